@@ -1,0 +1,52 @@
+// The access service's HTTP contract as seen by the web tier: request and response shapes only.
+import { z } from "zod";
+
+export const roles = ["platform_admin", "tenant_admin", "tenant_member", "district_reviewer"] as const;
+export type Role = (typeof roles)[number];
+
+export const userDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(roles),
+});
+export type UserDto = z.infer<typeof userDto>;
+
+export const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.").max(254));
+
+/** GET /v1/setup/status */
+export const setupStatusResponse = z.object({ needsSetup: z.boolean() });
+
+/** GET /v1/setup/links/:token  → 200 when usable; 404 (reason setup-link-invalid) or 410 (setup-link-used | setup-link-expired). */
+export const setupLinkResponse = z.object({ expiresAt: z.iso.datetime() });
+
+/** POST /v1/setup → 201; 422 with fieldErrors; 404/410 as above. */
+export const createFirstAdminRequest = z.object({
+  token: z.string().min(1).max(200),
+  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  email,
+  password: z.string().max(1024, "Use at most 1024 characters."),
+});
+export const createFirstAdminResponse = z.object({ user: userDto });
+
+/** POST /v1/auth/sign-in → 200; 401 (invalid-credentials, same for unknown e-mail); 429 with retryAfterSeconds. */
+export const signInRequest = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(1024),
+});
+export const sessionDto = z.object({
+  expiresAt: z.iso.datetime(),
+  idleExpiresAt: z.iso.datetime(),
+});
+export const signInResponse = z.object({
+  sessionToken: z.string(),
+  session: sessionDto,
+  user: userDto,
+});
+export type SignInResponse = z.infer<typeof signInResponse>;
+
+/** GET /v1/me with `Authorization: Bearer <sessionToken>` → 200; 401 when the session has ended. */
+export const meResponse = z.object({ user: userDto, session: sessionDto });
+export type MeResponse = z.infer<typeof meResponse>;
+
+/** POST /v1/auth/sign-out with the bearer → 204 (also when already ended). */

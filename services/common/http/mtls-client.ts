@@ -11,24 +11,29 @@ export class PeerError extends Error {
   }
 }
 
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
 export function createMtlsClient(baseUrl: string, tls: ClientTls, options: { connections?: number } = {}) {
   const agent = new Agent({
     connect: { ca: tls.ca, cert: tls.cert, key: tls.key, minVersion: "TLSv1.3" },
     connections: options.connections ?? 16,
     keepAliveTimeout: 60_000,
   });
+  /** Sends a request with a body already serialised (or none) and parses a JSON answer if there is one. */
+  async function raw<T = unknown>(method: Method, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
+    const res = await request(new URL(path, baseUrl), { method, dispatcher: agent, headers, body });
+    const text = await res.body.text();
+    const isJson = /json/.test(String(res.headers["content-type"] ?? ""));
+    return { status: res.statusCode, body: (isJson && text ? JSON.parse(text) : text || undefined) as T, headers: res.headers };
+  }
   return {
     agent,
-    async json<T = unknown>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-      const res = await request(new URL(path, baseUrl), {
-        method,
-        dispatcher: agent,
-        headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
+    raw,
+    json<T = unknown>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      return raw<T>(method, path, body === undefined ? undefined : JSON.stringify(body), {
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
       });
-      const text = await res.body.text();
-      const parsed = text ? (JSON.parse(text) as T) : (undefined as T);
-      return { status: res.statusCode, body: parsed };
     },
     close: () => agent.close(),
   };

@@ -1,0 +1,36 @@
+// `tessera start`: the whole system on this machine, on embedded databases unless URLs are set.
+import { tesseraHome } from "../home";
+import { startSystem } from "../system/start-system";
+
+export async function run(): Promise<number> {
+  const env = process.env;
+  const num = (v: string | undefined) => (v ? Number(v) : undefined);
+  const system = await startSystem({
+    home: tesseraHome(),
+    host: env.TESSERA_HOST,
+    ports: { web: num(env.WEB_PORT), access: num(env.ACCESS_PORT), audit: num(env.AUDIT_PORT) },
+    accessDatabaseUrl: env.ACCESS_DATABASE_URL,
+    auditDatabaseUrl: env.AUDIT_DATABASE_URL,
+    echo: true,
+  });
+  console.log(`
+Tessera is running (data folder ${system.layout.home})
+  web     ${system.webUrl}
+  access  ${system.accessUrl}   (mutual TLS)
+  audit   ${system.auditUrl}   (mutual TLS)
+${system.setupLink ? `\nNo administrator yet. Open this single-use link within 30 minutes to create one:\n  ${system.setupLink}\n` : ""}
+Press Ctrl-C to stop.`);
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      console.log("\nStopping web, access and audit…");
+      void system.stop().then(resolve);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    for (const child of system.children) void child.exited.then(() => { if (!stopping) { console.error(`${child.name} stopped unexpectedly; stopping the rest.`); stop(); } });
+  });
+  return 0;
+}

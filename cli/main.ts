@@ -1,0 +1,36 @@
+// Dispatches `tessera <command> …` to its module; each command lives in cli/commands/.
+export {};
+const usage = `Usage: tessera <command>
+
+  start                          bring up audit, access and web on this machine (embedded databases by default)
+  pki init                       create the internal CA in the data folder
+  pki issue <identity> [--hours N] [--host NAME]...   issue a short-lived certificate
+  pki revoke <serial|identity>   revoke one certificate and publish the revocation list
+  pki crl                        republish the revocation list (it is valid for 30 days)
+  pki list                       list issued and revoked certificates
+  db generate                    generate the Prisma clients (offline)
+  db migration <schema> <name>   write a new SQL migration from the schema diff
+  test                           type-check, lint, unit, integration and end-to-end tests
+
+The data folder is $TESSERA_HOME (default: .tessera at the repository root).`;
+
+const [command, ...args] = process.argv.slice(2);
+const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number | void> }>> = {
+  start: () => import("./commands/start-command"),
+  pki: () => import("./commands/pki-command"),
+  db: () => import("./commands/db-command"),
+  test: () => import("./commands/test-command"),
+};
+
+const load = command ? commands[command] : undefined;
+if (!load) {
+  console.log(usage);
+  process.exit(command && command !== "help" && command !== "--help" ? 2 : 0);
+}
+try {
+  const code = await (await load()).run(args);
+  if (typeof code === "number") process.exitCode = code;
+} catch (e) {
+  console.error(`tessera ${command}: ${(e as Error).message}`);
+  process.exitCode = 1;
+}

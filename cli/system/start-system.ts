@@ -1,0 +1,201 @@
+// Brings up the three processes — audit, access, web — on this machine, from one data folder,
+// each with only the configuration its trust zone may hold. Used by `tessera start` and by the e2e tests.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { createMtlsClient } from "../../services/common/http/mtls-client";
+import { homeLayout, repoRoot, type HomeLayout } from "../home";
+import { startChild, type Child } from "./child-process";
+import { ensurePki } from "./ensure-pki";
+import { freePort } from "./free-port";
+import { deliverOperatorEvents } from "./operator-events";
+
+export type SystemOptions = {
+  home: string;
+  host?: string;
+  /** 0 picks a free port. */
+  ports?: { web?: number; access?: number; audit?: number };
+  accessDatabaseUrl?: string;
+  auditDatabaseUrl?: string;
+  echo?: boolean;
+  /** Extra settings for the access service (e.g. short session timeouts in tests). */
+  accessEnv?: Record<string, string>;
+};
+
+export type RunningSystem = {
+  webUrl: string;
+  accessUrl: string;
+  auditUrl: string;
+  setupLink: string | null;
+  layout: HomeLayout;
+  children: Child[];
+  stop(): Promise<void>;
+};
+
+const baseEnv = () => ({ PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", LANG: process.env.LANG ?? "C.UTF-8" });
+
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const layout = homeLayout(path.resolve(options.home));
+  const host = options.host ?? "127.0.0.1";
+  const port = async (p: number | undefined, fallback: number) => (p === 0 ? freePort(host) : (p ?? fallback));
+  const ports = { web: await port(options.ports?.web, 3000), access: await port(options.ports?.access, 7443), audit: await port(options.ports?.audit, 7444) };
+  const urls = { web: `http://${host}:${ports.web}`, access: `https://${host}:${ports.access}`, audit: `https://${host}:${ports.audit}` };
+  const logs = path.join(layout.home, "logs");
+  for (const dir of [layout.home, layout.accessDir, layout.auditDir, layout.webDir, logs]) await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+
+  await ensurePki(layout.pki, host === "127.0.0.1" || host === "localhost" ? [] : [host]);
+  const sessionSecret = await loadOrCreateSessionSecret(layout.sessionSecretFile);
+  await buildWebIfMissing(options.echo ?? false);
+
+  const tlsFor = (identity: string) => ({
+    TLS_CA_FILE: layout.pki.caCert,
+    TLS_CERT_FILE: layout.pki.cert(identity),
+    TLS_KEY_FILE: layout.pki.key(identity),
+  });
+  const children: Child[] = [];
+  const stop = async () => {
+    for (const child of [...children].reverse()) await child.stop();
+  };
+  const common = { cwd: repoRoot, echo: options.echo ?? false };
+  const tsx = (entry: string) => ["--import", "tsx", entry];
+
+  try {
+    children.push(
+      startChild({
+        ...common,
+        name: "audit",
+        args: tsx("services/audit/main.ts"),
+        logFile: path.join(logs, "audit.log"),
+        env: {
+          ...baseEnv(),
+          ...tlsFor("audit"),
+          TLS_CRL_FILE: layout.pki.crl,
+          AUDIT_HOST: host,
+          AUDIT_PORT: String(ports.audit),
+          AUDIT_DATA_DIR: layout.auditDir,
+          AUDIT_CHAIN_KEY_FILE: path.join(layout.auditDir, "keys", "chain-mac.key"),
+          ...(options.auditDatabaseUrl ? { AUDIT_DATABASE_URL: options.auditDatabaseUrl } : {}),
+        },
+      }),
+    );
+    await waitForService(children[0], urls.audit, layout);
+
+    let setupLink: string | null = null;
+    children.push(
+      startChild({
+        ...common,
+        name: "access",
+        args: tsx("services/access/main.ts"),
+        logFile: path.join(logs, "access.log"),
+        env: {
+          ...baseEnv(),
+          ...tlsFor("access"),
+          TLS_CRL_FILE: layout.pki.crl,
+          ACCESS_HOST: host,
+          ACCESS_PORT: String(ports.access),
+          ACCESS_DATA_DIR: layout.accessDir,
+          AUDIT_URL: urls.audit,
+          TESSERA_PUBLIC_URL: urls.web,
+          ...(options.accessDatabaseUrl ? { ACCESS_DATABASE_URL: options.accessDatabaseUrl } : {}),
+          ...options.accessEnv,
+        },
+        onLine: (line) => {
+          const match = /"setupUrl":"([^"]+)"/.exec(line);
+          if (match) setupLink = match[1];
+        },
+      }),
+    );
+    await waitForService(children[1], urls.access, layout);
+    await deliverOperatorEvents(layout, urls.access).catch(() => 0);
+
+    // The web tier: its own client certificate, the CA, the service URL and its session secret. Nothing else.
+    children.push(
+      startChild({
+        ...common,
+        name: "web",
+        args: [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", String(ports.web)],
+        logFile: path.join(logs, "web.log"),
+        env: {
+          ...baseEnv(),
+          ...tlsFor("web"),
+          NODE_ENV: "production",
+          ACCESS_URL: urls.access,
+          NEXTAUTH_URL: urls.web,
+          NEXTAUTH_SECRET: sessionSecret,
+        },
+      }),
+    );
+    await waitForHttp(children[2], `${urls.web}/healthz`);
+    // The setup link is logged right after the access service starts listening.
+    const deadline = Date.now() + 5000;
+    while (!setupLink && Date.now() < deadline && (await needsSetup(urls.access, layout))) await sleep(100);
+    return { webUrl: urls.web, accessUrl: urls.access, auditUrl: urls.audit, setupLink, layout, children, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+async function loadOrCreateSessionSecret(file: string): Promise<string> {
+  if (!fs.existsSync(file)) await fsp.writeFile(file, randomBytes(32).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
+  return (await fsp.readFile(file, "utf8")).trim();
+}
+
+async function buildWebIfMissing(echo: boolean) {
+  if (fs.existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) return;
+  if (echo) console.log("[web] building the web tier (first start)…");
+  const build = startChild({
+    name: "build",
+    args: [path.join(repoRoot, "node_modules/next/dist/bin/next"), "build"],
+    cwd: repoRoot,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    logFile: path.join(repoRoot, ".next-build.log"),
+    echo,
+  });
+  if ((await build.exited) !== 0) throw new Error("the web tier failed to build; see .next-build.log");
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitUntil(child: Child, what: string, probe: () => Promise<boolean>, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.process.exitCode !== null) throw new Error(`${child.name} exited with code ${child.process.exitCode}; see its log in the data folder's logs/`);
+    if (await probe().catch(() => false)) return;
+    await sleep(150);
+  }
+  throw new Error(`${what} did not become ready in ${timeoutMs / 1000} s`);
+}
+
+async function waitForService(child: Child, url: string, layout: HomeLayout) {
+  await waitUntil(child, child.name, async () => {
+    const client = operatorClient(url, layout);
+    try {
+      return (await client.json("GET", "/readyz")).status === 200;
+    } finally {
+      await client.close();
+    }
+  });
+}
+
+async function waitForHttp(child: Child, url: string) {
+  await waitUntil(child, child.name, async () => (await fetch(url)).status < 500);
+}
+
+async function needsSetup(accessUrl: string, layout: HomeLayout): Promise<boolean> {
+  const client = operatorClient(accessUrl, layout);
+  try {
+    return ((await client.json<{ needsSetup: boolean }>("GET", "/v1/setup/status")).body?.needsSetup ?? false) === true;
+  } finally {
+    await client.close();
+  }
+}
+
+function operatorClient(url: string, layout: HomeLayout) {
+  return createMtlsClient(url, {
+    ca: fs.readFileSync(layout.pki.caCert),
+    cert: fs.readFileSync(layout.pki.cert("operator")),
+    key: fs.readFileSync(layout.pki.key("operator")),
+  }, { connections: 1 });
+}

@@ -1,0 +1,24 @@
+// The access service's configuration, from its environment only.
+import path from "node:path";
+import { z } from "zod";
+import { loadEnv, tlsEnv } from "../common/config/load-env";
+
+const schema = z.object({
+  ACCESS_HOST: z.string().default("127.0.0.1"),
+  ACCESS_PORT: z.coerce.number().int().min(0).max(65535).default(7443),
+  ACCESS_DATA_DIR: z.string().min(1),
+  ACCESS_DATABASE_URL: z.string().url().optional(),
+  ACCESS_SECRET_DIGEST_KEY_FILE: z.string().optional(),
+  AUDIT_URL: z.string().url().default("https://127.0.0.1:7444"),
+  TESSERA_PUBLIC_URL: z.string().url().default("http://127.0.0.1:3000"),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SETUP_LINK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  LOG_LEVEL: z.string().default("info"),
+  ...tlsEnv,
+});
+
+export function loadAccessConfig() {
+  const env = loadEnv(schema, "access");
+  return { ...env, secretDigestKeyFile: env.ACCESS_SECRET_DIGEST_KEY_FILE ?? path.join(env.ACCESS_DATA_DIR, "keys", "secret-digest.key") };
+}

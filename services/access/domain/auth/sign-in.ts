@@ -1,0 +1,63 @@
+// Verifies e-mail and password. An unknown e-mail and a wrong password give the same answer in about
+// the same time; failures are throttled and audited, success opens a session.
+import { AppError } from "../../../common/http/app-error";
+import { recordEvent } from "../../outbox/record-event";
+import type { AccessContext, RequestMeta } from "../context";
+import { verifyPassword } from "../passwords/password-hash";
+import { createSession } from "../sessions/create-session";
+
+const invalid = () => new AppError("unauthenticated", "E-mail or password is incorrect.", { reason: "invalid-credentials" });
+
+export async function signIn(ctx: AccessContext, input: { email: string; password: string }, meta: RequestMeta) {
+  const ip = meta.sourceIp ?? "unknown";
+  const failure = (reason: string) =>
+    ctx.prisma.$transaction((tx) =>
+      recordEvent(tx, {
+        action: "auth.sign_in",
+        outcome: "failure",
+        actor: { type: "anonymous", id: null, label: input.email.slice(0, 254) },
+        target: null,
+        tenantId: null,
+        sourceIp: meta.sourceIp,
+        requestId: meta.requestId,
+        data: { reason },
+      }),
+    );
+
+  const verdict = await ctx.throttle.check(ip, input.email);
+  if (!verdict.allowed) {
+    await failure("throttled");
+    throw new AppError("too-many-requests", `Too many attempts. Try again in ${verdict.retryAfterSeconds} seconds.`, {
+      retryAfterSeconds: verdict.retryAfterSeconds,
+    });
+  }
+
+  const user = await ctx.prisma.user.findUnique({ where: { email: input.email }, omit: { passwordHash: false } });
+  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !ok) {
+    await ctx.throttle.recordFailure(ip, input.email);
+    await failure("invalid-credentials");
+    throw invalid();
+  }
+
+  await ctx.throttle.recordSuccess(ip, input.email);
+  const opened = await ctx.prisma.$transaction(async (tx) => {
+    const created = await createSession(ctx, tx, user.id, meta.sourceIp);
+    await recordEvent(tx, {
+      action: "auth.sign_in",
+      outcome: "success",
+      actor: { type: "user", id: user.id, label: user.email },
+      target: { type: "session", id: created.sessionId },
+      tenantId: null,
+      sourceIp: meta.sourceIp,
+      requestId: meta.requestId,
+      data: {},
+    });
+    return created;
+  });
+  return {
+    sessionToken: opened.token,
+    session: opened.session,
+    user: { id: user.id, name: user.name, email: user.email, role: user.role },
+  };
+}

@@ -1,0 +1,22 @@
+// What every access-service rule receives: the database, its keys and settings, and who asked.
+import type { AccessPrisma } from "../db/prisma";
+import type { SignInThrottle } from "./auth/sign-in-throttle";
+
+export type AccessSettings = {
+  publicUrl: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  setupLinkMinutes: number;
+};
+
+export type AccessContext = {
+  prisma: AccessPrisma;
+  keys: { secretDigest: Buffer };
+  settings: AccessSettings;
+  throttle: SignInThrottle;
+};
+
+/** The request a rule acts for: carried into audit events. */
+export type RequestMeta = { requestId: string; sourceIp: string | null };
+
+export type TransactionClient = Parameters<Parameters<AccessPrisma["$transaction"]>[0]>[0];

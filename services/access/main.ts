@@ -1,0 +1,56 @@
+// Entry point of the access service process.
+import fs from "node:fs";
+import path from "node:path";
+import { closeOnSignals } from "../common/http/create-service";
+import { createMtlsClient } from "../common/http/mtls-client";
+import { tlsFilesFromEnv } from "../common/config/load-env";
+import { migrate } from "../common/db/migrate";
+import { openDatabase } from "../common/db/open-database";
+import { loadAccessConfig } from "./config";
+import { createPrisma } from "./db/prisma";
+import { issueSetupLinkIfNeeded } from "./domain/setup/issue-setup-link";
+import { loadOrCreateKey } from "./keys/key-files";
+import { startOutboxRelay } from "./outbox/relay";
+import { buildAccessService } from "./server";
+
+const config = loadAccessConfig();
+const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/access/migrations");
+
+const database = await openDatabase({ url: config.ACCESS_DATABASE_URL, embeddedDir: path.join(config.ACCESS_DATA_DIR, "db") });
+await migrate(database.connectionString, migrationsDir);
+const prisma = createPrisma(database.connectionString, database.poolMax);
+const tls = tlsFilesFromEnv(config);
+const { app, ctx } = buildAccessService({
+  tls,
+  prisma,
+  secretDigestKey: loadOrCreateKey(config.secretDigestKeyFile),
+  settings: {
+    publicUrl: config.TESSERA_PUBLIC_URL,
+    sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: config.SESSION_ABSOLUTE_HOURS,
+    setupLinkMinutes: config.SETUP_LINK_MINUTES,
+  },
+  logLevel: config.LOG_LEVEL,
+});
+
+const auditClient = createMtlsClient(config.AUDIT_URL, {
+  ca: fs.readFileSync(tls.caFile),
+  cert: fs.readFileSync(tls.certFile),
+  key: fs.readFileSync(tls.keyFile),
+});
+const relay = startOutboxRelay({ prisma, auditClient, logger: app.log });
+
+closeOnSignals(app, async () => {
+  await relay.stop();
+  await auditClient.close();
+  await prisma.$disconnect();
+  await database.close();
+});
+
+await app.listen({ host: config.ACCESS_HOST, port: config.ACCESS_PORT });
+app.log.info({ url: `https://${config.ACCESS_HOST}:${config.ACCESS_PORT}`, database: database.embedded ? "embedded" : "postgresql" }, "access service listening");
+
+const link = await issueSetupLinkIfNeeded(ctx);
+if (link) {
+  app.log.warn({ setupUrl: link.url, expiresAt: link.expiresAt.toISOString() }, "No administrator yet: open the setup link to create the first one (single use)");
+}

@@ -8,6 +8,7 @@ import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { homeLayout, repoRoot, type HomeLayout } from "../home";
 import { startChild, type Child } from "./child-process";
 import { ensurePki } from "./ensure-pki";
+import { accessEnv, auditEnv, webEnv } from "./process-env";
 import { freePort } from "./free-port";
 import { deliverOperatorEvents } from "./operator-events";
 
@@ -33,8 +34,6 @@ export type RunningSystem = {
   stop(): Promise<void>;
 };
 
-const baseEnv = () => ({ PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", LANG: process.env.LANG ?? "C.UTF-8" });
-
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const layout = homeLayout(path.resolve(options.home));
   const host = options.host ?? "127.0.0.1";
@@ -48,11 +47,6 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const sessionSecret = await loadOrCreateSessionSecret(layout.sessionSecretFile);
   await buildWebIfMissing(options.echo ?? false);
 
-  const tlsFor = (identity: string) => ({
-    TLS_CA_FILE: layout.pki.caCert,
-    TLS_CERT_FILE: layout.pki.cert(identity),
-    TLS_KEY_FILE: layout.pki.key(identity),
-  });
   const children: Child[] = [];
   const stop = async () => {
     for (const child of [...children].reverse()) await child.stop();
@@ -67,16 +61,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         name: "audit",
         args: tsx("services/audit/main.ts"),
         logFile: path.join(logs, "audit.log"),
-        env: {
-          ...baseEnv(),
-          ...tlsFor("audit"),
-          TLS_CRL_FILE: layout.pki.crl,
-          AUDIT_HOST: host,
-          AUDIT_PORT: String(ports.audit),
-          AUDIT_DATA_DIR: layout.auditDir,
-          AUDIT_CHAIN_KEY_FILE: path.join(layout.auditDir, "keys", "chain-mac.key"),
-          ...(options.auditDatabaseUrl ? { AUDIT_DATABASE_URL: options.auditDatabaseUrl } : {}),
-        },
+        env: auditEnv(layout, { host, port: ports.audit, databaseUrl: options.auditDatabaseUrl }),
       }),
     );
     await waitForService(children[0], urls.audit, layout);
@@ -88,18 +73,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         name: "access",
         args: tsx("services/access/main.ts"),
         logFile: path.join(logs, "access.log"),
-        env: {
-          ...baseEnv(),
-          ...tlsFor("access"),
-          TLS_CRL_FILE: layout.pki.crl,
-          ACCESS_HOST: host,
-          ACCESS_PORT: String(ports.access),
-          ACCESS_DATA_DIR: layout.accessDir,
-          AUDIT_URL: urls.audit,
-          TESSERA_PUBLIC_URL: urls.web,
-          ...(options.accessDatabaseUrl ? { ACCESS_DATABASE_URL: options.accessDatabaseUrl } : {}),
-          ...options.accessEnv,
-        },
+        env: accessEnv(layout, { host, port: ports.access, databaseUrl: options.accessDatabaseUrl, auditUrl: urls.audit, publicUrl: urls.web, extra: options.accessEnv }),
         onLine: (line) => {
           const match = /"setupUrl":"([^"]+)"/.exec(line);
           if (match) setupLink = match[1];
@@ -109,21 +83,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await waitForService(children[1], urls.access, layout);
     await deliverOperatorEvents(layout, urls.access).catch(() => 0);
 
-    // The web tier: its own client certificate, the CA, the service URL and its session secret. Nothing else.
     children.push(
       startChild({
         ...common,
         name: "web",
         args: [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", String(ports.web)],
         logFile: path.join(logs, "web.log"),
-        env: {
-          ...baseEnv(),
-          ...tlsFor("web"),
-          NODE_ENV: "production",
-          ACCESS_URL: urls.access,
-          NEXTAUTH_URL: urls.web,
-          NEXTAUTH_SECRET: sessionSecret,
-        },
+        env: webEnv(layout, { accessUrl: urls.access, publicUrl: urls.web, sessionSecret }),
       }),
     );
     await waitForHttp(children[2], `${urls.web}/healthz`);

@@ -1,0 +1,63 @@
+// The environment each process starts with: built from scratch, never inherited, so that no process
+// holds another zone's settings. The web tier gets its client certificate, the CA, the access
+// service's URL and its session secret — no database URL, no storage, signing or audit key.
+import path from "node:path";
+import type { HomeLayout } from "../home";
+
+type Env = Record<string, string>;
+
+const baseEnv = (): Env => ({
+  PATH: process.env.PATH ?? "/usr/bin:/bin",
+  HOME: process.env.HOME ?? "/tmp",
+  LANG: process.env.LANG ?? "C.UTF-8",
+  ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
+});
+
+const tlsFor = (layout: HomeLayout, identity: string): Env => ({
+  TLS_CA_FILE: layout.pki.caCert,
+  TLS_CERT_FILE: layout.pki.cert(identity),
+  TLS_KEY_FILE: layout.pki.key(identity),
+});
+
+export function auditEnv(layout: HomeLayout, o: { host: string; port: number; databaseUrl?: string }): Env {
+  return {
+    ...baseEnv(),
+    ...tlsFor(layout, "audit"),
+    TLS_CRL_FILE: layout.pki.crl,
+    AUDIT_HOST: o.host,
+    AUDIT_PORT: String(o.port),
+    AUDIT_DATA_DIR: layout.auditDir,
+    AUDIT_CHAIN_KEY_FILE: path.join(layout.auditDir, "keys", "chain-mac.key"),
+    ...(o.databaseUrl ? { AUDIT_DATABASE_URL: o.databaseUrl } : {}),
+  };
+}
+
+export function accessEnv(
+  layout: HomeLayout,
+  o: { host: string; port: number; databaseUrl?: string; auditUrl: string; publicUrl: string; extra?: Record<string, string> },
+): Env {
+  return {
+    ...baseEnv(),
+    ...tlsFor(layout, "access"),
+    TLS_CRL_FILE: layout.pki.crl,
+    ACCESS_HOST: o.host,
+    ACCESS_PORT: String(o.port),
+    ACCESS_DATA_DIR: layout.accessDir,
+    AUDIT_URL: o.auditUrl,
+    TESSERA_PUBLIC_URL: o.publicUrl,
+    ...(o.databaseUrl ? { ACCESS_DATABASE_URL: o.databaseUrl } : {}),
+    ...o.extra,
+  };
+}
+
+export function webEnv(layout: HomeLayout, o: { accessUrl: string; publicUrl: string; sessionSecret: string }): Env {
+  return {
+    ...baseEnv(),
+    ...tlsFor(layout, "web"),
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ACCESS_URL: o.accessUrl,
+    NEXTAUTH_URL: o.publicUrl,
+    NEXTAUTH_SECRET: o.sessionSecret,
+  };
+}

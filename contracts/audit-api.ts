@@ -33,7 +33,7 @@ export const storedEvent = auditEvent.extend({
 });
 export type StoredEvent = z.infer<typeof storedEvent>;
 
-/** GET /v1/events?limit=&beforeSeq=&action=&tenantId= (callers: access, web, operator) */
+/** GET /v1/events?limit=&beforeSeq=&action=&tenantId= (callers: access, operator; the web tier reads through the access service) */
 export const listEventsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   beforeSeq: z.coerce.number().int().positive().optional(),
@@ -42,7 +42,7 @@ export const listEventsQuery = z.object({
 });
 export const listEventsResponse = z.object({ events: z.array(storedEvent), nextBeforeSeq: z.number().int().nullable() });
 
-/** GET /v1/chain/verify (callers: access, web, operator) */
+/** GET /v1/chain/verify (callers: access, operator; the web tier reads through the access service) */
 export const verifyChainResponse = z.object({
   ok: z.boolean(),
   count: z.number().int(),

@@ -27,7 +27,6 @@ export function auditEnv(layout: HomeLayout, o: { host: string; port: number; da
     AUDIT_HOST: o.host,
     AUDIT_PORT: String(o.port),
     AUDIT_DATA_DIR: layout.auditDir,
-    AUDIT_CHAIN_KEY_FILE: path.join(layout.auditDir, "keys", "chain-mac.key"),
     ...(o.databaseUrl ? { AUDIT_DATABASE_URL: o.databaseUrl } : {}),
   };
 }

@@ -41,6 +41,8 @@ const auditClient = createMtlsClient(config.AUDIT_URL, {
 const relay = startOutboxRelay({ prisma, auditClient, logger: app.log });
 
 closeOnSignals(app, async () => {
+  // Deliver what is pending if the audit service answers quickly; whatever remains waits in the outbox.
+  await Promise.race([relay.flush(), new Promise((resolve) => setTimeout(resolve, 3000))]);
   await relay.stop();
   await auditClient.close();
   await prisma.$disconnect();

@@ -5,19 +5,16 @@ import { requestIdHeader } from "../../../contracts/identities";
 
 export type ClientTls = { ca: string | Buffer; cert: string | Buffer; key: string | Buffer };
 
-export class PeerError extends Error {
-  constructor(readonly status: number, readonly body: unknown) {
-    super(`peer answered ${status}`);
-  }
-}
-
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export function createMtlsClient(baseUrl: string, tls: ClientTls, options: { connections?: number } = {}) {
+export function createMtlsClient(baseUrl: string, tls: ClientTls, options: { connections?: number; timeoutMs?: number } = {}) {
   const agent = new Agent({
     connect: { ca: tls.ca, cert: tls.cert, key: tls.key, minVersion: "TLSv1.3" },
     connections: options.connections ?? 16,
     keepAliveTimeout: 60_000,
+    // A peer that hangs counts as failed rather than holding the caller for undici's default 5 minutes.
+    headersTimeout: options.timeoutMs ?? 10_000,
+    bodyTimeout: options.timeoutMs ?? 10_000,
   });
   /** Sends a request with a body already serialised (or none) and parses a JSON answer if there is one. */
   async function raw<T = unknown>(method: Method, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {

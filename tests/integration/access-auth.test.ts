@@ -119,6 +119,13 @@ describe("sign-in and sessions", () => {
     expect((await signIn(admin.email, admin.password, "192.0.2.44")).status).toBe(200);
   });
 
+  it("carries the web tier's request id across the mTLS hop into the answer and the audit event", async () => {
+    const res = await web.json("POST", "/v1/auth/sign-in", { email: "nobody@example.org", password: "whatever whatever" }, { "x-request-id": "req-web-42" });
+    expect(res.headers["x-request-id"]).toBe("req-web-42");
+    const events = await h.prisma.outboxEvent.findMany();
+    expect(events.some((e) => (e.payload as { requestId: string }).requestId === "req-web-42")).toBe(true);
+  });
+
   it("answers malformed sign-in bodies with 4xx problem+json", async () => {
     const json = { "content-type": "application/json" };
     const cases: [string | undefined, Record<string, string>][] = [

@@ -1,7 +1,6 @@
 // The environment each process starts with: built from scratch, never inherited, so that no process
 // holds another zone's settings. The web tier gets its client certificate, the CA, the access
 // service's URL and its session secret — no database URL, no storage, signing or audit key.
-import path from "node:path";
 import type { HomeLayout } from "../home";
 
 type Env = Record<string, string>;

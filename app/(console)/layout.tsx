@@ -1,0 +1,40 @@
+// Signed-in shell: verifies the session with the access service on every request, then renders
+// the header, the navigation and the account menu around the page.
+import Link from "next/link";
+import { AccountMenu } from "@/components/console/account-menu";
+import { ConsoleNav } from "@/components/console/nav";
+import { AuthCard } from "@/components/ui/auth-card";
+import { ServiceUnavailable } from "@/components/ui/service-unavailable";
+import { SkipLink } from "@/components/ui/skip-link";
+import { requireUser } from "@/lib/server/session";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const current = await requireUser();
+  if (current.status === "unavailable") {
+    return (
+      <AuthCard title="Tessera">
+        <ServiceUnavailable action="show the console" />
+      </AuthCard>
+    );
+  }
+  const { user } = current;
+  return (
+    <>
+      <SkipLink />
+      <header className="bg-indigo-900 text-white">
+        <div className="mx-auto flex max-w-7xl items-center justify-between px-4 py-3">
+          <Link href="/" className="rounded-md px-2 py-1 text-lg font-bold tracking-tight">
+            Tessera
+          </Link>
+          <AccountMenu user={{ name: user.name, email: user.email, role: user.role }} />
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
+        <ConsoleNav />
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {children}
+        </main>
+      </div>
+    </>
+  );
+}

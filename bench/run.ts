@@ -1,0 +1,62 @@
+// Runs every benchmark, prints one table each plus machine info, and writes bench/results/latest.json.
+// Usage: node --conditions=react-server --import tsx bench/run.ts
+//   (react-server makes `import "server-only"` in lib/server resolve to its empty module)
+// Timing can be shortened/lengthened with BENCH_WARMUP_S / BENCH_MEASURE_S (HTTP) and
+// BENCH_ARGON2_WARMUP_S / BENCH_ARGON2_MEASURE_S; the end-to-end sign-in table (needs PostgreSQL at
+// TEST_POSTGRES_URL, else embedded PGlite) with BENCH_SIGNIN_WARMUP_S / BENCH_SIGNIN_MEASURE_S, or
+// skipped with BENCH_SIGNIN=0.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { benchArgon2 } from "./argon2";
+import { benchMtlsVsPlain } from "./mtls-vs-plain";
+import { benchSignIn } from "./sign-in";
+import type { Timing } from "./lib/measure";
+import { formatTable, type BenchTable } from "./lib/table";
+
+const seconds = (name: string, fallback: number) => 1000 * Number(process.env[name] ?? fallback);
+
+async function main() {
+  const started = new Date();
+  const cpus = os.cpus();
+  const machine = {
+    cores: cpus.length,
+    cpu: cpus[0]?.model ?? "unknown",
+    memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    uvThreadpoolSize: process.env.UV_THREADPOOL_SIZE ?? "4 (default)",
+  };
+  console.log(`# Tessera benchmarks - ${started.toISOString()}`);
+  console.log(`machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.platform}, node ${machine.node}\n`);
+
+  // Each case: warm-up, then its measured time in alternating slices with its baseline.
+  const http: Timing = { warmupMs: seconds("BENCH_WARMUP_S", 3), measureMs: seconds("BENCH_MEASURE_S", 8), rounds: 4 };
+  const argon: Timing = { warmupMs: seconds("BENCH_ARGON2_WARMUP_S", 1), measureMs: seconds("BENCH_ARGON2_MEASURE_S", 6), rounds: 3 };
+  const signIn: Timing = { warmupMs: seconds("BENCH_SIGNIN_WARMUP_S", 1), measureMs: seconds("BENCH_SIGNIN_MEASURE_S", 4), rounds: 2 };
+  const loadBefore = os.loadavg().map((n) => n.toFixed(2)).join(" ");
+  console.log(`load average before: ${loadBefore} (other work on this machine skews absolute numbers; ratios less so)\n`);
+  const tables: BenchTable[] = [];
+  const print = (t: BenchTable) => {
+    tables.push(t);
+    console.log(formatTable(t) + "\n");
+  };
+
+  for (const t of await benchMtlsVsPlain(http)) print(t);
+  print(await benchArgon2(argon));
+  if (process.env.BENCH_SIGNIN !== "0") print(await benchSignIn(signIn));
+
+  const durationS = (Date.now() - started.getTime()) / 1000;
+  const loadAfter = os.loadavg().map((n) => n.toFixed(2)).join(" ");
+  console.log(`load average after: ${loadAfter}`);
+  console.log(`total ${durationS.toFixed(1)} s; timing: HTTP ${http.warmupMs / 1000} s warm-up + ${http.measureMs / 1000} s per case in ${http.rounds} alternating slices, argon2 ${argon.warmupMs / 1000} s + ${argon.measureMs / 1000} s in ${argon.rounds}, sign-in ${signIn.warmupMs / 1000} s + ${signIn.measureMs / 1000} s in ${signIn.rounds}`);
+  const out = path.resolve(import.meta.dirname, "results/latest.json");
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  await fs.writeFile(out, JSON.stringify({ startedAt: started.toISOString(), durationS, machine, loadAverage: { before: loadBefore, after: loadAfter }, timing: { http, argon2: argon, signIn }, tables }, null, 2) + "\n");
+  console.log(`results written to ${path.relative(process.cwd(), out)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,60 @@
+// The console's areas: one list drives the navigation, the dashboard and the placeholder pages.
+export type Area = { href: string; label: string; summary: string; holds: string[] };
+
+export const areas: Area[] = [
+  {
+    href: "/tenants",
+    label: "Tenants",
+    summary: "Customer organisations — companies and school districts.",
+    holds: ["each tenant's kind, contacts and status", "the people who administer it", "its licenses at a glance"],
+  },
+  {
+    href: "/tiers",
+    label: "Service tiers",
+    summary: "Plans that decide which components, scopes and quotas a license may grant.",
+    holds: ["the components and scopes each tier allows", "seat, token and request-rate quotas", "which licenses use each tier"],
+  },
+  {
+    href: "/licenses",
+    label: "Licenses",
+    summary: "Each tenant's access to an application on a tier, with its term and status.",
+    holds: ["active, suspended, expired and revoked licenses", "terms and renewal dates", "suspend, resume and revoke actions"],
+  },
+  {
+    href: "/tokens",
+    label: "Tokens",
+    summary: "Scoped credentials that components present to use a license.",
+    holds: ["tokens with their scopes and last use", "issuing a token (its secret is shown once)", "revoking one token without touching its license"],
+  },
+  {
+    href: "/audit",
+    label: "Audit log",
+    summary: "Every change, who made it, when and from where.",
+    holds: ["a searchable, append-only event history", "actor, action, target, source address and request id", "proof that the log has not been altered"],
+  },
+  {
+    href: "/compliance",
+    label: "Compliance",
+    summary: "What school districts need to review before and while they partner with you.",
+    holds: ["the security plan", "which data is held and why", "who accessed a district's data, with proof"],
+  },
+  {
+    href: "/security",
+    label: "Security",
+    summary: "Your account and the deployment's keys and certificates.",
+    holds: ["your password and active sessions", "key rotation status", "internal certificates and revoked nodes"],
+  },
+];
+
+export function getArea(href: string): Area {
+  const area = areas.find((a) => a.href === href);
+  if (!area) throw new Error(`Unknown console area ${href}`);
+  return area;
+}
+
+export const roleLabels: Record<string, string> = {
+  platform_admin: "Platform administrator",
+  tenant_admin: "Tenant administrator",
+  tenant_member: "Tenant member",
+  district_reviewer: "District reviewer",
+};

@@ -1,0 +1,89 @@
+// First run, as a person does it: refuse weak passwords, create the administrator with the setup
+// link, sign in and out, then find the link used up. Serial: the link is single-use.
+import { expect, fillSetupForm, setupPath, signIn, test } from "./support";
+
+const admin = {
+  name: "Ada Lovelace",
+  email: "ada@example.test",
+  password: "correct horse battery staple tessera",
+};
+
+test.describe.serial("first administrator", () => {
+  test.beforeAll(() => {
+    if (!setupPath()) throw new Error("the system printed no setup link (was the data folder fresh?)");
+  });
+
+  test("sign-in explains that setup is needed", async ({ page }) => {
+    await page.goto("/sign-in");
+    await expect(page.getByText("Tessera is not set up yet")).toBeVisible();
+  });
+
+  test("a short password is refused with a message next to the field", async ({ page }) => {
+    await page.goto(setupPath()!);
+    await expect(page.getByRole("heading", { name: "Create the first administrator" })).toBeVisible();
+    await fillSetupForm(page, { ...admin, password: "password" });
+    const field = page.getByLabel("Password", { exact: true });
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#field-password-error")).toContainText("at least 15 characters");
+    await expect(page).toHaveURL(/\/setup\//);
+  });
+
+  test("a long but blocklisted password is refused by the access service", async ({ page }) => {
+    await page.goto(setupPath()!);
+    await fillSetupForm(page, { ...admin, password: "passwordpassword" });
+    await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#field-password-error")).not.toBeEmpty();
+    await expect(page).toHaveURL(/\/setup\//);
+    // The name and e-mail survive the failed attempt; the password does not.
+    await expect(page.getByLabel("Your name")).toHaveValue(admin.name);
+  });
+
+  test("mismatched confirmation is refused", async ({ page }) => {
+    await page.goto(setupPath()!);
+    await fillSetupForm(page, { ...admin, confirm: `${admin.password}!` });
+    await expect(page.locator("#field-confirm-error")).toContainText("do not match");
+  });
+
+  test("create the administrator, sign in, sign out, sign in again", async ({ page, context }) => {
+    await page.goto(setupPath()!);
+    await fillSetupForm(page, admin);
+    await expect(page).toHaveURL(/\/sign-in\?setup=done/);
+    await expect(page.getByText("Administrator account created")).toBeVisible();
+    await expect(page.getByText("Tessera is not set up yet")).toHaveCount(0);
+
+    await signIn(page, admin.email, admin.password);
+    await expect(page.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
+    await expect(page.getByTestId("account-name")).toHaveText(admin.name);
+    const signedInCookies = await context.cookies();
+
+    await page.getByTestId("account-name").click();
+    await expect(page.getByText(admin.email)).toBeVisible();
+    await expect(page.getByText("Platform administrator")).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByText("You have signed out.")).toBeVisible();
+
+    // The old cookie no longer works: the access service ended the session, not just the browser.
+    await context.addCookies(signedInCookies);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+
+    await signIn(page, admin.email, "not the right password at all");
+    await expect(page.locator("#sign-in-error")).toHaveText("E-mail or password is incorrect.");
+    await expect(page.locator("#sign-in-error")).toHaveAttribute("role", "alert");
+    await expect(page).toHaveURL(/\/sign-in/);
+
+    await signIn(page, admin.email, admin.password);
+    await expect(page.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
+    await page.getByRole("link", { name: "Licenses" }).first().click();
+    await expect(page.getByRole("heading", { name: "Licenses", level: 1 })).toBeVisible();
+    await expect(page.getByText("Coming soon")).toBeVisible();
+  });
+
+  test("the used setup link is refused with a clear page", async ({ page }) => {
+    await page.goto(setupPath()!);
+    await expect(page.getByRole("heading", { name: "This setup link has already been used" })).toBeVisible();
+    await expect(page.getByText("ask your operator for a new setup link")).toBeVisible();
+    await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
+  });
+});

@@ -1,0 +1,36 @@
+// Shared helpers for the e2e specs: the system's address, the setup link, form helpers.
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const test = base.extend({
+  baseURL: async ({}, use) => {
+    const url = process.env.TESSERA_E2E_WEB_URL;
+    if (!url) throw new Error("TESSERA_E2E_WEB_URL is not set: globalSetup did not start the system");
+    await use(url);
+  },
+});
+export { expect };
+
+/** The setup link as a path on the web tier (the service may print a full URL or just the token path). */
+export function setupPath(): string | null {
+  const link = process.env.TESSERA_E2E_SETUP_LINK;
+  if (!link) return null;
+  if (/^https?:\/\//.test(link)) {
+    const u = new URL(link);
+    return `${u.pathname}${u.search}`;
+  }
+  return link.startsWith("/") ? link : `/setup/${link}`;
+}
+
+export async function fillSetupForm(page: Page, v: { name: string; email: string; password: string; confirm?: string }) {
+  await page.getByLabel("Your name").fill(v.name);
+  await page.getByLabel("E-mail").fill(v.email);
+  await page.getByLabel("Password", { exact: true }).fill(v.password);
+  await page.getByLabel("Confirm password").fill(v.confirm ?? v.password);
+  await page.getByRole("button", { name: "Create administrator" }).click();
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

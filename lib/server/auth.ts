@@ -1,0 +1,37 @@
+import "server-only";
+// Password sign-in, session check and sign-out against the access service, as minimal DTOs.
+import { meResponse, signInRequest, signInResponse, type Role } from "@/contracts/access-api";
+import { accessRequest } from "./access-client";
+
+export type SignedInUser = { id: string; name: string; email: string; role: Role };
+export type AccessSession = {
+  sessionToken: string;
+  expiresAt: string;
+  idleExpiresAt: string;
+  user: SignedInUser;
+};
+
+export async function signInWithPassword(email: string, password: string): Promise<AccessSession> {
+  const body = signInRequest.parse({ email, password });
+  const res = await accessRequest("POST", "/v1/auth/sign-in", { body, schema: signInResponse });
+  return {
+    sessionToken: res.sessionToken,
+    expiresAt: res.session.expiresAt,
+    idleExpiresAt: res.session.idleExpiresAt,
+    user: pickUser(res.user),
+  };
+}
+
+/** The person behind a session token; throws AccessProblem 401 when the session has ended. */
+export async function getMe(sessionToken: string): Promise<{ user: SignedInUser; expiresAt: string; idleExpiresAt: string }> {
+  const res = await accessRequest("GET", "/v1/me", { bearer: sessionToken, schema: meResponse });
+  return { user: pickUser(res.user), expiresAt: res.session.expiresAt, idleExpiresAt: res.session.idleExpiresAt };
+}
+
+export async function endAccessSession(sessionToken: string): Promise<void> {
+  await accessRequest("POST", "/v1/auth/sign-out", { bearer: sessionToken });
+}
+
+function pickUser(user: SignedInUser): SignedInUser {
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
+}

@@ -1,5 +1,6 @@
 // `tessera start`: the whole system on this machine, on embedded databases unless URLs are set.
 import { tesseraHome } from "../home";
+import { ensurePki } from "../system/ensure-pki";
 import { startSystem } from "../system/start-system";
 
 export async function run(): Promise<number> {
@@ -20,6 +21,13 @@ Tessera is running (data folder ${system.layout.home})
   audit   ${system.auditUrl}   (mutual TLS)
 ${system.setupLink ? `\nNo administrator yet. Open this single-use link within 30 minutes to create one:\n  ${system.setupLink}\n` : ""}
 Press Ctrl-C to stop.`);
+  // Certificates live 24 hours: renew those past half their life; the processes pick up the new files.
+  const renewal = setInterval(() => {
+    ensurePki(system.layout.pki)
+      .then(({ renewed }) => renewed.length && console.log(`[pki] renewed certificates: ${renewed.join(", ")}`))
+      .catch((e: Error) => console.error(`[pki] renewal failed: ${e.message}`));
+  }, 30 * 60_000);
+  renewal.unref();
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = () => {

@@ -1,8 +1,9 @@
 import "server-only";
 // The web tier's one way to reach the access service: env-configured mTLS client plus the
 // incoming request's id and client address. Everything else in the web tier goes through here.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { randomUUID } from "node:crypto";
+import { isIP } from "node:net";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { requestIdHeader } from "@/contracts/identities";
@@ -10,21 +11,40 @@ import { AccessProblem } from "./access-problem";
 import { createMtlsClient, type HttpMethod, type MtlsClient, type RequestOptions } from "./mtls-client";
 
 const globalKey = Symbol.for("tessera.web.accessClient");
-type GlobalWithClient = typeof globalThis & { [globalKey]?: MtlsClient };
+type CachedClient = { client: MtlsClient; certVersion: string; checkedAt: number };
+type GlobalWithClient = typeof globalThis & { [globalKey]?: CachedClient };
 
-/** One client (one Agent, one pool) per process; env and PEM files are read on first use, not at import. */
+/** How often the certificate files are checked for rotation. */
+const rotationCheckMs = 30_000;
+
+/**
+ * One client (one Agent, one pool) per process; env and PEM files are read on first use, not at import.
+ * Certificates are short-lived and renewed in place: when the files change, a new client takes over and
+ * the old one closes once its requests finish.
+ */
 function getClient(): MtlsClient {
   const g = globalThis as GlobalWithClient;
-  const existing = g[globalKey];
-  if (existing) return existing;
+  const cached = g[globalKey];
+  const now = Date.now();
+  if (cached && now - cached.checkedAt < rotationCheckMs) return cached.client;
+  const certVersion = tlsFilesVersion();
+  if (cached && cached.certVersion === certVersion) {
+    cached.checkedAt = now;
+    return cached.client;
+  }
   const client = createMtlsClient({
     url: requireEnv("ACCESS_URL"),
     ca: readFileSync(requireEnv("TLS_CA_FILE")),
     cert: readFileSync(requireEnv("TLS_CERT_FILE")),
     key: readFileSync(requireEnv("TLS_KEY_FILE")),
   });
-  g[globalKey] = client;
+  g[globalKey] = { client, certVersion, checkedAt: now };
+  if (cached) void cached.client.close().catch(() => {});
   return client;
+}
+
+function tlsFilesVersion(): string {
+  return ["TLS_CA_FILE", "TLS_CERT_FILE", "TLS_KEY_FILE"].map((name) => statSync(requireEnv(name)).mtimeMs).join(":");
 }
 
 function requireEnv(name: string): string {
@@ -38,13 +58,23 @@ export async function incomingContext(): Promise<{ requestId: string; clientIp?:
   try {
     const h = await headers();
     const requestId = validRequestId(h.get(requestIdHeader)) ?? randomUUID();
-    const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-    const clientIp = forwarded || h.get("x-real-ip")?.trim() || undefined;
-    return { requestId, clientIp };
+    return { requestId, clientIp: clientAddress(h.get("x-forwarded-for")) };
   } catch {
     // Outside a request scope (build, scripts).
     return { requestId: randomUUID() };
   }
+}
+
+/**
+ * The browser's address, for throttling and audit. Only the entries appended by proxies we trust
+ * count: the browser can send any X-Forwarded-For it likes, but the HTTPS terminator in front of the
+ * web tier appends the address it saw (and Next.js fills the header from the socket when absent).
+ * WEB_TRUSTED_PROXY_HOPS (default 1) says how many appended entries, from the right, are ours.
+ */
+export function clientAddress(forwardedFor: string | null, hops = Number(process.env.WEB_TRUSTED_PROXY_HOPS ?? 1)): string | undefined {
+  const entries = (forwardedFor ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const entry = entries[Math.max(0, entries.length - Math.max(1, hops))];
+  return entry && isIP(entry) ? entry : undefined;
 }
 
 function validRequestId(value: string | null): string | undefined {

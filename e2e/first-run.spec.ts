@@ -1,6 +1,7 @@
 // First run, as a person does it: refuse weak passwords, create the administrator with the setup
 // link, sign in and out, then find the link used up. Serial: the link is single-use.
 import { expect, fillSetupForm, setupPath, signIn, test } from "./support";
+import { expectNoAccessibilityViolations } from "./accessibility";
 
 const admin = {
   name: "Ada Lovelace",
@@ -38,6 +39,11 @@ test.describe.serial("first administrator", () => {
     await expect(page.getByLabel("Your name")).toHaveValue(admin.name);
   });
 
+  test("the setup page passes the accessibility checks", async ({ page }) => {
+    await page.goto(setupPath()!);
+    await expectNoAccessibilityViolations(page);
+  });
+
   test("mismatched confirmation is refused", async ({ page }) => {
     await page.goto(setupPath()!);
     await fillSetupForm(page, { ...admin, confirm: `${admin.password}!` });
@@ -54,6 +60,7 @@ test.describe.serial("first administrator", () => {
     await signIn(page, admin.email, admin.password);
     await expect(page.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
     await expect(page.getByTestId("account-name")).toHaveText(admin.name);
+    await expectNoAccessibilityViolations(page);
     const signedInCookies = await context.cookies();
 
     await page.getByTestId("account-name").click();
@@ -62,6 +69,7 @@ test.describe.serial("first administrator", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await expect(page.getByText("You have signed out.")).toBeVisible();
+    await expectNoAccessibilityViolations(page);
 
     // The old cookie no longer works: the access service ended the session, not just the browser.
     await context.addCookies(signedInCookies);

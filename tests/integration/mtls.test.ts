@@ -75,6 +75,28 @@ describe("mutual TLS", () => {
     expect((await callAs(await pki.client("web"))).status).toBe(200);
   });
 
+  it("resumes TLS sessions, so a reconnecting client skips the full handshake", async () => {
+    const tls = await import("node:tls");
+    const client = await pki.client("web");
+    const port = (app.server.address() as { port: number }).port;
+    const connect = (session?: Buffer) =>
+      new Promise<{ reused: boolean; session: Buffer }>((resolve, reject) => {
+        const socket = tls.connect({ host: "127.0.0.1", port, ...client, session });
+        let ticket: Buffer | undefined;
+        socket.on("session", (s: Buffer) => (ticket = s));
+        socket.on("secureConnect", () => {
+          socket.write("GET /healthz HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n");
+        });
+        socket.on("data", () => {});
+        socket.on("end", () => resolve({ reused: socket.isSessionReused(), session: ticket ?? Buffer.alloc(0) }));
+        socket.on("error", reject);
+      });
+    const first = await connect();
+    expect(first.reused).toBe(false);
+    expect(first.session.length).toBeGreaterThan(0);
+    expect((await connect(first.session)).reused).toBe(true);
+  });
+
   it("speaks TLS 1.3 only", async () => {
     const tls = await import("node:tls");
     const client = await pki.client("web");

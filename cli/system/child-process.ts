@@ -21,7 +21,8 @@ export function startChild(options: {
     readline.createInterface({ input: stream! }).on("line", (line) => {
       log.write(line + "\n");
       options.onLine?.(line);
-      if (options.echo) console.log(`[${options.name}] ${summarise(line)}`);
+      const shown = options.echo ? summarise(line) : null;
+      if (shown) console.log(`[${options.name}] ${shown}`);
     });
   }
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -40,10 +41,14 @@ export function startChild(options: {
   };
 }
 
-/** A JSON log line shortened for the console: level, message and a few useful fields. */
-function summarise(line: string): string {
+/** Per-request lines stay in the log file; the console shows what an operator wants to see. */
+const quietMessages = new Set(["incoming request", "request completed", "audit events delivered"]);
+
+/** A JSON log line shortened for the console (message and a few useful fields), or null to skip it. */
+function summarise(line: string): string | null {
   try {
     const entry = JSON.parse(line) as Record<string, unknown>;
+    if (typeof entry.msg === "string" && (quietMessages.has(entry.msg) || entry.msg.startsWith("Server listening"))) return null;
     const extras = ["url", "setupUrl", "err"].filter((k) => entry[k] !== undefined).map((k) => `${k}=${typeof entry[k] === "object" ? JSON.stringify(entry[k]) : entry[k]}`);
     return [entry.msg, ...extras].join(" ");
   } catch {

@@ -9,7 +9,7 @@ import { homeLayout, repoRoot, type HomeLayout } from "../home";
 import { startChild, type Child } from "./child-process";
 import { ensurePki } from "./ensure-pki";
 import { accessEnv, auditEnv, webEnv } from "./process-env";
-import { freePort } from "./free-port";
+import { freePort, portIsFree } from "./free-port";
 import { deliverOperatorEvents } from "./operator-events";
 
 export type SystemOptions = {
@@ -40,6 +40,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const port = async (p: number | undefined, fallback: number) => (p === 0 ? freePort(host) : (p ?? fallback));
   const ports = { web: await port(options.ports?.web, 3000), access: await port(options.ports?.access, 7443), audit: await port(options.ports?.audit, 7444) };
   const urls = { web: `http://${host}:${ports.web}`, access: `https://${host}:${ports.access}`, audit: `https://${host}:${ports.audit}` };
+  for (const [name, p] of Object.entries(ports)) {
+    if (!(await portIsFree(host, p))) throw new Error(`${name} port ${p} on ${host} is in use (is Tessera already running?); set ${name.toUpperCase()}_PORT to another port`);
+  }
   const logs = path.join(layout.home, "logs");
   for (const dir of [layout.home, layout.accessDir, layout.auditDir, layout.webDir, logs]) await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
 
@@ -52,7 +55,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     for (const child of [...children].reverse()) await child.stop();
   };
   const common = { cwd: repoRoot, echo: options.echo ?? false };
-  const tsx = (entry: string) => ["--import", "tsx", entry];
+  const exitWithParent = ["--require", path.join(repoRoot, "cli/system/exit-with-parent.cjs")];
+  const tsx = (entry: string) => [...exitWithParent, "--import", "tsx", entry];
 
   try {
     children.push(
@@ -87,7 +91,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       startChild({
         ...common,
         name: "web",
-        args: [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", String(ports.web)],
+        args: [...exitWithParent, path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", String(ports.web)],
         logFile: path.join(logs, "web.log"),
         env: webEnv(layout, { accessUrl: urls.access, publicUrl: urls.web, sessionSecret }),
       }),

@@ -45,6 +45,17 @@ describe("first administrator setup", () => {
     expect((await web.json("GET", `/v1/setup/links/${token}`)).status).toBe(200);
   });
 
+  it("refuses an expired link with a clear reason and keeps refusing after the time is past", async () => {
+    const link = await issueSetupLinkIfNeeded(h.ctx);
+    const stale = tokenOf(link!.url);
+    await h.prisma.setupLink.updateMany({ where: { usedAt: null, revokedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const res = await web.json<{ reason: string }>("POST", "/v1/setup", { token: stale, ...admin });
+    expect([res.status, res.body.reason]).toEqual([410, "setup-link-expired"]);
+    expect(await h.prisma.user.count()).toBe(0);
+    // a fresh link for the tests that follow
+    token = tokenOf((await issueSetupLinkIfNeeded(h.ctx))!.url);
+  });
+
   it("only the web tier may use the setup endpoints", async () => {
     const operator = await h.as("operator");
     const res = await operator.json<{ code: string }>("POST", "/v1/setup", { token, ...admin });

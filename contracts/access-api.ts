@@ -9,6 +9,8 @@ export const userDto = z.object({
   name: z.string(),
   email: z.string(),
   role: z.enum(roles),
+  /** null for platform administrators, who belong to no tenant. */
+  tenantId: z.string().nullable(),
 });
 export type UserDto = z.infer<typeof userDto>;
 

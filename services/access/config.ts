@@ -9,6 +9,8 @@ const schema = z.object({
   ACCESS_DATA_DIR: z.string().min(1),
   ACCESS_DATABASE_URL: z.string().url().optional(),
   ACCESS_SECRET_DIGEST_KEY_FILE: z.string().optional(),
+  ACCESS_KEYRING_FILE: z.string().optional(),
+  ACCESS_KEYS_DIR: z.string().optional(),
   AUDIT_URL: z.string().url().default("https://127.0.0.1:7444"),
   TESSERA_PUBLIC_URL: z.string().url().default("http://127.0.0.1:3000"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -20,5 +22,11 @@ const schema = z.object({
 
 export function loadAccessConfig() {
   const env = loadEnv(schema, "access");
-  return { ...env, secretDigestKeyFile: env.ACCESS_SECRET_DIGEST_KEY_FILE ?? path.join(env.ACCESS_DATA_DIR, "keys", "secret-digest.key") };
+  const keysDir = env.ACCESS_KEYS_DIR ?? path.join(env.ACCESS_DATA_DIR, "keys");
+  return {
+    ...env,
+    keysDir,
+    secretDigestKeyFile: env.ACCESS_SECRET_DIGEST_KEY_FILE ?? path.join(keysDir, "secret-digest.key"),
+    keyringFile: env.ACCESS_KEYRING_FILE ?? path.join(keysDir, "storage-keyring.json"),
+  };
 }

@@ -10,6 +10,7 @@ import { loadAccessConfig } from "./config";
 import { createPrisma } from "./db/prisma";
 import { issueSetupLinkIfNeeded } from "./domain/setup/issue-setup-link";
 import { loadOrCreateKey } from "./keys/key-files";
+import { loadOrCreateKeyring } from "./keys/storage-keyring";
 import { startOutboxRelay } from "./outbox/relay";
 import { buildAccessService } from "./server";
 
@@ -24,6 +25,8 @@ const { app, ctx } = buildAccessService({
   tls,
   prisma,
   secretDigestKey: loadOrCreateKey(config.secretDigestKeyFile),
+  keyring: loadOrCreateKeyring(config.keyringFile),
+  keysDir: config.keysDir,
   settings: {
     publicUrl: config.TESSERA_PUBLIC_URL,
     sessionIdleMinutes: config.SESSION_IDLE_MINUTES,

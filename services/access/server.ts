@@ -3,16 +3,24 @@ import type { FastifyInstance } from "fastify";
 import { createService } from "../common/http/create-service";
 import type { TlsFiles } from "../common/tls/server-tls";
 import type { AccessPrisma } from "./db/prisma";
+import type { StorageKeyring } from "./keys/storage-keyring";
 import { createSignInThrottle } from "./domain/auth/sign-in-throttle";
 import type { AccessContext, AccessSettings } from "./domain/context";
 import { authRoutes } from "./routes/auth-routes";
+import { catalogueRoutes } from "./routes/catalogue-routes";
+import { certificateRoutes } from "./routes/certificate-routes";
+import { licenseRoutes } from "./routes/license-routes";
 import { operatorRoutes } from "./routes/operator-routes";
+import { tenantRoutes } from "./routes/tenant-routes";
+import { tierRoutes } from "./routes/tier-routes";
 import { setupRoutes } from "./routes/setup-routes";
 
 export type AccessServiceDeps = {
   tls: TlsFiles;
   prisma: AccessPrisma;
   secretDigestKey: Buffer;
+  keyring: StorageKeyring;
+  keysDir: string;
   settings: AccessSettings;
   logLevel?: string;
 };
@@ -21,6 +29,8 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   const ctx: AccessContext = {
     prisma: deps.prisma,
     keys: { secretDigest: deps.secretDigestKey },
+    keyring: deps.keyring,
+    keysDir: deps.keysDir,
     settings: deps.settings,
     throttle: createSignInThrottle(deps.prisma),
   };
@@ -33,5 +43,10 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   setupRoutes(app, ctx);
   authRoutes(app, ctx);
   operatorRoutes(app, ctx);
+  tenantRoutes(app, ctx);
+  catalogueRoutes(app, ctx);
+  tierRoutes(app, ctx);
+  licenseRoutes(app, ctx);
+  certificateRoutes(app, ctx);
   return { app, ctx };
 }

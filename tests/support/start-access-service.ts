@@ -8,6 +8,7 @@ import { openDatabase, type Database } from "../../services/common/db/open-datab
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { createPrisma, type AccessPrisma } from "../../services/access/db/prisma";
 import type { AccessContext, AccessSettings } from "../../services/access/domain/context";
+import { createKeyring } from "../../services/access/keys/storage-keyring";
 import { buildAccessService } from "../../services/access/server";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 import { createTestPki, type TestPki } from "./test-pki";
@@ -32,10 +33,13 @@ export async function startAccessService(label: string, settings: Partial<Access
   const database: Database = await openDatabase({ url: testDb.url, embeddedDir: testDb.embeddedDir });
   await migrate(database.connectionString, accessMigrations);
   const prisma = createPrisma(database.connectionString, database.poolMax);
+  const keysDir = path.join(testDb.embeddedDir, "keys");
   const { app, ctx } = buildAccessService({
     tls: await pki.issue("access"),
     prisma,
     secretDigestKey: randomBytes(32),
+    keyring: createKeyring(1, new Map([[1, randomBytes(32)]])),
+    keysDir,
     settings: { publicUrl: "http://127.0.0.1:3000", sessionIdleMinutes: 30, sessionAbsoluteHours: 12, setupLinkMinutes: 30, ...settings },
     logLevel: "silent",
   });

@@ -1,5 +1,6 @@
 // What every access-service rule receives: the database, its keys and settings, and who asked.
 import type { AccessPrisma } from "../db/prisma";
+import type { StorageKeyring } from "../keys/storage-keyring";
 import type { SignInThrottle } from "./auth/sign-in-throttle";
 
 export type AccessSettings = {
@@ -12,6 +13,10 @@ export type AccessSettings = {
 export type AccessContext = {
   prisma: AccessPrisma;
   keys: { secretDigest: Buffer };
+  /** Encrypts secrets at rest (license keys). */
+  keyring: StorageKeyring;
+  /** Folder of the access service's purpose-bound key files (signing keys live here too). */
+  keysDir: string;
   settings: AccessSettings;
   throttle: SignInThrottle;
 };

@@ -5,6 +5,7 @@ import { recordEvent } from "../../outbox/record-event";
 import type { AccessContext, RequestMeta } from "../context";
 import { verifyPassword } from "../passwords/password-hash";
 import { createSession } from "../sessions/create-session";
+import { toUserDto } from "../users/user-dto";
 
 const invalid = () => new AppError("unauthenticated", "E-mail or password is incorrect.", { reason: "invalid-credentials" });
 
@@ -34,7 +35,8 @@ export async function signIn(ctx: AccessContext, input: { email: string; passwor
 
   const user = await ctx.prisma.user.findUnique({ where: { email: input.email }, omit: { passwordHash: false } });
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !ok) {
+  // A removed member's password still verifies (same time) but opens nothing.
+  if (!user || !ok || user.disabledAt) {
     await ctx.throttle.recordFailure(ip, input.email);
     await failure("invalid-credentials");
     throw invalid();
@@ -58,6 +60,6 @@ export async function signIn(ctx: AccessContext, input: { email: string; passwor
   return {
     sessionToken: opened.token,
     session: opened.session,
-    user: { id: user.id, name: user.name, email: user.email, role: user.role },
+    user: toUserDto(user),
   };
 }

@@ -5,6 +5,7 @@ import { recordEvent } from "../../outbox/record-event";
 import type { AccessContext, RequestMeta } from "../context";
 import { digestSecret, looksLikeSecret } from "../secrets/opaque-secret";
 import { sessionDto, sessionEndReason } from "./session-lifetime";
+import { toUserDto } from "../users/user-dto";
 
 const touchIntervalMs = 60_000;
 
@@ -16,7 +17,7 @@ export async function authenticateSession(ctx: AccessContext, bearer: string | u
   });
   if (!session) throw new AppError("unauthenticated", "Sign in to continue.");
   const now = new Date();
-  const reason = sessionEndReason(ctx.settings, session, now);
+  const reason = session.user.disabledAt && !session.endedAt ? "user-disabled" : sessionEndReason(ctx.settings, session, now);
   if (reason) {
     if (reason !== "ended") {
       await ctx.prisma.$transaction(async (tx) => {
@@ -42,6 +43,5 @@ export async function authenticateSession(ctx: AccessContext, bearer: string | u
     lastSeenAt = now;
     await ctx.prisma.session.update({ where: { id: session.id }, data: { lastSeenAt } });
   }
-  const { id, name, email, role } = session.user;
-  return { sessionId: session.id, user: { id, name, email, role }, session: sessionDto(ctx.settings, { ...session, lastSeenAt }) };
+  return { sessionId: session.id, user: toUserDto(session.user), session: sessionDto(ctx.settings, { ...session, lastSeenAt }) };
 }

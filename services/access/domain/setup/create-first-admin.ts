@@ -8,6 +8,7 @@ import { checkPasswordPolicy } from "../passwords/password-policy";
 import { newId } from "../secrets/ids";
 import { digestSecret } from "../secrets/opaque-secret";
 import { assertSetupLinkUsable } from "./setup-link-state";
+import { toUserDto } from "../users/user-dto";
 
 export async function getSetupLink(ctx: AccessContext, token: string) {
   const link = await ctx.prisma.setupLink.findUnique({ where: { tokenDigest: digestSecret(ctx.keys.secretDigest, token) } });
@@ -52,6 +53,6 @@ export async function createFirstAdmin(
       requestId: meta.requestId,
       data: { role: user.role },
     });
-    return { user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+    return { user: toUserDto(user) };
   });
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { roles, type Role } from "./access-api";
+import { can, grantableRoles, permissions, type Permission } from "./permissions";
+
+// The whole matrix, written out: a change to who may do what shows up here as a reviewed diff.
+const expected: Record<Permission, Role[]> = {
+  "tenants.read": ["platform_admin", "tenant_admin", "tenant_member", "district_reviewer"],
+  "tenants.write": ["platform_admin"],
+  "members.read": ["platform_admin", "tenant_admin", "tenant_member"],
+  "members.write": ["platform_admin", "tenant_admin"],
+  "catalog.read": ["platform_admin", "tenant_admin", "tenant_member"],
+  "catalog.write": ["platform_admin"],
+  "tiers.read": ["platform_admin", "tenant_admin", "tenant_member"],
+  "tiers.write": ["platform_admin"],
+  "licenses.read": ["platform_admin", "tenant_admin", "tenant_member"],
+  "licenses.write": ["platform_admin"],
+  "licenses.reveal": ["platform_admin", "tenant_admin"],
+  "audit.read": ["platform_admin", "tenant_admin"],
+  "compliance.read": ["platform_admin", "tenant_admin", "district_reviewer"],
+};
+
+describe("permission matrix", () => {
+  for (const permission of permissions) {
+    for (const role of roles) {
+      it(`${role} ${expected[permission].includes(role) ? "may" : "may not"} ${permission}`, () => {
+        expect(can(role, permission)).toBe(expected[permission].includes(role));
+      });
+    }
+  }
+});
+
+describe("role escalation", () => {
+  it("platform admins grant any tenant role", () => {
+    expect(grantableRoles("platform_admin")).toEqual(["tenant_admin", "tenant_member", "district_reviewer"]);
+  });
+  it("tenant admins grant roles up to their own, never platform admin", () => {
+    expect(grantableRoles("tenant_admin")).toEqual(["tenant_admin", "tenant_member", "district_reviewer"]);
+    expect(grantableRoles("tenant_admin")).not.toContain("platform_admin");
+  });
+  it("read-only roles grant nothing", () => {
+    expect(grantableRoles("tenant_member")).toEqual([]);
+    expect(grantableRoles("district_reviewer")).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+// Permissions as data: what each role may do, and which roles it may grant. Pure, shared by the access
+// service (which enforces it in its queries) and the web tier (which only hides what would be refused).
+import type { Role } from "./access-api";
+
+export const permissions = [
+  "tenants.read", // see a tenant (platform admins: all; others: their own)
+  "tenants.write", // create and edit tenants
+  "members.read",
+  "members.write", // invite and remove people, within the role-escalation rules
+  "catalog.read", // components and scopes
+  "catalog.write",
+  "tiers.read",
+  "tiers.write",
+  "licenses.read",
+  "licenses.write", // create, suspend, reinstate, renew, change tier, revoke
+  "licenses.reveal", // see a license key (after re-entering the password)
+  "audit.read",
+  "compliance.read",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  platform_admin: permissions,
+  tenant_admin: ["tenants.read", "members.read", "members.write", "catalog.read", "tiers.read", "licenses.read", "licenses.reveal", "audit.read", "compliance.read"],
+  tenant_member: ["tenants.read", "members.read", "catalog.read", "tiers.read", "licenses.read"],
+  district_reviewer: ["tenants.read", "compliance.read"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+/** How far up a role reaches; nobody grants a role above their own. */
+const rank: Record<Role, number> = { platform_admin: 3, tenant_admin: 2, tenant_member: 1, district_reviewer: 1 };
+
+/** Roles a person may be invited with into a tenant (platform administrators belong to no tenant). */
+export const tenantRoles = ["tenant_admin", "tenant_member", "district_reviewer"] as const satisfies readonly Role[];
+export type TenantRole = (typeof tenantRoles)[number];
+
+/** Which tenant roles `actor` may grant: only with members.write, and never above their own rank. */
+export function grantableRoles(actor: Role): TenantRole[] {
+  if (!can(actor, "members.write")) return [];
+  return tenantRoles.filter((r) => rank[r] <= rank[actor]);
+}
+
+export const roleLabels: Record<Role, string> = {
+  platform_admin: "Platform administrator",
+  tenant_admin: "Tenant administrator",
+  tenant_member: "Tenant member",
+  district_reviewer: "District reviewer",
+};

@@ -1,0 +1,27 @@
+// The signed-in person a request acts for, and the tenant filter every query of theirs carries.
+import type { Role } from "../../../../contracts/access-api";
+import { can, type Permission } from "../../../../contracts/permissions";
+import { AppError } from "../../../common/http/app-error";
+
+export type Actor = { userId: string; email: string; name: string; role: Role; tenantId: string | null };
+
+/** Throws 403 unless the actor's role carries the permission. */
+export function assertPermission(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) throw new AppError("forbidden", `Your role may not do this (${permission}).`);
+}
+
+/**
+ * The `where` fragment that confines a query to what the actor may see: nothing extra for platform
+ * administrators, their own tenant for everyone else. Put it in every query's where — never
+ * "check, then act by id" — so that another tenant's record is simply not found (404).
+ */
+export function tenantScope(actor: Actor): { tenantId?: string } {
+  if (actor.role === "platform_admin") return {};
+  if (!actor.tenantId) throw new AppError("forbidden", "Your account belongs to no tenant.");
+  return { tenantId: actor.tenantId };
+}
+
+/** Audit actor fields for events this person causes. */
+export function auditActor(actor: Actor) {
+  return { type: "user" as const, id: actor.userId, label: actor.email };
+}

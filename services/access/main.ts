@@ -21,12 +21,18 @@ const database = await openDatabase({ url: config.ACCESS_DATABASE_URL, embeddedD
 await migrate(database.connectionString, migrationsDir);
 const prisma = createPrisma(database.connectionString, database.poolMax);
 const tls = tlsFilesFromEnv(config);
+const auditClient = createMtlsClient(config.AUDIT_URL, {
+  ca: fs.readFileSync(tls.caFile),
+  cert: fs.readFileSync(tls.certFile),
+  key: fs.readFileSync(tls.keyFile),
+});
 const { app, ctx } = buildAccessService({
   tls,
   prisma,
   secretDigestKey: loadOrCreateKey(config.secretDigestKeyFile),
   keyring: loadOrCreateKeyring(config.keyringFile),
   keysDir: config.keysDir,
+  auditClient,
   settings: {
     publicUrl: config.TESSERA_PUBLIC_URL,
     sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
@@ -36,11 +42,7 @@ const { app, ctx } = buildAccessService({
   logLevel: config.LOG_LEVEL,
 });
 
-const auditClient = createMtlsClient(config.AUDIT_URL, {
-  ca: fs.readFileSync(tls.caFile),
-  cert: fs.readFileSync(tls.certFile),
-  key: fs.readFileSync(tls.keyFile),
-});
+
 const relay = startOutboxRelay({ prisma, auditClient, logger: app.log });
 
 closeOnSignals(app, async () => {

@@ -4,6 +4,7 @@ import { createService } from "../common/http/create-service";
 import type { TlsFiles } from "../common/tls/server-tls";
 import type { AccessPrisma } from "./db/prisma";
 import type { StorageKeyring } from "./keys/storage-keyring";
+import type { AuditClient } from "./outbox/deliver-batch";
 import { createSignInThrottle } from "./domain/auth/sign-in-throttle";
 import type { AccessContext, AccessSettings } from "./domain/context";
 import { authRoutes } from "./routes/auth-routes";
@@ -21,6 +22,7 @@ export type AccessServiceDeps = {
   secretDigestKey: Buffer;
   keyring: StorageKeyring;
   keysDir: string;
+  auditClient?: AuditClient | null;
   settings: AccessSettings;
   logLevel?: string;
 };
@@ -31,6 +33,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
     keys: { secretDigest: deps.secretDigestKey },
     keyring: deps.keyring,
     keysDir: deps.keysDir,
+    auditClient: deps.auditClient ?? null,
     settings: deps.settings,
     throttle: createSignInThrottle(deps.prisma),
   };

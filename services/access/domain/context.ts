@@ -1,6 +1,7 @@
 // What every access-service rule receives: the database, its keys and settings, and who asked.
 import type { AccessPrisma } from "../db/prisma";
 import type { StorageKeyring } from "../keys/storage-keyring";
+import type { AuditClient } from "../outbox/deliver-batch";
 import type { SignInThrottle } from "./auth/sign-in-throttle";
 
 export type AccessSettings = {
@@ -17,6 +18,8 @@ export type AccessContext = {
   keyring: StorageKeyring;
   /** Folder of the access service's purpose-bound key files (signing keys live here too). */
   keysDir: string;
+  /** Reads from the audit service (timelines); null where none is configured, e.g. some tests. */
+  auditClient: AuditClient | null;
   settings: AccessSettings;
   throttle: SignInThrottle;
 };

@@ -8,7 +8,7 @@ export const batchSize = 200;
 export const sendTimeoutMs = 10_000;
 
 export type AuditClient = {
-  json<T = unknown>(method: "POST", path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  json<T = unknown>(method: "GET" | "POST", path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
 };
 
 export type BatchOutcome = {

@@ -1,5 +1,203 @@
-// Tenants, their members and invitations.
+// Tenants, their members and invitations: the web tier acting for a signed-in person, plus the
+// invitee's two endpoints (web tier, no session yet). HTTP shape only; the rules live in domain/.
 import type { FastifyInstance } from "fastify";
+import {
+  acceptInvitationRequest,
+  acceptInvitationResponse,
+  createInvitationRequest,
+  createInvitationResponse,
+  createTenantRequest,
+  invitationParams,
+  invitationPreviewResponse,
+  invitationTokenParams,
+  listInvitationsResponse,
+  listMembersResponse,
+  listTenantsQuery,
+  listTenantsResponse,
+  memberParams,
+  removeMemberResponse,
+  revokeInvitationResponse,
+  tenantIdParams,
+  tenantResponse,
+  updateTenantRequest,
+} from "../../../contracts/tenant-api";
+import { assertCaller } from "../../common/http/caller";
+import { parseInput } from "../../common/http/parse";
 import type { AccessContext } from "../domain/context";
+import { acceptInvitation, previewInvitation } from "../domain/invitations/accept-invitation";
+import { createInvitation } from "../domain/invitations/create-invitation";
+import { listInvitations } from "../domain/invitations/list-invitations";
+import { revokeInvitation } from "../domain/invitations/revoke-invitation";
+import { listMembers } from "../domain/members/list-members";
+import { removeMember } from "../domain/members/remove-member";
+import { createTenant } from "../domain/tenants/create-tenant";
+import { getTenant } from "../domain/tenants/get-tenant";
+import { listTenants } from "../domain/tenants/list-tenants";
+import { updateTenant } from "../domain/tenants/update-tenant";
+import { requestMeta } from "./request-meta";
+import { requireActor } from "./require-actor";
 
-export function tenantRoutes(_app: FastifyInstance, _ctx: AccessContext) {}
+const asPerson = { tags: ["tenants"], callers: ["web"], bearer: true } as const;
+const asInvitee = { tags: ["invitations"], callers: ["web"] } as const;
+const notFound = { 404: "No such record, or one of another tenant." };
+const linkProblems = { 404: "Unknown link (reason invitation-invalid).", 410: "Used, revoked or expired link (reason says which)." };
+
+export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
+  // GET /v1/tenants — the tenants the person may see, searchable, one keyset page at a time.
+  app.get("/v1/tenants", {
+    config: {
+      openapi: {
+        summary: "Lists the tenants the person may see (platform admins: all; others: their own), by name, one keyset page at a time.",
+        ...asPerson, query: listTenantsQuery, response: listTenantsResponse,
+      },
+    },
+  }, async (request) => {
+    const actor = await requireActor(ctx, request);
+    return listTenants(ctx, actor, parseInput(listTenantsQuery, request.query));
+  });
+
+  // POST /v1/tenants — creates a company or district tenant.
+  app.post("/v1/tenants", {
+    config: {
+      openapi: {
+        summary: "Creates a company or district tenant (tenants.write).",
+        ...asPerson, body: createTenantRequest, status: 201, response: tenantResponse,
+        problems: { 409: "The slug is taken (fieldErrors.slug)." },
+      },
+    },
+  }, async (request, reply) => {
+    const actor = await requireActor(ctx, request);
+    const input = parseInput(createTenantRequest, request.body);
+    return reply.status(201).send(await createTenant(ctx, actor, input, requestMeta(request)));
+  });
+
+  // GET /v1/tenants/:id — one tenant.
+  app.get("/v1/tenants/:id", {
+    config: {
+      openapi: {
+        summary: "One tenant (tenants.read).",
+        ...asPerson, params: tenantIdParams, response: tenantResponse, problems: notFound,
+      },
+    },
+  }, async (request) => {
+    const actor = await requireActor(ctx, request);
+    return getTenant(ctx, actor, parseInput(tenantIdParams, request.params).id);
+  });
+
+  // PATCH /v1/tenants/:id — edits name, kind and district fields.
+  app.patch("/v1/tenants/:id", {
+    config: {
+      openapi: {
+        summary: "Edits a tenant's name, kind and district fields (tenants.write); the slug never changes.",
+        ...asPerson, params: tenantIdParams, body: updateTenantRequest, response: tenantResponse, problems: notFound,
+      },
+    },
+  }, async (request) => {
+    const actor = await requireActor(ctx, request);
+    const { id } = parseInput(tenantIdParams, request.params);
+    return updateTenant(ctx, actor, id, parseInput(updateTenantRequest, request.body), requestMeta(request));
+  });
+
+  // GET /v1/tenants/:id/members — the tenant's people with role and removed state.
+  app.get("/v1/tenants/:id/members", {
+    config: {
+      openapi: {
+        summary: "The tenant's people with role and removed state (members.read).",
+        ...asPerson, params: tenantIdParams, response: listMembersResponse, problems: notFound,
+      },
+    },
+  }, async (request) => {
+    const actor = await requireActor(ctx, request);
+    return listMembers(ctx, actor, parseInput(tenantIdParams, request.params).id);
+  });
+
+  // DELETE /v1/tenants/:id/members/:userId — removes a person; their sessions end.
+  app.delete("/v1/tenants/:id/members/:userId", {
+    config: {
+      openapi: {
+        summary: "Removes a person from the tenant; their sessions end (members.write, never above one's own rank).",
+        ...asPerson, params: memberParams, response: removeMemberResponse,
+        problems: { ...notFound, 409: "Already removed, or the last tenant admin removing themselves (reason says which)." },
+      },
+    },
+  }, async (request) => {
+    const actor = await requireActor(ctx, request);
+    const { id, userId } = parseInput(memberParams, request.params);
+    return removeMember(ctx, actor, id, userId, requestMeta(request));
+  });
+
+  // POST /v1/tenants/:id/invitations — invites a person with a role; the link is shown once.
+  app.post("/v1/tenants/:id/invitations", {
+    config: {
+      openapi: {
+        summary: "Invites a person with a role the caller may grant (members.write); the link is shown once and lasts 7 days.",
+        ...asPerson, params: tenantIdParams, body: createInvitationRequest, status: 201,
+        response: createInvitationResponse,
+        problems: { ...notFound, 409: "The address has an account or a pending invitation (fieldErrors.email)." },
+      },
+    },
+  }, async (request, reply) => {
+    const actor = await requireActor(ctx, request);
+    const { id } = parseInput(tenantIdParams, request.params);
+    const input = parseInput(createInvitationRequest, request.body);
+    return reply.status(201).send(await createInvitation(ctx, actor, id, input, requestMeta(request)));
+  });
+
+  // GET /v1/tenants/:id/invitations — every invitation of the tenant with its status.
+  app.get("/v1/tenants/:id/invitations", {
+    config: {
+      openapi: {
+        summary: "Every invitation of the tenant with its status, newest first (members.read).",
+        ...asPerson, params: tenantIdParams, response: listInvitationsResponse, problems: notFound,
+      },
+    },
+  }, async (request) => {
+    const actor = await requireActor(ctx, request);
+    return listInvitations(ctx, actor, parseInput(tenantIdParams, request.params).id);
+  });
+
+  // DELETE /v1/tenants/:id/invitations/:invitationId — revokes a pending invitation.
+  app.delete("/v1/tenants/:id/invitations/:invitationId", {
+    config: {
+      openapi: {
+        summary: "Revokes a pending invitation (members.write).",
+        ...asPerson, params: invitationParams, response: revokeInvitationResponse,
+        problems: { ...notFound, 409: "The invitation is no longer pending (reason says why)." },
+      },
+    },
+  }, async (request) => {
+    const actor = await requireActor(ctx, request);
+    const { id, invitationId } = parseInput(invitationParams, request.params);
+    return revokeInvitation(ctx, actor, id, invitationId, requestMeta(request));
+  });
+
+  // GET /v1/invitations/:token — what an invitation link offers, or why it cannot be used (no session).
+  app.get("/v1/invitations/:token", {
+    config: {
+      openapi: {
+        summary: "What an invitation link offers, for the invitee (no session).",
+        ...asInvitee, params: invitationTokenParams, response: invitationPreviewResponse, problems: linkProblems,
+      },
+    },
+  }, async (request) => {
+    assertCaller(request, ["web"]);
+    return previewInvitation(ctx, parseInput(invitationTokenParams, request.params).token);
+  });
+
+  // POST /v1/invitations/:token/accept — creates the invitee's account and consumes the link (no session).
+  app.post("/v1/invitations/:token/accept", {
+    config: {
+      openapi: {
+        summary: "Creates the invitee's account in the tenant and consumes the link (no session).",
+        ...asInvitee, params: invitationTokenParams, body: acceptInvitationRequest, status: 201,
+        response: acceptInvitationResponse,
+        problems: { ...linkProblems, 409: "The address already has an account (reason email-taken)." },
+      },
+    },
+  }, async (request, reply) => {
+    assertCaller(request, ["web"]);
+    const { token } = parseInput(invitationTokenParams, request.params);
+    const input = parseInput(acceptInvitationRequest, request.body);
+    return reply.status(201).send(await acceptInvitation(ctx, token, input, requestMeta(request)));
+  });
+}

@@ -2,8 +2,8 @@
 // whose key lives in the access service's key folder, never in the database.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-export type SecretKind = "session" | "setup";
-const prefixes: Record<SecretKind, string> = { session: "tss_", setup: "tsu_" };
+export type SecretKind = "session" | "setup" | "invitation";
+const prefixes: Record<SecretKind, string> = { session: "tss_", setup: "tsu_", invitation: "tsi_" };
 
 export function createSecret(kind: SecretKind): string {
   return prefixes[kind] + randomBytes(32).toString("base64url");

@@ -1,0 +1,70 @@
+// Invites a person into a tenant with a role the inviter may grant. The link's token is returned once
+// and stored only as a keyed digest; it is valid for 7 days.
+import type { z } from "zod";
+import { grantableRoles } from "../../../../contracts/permissions";
+import type { createInvitationRequest } from "../../../../contracts/tenant-api";
+import { AppError } from "../../../common/http/app-error";
+import { recordEvent } from "../../outbox/record-event";
+import { assertPermission, auditActor, type Actor } from "../actors/actor";
+import type { AccessContext, RequestMeta } from "../context";
+import { newId } from "../secrets/ids";
+import { createSecret, digestSecret } from "../secrets/opaque-secret";
+import { findTenantOrThrow } from "../tenants/get-tenant";
+import { toInvitationDto } from "./invitation-dto";
+
+export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+export async function createInvitation(
+  ctx: AccessContext,
+  actor: Actor,
+  tenantId: string,
+  input: z.infer<typeof createInvitationRequest>,
+  meta: RequestMeta,
+) {
+  assertPermission(actor, "members.write");
+  if (!grantableRoles(actor.role).includes(input.role)) throw new AppError("forbidden", "You may not grant a role above your own.");
+  const token = createSecret("invitation");
+
+  const invitation = await ctx.prisma.$transaction(async (tx) => {
+    await findTenantOrThrow(tx, actor, tenantId);
+    // Invitations to one tenant take turns, so two identical requests cannot both pass the checks below.
+    await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId} FOR UPDATE`;
+    const now = new Date();
+    if (await tx.user.count({ where: { email: input.email } })) {
+      throw new AppError("conflict", "This address already belongs to a person.", {
+        reason: "email-taken",
+        fieldErrors: { email: ["Someone with this e-mail address already has an account."] },
+      });
+    }
+    const pending = { tenantId, email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } };
+    if (await tx.invitation.count({ where: pending })) {
+      throw new AppError("conflict", "This address already has a pending invitation.", {
+        reason: "invitation-pending",
+        fieldErrors: { email: ["This address already has a pending invitation. Revoke it to send a new one."] },
+      });
+    }
+    const created = await tx.invitation.create({
+      data: {
+        id: newId("inv"),
+        tenantId,
+        email: input.email,
+        role: input.role,
+        tokenDigest: digestSecret(ctx.keys.secretDigest, token),
+        invitedById: actor.userId,
+        expiresAt: new Date(now.getTime() + invitationLifetimeMs),
+      },
+    });
+    await recordEvent(tx, {
+      action: "invitation.create",
+      outcome: "success",
+      actor: auditActor(actor),
+      target: { type: "invitation", id: created.id },
+      tenantId,
+      sourceIp: meta.sourceIp,
+      requestId: meta.requestId,
+      data: { email: created.email, role: created.role, expiresAt: created.expiresAt.toISOString() },
+    });
+    return created;
+  });
+  return { invitation: toInvitationDto(invitation), inviteUrl: `${ctx.settings.publicUrl.replace(/\/+$/, "")}/invitations/${token}` };
+}

@@ -9,6 +9,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { benchArgon2 } from "./argon2";
+import { benchLicenseTable } from "./license-table";
+import { benchLicenseValidate } from "./license-validate";
 import { benchMtlsVsPlain } from "./mtls-vs-plain";
 import { benchSignIn } from "./sign-in";
 import type { Timing } from "./lib/measure";
@@ -45,6 +47,11 @@ async function main() {
   for (const t of await benchMtlsVsPlain(http)) print(t);
   print(await benchArgon2(argon));
   if (process.env.BENCH_SIGNIN !== "0") print(await benchSignIn(signIn));
+  // Licenses (issue 3): need PostgreSQL; skip with BENCH_LICENSES_RUN=0.
+  if (process.env.BENCH_LICENSES_RUN !== "0") {
+    for (const t of await benchLicenseValidate(http)) print(t);
+    print(await benchLicenseTable(signIn));
+  }
 
   const durationS = (Date.now() - started.getTime()) / 1000;
   const loadAfter = os.loadavg().map((n) => n.toFixed(2)).join(" ");

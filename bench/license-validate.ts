@@ -1,0 +1,140 @@
+// Issue 3: license validations per second and latency over kept-alive mTLS, against a bare mTLS
+// endpoint of the same framework (createService with a trivial POST route) as the baseline.
+// Both servers run in one child process (this file, started with BENCH_LICENSE_CHILD=1), measured in
+// alternating slices, so only one is loaded at a time; this process only generates load.
+//  1. peak: closed loop, 32 in flight, validations/s vs baseline req/s (target ratio >= 0.5);
+//  2. half of peak: open loop at half the measured peak validation rate, latency from each request's
+//     scheduled start (no coordinated omission) — target p99 < 10 ms.
+// The access database holds 100 000 licenses (seeded like the table bench) plus the one validated.
+import { fork } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { createService } from "../services/common/http/create-service";
+import { createMtlsClient } from "../services/common/http/mtls-client";
+import { createLicenseCatalogue, insertLicenseRow } from "../tests/support/license-fixtures";
+import { startAccessService } from "../tests/support/start-access-service";
+import { seedLicenses } from "./license-table";
+import { compareAlternating, runSlice, summarize, type Sample, type Task, type Timing } from "./lib/measure";
+import type { BenchRow, BenchTable } from "./lib/table";
+
+type Ready = { accessPort: number; baselinePort: number; key: string; scope: string; pkiDir: string; client: { ca: string; cert: string; key: string } };
+
+async function serveInChild(): Promise<void> {
+  const h = await startAccessService("bench_validate");
+  const cat = await createLicenseCatalogue(h, "bench");
+  await seedLicenses(h, cat, Number(process.env.BENCH_LICENSES ?? 100_000));
+  const tenant = await h.prisma.tenant.create({ data: { id: "ten_validate", slug: "validate", name: "Validate", kind: "company" } });
+  const license = await insertLicenseRow(h, { tenantId: tenant.id, componentId: cat.reports.id, tierId: cat.pro.id });
+  const baseline = createService({ name: "bench-baseline", tls: await h.pki.issue("bench-baseline"), logLevel: "silent" });
+  baseline.post("/v1/echo", async (request) => ({ valid: true, echoed: typeof request.body === "object" }));
+  await baseline.listen({ host: "127.0.0.1", port: 0 });
+  await h.pki.issue("reports-worker");
+  const material = await h.pki.client("reports-worker");
+  const ready: Ready = {
+    accessPort: (h.app.server.address() as { port: number }).port,
+    baselinePort: (baseline.server.address() as { port: number }).port,
+    key: license.key,
+    scope: `${cat.reports.key}:read`,
+    pkiDir: h.pki.dir,
+    client: { ca: material.ca.toString(), cert: material.cert.toString(), key: material.key.toString() },
+  };
+  process.send?.(ready);
+  process.once("disconnect", () => {
+    void Promise.all([baseline.close(), h.close()]).finally(() => process.exit(0));
+  });
+}
+
+/** Open loop: starts requests on a fixed schedule whatever the answers; latency counts from the scheduled start. */
+async function openLoop(task: Task, perSecond: number, durationMs: number): Promise<Sample> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  const total = Math.floor((perSecond * durationMs) / 1000);
+  const inFlight: Promise<void>[] = [];
+  let sent = 0;
+  let lastEnd = start;
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) * perSecond) / 1000) + 1);
+    for (; sent < due; sent++) {
+      const scheduled = start + (sent * 1000) / perSecond;
+      inFlight.push(
+        task().then(
+          () => {
+            const end = performance.now();
+            lastEnd = Math.max(lastEnd, end);
+            latencies.push(end - scheduled);
+          },
+          () => void (errors += 1),
+        ),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(inFlight);
+  const cpu = process.cpuUsage(cpuStart);
+  return { latencies, errors, elapsedMs: lastEnd - start, cpuMicros: cpu.user + cpu.system };
+}
+
+export async function benchLicenseValidate(timing: Timing): Promise<BenchTable[]> {
+  const child = fork(import.meta.filename, [], { execArgv: ["--import", "tsx"], env: { ...process.env, BENCH_LICENSE_CHILD: "1" }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.once("message", (m) => resolve(m as Ready));
+    child.once("exit", (code) => reject(new Error(`validate bench server exited early with ${code}`)));
+  });
+  const access = createMtlsClient(`https://127.0.0.1:${ready.accessPort}`, ready.client, { connections: 32 });
+  const bare = createMtlsClient(`https://127.0.0.1:${ready.baselinePort}`, ready.client, { connections: 32 });
+  try {
+    const body = { key: ready.key, scope: ready.scope };
+    const validate: Task = async () => {
+      const res = await access.json<{ valid: boolean }>("POST", "/v1/licenses/validate", body);
+      if (res.status !== 200 || !res.body.valid) throw new Error(`validate answered ${res.status}`);
+    };
+    const echo: Task = async () => {
+      const res = await bare.json("POST", "/v1/echo", body);
+      if (res.status !== 200) throw new Error(`echo answered ${res.status}`);
+    };
+    const peak = await compareAlternating(echo, validate, 32, timing);
+    const rate = Math.max(1, Math.floor(peak.test.perSecond / 2));
+    await runSlice(validate, 4, timing.warmupMs);
+    const half: Sample[] = [];
+    for (let r = 0; r < timing.rounds; r++) half.push(await openLoop(validate, rate, timing.measureMs / timing.rounds));
+    const halfBase: Sample[] = [];
+    for (let r = 0; r < timing.rounds; r++) halfBase.push(await openLoop(echo, rate, timing.measureMs / timing.rounds));
+    const peakRows: BenchRow[] = [
+      { case: "bare mTLS POST (createService, trivial route), 32 in flight", result: peak.baseline, ratio: null },
+      { case: "POST /v1/licenses/validate, 32 in flight", result: peak.test, ratio: peak.test.perSecond / peak.baseline.perSecond },
+    ];
+    const halfBaseResult = summarize(0, halfBase);
+    const halfResult = summarize(0, half);
+    return [
+      {
+        title: "License validation at peak load (kept-alive mTLS 1.3, 100 000 licenses, PostgreSQL)",
+        note: "ratio = validations/s / bare mTLS req/s (target >= 0.5); server child process, this process only generates load",
+        rows: peakRows,
+      },
+      {
+        title: `License validation at half of peak (${rate} req/s open loop)`,
+        note: "latency from each request's scheduled start; target p99 < 10 ms",
+        rows: [
+          { case: `bare mTLS POST at ${rate} req/s`, result: halfBaseResult, ratio: null },
+          { case: `POST /v1/licenses/validate at ${rate} req/s`, result: halfResult, ratio: halfResult.perSecond / halfBaseResult.perSecond },
+        ],
+      },
+    ];
+  } finally {
+    await access.close();
+    await bare.close();
+    if (child.connected) child.disconnect();
+    const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(kill);
+  }
+}
+
+if (process.env.BENCH_LICENSE_CHILD === "1") {
+  serveInChild().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,185 @@
+// The access service's license contract as seen by the web tier and internal components: request and
+// response shapes only (no I/O). License keys appear only in the reveal response, never elsewhere.
+import { z } from "zod";
+
+export const licenseStatuses = ["active", "suspended", "expired", "revoked"] as const;
+export type LicenseStatus = (typeof licenseStatuses)[number];
+
+export const licenseStatusLabels: Record<LicenseStatus, string> = {
+  active: "Active",
+  suspended: "Suspended",
+  expired: "Expired",
+  revoked: "Revoked",
+};
+
+/** Record ids: a type prefix and URL-safe random text (`lic_…`, `ten_…`). */
+export const recordId = z.string().trim().min(1).max(64).regex(/^[a-z]+_[A-Za-z0-9_-]+$/, "Not a valid id.");
+
+/** Path parameters of every `/v1/licenses/:id…` route. */
+export const licenseIdParams = z.object({ id: recordId });
+
+// ─── List ──────────────────────────────────────────────────────────────────────────────────────────
+
+export const licenseSortFields = ["createdAt", "endsAt", "tenant", "status"] as const;
+export type LicenseSortField = (typeof licenseSortFields)[number];
+
+/**
+ * GET /v1/licenses (licenses.read) → 200 listLicensesResponse.
+ * Keyset pagination: pass `nextCursor` of the previous page as `cursor` with the same filters and sort;
+ * a cursor from another sort is refused (422). `search` matches a license id prefix, a tenant name or
+ * slug (substring), or a component key (prefix). Non-platform people only ever see their own tenant.
+ */
+export const listLicensesQuery = z.object({
+  search: z.string().trim().max(100).optional(),
+  status: z.enum(licenseStatuses).optional(),
+  tierId: recordId.optional(),
+  tenantId: recordId.optional(),
+  componentId: recordId.optional(),
+  sort: z.enum(licenseSortFields).default("createdAt"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2000).optional(),
+});
+export type ListLicensesQuery = z.input<typeof listLicensesQuery>;
+
+const isoDate = z.iso.datetime({ offset: true });
+
+export const licenseRow = z.object({
+  id: z.string(),
+  tenant: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+  component: z.object({ id: z.string(), key: z.string(), name: z.string() }),
+  tier: z.object({ id: z.string(), key: z.string(), name: z.string() }),
+  /** The effective status: an active license past its end reads "expired" at once, before any sweep. */
+  status: z.enum(licenseStatuses),
+  seats: z.number().int(),
+  startsAt: isoDate,
+  endsAt: isoDate,
+  createdAt: isoDate,
+});
+export type LicenseRow = z.infer<typeof licenseRow>;
+
+export const listLicensesResponse = z.object({
+  licenses: z.array(licenseRow),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+  /** How many licenses match the filters (all pages). */
+  total: z.number().int(),
+  /** true when `total` is the planner's estimate rather than an exact count (very large results). */
+  totalIsEstimate: z.boolean(),
+});
+export type ListLicensesResponse = z.infer<typeof listLicensesResponse>;
+
+// ─── Detail ────────────────────────────────────────────────────────────────────────────────────────
+
+export const licenseDetail = licenseRow.extend({
+  tenant: z.object({ id: z.string(), name: z.string(), slug: z.string(), kind: z.enum(["company", "district"]) }),
+  tier: z.object({ id: z.string(), key: z.string(), name: z.string(), seats: z.number().int() }),
+  /** Scope keys the license carries now: exactly those its tier allows for the license's component. */
+  scopes: z.array(z.string()),
+  statusChangedAt: isoDate,
+  updatedAt: isoDate,
+  /** e.g. "django:<unique_id>" for imported licenses; null for those created here. */
+  importSource: z.string().nullable(),
+});
+export type LicenseDetail = z.infer<typeof licenseDetail>;
+
+/** GET /v1/licenses/:id (licenses.read) → 200; 404 when missing or another tenant's. */
+export const getLicenseResponse = z.object({ license: licenseDetail });
+
+// ─── Create and actions (licenses.write) ──────────────────────────────────────────────────────────
+
+/**
+ * POST /v1/licenses → 201 getLicenseResponse (never the key).
+ * 422 fieldErrors (seats above the tier's, end not after start, unknown tenant/component/tier);
+ * 409 reason "license-exists" when the tenant already has a live (not revoked/expired) license for the component.
+ */
+export const createLicenseRequest = z
+  .object({
+    tenantId: recordId,
+    componentId: recordId,
+    tierId: recordId,
+    /** Defaults to the tier's seats; may not exceed them. */
+    seats: z.number().int().min(1, "At least one seat.").max(1_000_000).optional(),
+    startsAt: isoDate,
+    endsAt: isoDate,
+  })
+  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), { path: ["endsAt"], message: "The end must be after the start." });
+export type CreateLicenseRequest = z.infer<typeof createLicenseRequest>;
+
+/** POST /v1/licenses/:id/renew → 200 getLicenseResponse. The new end must be later than the current end and in the future. */
+export const renewLicenseRequest = z.object({ endsAt: isoDate });
+
+/** POST /v1/licenses/:id/change-tier → 200 getLicenseResponse. Seats above the new tier's are cut to it. */
+export const changeLicenseTierRequest = z.object({ tierId: recordId });
+
+/**
+ * POST /v1/licenses/:id/{suspend,reinstate,revoke} (no body) and the two above → 200 getLicenseResponse,
+ * or 409 with one of these reasons:
+ */
+export const licenseConflictReasons = [
+  "license-revoked", // any action on a revoked license
+  "license-exists", // create/renew would give the tenant a second live license for the component
+  "already-suspended", // suspend
+  "license-expired", // suspend of an expired license (renew it instead)
+  "not-suspended", // reinstate of anything but a suspended license
+  "same-tier", // change-tier to the tier it already has
+] as const;
+export type LicenseConflictReason = (typeof licenseConflictReasons)[number];
+
+export const licenseActions = ["suspend", "reinstate", "renew", "change-tier", "revoke"] as const;
+export type LicenseAction = (typeof licenseActions)[number];
+
+// ─── Key reveal (licenses.reveal) ─────────────────────────────────────────────────────────────────
+
+/**
+ * POST /v1/licenses/:id/reveal-key → 200 { key }; 401 reason "reauth-failed" on a wrong password;
+ * 429 with retryAfterSeconds after repeated failures.
+ */
+export const revealLicenseKeyRequest = z.object({ password: z.string().min(1, "Enter your password.").max(1024) });
+export const revealLicenseKeyResponse = z.object({ key: z.string() });
+
+// ─── Timeline (licenses.read) ─────────────────────────────────────────────────────────────────────
+
+export const licenseTimelineEvent = z.object({
+  id: z.string(),
+  occurredAt: isoDate,
+  /** e.g. "license.create", "license.suspend", "license.key_reveal", "license.expire". */
+  action: z.string(),
+  outcome: z.enum(["success", "failure"]),
+  actor: z.object({ type: z.string(), id: z.string().nullable(), label: z.string().nullable() }),
+  /** Non-secret details, e.g. { from: "active", to: "suspended" }. */
+  data: z.record(z.string(), z.unknown()),
+});
+export type LicenseTimelineEvent = z.infer<typeof licenseTimelineEvent>;
+
+/** GET /v1/licenses/:id/timeline → 200 newest first; 503 code "unavailable" while the audit log cannot be read. */
+export const licenseTimelineResponse = z.object({ events: z.array(licenseTimelineEvent) });
+
+// ─── Validation (internal components over mTLS, no bearer) ────────────────────────────────────────
+
+/** POST /v1/licenses/validate → 200 validateLicenseResponse (also when invalid); 422 when malformed. */
+export const validateLicenseRequest = z.object({
+  key: z.string().min(1).max(512),
+  /** Also require this scope, e.g. "reports:read". */
+  scope: z.string().min(1).max(200).optional(),
+});
+
+export const validationFailureReasons = ["unknown-key", "suspended", "revoked", "expired", "scope-not-granted", "not-yet-valid"] as const;
+export type ValidationFailureReason = (typeof validationFailureReasons)[number];
+
+export const validateLicenseResponse = z.discriminatedUnion("valid", [
+  z.object({
+    valid: z.literal(true),
+    licenseId: z.string(),
+    tenantId: z.string(),
+    /** The component key, e.g. "reports". */
+    component: z.string(),
+    /** The tier key. */
+    tier: z.string(),
+    scopes: z.array(z.string()),
+    expiresAt: isoDate,
+    status: z.literal("active"),
+  }),
+  z.object({ valid: z.literal(false), reason: z.enum(validationFailureReasons) }),
+]);
+export type ValidateLicenseResponse = z.infer<typeof validateLicenseResponse>;

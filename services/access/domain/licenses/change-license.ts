@@ -1,0 +1,78 @@
+// Suspend, reinstate, renew, change tier, revoke: locks the license row (within the actor's tenant),
+// applies the pure transition rules, writes the result and audits it with from/to, in one transaction.
+import type { LicenseAction, LicenseStatus } from "../../../../contracts/license-api";
+import { AppError } from "../../../common/http/app-error";
+import { recordEvent } from "../../outbox/record-event";
+import { assertPermission, auditActor, tenantScope, type Actor } from "../actors/actor";
+import type { AccessContext, RequestMeta, TransactionClient } from "../context";
+import { licenseNotFound, loadLicenseDetail } from "./get-license";
+import { assertNoOtherLiveLicense } from "./live-license-guard";
+import { assertNotRevoked, auditActionFor, effectiveStatus, isLive, planLicenseAction, type ActionInput } from "./license-transitions";
+
+export type ChangeRequest =
+  | { action: "suspend" | "reinstate" | "revoke" }
+  | { action: "renew"; endsAt: string }
+  | { action: "change-tier"; tierId: string };
+
+export async function changeLicense(ctx: AccessContext, actor: Actor, id: string, request: ChangeRequest, meta: RequestMeta) {
+  assertPermission(actor, "licenses.write");
+  const scope = tenantScope(actor);
+  return ctx.prisma.$transaction(async (tx) => {
+    // Lock first so concurrent actions on one license apply one after another, each seeing the last.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "licenses" WHERE "id" = ${id} FOR UPDATE`;
+    const current = locked.length
+      ? await tx.license.findFirst({
+          where: { id, ...scope },
+          select: { id: true, tenantId: true, componentId: true, status: true, endsAt: true, tierId: true, seats: true },
+        })
+      : null;
+    if (!current) throw licenseNotFound();
+
+    const now = new Date();
+    assertNotRevoked(current);
+    const input = await actionInput(tx, request);
+    const next = planLicenseAction(current, input, now);
+    if (!isLive(current, now) && isLive(next, now)) {
+      await assertNoOtherLiveLicense(tx, current.tenantId, current.componentId, current.id, now);
+    }
+    const from: LicenseStatus = effectiveStatus(current, now);
+    await tx.license.update({
+      where: { id },
+      data: {
+        status: next.status,
+        endsAt: next.endsAt,
+        tierId: next.tierId,
+        seats: next.seats,
+        ...(next.status !== current.status ? { statusChangedAt: now } : {}),
+      },
+      select: { id: true },
+    });
+    await recordEvent(tx, {
+      action: auditActionFor[request.action],
+      outcome: "success",
+      actor: auditActor(actor),
+      target: { type: "license", id },
+      tenantId: current.tenantId,
+      sourceIp: meta.sourceIp,
+      requestId: meta.requestId,
+      data: { from, to: next.status, ...details(request.action, current, next) },
+    });
+    return { license: await loadLicenseDetail(tx, actor, id) };
+  });
+}
+
+async function actionInput(tx: TransactionClient, request: ChangeRequest): Promise<ActionInput> {
+  if (request.action === "renew") return { action: "renew", endsAt: new Date(request.endsAt) };
+  if (request.action !== "change-tier") return { action: request.action };
+  const tier = await tx.serviceTier.findUnique({ where: { id: request.tierId }, select: { id: true, seats: true } });
+  if (!tier) throw new AppError("validation-failed", "The request has invalid fields.", { fieldErrors: { tierId: ["No such tier."] } });
+  return { action: "change-tier", tier };
+}
+
+type Term = { endsAt: Date; tierId: string; seats: number };
+
+function details(action: LicenseAction, before: Term, after: Term): Record<string, string | number> {
+  if (action === "renew") return { fromEndsAt: before.endsAt.toISOString(), toEndsAt: after.endsAt.toISOString() };
+  if (action === "change-tier") return { fromTierId: before.tierId, toTierId: after.tierId, fromSeats: before.seats, toSeats: after.seats };
+  return {};
+}

@@ -1,0 +1,69 @@
+// Creates a license: checks tenant, component and tier, the tier's seat limit and "one live license per
+// tenant and component"; generates the key, stores only its ciphertext and digest, and audits.
+import type { CreateLicenseRequest } from "../../../../contracts/license-api";
+import { AppError } from "../../../common/http/app-error";
+import { recordEvent } from "../../outbox/record-event";
+import { assertPermission, auditActor, tenantScope, type Actor } from "../actors/actor";
+import type { AccessContext, RequestMeta } from "../context";
+import { newId } from "../secrets/ids";
+import { loadLicenseDetail } from "./get-license";
+import { digestLicenseKey, generateLicenseKey, sealLicenseKey } from "./license-key";
+import { assertNoOtherLiveLicense } from "./live-license-guard";
+
+const invalidField = (field: string, message: string) =>
+  new AppError("validation-failed", "The request has invalid fields.", { fieldErrors: { [field]: [message] } });
+
+export async function createLicense(ctx: AccessContext, actor: Actor, input: CreateLicenseRequest, meta: RequestMeta) {
+  assertPermission(actor, "licenses.write");
+  const scope = tenantScope(actor);
+  const now = new Date();
+  const startsAt = new Date(input.startsAt);
+  const endsAt = new Date(input.endsAt);
+  if (endsAt <= now) throw invalidField("endsAt", "The end must be in the future.");
+
+  return ctx.prisma.$transaction(async (tx) => {
+    const [tenant, component, tier] = await Promise.all([
+      tx.tenant.findFirst({ where: { id: scope.tenantId ?? input.tenantId, AND: { id: input.tenantId } }, select: { id: true } }),
+      tx.component.findUnique({ where: { id: input.componentId }, select: { id: true } }),
+      tx.serviceTier.findUnique({ where: { id: input.tierId }, select: { id: true, seats: true } }),
+    ]);
+    if (!tenant) throw invalidField("tenantId", "No such tenant.");
+    if (!component) throw invalidField("componentId", "No such component.");
+    if (!tier) throw invalidField("tierId", "No such tier.");
+    const grants = await tx.tierScope.count({ where: { tierId: tier.id, scope: { componentId: component.id } } });
+    if (grants === 0) throw invalidField("tierId", "This tier grants no scope of this component.");
+    const seats = input.seats ?? tier.seats;
+    if (seats > tier.seats) throw invalidField("seats", `This tier allows at most ${tier.seats} seats.`);
+
+    await assertNoOtherLiveLicense(tx, tenant.id, component.id, null, now);
+    const id = newId("lic");
+    const key = generateLicenseKey();
+    await tx.license.create({
+      data: {
+        id,
+        tenantId: tenant.id,
+        componentId: component.id,
+        tierId: tier.id,
+        seats,
+        startsAt,
+        endsAt,
+        status: "active",
+        statusChangedAt: now,
+        keyCiphertext: sealLicenseKey(ctx.keyring, id, key),
+        keyDigest: digestLicenseKey(ctx.keys.secretDigest, key),
+      },
+      select: { id: true },
+    });
+    await recordEvent(tx, {
+      action: "license.create",
+      outcome: "success",
+      actor: auditActor(actor),
+      target: { type: "license", id },
+      tenantId: tenant.id,
+      sourceIp: meta.sourceIp,
+      requestId: meta.requestId,
+      data: { to: "active", componentId: component.id, tierId: tier.id, seats, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+    });
+    return { license: await loadLicenseDetail(tx, actor, id) };
+  });
+}

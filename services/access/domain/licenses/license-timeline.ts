@@ -1,0 +1,39 @@
+// A license's history, read from the audit service: its tenant's events, filtered to this license.
+// The audit API filters by tenant and action but not by target, so this pages through the tenant's
+// events (newest first) and keeps those about the license, up to a bounded number of pages.
+import { listEventsResponse, type StoredEvent } from "../../../../contracts/audit-api";
+import type { LicenseTimelineEvent } from "../../../../contracts/license-api";
+import { AppError } from "../../../common/http/app-error";
+import { assertPermission, tenantScope, type Actor } from "../actors/actor";
+import type { AccessContext } from "../context";
+import { licenseNotFound } from "./get-license";
+
+const pageSize = 200;
+const maxPages = 10;
+const unavailable = () => new AppError("unavailable", "The audit log cannot be read right now. Try again shortly.");
+
+export async function licenseTimeline(ctx: AccessContext, actor: Actor, id: string): Promise<{ events: LicenseTimelineEvent[] }> {
+  assertPermission(actor, "licenses.read");
+  const license = await ctx.prisma.license.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true, tenantId: true } });
+  if (!license) throw licenseNotFound();
+  const client = ctx.auditClient;
+  if (!client) throw unavailable();
+
+  const events: LicenseTimelineEvent[] = [];
+  let beforeSeq: number | null = null;
+  for (let page = 0; page < maxPages; page += 1) {
+    const params = new URLSearchParams({ limit: String(pageSize), tenantId: license.tenantId });
+    if (beforeSeq !== null) params.set("beforeSeq", String(beforeSeq));
+    const res = await client.json("GET", `/v1/events?${params}`).catch(() => null);
+    const parsed = res && res.status === 200 ? listEventsResponse.safeParse(res.body) : null;
+    if (!parsed?.success) throw unavailable();
+    for (const e of parsed.data.events) if (e.target?.type === "license" && e.target.id === license.id) events.push(toTimelineEvent(e));
+    beforeSeq = parsed.data.nextBeforeSeq;
+    if (beforeSeq === null) break;
+  }
+  return { events };
+}
+
+function toTimelineEvent(e: StoredEvent): LicenseTimelineEvent {
+  return { id: e.id, occurredAt: e.occurredAt, action: e.action, outcome: e.outcome, actor: e.actor, data: e.data };
+}

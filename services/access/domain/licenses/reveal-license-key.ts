@@ -1,0 +1,48 @@
+// Shows a license key to an authorised person who re-enters their password. Wrong passwords share the
+// sign-in throttle (same address and account), so the reveal is no side door for password guessing.
+// Every attempt is audited as license.key_reveal — never with the key.
+import { AppError } from "../../../common/http/app-error";
+import { recordEvent } from "../../outbox/record-event";
+import { assertPermission, auditActor, tenantScope, type Actor } from "../actors/actor";
+import type { AccessContext, RequestMeta } from "../context";
+import { verifyPassword } from "../passwords/password-hash";
+import { licenseNotFound } from "./get-license";
+import { openLicenseKey } from "./license-key";
+
+export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: string, password: string, meta: RequestMeta) {
+  assertPermission(actor, "licenses.reveal");
+  const license = await ctx.prisma.license.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true, tenantId: true, keyCiphertext: true } });
+  if (!license) throw licenseNotFound();
+
+  const audit = (outcome: "success" | "failure", data: Record<string, string>) =>
+    recordEvent(ctx.prisma, {
+      action: "license.key_reveal",
+      outcome,
+      actor: auditActor(actor),
+      target: { type: "license", id: license.id },
+      tenantId: license.tenantId,
+      sourceIp: meta.sourceIp,
+      requestId: meta.requestId,
+      data,
+    });
+
+  const ip = meta.sourceIp ?? "unknown";
+  const verdict = await ctx.throttle.check(ip, actor.email);
+  if (!verdict.allowed) {
+    await audit("failure", { reason: "throttled" });
+    throw new AppError("too-many-requests", `Too many attempts. Try again in ${verdict.retryAfterSeconds} seconds.`, {
+      retryAfterSeconds: verdict.retryAfterSeconds,
+    });
+  }
+  const user = await ctx.prisma.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user?.passwordHash ?? null, password))) {
+    await ctx.throttle.recordFailure(ip, actor.email);
+    await audit("failure", { reason: "reauth-failed" });
+    throw new AppError("unauthenticated", "The password is incorrect.", { reason: "reauth-failed" });
+  }
+  await ctx.throttle.recordSuccess(ip, actor.email);
+  // Decrypt before auditing success, so a key that cannot be opened is not recorded as revealed.
+  const key = openLicenseKey(ctx.keyring, license.id, license.keyCiphertext);
+  await audit("success", {});
+  return { key };
+}

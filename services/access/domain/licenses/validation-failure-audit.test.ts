@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import type { AccessContext } from "../context";
+import { createValidationFailureAudit } from "./validation-failure-audit";
+
+// A context whose only used part, the outbox insert, is captured in memory.
+function fakeContext() {
+  const written: { payload: { data: Record<string, unknown> } }[] = [];
+  const ctx = { prisma: { outboxEvent: { create: async (args: { data: { payload: unknown } }) => written.push(args.data as never) } } } as unknown as AccessContext;
+  return { ctx, written };
+}
+const meta = { requestId: "r1", sourceIp: "10.0.0.1" };
+const failure = { caller: "reports-worker", reason: "expired", licenseId: "lic_a", tenantId: "ten_a", scope: null };
+
+describe("validation failure audit limiter", () => {
+  it("writes one event per caller, license and reason per window, then reports how many it held back", async () => {
+    let t = 0;
+    const audit = createValidationFailureAudit({ windowMs: 1000, now: () => t });
+    const { ctx, written } = fakeContext();
+    expect(await audit.record(ctx, failure, meta)).toBe(true);
+    for (let i = 0; i < 50; i++) expect(await audit.record(ctx, failure, meta)).toBe(false);
+    expect(await audit.record(ctx, { ...failure, reason: "suspended" }, meta)).toBe(true);
+    expect(await audit.record(ctx, { ...failure, licenseId: "lic_b" }, meta)).toBe(true);
+    expect(written).toHaveLength(3);
+    t = 1000;
+    expect(await audit.record(ctx, failure, meta)).toBe(true);
+    expect(written[3].payload.data).toMatchObject({ reason: "expired", suppressedBefore: 50 });
+  });
+
+  it("keeps its memory bounded", async () => {
+    const audit = createValidationFailureAudit({ maxSlots: 10, now: () => 0 });
+    const { ctx, written } = fakeContext();
+    for (let i = 0; i < 25; i++) await audit.record(ctx, { ...failure, licenseId: `lic_${i}` }, meta);
+    expect(written).toHaveLength(25);
+  });
+});

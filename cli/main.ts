@@ -8,6 +8,12 @@ const usage = `Usage: tessera <command>
   pki revoke <serial|identity>   revoke one certificate and publish the revocation list
   pki crl                        republish the revocation list (it is valid for 30 days)
   pki list                       list issued and revoked certificates
+  keys status                    storage key versions and how many license keys each protects
+  keys rotate                    add a storage key version and make it current (old versions stay readable)
+  keys reencrypt [--batch N]     re-encrypt license keys under the current version (resumable)
+  keys rotate-signing            add a license-signing key and make it current (old public keys stay in the JWKS)
+  import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--dry-run]
+                                 import licenses exported from the Django system (all or nothing)
   db generate                    generate the Prisma clients (offline)
   db migration <schema> <name>   write a new SQL migration from the schema diff
   test                           type-check, lint, unit, integration and end-to-end tests
@@ -19,6 +25,8 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   start: () => import("./commands/start-command"),
   pki: () => import("./commands/pki-command"),
   db: () => import("./commands/db-command"),
+  keys: () => import("./commands/keys-command"),
+  import: () => import("./commands/import-command"),
   test: () => import("./commands/test-command"),
 };
 

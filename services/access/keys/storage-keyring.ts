@@ -4,6 +4,11 @@
 //
 // File format (JSON, mode 0600, never in the database): { "current": 2, "keys": { "1": "<base64 32 bytes>", "2": "…" } }
 // Ciphertext format: "k<version>.<base64url(iv 12 bytes | ciphertext | tag 16 bytes)>"
+//
+// Online rotation: `tessera keys rotate` adds a version to the file and makes it current while services
+// run. A keyring loaded from a file re-reads it when the file changes (checked at most every few seconds,
+// and at once when it meets a version it does not know), so running services pick up the new key
+// without a restart and can read what `tessera keys reencrypt` rewrites.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,57 +16,177 @@ import { z } from "zod";
 
 const fileSchema = z.object({
   current: z.number().int().positive(),
-  keys: z.record(z.string().regex(/^\d+$/), z.string()),
+  keys: z.record(z.string().regex(/^[1-9]\d*$/), z.string()),
 });
+type KeyringFile = z.infer<typeof fileSchema>;
+
+const ivLength = 12;
+const tagLength = 16;
+const ciphertextPattern = /^k([1-9]\d{0,8})\.([A-Za-z0-9_-]+)$/;
+/** How long a file-backed keyring trusts its copy before looking at the file's modification time again. */
+export const keyringRecheckMs = 5_000;
 
 export type StorageKeyring = {
-  currentVersion: number;
+  /** The version new ciphertexts are written under. */
+  readonly currentVersion: number;
+  /** Every version this keyring can read. */
+  readonly versions: readonly number[];
   encrypt(plaintext: string, associatedData: string): string;
   /** Throws on a tampered ciphertext, wrong associated data or an unknown key version. */
   decrypt(ciphertext: string, associatedData: string): string;
   versionOf(ciphertext: string): number;
 };
 
-export function createKeyring(current: number, keys: Map<number, Buffer>): StorageKeyring {
-  for (const [version, key] of keys) if (key.length !== 32) throw new Error(`storage key ${version} must be 32 bytes`);
+/** Refusals of `decrypt`, with messages that name no key or plaintext material. */
+export class KeyringError extends Error {
+  constructor(readonly reason: "malformed" | "unknown-version" | "authentication-failed", message: string) {
+    super(message);
+    this.name = "KeyringError";
+  }
+}
+
+export function versionOfCiphertext(ciphertext: string): number {
+  const match = ciphertextPattern.exec(ciphertext);
+  if (!match) throw new KeyringError("malformed", "not a keyring ciphertext (expected k<version>.<base64url>)");
+  return Number(match[1]);
+}
+
+function validateKeys(current: number, keys: Map<number, Buffer>): void {
+  for (const [version, key] of keys) {
+    if (!Number.isInteger(version) || version < 1) throw new Error(`storage key version ${version} must be a positive integer`);
+    if (key.length !== 32) throw new Error(`storage key ${version} must be 32 bytes`);
+  }
   if (!keys.has(current)) throw new Error(`the current storage key version ${current} is not in the keyring`);
-  const versionOf = (ciphertext: string) => {
-    const match = /^k(\d+)\./.exec(ciphertext);
-    if (!match) throw new Error("not a keyring ciphertext");
-    return Number(match[1]);
-  };
+}
+
+function encryptWith(version: number, key: Buffer, plaintext: string, associatedData: string): string {
+  const iv = randomBytes(ivLength);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(associatedData, "utf8"));
+  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return `k${version}.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString("base64url")}`;
+}
+
+function decryptWith(version: number, key: Buffer, ciphertext: string, associatedData: string): string {
+  const raw = Buffer.from(ciphertext.slice(ciphertext.indexOf(".") + 1), "base64url");
+  if (raw.length < ivLength + tagLength) throw new KeyringError("malformed", "ciphertext too short");
+  const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, ivLength), { authTagLength: tagLength });
+  decipher.setAAD(Buffer.from(associatedData, "utf8"));
+  decipher.setAuthTag(raw.subarray(raw.length - tagLength));
+  try {
+    return Buffer.concat([decipher.update(raw.subarray(ivLength, raw.length - tagLength)), decipher.final()]).toString("utf8");
+  } catch {
+    throw new KeyringError("authentication-failed", `ciphertext under key version ${version} failed authentication: altered, or bound to another record`);
+  }
+}
+
+/** A keyring over fixed keys; `reload` (file-backed keyrings) may return newer keys on an unknown version. */
+function keyringOver(state: () => { current: number; keys: Map<number, Buffer> }, reload: () => boolean): StorageKeyring {
   return {
-    currentVersion: current,
-    versionOf,
+    get currentVersion() {
+      return state().current;
+    },
+    get versions() {
+      return [...state().keys.keys()].sort((a, b) => a - b);
+    },
+    versionOf: versionOfCiphertext,
     encrypt(plaintext, associatedData) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv("aes-256-gcm", keys.get(current)!, iv);
-      cipher.setAAD(Buffer.from(associatedData, "utf8"));
-      const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-      return `k${current}.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString("base64url")}`;
+      const { current, keys } = state();
+      return encryptWith(current, keys.get(current)!, plaintext, associatedData);
     },
     decrypt(ciphertext, associatedData) {
-      const version = versionOf(ciphertext);
-      const key = keys.get(version);
-      if (!key) throw new Error(`storage key version ${version} is not in the keyring`);
-      const raw = Buffer.from(ciphertext.slice(ciphertext.indexOf(".") + 1), "base64url");
-      if (raw.length < 28) throw new Error("ciphertext too short");
-      const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, 12));
-      decipher.setAAD(Buffer.from(associatedData, "utf8"));
-      decipher.setAuthTag(raw.subarray(raw.length - 16));
-      return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString("utf8");
+      const version = versionOfCiphertext(ciphertext);
+      let key = state().keys.get(version);
+      if (!key && reload()) key = state().keys.get(version);
+      if (!key) throw new KeyringError("unknown-version", `storage key version ${version} is not in the keyring (known: ${[...state().keys.keys()].join(", ")})`);
+      return decryptWith(version, key, ciphertext, associatedData);
     },
   };
+}
+
+export function createKeyring(current: number, keys: Map<number, Buffer>): StorageKeyring {
+  validateKeys(current, keys);
+  const fixed = { current, keys: new Map(keys) };
+  return keyringOver(() => fixed, () => false);
+}
+
+function readKeyringFile(file: string): { current: number; keys: Map<number, Buffer> } {
+  const mode = fs.statSync(file).mode;
+  if (mode & 0o077) throw new Error(`${file} is readable by others (mode ${(mode & 0o777).toString(8)}); run: chmod 600 ${file}`);
+  let parsed: KeyringFile;
+  try {
+    parsed = fileSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
+  } catch {
+    throw new Error(`${file} is not a storage keyring ({"current": N, "keys": {"N": "<base64 of 32 bytes>"}})`);
+  }
+  const keys = new Map(Object.entries(parsed.keys).map(([v, k]) => [Number(v), Buffer.from(k, "base64")]));
+  validateKeys(parsed.current, keys);
+  return { current: parsed.current, keys };
+}
+
+/** A keyring backed by its file, following changes made by `tessera keys rotate` while it runs. */
+export function loadKeyring(file: string): StorageKeyring {
+  if (!fs.existsSync(file)) throw new Error(`no storage keyring at ${file}; the access service creates it on first start`);
+  let loaded = readKeyringFile(file);
+  // Rotation replaces the file (rename), so inode and modification time together tell a change.
+  const signature = () => {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat ? `${stat.ino}:${stat.mtimeMs}:${stat.size}` : undefined;
+  };
+  let loadedSignature = signature();
+  let checkedAt = Date.now();
+  const reload = (): boolean => {
+    checkedAt = Date.now();
+    const now = signature();
+    if (now === undefined || now === loadedSignature) return false;
+    // A half-written or broken file must not take a running service down: keep the keys already held.
+    try {
+      loaded = readKeyringFile(file);
+      loadedSignature = now;
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return keyringOver(() => {
+    if (Date.now() - checkedAt > keyringRecheckMs) reload();
+    return loaded;
+  }, reload);
+}
+
+/** Writes a keyring file atomically (temporary file, then rename) with mode 0600. */
+function writeKeyringFile(file: string, content: KeyringFile, exclusive: boolean): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const text = JSON.stringify(content, null, 2) + "\n";
+  if (exclusive) {
+    fs.writeFileSync(file, text, { mode: 0o600, flag: "wx" });
+    return;
+  }
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text, { mode: 0o600, flag: "wx" });
+  fs.renameSync(temporary, file);
 }
 
 /** Loads the keyring file, creating it with one fresh key on first start. */
 export function loadOrCreateKeyring(file: string): StorageKeyring {
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const initial = { current: 1, keys: { "1": randomBytes(32).toString("base64") } };
-    fs.writeFileSync(file, JSON.stringify(initial, null, 2) + "\n", { mode: 0o600, flag: "wx" });
+    try {
+      writeKeyringFile(file, { current: 1, keys: { "1": randomBytes(32).toString("base64") } }, true);
+    } catch (e) {
+      // Another process created it first: use theirs.
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
   }
-  const parsed = fileSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
-  const keys = new Map(Object.entries(parsed.keys).map(([v, k]) => [Number(v), Buffer.from(k, "base64")]));
-  return createKeyring(parsed.current, keys);
+  return loadKeyring(file);
+}
+
+/** Adds a fresh key version to the file and makes it current; older versions stay so old data still reads. */
+export function rotateKeyringFile(file: string): { previous: number; current: number } {
+  const { current, keys } = readKeyringFile(file);
+  const next = Math.max(...keys.keys()) + 1;
+  const entries: Record<string, string> = {};
+  for (const [version, key] of keys) entries[String(version)] = key.toString("base64");
+  entries[String(next)] = randomBytes(32).toString("base64");
+  writeKeyringFile(file, { current: next, keys: entries }, false);
+  return { previous: current, current: next };
 }

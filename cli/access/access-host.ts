@@ -1,0 +1,100 @@
+// What `tessera keys …` and `tessera import …` need of the access host: the access service's own
+// configuration (same environment variables), its keys (never created here) and its database.
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { migrate } from "../../services/common/db/migrate";
+import { openDatabase } from "../../services/common/db/open-database";
+import { loadAccessConfig } from "../../services/access/config";
+import { createPrisma, type AccessPrisma } from "../../services/access/db/prisma";
+import { loadOrCreateKey } from "../../services/access/keys/key-files";
+import { loadKeyring, type StorageKeyring } from "../../services/access/keys/storage-keyring";
+import { homeLayout, repoRoot, tesseraHome } from "../home";
+
+export type AccessHost = {
+  config: ReturnType<typeof loadAccessConfig>;
+  prisma: AccessPrisma;
+  keyring: StorageKeyring;
+  digestKey: Buffer;
+  close(): Promise<void>;
+};
+
+/** The access service holds its embedded database: another process may not open it now. */
+export class EmbeddedDatabaseBusy extends Error {}
+
+/** The operator who runs the command, as audit events name them. */
+export const operatorActor = (label: string) => ({ type: "operator" as const, id: os.userInfo().username, label });
+
+/**
+ * The access service's configuration from the environment; run locally (`tessera start` layout), the
+ * data folder and certificate paths default to $TESSERA_HOME so that no variable needs setting.
+ */
+export function accessConfig(): ReturnType<typeof loadAccessConfig> {
+  const layout = homeLayout(tesseraHome());
+  const defaults: Record<string, string> = {
+    ACCESS_DATA_DIR: layout.accessDir,
+    // Required by the service's schema; these commands make no TLS connection with them.
+    TLS_CA_FILE: layout.pki.caCert,
+    TLS_CERT_FILE: layout.pki.cert("access"),
+    TLS_KEY_FILE: layout.pki.key("access"),
+  };
+  for (const [name, value] of Object.entries(defaults)) process.env[name] ??= value;
+  return loadAccessConfig();
+}
+
+/** Whether something answers on the embedded database's socket, i.e. the access service holds it. */
+function socketAnswers(socketPath: string): Promise<boolean> {
+  if (!fs.existsSync(socketPath)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const socket = net.connect(socketPath);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+export async function openAccessHost(): Promise<AccessHost> {
+  const config = accessConfig();
+  if (!fs.existsSync(config.keyringFile)) {
+    throw new Error(`No storage keyring at ${config.keyringFile}. Start the access service once (it creates its keys), or set ACCESS_KEYRING_FILE to the service's keyring.`);
+  }
+  if (!fs.existsSync(config.secretDigestKeyFile)) {
+    throw new Error(`No secret digest key at ${config.secretDigestKeyFile}. Start the access service once, or set ACCESS_SECRET_DIGEST_KEY_FILE to the service's key.`);
+  }
+  const keyring = loadKeyring(config.keyringFile);
+  const digestKey = loadOrCreateKey(config.secretDigestKeyFile);
+
+  const embeddedDir = path.join(config.ACCESS_DATA_DIR, "db");
+  if (!config.ACCESS_DATABASE_URL) {
+    if (await socketAnswers(path.join(embeddedDir, ".s.PGSQL.5432"))) {
+      throw new EmbeddedDatabaseBusy(
+        "The access service is running on its embedded database, which only one process can open at a time. " +
+          "Stop the access service (or `tessera start`) and run this again, or run the service on PostgreSQL (ACCESS_DATABASE_URL) to do this while it runs.",
+      );
+    }
+    if (!fs.existsSync(path.join(embeddedDir, "pgdata"))) {
+      throw new Error(`No access database in ${embeddedDir}. Start the access service once, or set ACCESS_DATABASE_URL.`);
+    }
+  }
+  const database = await openDatabase({ url: config.ACCESS_DATABASE_URL, embeddedDir });
+  try {
+    await migrate(database.connectionString, path.join(repoRoot, "prisma/access/migrations"));
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const prisma = createPrisma(database.connectionString, database.poolMax);
+  return {
+    config,
+    prisma,
+    keyring,
+    digestKey,
+    close: async () => {
+      await prisma.$disconnect();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// `tessera import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--dry-run]`:
+// reads the files and arguments; the rules live in services/access/domain/imports.
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { parseFernetKey } from "../../services/access/domain/crypto/fernet";
+import { parseDjangoLicenseCsv } from "../../services/access/domain/imports/django-license-csv";
+import { importDjangoLicenses } from "../../services/access/domain/imports/import-django-licenses";
+import { openAccessHost, operatorActor } from "../access/access-host";
+
+const usage = "usage: tessera import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--dry-run]";
+
+export async function run(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== "django-licenses") throw new Error(usage);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      csv: { type: "string" },
+      "fernet-key-file": { type: "string" },
+      tenant: { type: "string" },
+      tier: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+    },
+  });
+  const { csv: csvFile, "fernet-key-file": keyFile, tenant, tier } = values;
+  if (!csvFile || !keyFile || !tenant || !tier) throw new Error(usage);
+
+  const fernetKey = withFileName(keyFile, () => parseFernetKey(readText(keyFile)));
+  const csv = withFileName(csvFile, () => parseDjangoLicenseCsv(readText(csvFile)));
+
+  const host = await openAccessHost();
+  try {
+    const result = await importDjangoLicenses(host, csv, {
+      tenantSlug: tenant,
+      tierKey: tier,
+      fernetKey,
+      actor: operatorActor("tessera import django-licenses"),
+      dryRun: values["dry-run"],
+    });
+    if (!result.ok) {
+      console.error(`${csvFile}: nothing imported; fix these rows and run again:`);
+      for (const p of result.problems) console.error(`  line ${p.line}${p.uniqueId ? ` (unique_id ${p.uniqueId})` : ""}: ${p.message}`);
+      return 1;
+    }
+    for (const r of result.rows) console.log(`line ${r.line} (unique_id ${r.uniqueId}, ${r.username}, ${r.application}): ${r.detail}`);
+    const verb = values["dry-run"] ? "would import" : "imported";
+    const count = values["dry-run"] ? result.rows.length - result.skipped : result.imported;
+    console.log(`${csvFile}: ${verb} ${count}, skipped ${result.skipped} already imported, into tenant ${tenant} on tier ${tier}.`);
+    return 0;
+  } finally {
+    await host.close();
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new Error((e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message);
+  }
+}
+
+/** Prefixes errors about a file (unreadable, malformed key, CSV syntax, header) with its name. */
+function withFileName<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,77 @@
+// `tessera import django-licenses` as the operator runs it on the access host, against a Django export.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateFernetKey } from "../../services/access/domain/crypto/fernet";
+import { loadOrCreateKey } from "../../services/access/keys/key-files";
+import { loadOrCreateKeyring } from "../../services/access/keys/storage-keyring";
+import { accessCli } from "../support/access-cli";
+import { createTenant, makeDjangoExport, openImportDatabase, seedCatalogue } from "../support/import-fixtures";
+
+const home = fs.mkdtempSync(path.join(os.tmpdir(), "tih-"));
+let db: Awaited<ReturnType<typeof openImportDatabase>>;
+let tessera: ReturnType<typeof accessCli>;
+
+beforeAll(async () => {
+  db = await openImportDatabase("importcli");
+  loadOrCreateKeyring(path.join(db.dataDir, "keys", "storage-keyring.json"));
+  loadOrCreateKey(path.join(db.dataDir, "keys", "secret-digest.key"));
+  await seedCatalogue(db.prisma);
+  await createTenant(db.prisma, "lakeside");
+  tessera = accessCli({ home, dataDir: db.dataDir, databaseUrl: db.url });
+});
+afterAll(async () => {
+  await db?.close();
+  fs.rmSync(home, { recursive: true, force: true });
+});
+
+describe("tessera import django-licenses", () => {
+  it("imports, reports per row, and adds nothing when run again", async () => {
+    const { csvFile, keyFile } = makeDjangoExport(home, "export.csv", [
+      { id: 1, username: "alice", application: "reports", unique_id: "a1", license: "LIC-A1", active: true, expiration_date: "2031-01-01" },
+      { id: 2, username: "bob", application: "etl", unique_id: "b2", license: "LIC-B2", active: false, expiration_date: "2031-01-01" },
+    ]);
+    const args = ["import", "django-licenses", "--csv", csvFile, "--fernet-key-file", keyFile, "--tenant", "lakeside", "--tier", "standard"];
+
+    const first = await db.whileClosed(() => tessera(...args));
+    expect(first, first.err).toMatchObject({ code: 0 });
+    expect(first.out).toMatch(/^line 2 \(unique_id a1, alice, reports\): imported as lic_\S+: active,/m);
+    expect(first.out).toMatch(/^line 3 \(unique_id b2, bob, etl\): imported as lic_\S+: suspended,/m);
+    expect(first.out).toMatch(/imported 2, skipped 0 already imported, into tenant lakeside on tier standard/);
+
+    const second = await db.whileClosed(() => tessera(...args));
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/^line 2 \(unique_id a1, alice, reports\): skipped, already imported as lic_/m);
+    expect(second.out).toMatch(/imported 0, skipped 2 already imported/);
+    expect(await db.prisma.license.count()).toBe(2);
+  });
+
+  it("refuses a wrong key naming each row, and writes nothing", async () => {
+    const { csvFile } = makeDjangoExport(home, "other.csv", [
+      { id: 3, username: "carol", application: "surveys", unique_id: "c3", license: "LIC-C3", active: true, expiration_date: "2031-01-01" },
+    ]);
+    const wrongKey = path.join(home, "wrong.key");
+    fs.writeFileSync(wrongKey, generateFernetKey() + "\n");
+    const res = await db.whileClosed(() => tessera("import", "django-licenses", "--csv", csvFile, "--fernet-key-file", wrongKey, "--tenant", "lakeside", "--tier", "standard"));
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/nothing imported/);
+    expect(res.err).toMatch(/line 2 \(unique_id c3\): license does not decrypt with this Fernet key/);
+    expect(await db.prisma.license.count()).toBe(2);
+  });
+
+  it("explains missing arguments, unreadable files and a malformed key", async () => {
+    const usage = await tessera("import", "django-licenses", "--csv", "x.csv");
+    expect(usage).toMatchObject({ code: 1 });
+    expect(usage.err).toMatch(/usage: tessera import django-licenses --csv FILE/);
+    const badKey = path.join(home, "bad.key");
+    fs.writeFileSync(badKey, "not a key");
+    const res = await tessera("import", "django-licenses", "--csv", path.join(home, "export.csv"), "--fernet-key-file", badKey, "--tenant", "lakeside", "--tier", "standard");
+    expect(res.err).toMatch(/bad\.key: A Fernet key is 32 bytes/);
+    const missing = await tessera("import", "django-licenses", "--csv", path.join(home, "nope.csv"), "--fernet-key-file", path.join(home, "fernet.key"), "--tenant", "lakeside", "--tier", "standard");
+    expect(missing.err).toMatch(/nope\.csv: no such file/);
+    fs.writeFileSync(path.join(home, "header.csv"), "username,license\r\nx,y\r\n");
+    const header = await tessera("import", "django-licenses", "--csv", path.join(home, "header.csv"), "--fernet-key-file", path.join(home, "fernet.key"), "--tenant", "lakeside", "--tier", "standard");
+    expect(header.err).toMatch(/header\.csv: The CSV header \(line 1\) lacks the column\(s\) application, unique_id, active, expiration_date/);
+  });
+});

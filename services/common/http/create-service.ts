@@ -3,10 +3,12 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:https";
 import Fastify, { type FastifyInstance } from "fastify";
+import { z } from "zod";
 import { requestIdHeader } from "../../../contracts/identities";
 import { serverTlsOptions, watchTlsFiles, type TlsFiles } from "../tls/server-tls";
 import { errorHandler, notFoundHandler, sendProblem } from "./error-handler";
 import { installMetrics } from "./metrics";
+import { installOpenApi } from "./openapi";
 
 export type ServiceOptions = {
   name: string;
@@ -14,8 +16,11 @@ export type ServiceOptions = {
   logLevel?: string;
   /** Readiness beyond "the process is up": typically a database round trip. */
   isReady?: () => Promise<boolean>;
+  /** One paragraph for the OpenAPI description served at /openapi.json. */
+  apiDescription?: string;
 };
 
+const serviceStatus = z.object({ status: z.string(), service: z.string() });
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export function createService(options: ServiceOptions): FastifyInstance {
@@ -36,8 +41,12 @@ export function createService(options: ServiceOptions): FastifyInstance {
     keepAliveTimeout: 72_000,
     forceCloseConnections: "idle",
     return503OnClosing: true,
+    // Bad percent-encoding and over-long path parameters are answered before routing; they too get problem+json.
+    frameworkErrors: errorHandler,
   });
 
+  // First, so that every route registered after it appears in /openapi.json.
+  installOpenApi(app, { title: `Tessera ${options.name} service`, version: "1", description: options.apiDescription });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.addHook("onRequest", async (request, reply) => {
@@ -45,13 +54,14 @@ export function createService(options: ServiceOptions): FastifyInstance {
   });
 
   const registry = installMetrics(app, options.name);
-  app.get("/healthz", async () => ({ status: "ok", service: options.name }));
-  app.get("/readyz", async (request, reply) => {
+  const probe = { tags: ["meta"], callers: "any" } as const;
+  app.get("/healthz", { config: { openapi: { ...probe, summary: "Liveness: the process answers.", response: serviceStatus } } }, async () => ({ status: "ok", service: options.name }));
+  app.get("/readyz", { config: { openapi: { ...probe, summary: "Readiness: the process can serve (database reachable).", response: serviceStatus, problems: { 503: "Not ready." } } } }, async (request, reply) => {
     const ready = options.isReady ? await options.isReady().catch(() => false) : true;
     if (!ready) return sendProblem(reply, request, 503, "unavailable", `${options.name} is not ready.`);
     return { status: "ready", service: options.name };
   });
-  app.get("/metrics", async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  app.get("/metrics", { config: { openapi: { ...probe, summary: "Prometheus metrics.", response: z.string(), responseContentType: "text/plain" } } }, async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
 
   // Certificate rotation and revocation take effect without a restart.
   const stopWatching = watchTlsFiles(

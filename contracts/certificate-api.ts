@@ -1,0 +1,54 @@
+// Offline license certificates and the JWKS that verifies them: response and claim shapes only (no I/O).
+// Any standard JOSE library verifies a certificate: compact JWS, alg EdDSA (Ed25519), key from the JWKS by kid.
+import { z } from "zod";
+
+/** JOSE `typ` header of a license certificate (RFC 8725 §3.11 explicit typing). */
+export const licenseCertificateType = "tessera-license+jwt";
+
+/** A public signing key as published at GET /.well-known/jwks.json. */
+export const publicSigningJwk = z.object({
+  kty: z.literal("OKP"),
+  crv: z.literal("Ed25519"),
+  x: z.string(),
+  kid: z.string(),
+  alg: z.literal("EdDSA"),
+  use: z.literal("sig"),
+});
+
+/** GET /.well-known/jwks.json (any internal identity) → 200 RFC 7517 JWK Set. */
+export const jwksResponse = z.object({ keys: z.array(publicSigningJwk) });
+
+/** The payload of a license certificate (times are JWT NumericDates: seconds since the epoch). */
+export const licenseCertificateClaims = z.object({
+  iss: z.string(),
+  /** The license id. */
+  sub: z.string(),
+  jti: z.string(),
+  iat: z.number().int(),
+  /** The license's start. */
+  nbf: z.number().int(),
+  /** The license's end, or earlier: a certificate lives at most 90 days, so take a fresh one before then. */
+  exp: z.number().int(),
+  tenant: z.object({ id: z.string(), slug: z.string(), name: z.string(), kind: z.enum(["company", "district"]) }),
+  /** The component key, e.g. "reports". */
+  application: z.string(),
+  tier: z.object({ key: z.string(), name: z.string() }),
+  /** Scope keys the license carries: those its tier allows for the application. */
+  scopes: z.array(z.string()),
+  seats: z.number().int(),
+});
+export type LicenseCertificateClaims = z.infer<typeof licenseCertificateClaims>;
+
+/**
+ * GET /v1/licenses/:id/certificate (licenses.read) → 200; 404 when missing or another tenant's;
+ * 409 with reason license-revoked | license-suspended | license-expired | license-not-started.
+ */
+export const licenseCertificateResponse = z.object({
+  certificate: z.string(),
+  kid: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type LicenseCertificateResponse = z.infer<typeof licenseCertificateResponse>;
+
+export const certificateRefusalReasons = ["license-revoked", "license-suspended", "license-expired", "license-not-started"] as const;
+export type CertificateRefusalReason = (typeof certificateRefusalReasons)[number];

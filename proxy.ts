@@ -4,7 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { buildContentSecurityPolicy, staticSecurityHeaders } from "@/lib/security/headers";
 
-const publicPaths = [/^\/sign-in(\/|$)/, /^\/setup(\/|$)/, /^\/session-ended$/, /^\/healthz$/, /^\/readyz$/, /^\/api\//];
+const publicPaths = [/^\/sign-in(\/|$)/, /^\/setup(\/|$)/, /^\/invitations(\/|$)/, /^\/session-ended$/, /^\/healthz$/, /^\/readyz$/, /^\/api\//];
 const sessionCookieNames = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function proxy(request: NextRequest) {

@@ -10,6 +10,13 @@ export const test = base.extend({
 });
 export { expect };
 
+/** The first administrator, created by first-run.spec.ts; later spec files (alphabetical, one worker) sign in as them. */
+export const firstAdmin = {
+  name: "Ada Lovelace",
+  email: "ada@example.test",
+  password: "correct horse battery staple tessera",
+};
+
 /** The setup link as a path on the web tier (the service may print a full URL or just the token path). */
 export function setupPath(): string | null {
   const link = process.env.TESSERA_E2E_SETUP_LINK;

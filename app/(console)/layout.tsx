@@ -1,6 +1,7 @@
 // Signed-in shell: verifies the session with the access service on every request, then renders
 // the header, the navigation and the account menu around the page.
 import Link from "next/link";
+import { Providers } from "@/components/providers";
 import { AccountMenu } from "@/components/console/account-menu";
 import { ConsoleNav } from "@/components/console/nav";
 import { AuthCard } from "@/components/ui/auth-card";
@@ -19,7 +20,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   }
   const { user } = current;
   return (
-    <>
+    <Providers viewer={{ id: user.id, role: user.role }}>
       <SkipLink />
       <header className="bg-indigo-900 text-white">
         <div className="mx-auto flex max-w-7xl items-center justify-between px-4 py-3">
@@ -35,6 +36,6 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           {children}
         </main>
       </div>
-    </>
+    </Providers>
   );
 }

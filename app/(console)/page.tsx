@@ -1,7 +1,7 @@
 // Dashboard home: a greeting and a map of the console's areas.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { areas } from "@/components/console/areas";
+import { areas, areasFor } from "@/components/console/areas";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const current = await requireUser();
   const name = current.status === "signed-in" ? current.user.name : "";
+  const visible = current.status === "signed-in" ? areasFor(current.user.role) : areas;
   return (
     <section aria-labelledby="dashboard-title">
       <h1 id="dashboard-title" className="text-2xl font-semibold tracking-tight">
@@ -16,7 +17,7 @@ export default async function DashboardPage() {
       </h1>
       <p className="mt-1 text-slate-700">Licenses and access for your organisation&apos;s services.</p>
       <ul className="mt-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-        {areas.map((area) => (
+        {visible.map((area) => (
           <li key={area.href}>
             <Link href={area.href} className="block h-full rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-400">
               <h2 className="font-semibold text-indigo-800">{area.label}</h2>

@@ -1,21 +1,35 @@
 // The console's areas: one list drives the navigation, the dashboard and the placeholder pages.
-export type Area = { href: string; label: string; summary: string; holds: string[] };
+import { can, type Permission } from "@/contracts/permissions";
+import type { Role } from "@/contracts/access-api";
+
+/** `permission`: the area is listed only for roles that have it (its pages answer "not found" otherwise). */
+export type Area = { href: string; label: string; summary: string; holds: string[]; permission?: Permission };
 
 export const areas: Area[] = [
   {
     href: "/tenants",
+    permission: "tenants.read",
     label: "Tenants",
     summary: "Customer organisations — companies and school districts.",
     holds: ["each tenant's kind, contacts and status", "the people who administer it", "its licenses at a glance"],
   },
   {
     href: "/tiers",
+    permission: "tiers.read",
     label: "Service tiers",
     summary: "Plans that decide which components, scopes and quotas a license may grant.",
     holds: ["the components and scopes each tier allows", "seat, token and request-rate quotas", "which licenses use each tier"],
   },
   {
+    href: "/components",
+    permission: "catalog.read",
+    label: "Components",
+    summary: "The services Tessera licenses and the scopes each one offers.",
+    holds: ["each component with its scopes", "adding components and scopes"],
+  },
+  {
     href: "/licenses",
+    permission: "licenses.read",
     label: "Licenses",
     summary: "Each tenant's access to an application on a tier, with its term and status.",
     holds: ["active, suspended, expired and revoked licenses", "terms and renewal dates", "suspend, resume and revoke actions"],
@@ -45,6 +59,10 @@ export const areas: Area[] = [
     holds: ["your password and active sessions", "key rotation status", "internal certificates and revoked nodes"],
   },
 ];
+
+export function areasFor(role: Role): Area[] {
+  return areas.filter((a) => !a.permission || can(role, a.permission));
+}
 
 export function getArea(href: string): Area {
   const area = areas.find((a) => a.href === href);

@@ -3,12 +3,12 @@
 import { useState } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { areas } from "./areas";
-
-const links = [{ href: "/", label: "Dashboard" }, ...areas.map(({ href, label }) => ({ href, label }))];
+import { useViewer } from "@/components/viewer";
+import { areasFor } from "./areas";
 
 export function ConsoleNav() {
   const pathname = usePathname();
+  const links = [{ href: "/", label: "Dashboard" }, ...areasFor(useViewer().role).map(({ href, label }) => ({ href, label }))];
   const [open, setOpen] = useState(false);
   const isCurrent = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
 

@@ -24,6 +24,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
             Sign in with the e-mail address and password you just chose.
           </Notice>
         ) : null}
+        {one("invitation") === "accepted" ? (
+          <Notice tone="success" title="Your account is ready">
+            Sign in with your e-mail address and the password you just chose.
+          </Notice>
+        ) : null}
         {one("ended") === "1" ? <Notice tone="info">Your session has ended. Sign in again to continue.</Notice> : null}
         {one("signed-out") === "1" ? <Notice tone="info">You have signed out.</Notice> : null}
         {needsSetup === true ? (

@@ -1,10 +1,23 @@
-// Licenses: placeholder until the area is built.
+// Licenses: the searchable table of every license the person may see, and "New license" for those who may write.
 import type { Metadata } from "next";
-import { AreaPlaceholder } from "@/components/console/area-placeholder";
-import { getArea } from "@/components/console/areas";
+import { can } from "@/contracts/permissions";
+import { CreateLicenseButton } from "@/components/licenses/create-license-dialog";
+import { LicensesTable } from "@/components/licenses/licenses-table";
+import { PageHeader } from "@/components/console/page-header";
+import { requirePagePermission } from "@/lib/server/page-access";
 
 export const metadata: Metadata = { title: "Licenses" };
 
-export default function LicensesPage() {
-  return <AreaPlaceholder area={getArea("/licenses")} />;
+export default async function LicensesPage() {
+  const role = await requirePagePermission("licenses.read");
+  return (
+    <section aria-labelledby="page-title">
+      <PageHeader
+        title="Licenses"
+        summary="Each tenant's access to an application on a tier, with its term and status."
+        actions={role !== null && can(role, "licenses.write") ? <CreateLicenseButton /> : null}
+      />
+      <LicensesTable />
+    </section>
+  );
 }

@@ -1,0 +1,146 @@
+"use client";
+// The component catalogue: each component with its scopes; platform administrators add components and scopes.
+import { useState } from "react";
+import type { ComponentDto } from "@/contracts/catalogue-api";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Modal, ModalActions } from "@/components/ui/modal";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { useCan } from "@/components/viewer";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { fieldErrorsOf, useApiAction } from "@/lib/client/use-api-action";
+import { seg } from "@/lib/with-query";
+import { catalogueKeys, useComponents } from "./catalogue-queries";
+
+type Dialog = null | { kind: "component" } | { kind: "scope"; component: ComponentDto };
+
+export function ComponentsCatalogue() {
+  const components = useComponents();
+  const canWrite = useCan("catalog.write");
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+
+  let body: React.ReactNode;
+  if (components.error) body = <ErrorState error={components.error} onRetry={() => void components.refetch()} what="load the components" />;
+  else if (!components.data) body = <LoadingState />;
+  else if (components.data.length === 0) body = <EmptyState title="No components yet">Add the services you sell, then their scopes.</EmptyState>;
+  else
+    body = (
+      <ul className="grid gap-4 lg:grid-cols-2">
+        {components.data.map((c) => (
+          <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <div className="flex items-start justify-between gap-2">
+              <div className="min-w-0">
+                <h2 className="font-semibold">{c.name}</h2>
+                <p className="text-sm text-slate-700">
+                  <code className="font-mono">{c.key}</code>
+                  {c.description ? ` · ${c.description}` : null}
+                </p>
+              </div>
+              {canWrite ? (
+                <Button type="button" variant="secondary" size="sm" onClick={() => setDialog({ kind: "scope", component: c })} aria-label={`Add a scope to ${c.name}`}>
+                  Add scope
+                </Button>
+              ) : null}
+            </div>
+            {c.scopes.length ? (
+              <ul className="mt-3 space-y-1 text-sm" aria-label={`Scopes of ${c.name}`}>
+                {c.scopes.map((s) => (
+                  <li key={s.id}>
+                    <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{s.key}</code>
+                    {s.description ? <span className="text-slate-700"> — {s.description}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-3 text-sm text-slate-600">No scopes yet.</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    );
+
+  return (
+    <div className="space-y-4">
+      {canWrite ? (
+        <Button type="button" onClick={() => setDialog({ kind: "component" })}>
+          Add component
+        </Button>
+      ) : null}
+      {body}
+      <Modal open={dialog?.kind === "component"} onClose={close} title="Add component">
+        {dialog?.kind === "component" ? <ComponentForm onDone={close} /> : null}
+      </Modal>
+      <Modal open={dialog?.kind === "scope"} onClose={close} title={dialog?.kind === "scope" ? `Add a scope to ${dialog.component.name}` : "Add scope"}>
+        {dialog?.kind === "scope" ? <ScopeForm component={dialog.component} onDone={close} /> : null}
+      </Modal>
+    </div>
+  );
+}
+
+function ComponentForm({ onDone }: { onDone: () => void }) {
+  const create = useApiAction({
+    run: (body: unknown) => apiFetch("/api/components", { method: "POST", body }),
+    success: "Component added.",
+    failure: "The component was not added.",
+    invalidate: [catalogueKeys.components],
+    onSuccess: onDone,
+  });
+  const fe = fieldErrorsOf(create.error);
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const d = new FormData(e.currentTarget);
+        create.mutate({ key: String(d.get("key") ?? ""), name: String(d.get("name") ?? ""), description: String(d.get("description") ?? "") });
+      }}
+    >
+      <Field name="key" id="component-key" label="Key" errors={fe.key} hint="Lowercase, e.g. reports. Never changes." />
+      <Field name="name" id="component-name" label="Name" errors={fe.name} maxLength={100} />
+      <Field name="description" id="component-description" label="Description" errors={fe.description} maxLength={500} />
+      <ModalActions>
+        <Button type="button" variant="secondary" onClick={onDone} disabled={create.isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Adding…" : "Add component"}
+        </Button>
+      </ModalActions>
+    </form>
+  );
+}
+
+function ScopeForm({ component, onDone }: { component: ComponentDto; onDone: () => void }) {
+  const create = useApiAction({
+    run: (body: unknown) => apiFetch(`/api/components/${seg(component.id)}/scopes`, { method: "POST", body }),
+    success: "Scope added.",
+    failure: "The scope was not added.",
+    invalidate: [catalogueKeys.components],
+    onSuccess: onDone,
+  });
+  const fe = fieldErrorsOf(create.error);
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const d = new FormData(e.currentTarget);
+        create.mutate({ key: String(d.get("key") ?? ""), description: String(d.get("description") ?? "") });
+      }}
+    >
+      <Field name="key" id="scope-key" label="Scope" defaultValue={`${component.key}:`} errors={fe.key} hint={`Starts with ${component.key}:, e.g. ${component.key}:read.`} />
+      <Field name="description" id="scope-description" label="Description" errors={fe.description} maxLength={500} />
+      <ModalActions>
+        <Button type="button" variant="secondary" onClick={onDone} disabled={create.isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Adding…" : "Add scope"}
+        </Button>
+      </ModalActions>
+    </form>
+  );
+}

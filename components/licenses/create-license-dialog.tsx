@@ -1,0 +1,123 @@
+"use client";
+// "New license": tenant × application × tier, seats and term; field messages come from the server.
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import type { LicenseDetail } from "@/contracts/license-api";
+import { Button } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
+import { Modal, ModalActions } from "@/components/ui/modal";
+import { useComponents, useTiers } from "@/components/catalogue/catalogue-queries";
+import { useTenantList } from "@/components/tenants/tenant-queries";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { fieldErrorsOf, useApiAction } from "@/lib/client/use-api-action";
+import { fromDateInput } from "@/lib/format";
+import { licenseKeys } from "./license-queries";
+
+type Draft = { tenantId: string; componentId: string; tierId: string; seats: string; startsOn: string; endsOn: string };
+
+function today(offsetDays = 0): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function CreateLicenseButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button type="button" onClick={() => setOpen(true)}>
+        New license
+      </Button>
+      <Modal open={open} onClose={() => setOpen(false)} title="New license" description="Give a tenant access to one application on a service tier.">
+        {open ? <CreateLicenseForm onDone={() => setOpen(false)} /> : null}
+      </Modal>
+    </>
+  );
+}
+
+function CreateLicenseForm({ onDone }: { onDone: () => void }) {
+  const router = useRouter();
+  const tenants = useTenantList({ limit: 100 });
+  const components = useComponents();
+  const tiers = useTiers();
+  const [draft, setDraft] = useState<Draft>({ tenantId: "", componentId: "", tierId: "", seats: "", startsOn: today(), endsOn: today(365) });
+  const set = (key: keyof Draft) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setDraft((d) => ({ ...d, [key]: e.target.value }));
+
+  const create = useApiAction({
+    run: (body: unknown) => apiFetch<{ license: LicenseDetail }>("/api/licenses", { method: "POST", body }).then((r) => r.license),
+    success: (l) => `License ${l.id} created.`,
+    failure: "The license was not created.",
+    invalidate: [licenseKeys.all],
+    onSuccess: (l) => {
+      onDone();
+      router.push(`/licenses/${l.id}`);
+    },
+  });
+  const fe = fieldErrorsOf(create.error);
+  const choose = (label: string) => [{ value: "", label: `Choose ${label}…` }];
+  const selectedTier = tiers.data?.find((t) => t.id === draft.tierId);
+
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate({
+          tenantId: draft.tenantId,
+          componentId: draft.componentId,
+          tierId: draft.tierId,
+          seats: draft.seats ? Number(draft.seats) : undefined,
+          startsAt: fromDateInput(draft.startsOn),
+          endsAt: fromDateInput(draft.endsOn),
+        });
+      }}
+    >
+      <SelectField
+        name="tenantId"
+        label="Tenant"
+        value={draft.tenantId}
+        onChange={set("tenantId")}
+        errors={fe.tenantId}
+        options={[...choose("a tenant"), ...(tenants.data?.tenants ?? []).map((t) => ({ value: t.id, label: `${t.name} (${t.slug})` }))]}
+      />
+      <SelectField
+        name="componentId"
+        label="Application"
+        value={draft.componentId}
+        onChange={set("componentId")}
+        errors={fe.componentId}
+        options={[...choose("an application"), ...(components.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+      />
+      <SelectField
+        name="tierId"
+        label="Service tier"
+        value={draft.tierId}
+        onChange={set("tierId")}
+        errors={fe.tierId}
+        options={[...choose("a tier"), ...(tiers.data ?? []).map((t) => ({ value: t.id, label: t.name }))]}
+      />
+      <Field
+        name="seats"
+        label="Seats"
+        type="number"
+        min={1}
+        value={draft.seats}
+        onChange={set("seats")}
+        errors={fe.seats}
+        hint={selectedTier ? `Leave empty for the tier's ${selectedTier.seats.toLocaleString("en-US")} seats; at most that many.` : "Leave empty for the tier's seats."}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="startsAt" label="Starts on" type="date" value={draft.startsOn} onChange={set("startsOn")} errors={fe.startsAt} />
+        <Field name="endsAt" label="Ends on" type="date" value={draft.endsOn} onChange={set("endsOn")} errors={fe.endsAt} />
+      </div>
+      {fe._ ? <p className="text-sm font-medium text-red-700">{fe._.join(" ")}</p> : null}
+      <ModalActions>
+        <Button type="button" variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create license"}
+        </Button>
+      </ModalActions>
+    </form>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+// The licenses table: search, filters by status / tier / tenant, sortable columns, cursor pages.
+import { useState } from "react";
+import Link from "next/link";
+import { licenseStatuses, licenseStatusLabels, type LicenseRow, type LicenseSortField } from "@/contracts/license-api";
+import { DataTable, type Column, type SortState } from "@/components/ui/data-table";
+import { Pagination, useCursorPages } from "@/components/ui/pagination";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { useTiers } from "@/components/catalogue/catalogue-queries";
+import { useTenantList } from "@/components/tenants/tenant-queries";
+import { useViewer } from "@/components/viewer";
+import { formatDate } from "@/lib/format";
+import { useLicenseList } from "./license-queries";
+
+const columns: Column<LicenseRow>[] = [
+  {
+    key: "id",
+    header: "License",
+    cell: (l) => (
+      <Link href={`/licenses/${l.id}`} className="font-mono text-indigo-800 underline">
+        {l.id}
+      </Link>
+    ),
+  },
+  { key: "tenant", header: "Tenant", sortField: "tenant", cell: (l) => l.tenant.name },
+  { key: "component", header: "Application", cell: (l) => l.component.name },
+  { key: "tier", header: "Tier", cell: (l) => l.tier.name },
+  { key: "status", header: "Status", sortField: "status", cell: (l) => <StatusBadge status={l.status} label={licenseStatusLabels[l.status]} /> },
+  { key: "seats", header: "Seats", cell: (l) => l.seats.toLocaleString("en-US"), className: "text-right tabular-nums" },
+  { key: "endsAt", header: "Ends", sortField: "endsAt", cell: (l) => <time dateTime={l.endsAt}>{formatDate(l.endsAt)}</time> },
+  { key: "createdAt", header: "Created", sortField: "createdAt", cell: (l) => <time dateTime={l.createdAt}>{formatDate(l.createdAt)}</time> },
+];
+
+const statusOptions = licenseStatuses.map((s) => ({ value: s, label: licenseStatusLabels[s] }));
+
+export function LicensesTable() {
+  const { role } = useViewer();
+  const isPlatform = role === "platform_admin";
+  const [search, setSearch] = useState("");
+  const [status, setStatus] = useState("");
+  const [tierId, setTierId] = useState("");
+  const [tenantId, setTenantId] = useState("");
+  const [sort, setSort] = useState<SortState>({ field: "createdAt", order: "desc" });
+  const [limit, setLimit] = useState(25);
+  const pages = useCursorPages();
+
+  const tiers = useTiers();
+  const tenants = useTenantList({ limit: 100 }, isPlatform);
+  const list = useLicenseList({
+    search: search || undefined,
+    status: (status || undefined) as LicenseRow["status"] | undefined,
+    tierId: tierId || undefined,
+    tenantId: tenantId || undefined,
+    sort: sort.field as LicenseSortField,
+    order: sort.order,
+    limit,
+    cursor: pages.cursor,
+  });
+
+  // Any change of filter or sort starts again at the first page (a cursor belongs to one query).
+  const changing = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    pages.reset();
+  };
+  const total = list.data ? `${list.data.totalIsEstimate ? "about " : ""}${list.data.total.toLocaleString("en-US")} licenses` : undefined;
+
+  return (
+    <div>
+      <TableToolbar>
+        <SearchBox label="Search licenses" placeholder="License id, tenant or application" value={search} onChange={changing(setSearch)} />
+        <FilterSelect label="Status" value={status} onChange={changing(setStatus)} options={statusOptions} />
+        <FilterSelect label="Tier" value={tierId} onChange={changing(setTierId)} options={(tiers.data ?? []).map((t) => ({ value: t.id, label: t.name }))} />
+        {isPlatform ? (
+          <FilterSelect
+            label="Tenant"
+            value={tenantId}
+            onChange={changing(setTenantId)}
+            options={(tenants.data?.tenants ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          />
+        ) : null}
+      </TableToolbar>
+      <DataTable
+        caption="Licenses"
+        columns={columns}
+        rows={list.data?.licenses}
+        rowKey={(l) => l.id}
+        sort={sort}
+        onSortChange={changing(setSort)}
+        loading={list.isFetching}
+        error={list.error}
+        onRetry={() => void list.refetch()}
+        empty={{ title: "No licenses found", body: search || status || tierId || tenantId ? "Try another search or clear the filters." : "Licenses you create appear here." }}
+      />
+      {list.data && list.data.licenses.length > 0 ? (
+        <Pagination
+          label="Licenses"
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          pageSize={limit}
+          onPageSizeChange={changing(setLimit)}
+          summary={total}
+        />
+      ) : null}
+    </div>
+  );
+}

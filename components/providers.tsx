@@ -1,0 +1,31 @@
+"use client";
+// Client-side providers for the console: one react-query client per browser tab, the viewer's role, toasts.
+import { useState } from "react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { isApiError } from "@/lib/client/api-fetch";
+import { ToastProvider } from "@/components/ui/toast";
+import { ViewerProvider, type Viewer } from "@/components/viewer";
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        refetchOnWindowFocus: false,
+        // A 4xx will not get better by asking again; network and 5xx get one more try.
+        retry: (failures, error) => failures < 1 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+      },
+    },
+  });
+}
+
+export function Providers({ viewer, children }: { viewer: Viewer; children: React.ReactNode }) {
+  const [client] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <ViewerProvider viewer={viewer}>
+        <ToastProvider>{children}</ToastProvider>
+      </ViewerProvider>
+    </QueryClientProvider>
+  );
+}

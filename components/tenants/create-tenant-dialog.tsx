@@ -1,0 +1,94 @@
+"use client";
+// "New tenant": a company or a school district; the district fields appear only for districts.
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { tenantKinds, usStates, type TenantDto, type TenantKind } from "@/contracts/tenant-api";
+import { Button } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
+import { Modal, ModalActions } from "@/components/ui/modal";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { fieldErrorsOf, useApiAction } from "@/lib/client/use-api-action";
+import { tenantKeys } from "./tenant-queries";
+import { kindLabels } from "./tenants-table";
+
+export function CreateTenantButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button type="button" onClick={() => setOpen(true)}>
+        New tenant
+      </Button>
+      <Modal open={open} onClose={() => setOpen(false)} title="New tenant" description="A customer organisation: a company or a school district.">
+        {open ? <CreateTenantForm onDone={() => setOpen(false)} /> : null}
+      </Modal>
+    </>
+  );
+}
+
+function CreateTenantForm({ onDone }: { onDone: () => void }) {
+  const router = useRouter();
+  const [kind, setKind] = useState<TenantKind>("company");
+  const create = useApiAction({
+    run: (body: unknown) => apiFetch<{ tenant: TenantDto }>("/api/tenants", { method: "POST", body }).then((r) => r.tenant),
+    success: (t) => `Tenant ${t.name} created.`,
+    failure: "The tenant was not created.",
+    invalidate: [tenantKeys.all],
+    onSuccess: (t) => {
+      onDone();
+      router.push(`/tenants/${t.id}`);
+    },
+  });
+  const fe = fieldErrorsOf(create.error);
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        const text = (k: string) => String(data.get(k) ?? "");
+        create.mutate({
+          name: text("name"),
+          slug: text("slug"),
+          kind,
+          ...(kind === "district"
+            ? { districtState: text("districtState"), dataAgreement: text("dataAgreement"), dataAgreementSignedAt: text("dataAgreementSignedAt") }
+            : {}),
+        });
+      }}
+    >
+      <Field name="name" label="Name" required maxLength={120} errors={fe.name} />
+      <Field name="slug" label="Slug" required maxLength={63} errors={fe.slug} hint="Lowercase letters, digits and dashes; used in addresses and never changes." />
+      <SelectField
+        name="kind"
+        label="Kind"
+        value={kind}
+        onChange={(e) => setKind(e.target.value as TenantKind)}
+        errors={fe.kind}
+        options={tenantKinds.map((k) => ({ value: k, label: kindLabels[k] }))}
+      />
+      {kind === "district" ? (
+        <fieldset className="space-y-4 rounded-md border border-slate-300 p-3">
+          <legend className="px-1 text-sm font-semibold">School district</legend>
+          <SelectField
+            name="districtState"
+            label="State"
+            defaultValue=""
+            errors={fe.districtState}
+            options={[{ value: "", label: "Choose a state…" }, ...usStates.map((s) => ({ value: s, label: s }))]}
+          />
+          <Field name="dataAgreement" label="Student-data agreement" maxLength={200} errors={fe.dataAgreement} hint="Name or reference of the signed agreement, if there is one yet." />
+          <Field name="dataAgreementSignedAt" label="Agreement signed on" type="date" errors={fe.dataAgreementSignedAt} />
+        </fieldset>
+      ) : null}
+      <ModalActions>
+        <Button type="button" variant="secondary" onClick={onDone} disabled={create.isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create tenant"}
+        </Button>
+      </ModalActions>
+    </form>
+  );
+}

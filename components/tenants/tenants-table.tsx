@@ -1,0 +1,69 @@
+"use client";
+// The tenants table: search by name or slug, filter by kind, cursor pages (sorted by name).
+import { useState } from "react";
+import Link from "next/link";
+import { tenantKinds, type TenantDto, type TenantKind } from "@/contracts/tenant-api";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { Pagination, useCursorPages } from "@/components/ui/pagination";
+import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { formatDate } from "@/lib/format";
+import { useTenantList } from "./tenant-queries";
+
+export const kindLabels: Record<TenantKind, string> = { company: "Company", district: "School district" };
+
+const columns: Column<TenantDto>[] = [
+  {
+    key: "name",
+    header: "Name",
+    cell: (t) => (
+      <Link href={`/tenants/${t.id}`} className="font-medium text-indigo-800 underline">
+        {t.name}
+      </Link>
+    ),
+  },
+  { key: "slug", header: "Slug", cell: (t) => <code className="font-mono text-xs">{t.slug}</code> },
+  { key: "kind", header: "Kind", cell: (t) => kindLabels[t.kind] },
+  { key: "state", header: "State", cell: (t) => t.districtState ?? "—" },
+  { key: "created", header: "Created", cell: (t) => <time dateTime={t.createdAt}>{formatDate(t.createdAt)}</time> },
+];
+
+export function TenantsTable() {
+  const [search, setSearch] = useState("");
+  const [kind, setKind] = useState("");
+  const [limit, setLimit] = useState(25);
+  const pages = useCursorPages();
+  const list = useTenantList({ search: search || undefined, kind: (kind || undefined) as TenantKind | undefined, limit, cursor: pages.cursor });
+  const changing = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    pages.reset();
+  };
+  return (
+    <div>
+      <TableToolbar>
+        <SearchBox label="Search tenants" placeholder="Name or slug" value={search} onChange={changing(setSearch)} />
+        <FilterSelect label="Kind" value={kind} onChange={changing(setKind)} options={tenantKinds.map((k) => ({ value: k, label: kindLabels[k] }))} />
+      </TableToolbar>
+      <DataTable
+        caption="Tenants"
+        columns={columns}
+        rows={list.data?.tenants}
+        rowKey={(t) => t.id}
+        loading={list.isFetching}
+        error={list.error}
+        onRetry={() => void list.refetch()}
+        empty={{ title: "No tenants found", body: search || kind ? "Try another search or clear the filter." : "Tenants you create appear here." }}
+      />
+      {list.data && list.data.tenants.length > 0 ? (
+        <Pagination
+          label="Tenants"
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          pageSize={limit}
+          onPageSizeChange={changing(setLimit)}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+// A data table with sortable headers (aria-sort), and loading, empty and error states in place of rows.
+// Scrolls sideways inside its own box on narrow screens rather than widening the page.
+import { EmptyState, ErrorState, LoadingState } from "./states";
+
+export type Column<T> = {
+  key: string;
+  header: string;
+  cell: (row: T) => React.ReactNode;
+  /** Makes the header a sort button for this field. */
+  sortField?: string;
+  className?: string;
+};
+
+export type SortState = { field: string; order: "asc" | "desc" };
+
+type DataTableProps<T> = {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[] | undefined;
+  rowKey: (row: T) => string;
+  sort?: SortState;
+  onSortChange?: (sort: SortState) => void;
+  loading?: boolean;
+  error?: unknown;
+  onRetry?: () => void;
+  empty: { title: string; body?: React.ReactNode };
+};
+
+export function DataTable<T>({ caption, columns, rows, rowKey, sort, onSortChange, loading, error, onRetry, empty }: DataTableProps<T>) {
+  if (error) return <ErrorState error={error} onRetry={onRetry} what={`load the ${caption.toLowerCase()}`} />;
+  if (!rows && loading) return <LoadingState />;
+  if (rows && rows.length === 0) return <EmptyState title={empty.title}>{empty.body}</EmptyState>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" aria-busy={loading || undefined}>
+      <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            {columns.map((col) => (
+              <HeaderCell key={col.key} column={col} sort={sort} onSortChange={onSortChange} />
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {(rows ?? []).map((row) => (
+            <tr key={rowKey(row)} className="hover:bg-slate-50">
+              {columns.map((col) => (
+                <td key={col.key} className={`px-3 py-2 align-top ${col.className ?? ""}`}>
+                  {col.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function HeaderCell<T>({ column, sort, onSortChange }: { column: Column<T>; sort?: SortState; onSortChange?: (s: SortState) => void }) {
+  const base = "whitespace-nowrap px-3 py-2 font-semibold text-slate-800";
+  if (!column.sortField || !onSortChange) {
+    return (
+      <th scope="col" className={base}>
+        {column.header}
+      </th>
+    );
+  }
+  const active = sort?.field === column.sortField;
+  const ariaSort = active ? (sort!.order === "asc" ? "ascending" : "descending") : "none";
+  const nextOrder = active && sort!.order === "asc" ? "desc" : "asc";
+  return (
+    <th scope="col" className={base} aria-sort={ariaSort}>
+      <button
+        type="button"
+        onClick={() => onSortChange({ field: column.sortField!, order: active ? nextOrder : "asc" })}
+        className="inline-flex items-center gap-1 rounded px-1 hover:bg-slate-200"
+      >
+        {column.header}
+        <span aria-hidden="true" className={active ? "text-indigo-700" : "text-slate-400"}>
+          {active ? (sort!.order === "asc" ? "▲" : "▼") : "↕"}
+        </span>
+      </button>
+    </th>
+  );
+}

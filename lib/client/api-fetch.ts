@@ -1,0 +1,77 @@
+// Browser-side calls to the web tier's own /api routes: JSON in, JSON out, problems as ApiError.
+export type FieldErrors = Record<string, string[]>;
+
+/** A problem answered by a web-tier route (status, code, field messages and the request id to quote). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly reason: string | undefined;
+  readonly fieldErrors: FieldErrors | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(init: { status: number; code: string; title: string; reason?: string; fieldErrors?: FieldErrors; requestId?: string }) {
+    super(init.title);
+    this.name = "ApiError";
+    this.status = init.status;
+    this.code = init.code;
+    this.reason = init.reason;
+    this.fieldErrors = init.fieldErrors;
+    this.requestId = init.requestId;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export async function apiFetch<T = unknown>(path: string, options: { method?: Method; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: options.method ?? "GET",
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiError({ status: 0, code: "network", title: "Could not reach Tessera. Check your connection and try again." });
+  }
+  const requestId = res.headers.get("x-request-id") ?? undefined;
+  const body: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+  if (res.ok) return body as T;
+  const error = problemToError(res.status, body, requestId);
+  // The session ended (sign-out elsewhere, timeout): clear the cookie and go to sign-in. A wrong password
+  // when re-authenticating (reveal a key) is also a 401, but the session is fine.
+  if (res.status === 401 && error.reason !== "reauth-failed" && typeof window !== "undefined") window.location.assign("/session-ended");
+  throw error;
+}
+
+function problemToError(status: number, body: unknown, headerRequestId: string | undefined): ApiError {
+  const p = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  return new ApiError({
+    status,
+    code: str(p.code) ?? "internal",
+    title: str(p.title) ?? "Something went wrong.",
+    reason: str(p.reason),
+    fieldErrors: isFieldErrors(p.fieldErrors) ? p.fieldErrors : undefined,
+    requestId: str(p.requestId) ?? headerRequestId,
+  });
+}
+
+function isFieldErrors(v: unknown): v is FieldErrors {
+  return typeof v === "object" && v !== null && Object.values(v).every((m) => Array.isArray(m) && m.every((s) => typeof s === "string"));
+}
+
+/** A sentence for a toast or an error state; names the request id when there is one. */
+export function describeError(error: unknown): string {
+  if (isApiError(error)) return error.message;
+  return "Something went wrong.";
+}

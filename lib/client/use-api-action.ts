@@ -1,0 +1,35 @@
+"use client";
+// A react-query mutation that reports its outcome as a toast and refreshes the queries it affects.
+import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useToast } from "@/components/ui/toast";
+import { isApiError } from "./api-fetch";
+
+type Options<V, R> = {
+  run: (vars: V) => Promise<R>;
+  success: string | ((result: R) => string);
+  failure: string;
+  invalidate?: QueryKey[];
+  onSuccess?: (result: R) => void;
+};
+
+export function useApiAction<V = void, R = unknown>({ run, success, failure, invalidate = [], onSuccess }: Options<V, R>) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  return useMutation<R, unknown, V>({
+    mutationFn: run,
+    onSuccess: async (result) => {
+      toast.success(typeof success === "function" ? success(result) : success);
+      onSuccess?.(result);
+      await Promise.all(invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    },
+    onError: (error) => {
+      const detail = isApiError(error) ? `${error.message}${error.requestId ? ` (request id ${error.requestId})` : ""}` : "Something went wrong.";
+      toast.error(failure, detail);
+    },
+  });
+}
+
+/** Field messages of a failed form submission, if the server sent any. */
+export function fieldErrorsOf(error: unknown): Record<string, string[]> {
+  return isApiError(error) && error.fieldErrors ? error.fieldErrors : {};
+}

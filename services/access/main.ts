@@ -8,6 +8,8 @@ import { migrate } from "../common/db/migrate";
 import { openDatabase } from "../common/db/open-database";
 import { loadAccessConfig } from "./config";
 import { createPrisma } from "./db/prisma";
+import { ensureDefaultCatalogue } from "./domain/catalogue/ensure-default-catalogue";
+import { startExpirySweep } from "./domain/licenses/expiry-sweep";
 import { issueSetupLinkIfNeeded } from "./domain/setup/issue-setup-link";
 import { loadOrCreateKey } from "./keys/key-files";
 import { loadOrCreateKeyring } from "./keys/storage-keyring";
@@ -44,10 +46,12 @@ const { app, ctx } = buildAccessService({
 
 
 const relay = startOutboxRelay({ prisma, auditClient, logger: app.log });
+const expirySweep = startExpirySweep(ctx, app.log);
 
 closeOnSignals(app, async () => {
   // Deliver what is pending if the audit service answers quickly; whatever remains waits in the outbox.
   await Promise.race([relay.flush(), new Promise((resolve) => setTimeout(resolve, 3000))]);
+  await expirySweep.stop();
   await relay.stop();
   await auditClient.close();
   await prisma.$disconnect();
@@ -56,6 +60,7 @@ closeOnSignals(app, async () => {
 
 await app.listen({ host: config.ACCESS_HOST, port: config.ACCESS_PORT });
 app.log.info({ url: `https://${config.ACCESS_HOST}:${config.ACCESS_PORT}`, database: database.embedded ? "embedded" : "postgresql" }, "access service listening");
+await ensureDefaultCatalogue(ctx); // first start: the vendor's components, scopes and two example tiers
 
 const link = await issueSetupLinkIfNeeded(ctx);
 if (link) {

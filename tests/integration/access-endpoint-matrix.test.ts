@@ -1,5 +1,5 @@
-// Every access-service endpoint × every caller identity: only the identities the endpoint names get
-// past authorisation (others: 403 problem+json, nothing changes); a connection without a certificate
+// Access-service endpoints × caller identities (the areas' own tests go through every endpoint with
+// every role and tenant): only the identities an endpoint names get past authorisation (others: 403 problem+json, nothing changes); a connection without a certificate
 // is refused before any endpoint is reached.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
@@ -17,6 +17,16 @@ const routes: Route[] = [
   { method: "GET", path: "/healthz", allowed: ["web", "operator", "audit", "reports-worker"] },
   { method: "GET", path: "/readyz", allowed: ["web", "operator", "audit", "reports-worker"] },
   { method: "GET", path: "/metrics", allowed: ["web", "operator", "audit", "reports-worker"] },
+  { method: "GET", path: "/openapi.json", allowed: ["web", "operator", "audit", "reports-worker"] },
+  { method: "GET", path: "/.well-known/jwks.json", allowed: ["web", "operator", "audit", "reports-worker"] },
+  // internal components validate licenses; the web tier acts for people and may not
+  { method: "POST", path: "/v1/licenses/validate", body: { key: "tlk_nope" }, allowed: ["operator", "audit", "reports-worker"] },
+  // everything a person does goes through the web tier
+  { method: "GET", path: "/v1/tenants", allowed: ["web"] },
+  { method: "GET", path: "/v1/components", allowed: ["web"] },
+  { method: "GET", path: "/v1/tiers", allowed: ["web"] },
+  { method: "GET", path: "/v1/licenses", allowed: ["web"] },
+  { method: "GET", path: "/v1/invitations/tsi_x", allowed: ["web"] },
 ];
 const identities = ["web", "operator", "audit", "reports-worker"];
 

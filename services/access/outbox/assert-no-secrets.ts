@@ -1,7 +1,7 @@
 // Defence in depth for the rule "secrets never go in audit events": refuses field names that name a
-// secret and values shaped like Tessera's opaque secrets (tss_…, tsu_…), anywhere in an event.
+// secret and values shaped like Tessera's opaque secrets (tss_…, tsu_…, tsi_…) or license keys (tlk_…), anywhere in an event.
 const secretNames = /^(password|passwd|new_?password|secret|client_?secret|token|access_?token|refresh_?token|bearer|authorization|cookie|api_?key|license_?key|private_?key|setup_?link|totp_?secret)$/i;
-const opaqueSecret = /ts[a-z]_[A-Za-z0-9_-]{43}/;
+const opaqueSecret = /t(?:s[a-z]|lk)_[A-Za-z0-9_-]{43}/;
 
 /** Returns the path of the first secret-looking field, or null. */
 export function findSecret(value: unknown, path = "event"): string | null {

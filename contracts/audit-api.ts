@@ -39,6 +39,9 @@ export const listEventsQuery = z.object({
   beforeSeq: z.coerce.number().int().positive().optional(),
   action: auditAction.optional(),
   tenantId: z.string().max(100).optional(),
+  /** A target's events (both given together), e.g. targetType=license&targetId=lic_…  */
+  targetType: z.string().max(50).optional(),
+  targetId: z.string().max(200).optional(),
 });
 export const listEventsResponse = z.object({ events: z.array(storedEvent), nextBeforeSeq: z.number().int().nullable() });
 

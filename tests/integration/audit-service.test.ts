@@ -64,7 +64,7 @@ async function storedCount(): Promise<number> {
 }
 
 describe("audit service", () => {
-  const first = [event({ tenantId: "ten_a" }), event({ tenantId: "ten_b", action: "token.create" }), event({ tenantId: "ten_a", data: { z: 1, a: [1, { y: 2, b: 3 }] } })];
+  const first = [event({ tenantId: "ten_a" }), event({ tenantId: "ten_b", action: "token.create", target: { type: "token", id: "tok_9" } }), event({ tenantId: "ten_a", data: { z: 1, a: [1, { y: 2, b: 3 }] } })];
 
   it("appends events from access and lists them newest first, as they were sent", async () => {
     const access = await as("access");
@@ -78,12 +78,15 @@ describe("audit service", () => {
     expect(list.body.nextBeforeSeq).toBeNull();
   });
 
-  it("filters by tenant and action and pages with beforeSeq", async () => {
+  it("filters by tenant, action and target and pages with beforeSeq", async () => {
     const web = await as("access");
     const byTenant = await web.json<Listing>("GET", "/v1/events?tenantId=ten_a");
     expect(byTenant.body.events.map((e) => e.id)).toEqual([first[2].id, first[0].id]);
     const byAction = await web.json<Listing>("GET", "/v1/events?action=token.create");
     expect(byAction.body.events.map((e) => e.id)).toEqual([first[1].id]);
+    const byTarget = await web.json<Listing>("GET", "/v1/events?targetType=license&targetId=lic_1");
+    expect(byTarget.body.events.map((e) => e.id)).toEqual([first[2].id, first[0].id]);
+    expect((await web.json<Listing>("GET", "/v1/events?targetType=license&targetId=lic_2")).body.events).toEqual([]);
 
     const page1 = await web.json<Listing>("GET", "/v1/events?limit=2");
     expect(page1.body.events.map((e) => e.seq)).toEqual([3, 2]);

@@ -1,6 +1,5 @@
-// A license's history, read from the audit service: its tenant's events, filtered to this license.
-// The audit API filters by tenant and action but not by target, so this pages through the tenant's
-// events (newest first) and keeps those about the license, up to a bounded number of pages.
+// A license's history, read from the audit service by target (newest first), up to a bounded number
+// of pages.
 import { listEventsResponse, type StoredEvent } from "../../../../contracts/audit-api";
 import type { LicenseTimelineEvent } from "../../../../contracts/license-api";
 import { AppError } from "../../../common/http/app-error";
@@ -14,7 +13,7 @@ const unavailable = () => new AppError("unavailable", "The audit log cannot be r
 
 export async function licenseTimeline(ctx: AccessContext, actor: Actor, id: string): Promise<{ events: LicenseTimelineEvent[] }> {
   assertPermission(actor, "licenses.read");
-  const license = await ctx.prisma.license.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true, tenantId: true } });
+  const license = await ctx.prisma.license.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true } });
   if (!license) throw licenseNotFound();
   const client = ctx.auditClient;
   if (!client) throw unavailable();
@@ -22,12 +21,12 @@ export async function licenseTimeline(ctx: AccessContext, actor: Actor, id: stri
   const events: LicenseTimelineEvent[] = [];
   let beforeSeq: number | null = null;
   for (let page = 0; page < maxPages; page += 1) {
-    const params = new URLSearchParams({ limit: String(pageSize), tenantId: license.tenantId });
+    const params = new URLSearchParams({ limit: String(pageSize), targetType: "license", targetId: license.id });
     if (beforeSeq !== null) params.set("beforeSeq", String(beforeSeq));
     const res = await client.json("GET", `/v1/events?${params}`).catch(() => null);
     const parsed = res && res.status === 200 ? listEventsResponse.safeParse(res.body) : null;
     if (!parsed?.success) throw unavailable();
-    for (const e of parsed.data.events) if (e.target?.type === "license" && e.target.id === license.id) events.push(toTimelineEvent(e));
+    events.push(...parsed.data.events.map(toTimelineEvent));
     beforeSeq = parsed.data.nextBeforeSeq;
     if (beforeSeq === null) break;
   }

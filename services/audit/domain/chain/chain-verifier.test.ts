@@ -90,6 +90,9 @@ describe("audit chain", () => {
     const links = chain(5);
     links[1] = { ...links[1], tenantId: "ten_other" };
     expect(verify(links).firstBrokenSeq).toBe(2);
+    const retargeted = chain(5);
+    retargeted[3] = { ...retargeted[3], targetId: "lic_other" };
+    expect(verify(retargeted).firstBrokenSeq).toBe(4);
   });
 
   it("does not verify under another key", () => {

@@ -3,7 +3,14 @@ import { canonicalJson } from "./canonical-json";
 import { computeMac, genesisMac, type ChainLink } from "./compute-mac";
 import { timingSafeEqual } from "node:crypto";
 
-export type StoredLink = ChainLink & { id: string; action: string; tenantId: string | null; mac: string };
+export type StoredLink = ChainLink & {
+  id: string;
+  action: string;
+  tenantId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  mac: string;
+};
 
 /** What the previous link left behind; `null` before the first event. */
 export type ChainCursor = { seq: bigint; mac: string } | null;
@@ -26,8 +33,15 @@ function columnsMatchCanonical(link: StoredLink): boolean {
     return false;
   }
   if (typeof parsed !== "object" || parsed === null) return false;
-  const event = parsed as { id?: unknown; action?: unknown; tenantId?: unknown };
-  return event.id === link.id && event.action === link.action && (event.tenantId ?? null) === link.tenantId && canonicalJson(parsed) === link.canonical;
+  const event = parsed as { id?: unknown; action?: unknown; tenantId?: unknown; target?: { type?: unknown; id?: unknown } | null };
+  return (
+    event.id === link.id &&
+    event.action === link.action &&
+    (event.tenantId ?? null) === link.tenantId &&
+    (event.target?.type ?? null) === link.targetType &&
+    (event.target?.id ?? null) === link.targetId &&
+    canonicalJson(parsed) === link.canonical
+  );
 }
 
 function sameHex(a: string, b: string): boolean {

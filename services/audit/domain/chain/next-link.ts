@@ -9,5 +9,16 @@ export function nextLink(chainKey: Buffer, previous: ChainCursor, event: AuditEv
   const prevMac = previous ? previous.mac : genesisMac;
   const canonical = canonicalJson(event);
   const mac = computeMac(chainKey, { seq, receivedAt, canonical, prevMac });
-  return { seq, id: event.id, action: event.action, tenantId: event.tenantId, canonical, receivedAt, prevMac, mac };
+  return {
+    seq,
+    id: event.id,
+    action: event.action,
+    tenantId: event.tenantId,
+    targetType: event.target?.type ?? null,
+    targetId: event.target?.id ?? null,
+    canonical,
+    receivedAt,
+    prevMac,
+    mac,
+  };
 }

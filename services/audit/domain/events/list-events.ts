@@ -1,8 +1,8 @@
-// Lists stored events newest first, a page at a time, optionally by action or tenant.
+// Lists stored events newest first, a page at a time, optionally by action, tenant or target.
 import type { StoredEvent } from "../../../../contracts/audit-api";
 import type { AuditPrisma } from "../../db/prisma";
 
-export type ListEventsInput = { limit: number; beforeSeq?: number; action?: string; tenantId?: string };
+export type ListEventsInput = { limit: number; beforeSeq?: number; action?: string; tenantId?: string; targetType?: string; targetId?: string };
 
 export async function listEvents(prisma: AuditPrisma, input: ListEventsInput): Promise<{ events: StoredEvent[]; nextBeforeSeq: number | null }> {
   const rows = await prisma.auditEvent.findMany({
@@ -10,6 +10,8 @@ export async function listEvents(prisma: AuditPrisma, input: ListEventsInput): P
       ...(input.beforeSeq !== undefined ? { seq: { lt: BigInt(input.beforeSeq) } } : {}),
       ...(input.action !== undefined ? { action: input.action } : {}),
       ...(input.tenantId !== undefined ? { tenantId: input.tenantId } : {}),
+      ...(input.targetType !== undefined ? { targetType: input.targetType } : {}),
+      ...(input.targetId !== undefined ? { targetId: input.targetId } : {}),
     },
     orderBy: { seq: "desc" },
     take: input.limit + 1,

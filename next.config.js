@@ -1,18 +1,7 @@
 // Next.js configuration for the web tier (public host).
 
-// Same list as lib/security/headers.ts (proxy.ts sets them on pages; this covers static assets too).
-// Kept inline because next.config.js is loaded by plain Node before any TypeScript is compiled.
-const staticSecurityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "X-Frame-Options", value: "DENY" },
-  {
-    key: "Permissions-Policy",
-    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
-  },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
-];
+// The same list proxy.ts sets on pages (via lib/security/headers.ts); here it covers static assets too.
+import { staticSecurityHeaders } from "./lib/security/static-headers.mjs";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

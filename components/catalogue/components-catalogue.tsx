@@ -4,21 +4,21 @@ import { useState } from "react";
 import type { ComponentDto } from "@/contracts/catalogue-api";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Modal, ModalActions } from "@/components/ui/modal";
+import { DialogForm, formText } from "@/components/ui/dialog-form";
+import { Modal } from "@/components/ui/modal";
+import { ModalButton } from "@/components/ui/modal-button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useCan } from "@/components/viewer";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { fieldErrorsOf, useApiAction } from "@/lib/client/use-api-action";
+import { useApiAction } from "@/lib/client/use-api-action";
 import { seg } from "@/lib/with-query";
 import { catalogueKeys, useComponents } from "./catalogue-queries";
-
-type Dialog = null | { kind: "component" } | { kind: "scope"; component: ComponentDto };
 
 export function ComponentsCatalogue() {
   const components = useComponents();
   const canWrite = useCan("catalog.write");
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const close = () => setDialog(null);
+  const [scopeFor, setScopeFor] = useState<ComponentDto | null>(null);
+  const close = () => setScopeFor(null);
 
   let body: React.ReactNode;
   if (components.error) body = <ErrorState error={components.error} onRetry={() => void components.refetch()} what="load the components" />;
@@ -38,7 +38,7 @@ export function ComponentsCatalogue() {
                 </p>
               </div>
               {canWrite ? (
-                <Button type="button" variant="secondary" size="sm" onClick={() => setDialog({ kind: "scope", component: c })} aria-label={`Add a scope to ${c.name}`}>
+                <Button type="button" variant="secondary" size="sm" onClick={() => setScopeFor(c)} aria-label={`Add a scope to ${c.name}`}>
                   Add scope
                 </Button>
               ) : null}
@@ -63,84 +63,62 @@ export function ComponentsCatalogue() {
   return (
     <div className="space-y-4">
       {canWrite ? (
-        <Button type="button" onClick={() => setDialog({ kind: "component" })}>
-          Add component
-        </Button>
+        <ModalButton label="Add component" title="Add component">
+          {(done) => <ComponentForm onDone={done} />}
+        </ModalButton>
       ) : null}
       {body}
-      <Modal open={dialog?.kind === "component"} onClose={close} title="Add component">
-        {dialog?.kind === "component" ? <ComponentForm onDone={close} /> : null}
-      </Modal>
-      <Modal open={dialog?.kind === "scope"} onClose={close} title={dialog?.kind === "scope" ? `Add a scope to ${dialog.component.name}` : "Add scope"}>
-        {dialog?.kind === "scope" ? <ScopeForm component={dialog.component} onDone={close} /> : null}
+      <Modal open={scopeFor !== null} onClose={close} title={scopeFor ? `Add a scope to ${scopeFor.name}` : "Add scope"}>
+        {scopeFor ? <ScopeForm component={scopeFor} onDone={close} /> : null}
       </Modal>
     </div>
   );
 }
 
 function ComponentForm({ onDone }: { onDone: () => void }) {
-  const create = useApiAction({
-    run: (body: unknown) => apiFetch("/api/components", { method: "POST", body }),
-    success: "Component added.",
-    failure: "The component was not added.",
-    invalidate: [catalogueKeys.components],
-    onSuccess: onDone,
-  });
-  const fe = fieldErrorsOf(create.error);
+  const create = useAddToCatalogue("/api/components", "component", onDone);
+  const fe = create.fieldErrors;
   return (
-    <form
-      noValidate
+    <DialogForm
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const d = new FormData(e.currentTarget);
-        create.mutate({ key: String(d.get("key") ?? ""), name: String(d.get("name") ?? ""), description: String(d.get("description") ?? "") });
-      }}
+      onSubmit={(d) => create.mutate({ key: formText(d, "key"), name: formText(d, "name"), description: formText(d, "description") })}
+      onCancel={onDone}
+      pending={create.isPending}
+      submitLabel="Add component"
+      pendingLabel="Adding…"
     >
       <Field name="key" id="component-key" label="Key" errors={fe.key} hint="Lowercase, e.g. reports. Never changes." />
       <Field name="name" id="component-name" label="Name" errors={fe.name} maxLength={100} />
       <Field name="description" id="component-description" label="Description" errors={fe.description} maxLength={500} />
-      <ModalActions>
-        <Button type="button" variant="secondary" onClick={onDone} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Adding…" : "Add component"}
-        </Button>
-      </ModalActions>
-    </form>
+    </DialogForm>
   );
 }
 
 function ScopeForm({ component, onDone }: { component: ComponentDto; onDone: () => void }) {
-  const create = useApiAction({
-    run: (body: unknown) => apiFetch(`/api/components/${seg(component.id)}/scopes`, { method: "POST", body }),
-    success: "Scope added.",
-    failure: "The scope was not added.",
-    invalidate: [catalogueKeys.components],
-    onSuccess: onDone,
-  });
-  const fe = fieldErrorsOf(create.error);
+  const create = useAddToCatalogue(`/api/components/${seg(component.id)}/scopes`, "scope", onDone);
+  const fe = create.fieldErrors;
   return (
-    <form
-      noValidate
+    <DialogForm
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const d = new FormData(e.currentTarget);
-        create.mutate({ key: String(d.get("key") ?? ""), description: String(d.get("description") ?? "") });
-      }}
+      onSubmit={(d) => create.mutate({ key: formText(d, "key"), description: formText(d, "description") })}
+      onCancel={onDone}
+      pending={create.isPending}
+      submitLabel="Add scope"
+      pendingLabel="Adding…"
     >
       <Field name="key" id="scope-key" label="Scope" defaultValue={`${component.key}:`} errors={fe.key} hint={`Starts with ${component.key}:, e.g. ${component.key}:read.`} />
       <Field name="description" id="scope-description" label="Description" errors={fe.description} maxLength={500} />
-      <ModalActions>
-        <Button type="button" variant="secondary" onClick={onDone} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Adding…" : "Add scope"}
-        </Button>
-      </ModalActions>
-    </form>
+    </DialogForm>
   );
+}
+
+/** Adds a component or a scope, then refreshes the catalogue. */
+function useAddToCatalogue(path: string, what: "component" | "scope", onDone: () => void) {
+  return useApiAction({
+    run: (body: unknown) => apiFetch(path, { method: "POST", body }),
+    success: `${what === "component" ? "Component" : "Scope"} added.`,
+    failure: `The ${what} was not added.`,
+    invalidate: [catalogueKeys.components],
+    onSuccess: onDone,
+  });
 }

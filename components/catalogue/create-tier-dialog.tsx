@@ -2,24 +2,18 @@
 // "New tier": key, name, quotas and the scopes it allows.
 import { useState } from "react";
 import type { TierDto } from "@/contracts/catalogue-api";
-import { Button } from "@/components/ui/button";
-import { Modal, ModalActions } from "@/components/ui/modal";
+import { DialogForm } from "@/components/ui/dialog-form";
+import { ModalButton } from "@/components/ui/modal-button";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { fieldErrorsOf, useApiAction } from "@/lib/client/use-api-action";
+import { useApiAction } from "@/lib/client/use-api-action";
 import { catalogueKeys, useComponents } from "./catalogue-queries";
 import { draftFromTier, quotasOf, TierFields } from "./tier-fields";
 
 export function CreateTierButton() {
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button type="button" onClick={() => setOpen(true)}>
-        New tier
-      </Button>
-      <Modal open={open} onClose={() => setOpen(false)} title="New service tier" size="lg">
-        {open ? <CreateTierForm onDone={() => setOpen(false)} /> : null}
-      </Modal>
-    </>
+    <ModalButton label="New tier" title="New service tier" size="lg">
+      {(close) => <CreateTierForm onDone={close} />}
+    </ModalButton>
   );
 }
 
@@ -34,22 +28,14 @@ function CreateTierForm({ onDone }: { onDone: () => void }) {
     onSuccess: onDone,
   });
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate({ key: draft.key, name: draft.name, description: draft.description, scopes: draft.scopes, ...quotasOf(draft) });
-      }}
+    <DialogForm
+      onSubmit={() => create.mutate({ key: draft.key, name: draft.name, description: draft.description, scopes: draft.scopes, ...quotasOf(draft) })}
+      onCancel={onDone}
+      pending={create.isPending}
+      submitLabel="Create tier"
+      pendingLabel="Creating…"
     >
-      <TierFields draft={draft} onChange={setDraft} components={components.data} errors={fieldErrorsOf(create.error)} withKey />
-      <ModalActions>
-        <Button type="button" variant="secondary" onClick={onDone} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create tier"}
-        </Button>
-      </ModalActions>
-    </form>
+      <TierFields draft={draft} onChange={setDraft} components={components.data} errors={create.fieldErrors} withKey />
+    </DialogForm>
   );
 }

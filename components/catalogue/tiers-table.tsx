@@ -33,9 +33,7 @@ export function TiersTable() {
       columns={columns}
       rows={tiers.data}
       rowKey={(t) => t.id}
-      loading={tiers.isFetching}
-      error={tiers.error}
-      onRetry={() => void tiers.refetch()}
+      query={tiers}
       empty={{ title: "No service tiers yet", body: "Create a tier to offer licenses on it." }}
     />
   );

@@ -2,17 +2,17 @@
 // Move a license to another tier; shows the scopes it would lose (they end at once) and gain.
 import { useState } from "react";
 import type { LicenseDetail } from "@/contracts/license-api";
-import { Button } from "@/components/ui/button";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { SelectField } from "@/components/ui/field";
-import { Modal, ModalActions } from "@/components/ui/modal";
+import { Modal } from "@/components/ui/modal";
 import { useTiers } from "@/components/catalogue/catalogue-queries";
-import { fieldErrorsOf, useApiAction } from "@/lib/client/use-api-action";
+import { useApiAction } from "@/lib/client/use-api-action";
 import { licenseAction, licenseKeys } from "./license-queries";
 
 export function ChangeTierDialog({ open, onClose, license }: { open: boolean; onClose: () => void; license: LicenseDetail }) {
   return (
     <Modal open={open} onClose={onClose} title="Change tier" description={`Currently on ${license.tier.name}.`}>
-      {open ? <ChangeTierForm license={license} onClose={onClose} /> : null}
+      <ChangeTierForm license={license} onClose={onClose} />
     </Modal>
   );
 }
@@ -36,19 +36,23 @@ function ChangeTierForm({ license, onClose }: { license: LicenseDetail; onClose:
   const gained = nextScopes.filter((s) => !license.scopes.includes(s));
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+    <DialogForm
+      onSubmit={() => {
         if (tierId) change.mutate();
       }}
+      onCancel={onClose}
+      pending={change.isPending}
+      submitDisabled={!tierId}
+      submitVariant={lost.length ? "danger" : "primary"}
+      submitLabel="Change tier"
+      pendingLabel="Changing…"
     >
       <SelectField
         name="tierId"
         label="New tier"
         value={tierId}
         onChange={(e) => setTierId(e.target.value)}
-        errors={fieldErrorsOf(change.error).tierId}
+        errors={change.fieldErrors.tierId}
         options={[{ value: "", label: "Choose a tier…" }, ...others.map((t) => ({ value: t.id, label: t.name }))]}
       />
       {target ? (
@@ -60,15 +64,7 @@ function ChangeTierForm({ license, onClose }: { license: LicenseDetail; onClose:
           ) : null}
         </div>
       ) : null}
-      <ModalActions>
-        <Button type="button" variant="secondary" onClick={onClose} disabled={change.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant={lost.length ? "danger" : "primary"} disabled={!tierId || change.isPending}>
-          {change.isPending ? "Changing…" : "Change tier"}
-        </Button>
-      </ModalActions>
-    </form>
+    </DialogForm>
   );
 }
 

@@ -3,13 +3,13 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { LicenseDetail } from "@/contracts/license-api";
-import { Button } from "@/components/ui/button";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { Field, SelectField } from "@/components/ui/field";
-import { Modal, ModalActions } from "@/components/ui/modal";
+import { ModalButton } from "@/components/ui/modal-button";
 import { useComponents, useTiers } from "@/components/catalogue/catalogue-queries";
 import { useTenantList } from "@/components/tenants/tenant-queries";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { fieldErrorsOf, useApiAction } from "@/lib/client/use-api-action";
+import { useApiAction } from "@/lib/client/use-api-action";
 import { fromDateInput } from "@/lib/format";
 import { licenseKeys } from "./license-queries";
 
@@ -20,16 +20,10 @@ function today(offsetDays = 0): string {
 }
 
 export function CreateLicenseButton() {
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button type="button" onClick={() => setOpen(true)}>
-        New license
-      </Button>
-      <Modal open={open} onClose={() => setOpen(false)} title="New license" description="Give a tenant access to one application on a service tier.">
-        {open ? <CreateLicenseForm onDone={() => setOpen(false)} /> : null}
-      </Modal>
-    </>
+    <ModalButton label="New license" title="New license" description="Give a tenant access to one application on a service tier.">
+      {(close) => <CreateLicenseForm onDone={close} />}
+    </ModalButton>
   );
 }
 
@@ -51,16 +45,14 @@ function CreateLicenseForm({ onDone }: { onDone: () => void }) {
       router.push(`/licenses/${l.id}`);
     },
   });
-  const fe = fieldErrorsOf(create.error);
+  const fe = create.fieldErrors;
   const choose = (label: string) => [{ value: "", label: `Choose ${label}…` }];
   const selectedTier = tiers.data?.find((t) => t.id === draft.tierId);
 
   return (
-    <form
-      noValidate
+    <DialogForm
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() =>
         create.mutate({
           tenantId: draft.tenantId,
           componentId: draft.componentId,
@@ -68,8 +60,12 @@ function CreateLicenseForm({ onDone }: { onDone: () => void }) {
           seats: draft.seats ? Number(draft.seats) : undefined,
           startsAt: fromDateInput(draft.startsOn),
           endsAt: fromDateInput(draft.endsOn),
-        });
-      }}
+        })
+      }
+      onCancel={onDone}
+      pending={create.isPending}
+      submitLabel="Create license"
+      pendingLabel="Creating…"
     >
       <SelectField
         name="tenantId"
@@ -110,14 +106,6 @@ function CreateLicenseForm({ onDone }: { onDone: () => void }) {
         <Field name="endsAt" label="Ends on" type="date" value={draft.endsOn} onChange={set("endsOn")} errors={fe.endsAt} />
       </div>
       {fe._ ? <p className="text-sm font-medium text-red-700">{fe._.join(" ")}</p> : null}
-      <ModalActions>
-        <Button type="button" variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create license"}
-        </Button>
-      </ModalActions>
-    </form>
+    </DialogForm>
   );
 }

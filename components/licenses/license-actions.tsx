@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { LicenseDetail } from "@/contracts/license-api";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Panel } from "@/components/ui/panel";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { ChangeTierDialog } from "./change-tier-dialog";
 import { licenseAction, licenseKeys } from "./license-queries";
@@ -20,8 +21,7 @@ export function LicenseActions({ license }: { license: LicenseDetail }) {
   const revoke = useApiAction({ ...common, run: () => licenseAction(license.id, "revoke"), success: "License revoked.", failure: "The license was not revoked." });
 
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="text-lg font-semibold">Actions</h2>
+    <Panel title="Actions">
       <div className="mt-3 flex flex-wrap gap-2">
         {license.status === "active" ? (
           <Button type="button" variant="secondary" onClick={() => setOpen("suspend")}>
@@ -75,6 +75,6 @@ export function LicenseActions({ license }: { license: LicenseDetail }) {
       />
       <RenewDialog open={open === "renew"} onClose={close} license={license} />
       <ChangeTierDialog open={open === "change-tier"} onClose={close} license={license} />
-    </div>
+    </Panel>
   );
 }

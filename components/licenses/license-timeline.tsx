@@ -2,6 +2,7 @@
 // The license's history from the audit log, newest first.
 import type { LicenseTimelineEvent } from "@/contracts/license-api";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { Panel } from "@/components/ui/panel";
 import { formatDateTime } from "@/lib/format";
 import { useLicenseTimeline } from "./license-queries";
 
@@ -21,8 +22,7 @@ const actionLabels: Record<string, string> = {
 export function LicenseTimeline({ licenseId }: { licenseId: string }) {
   const timeline = useLicenseTimeline(licenseId);
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="text-lg font-semibold">Timeline</h2>
+    <Panel title="Timeline">
       <div className="mt-3">
         {timeline.error ? (
           <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} what="load the timeline" />
@@ -38,7 +38,7 @@ export function LicenseTimeline({ licenseId }: { licenseId: string }) {
           </ol>
         )}
       </div>
-    </div>
+    </Panel>
   );
 }
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { licenseStatuses, licenseStatusLabels, type LicenseRow, type LicenseSortField } from "@/contracts/license-api";
 import { DataTable, type Column, type SortState } from "@/components/ui/data-table";
-import { Pagination, useCursorPages } from "@/components/ui/pagination";
+import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
 import { useTiers } from "@/components/catalogue/catalogue-queries";
@@ -42,8 +42,7 @@ export function LicensesTable() {
   const [tierId, setTierId] = useState("");
   const [tenantId, setTenantId] = useState("");
   const [sort, setSort] = useState<SortState>({ field: "createdAt", order: "desc" });
-  const [limit, setLimit] = useState(25);
-  const pages = useCursorPages();
+  const pages = useTablePages();
 
   const tiers = useTiers();
   const tenants = useTenantList({ limit: 100 }, isPlatform);
@@ -54,15 +53,10 @@ export function LicensesTable() {
     tenantId: tenantId || undefined,
     sort: sort.field as LicenseSortField,
     order: sort.order,
-    limit,
+    limit: pages.limit,
     cursor: pages.cursor,
   });
-
-  // Any change of filter or sort starts again at the first page (a cursor belongs to one query).
-  const changing = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    pages.reset();
-  };
+  const changing = pages.resetting;
   const total = list.data ? `${list.data.totalIsEstimate ? "about " : ""}${list.data.total.toLocaleString("en-US")} licenses` : undefined;
 
   return (
@@ -87,23 +81,10 @@ export function LicensesTable() {
         rowKey={(l) => l.id}
         sort={sort}
         onSortChange={changing(setSort)}
-        loading={list.isFetching}
-        error={list.error}
-        onRetry={() => void list.refetch()}
+        query={list}
         empty={{ title: "No licenses found", body: search || status || tierId || tenantId ? "Try another search or clear the filters." : "Licenses you create appear here." }}
       />
-      {list.data && list.data.licenses.length > 0 ? (
-        <Pagination
-          label="Licenses"
-          page={pages.page}
-          nextCursor={list.data.nextCursor}
-          onNext={pages.next}
-          onPrevious={pages.previous}
-          pageSize={limit}
-          onPageSizeChange={changing(setLimit)}
-          summary={total}
-        />
-      ) : null}
+      {list.data?.licenses.length ? <Pagination label="Licenses" pages={pages} nextCursor={list.data.nextCursor} summary={total} /> : null}
     </div>
   );
 }

@@ -2,17 +2,17 @@
 // Renew or extend a license: choose the new end date (later than the current end, in the future).
 import { useState } from "react";
 import type { LicenseDetail } from "@/contracts/license-api";
-import { Button } from "@/components/ui/button";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { Field } from "@/components/ui/field";
-import { Modal, ModalActions } from "@/components/ui/modal";
-import { fieldErrorsOf, useApiAction } from "@/lib/client/use-api-action";
+import { Modal } from "@/components/ui/modal";
+import { useApiAction } from "@/lib/client/use-api-action";
 import { formatDate, fromDateInput, toDateInput } from "@/lib/format";
 import { licenseAction, licenseKeys } from "./license-queries";
 
 export function RenewDialog({ open, onClose, license }: { open: boolean; onClose: () => void; license: LicenseDetail }) {
   return (
     <Modal open={open} onClose={onClose} title="Renew or extend" description={`The license currently ends on ${formatDate(license.endsAt)}.`}>
-      {open ? <RenewForm license={license} onClose={onClose} /> : null}
+      <RenewForm license={license} onClose={onClose} />
     </Modal>
   );
 }
@@ -28,22 +28,8 @@ function RenewForm({ license, onClose }: { license: LicenseDetail; onClose: () =
     onSuccess: onClose,
   });
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        renew.mutate();
-      }}
-    >
-      <Field name="endsAt" label="New end date" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} errors={fieldErrorsOf(renew.error).endsAt} required />
-      <ModalActions>
-        <Button type="button" variant="secondary" onClick={onClose} disabled={renew.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={renew.isPending || !endsOn}>
-          {renew.isPending ? "Saving…" : "Renew license"}
-        </Button>
-      </ModalActions>
-    </form>
+    <DialogForm onSubmit={() => renew.mutate()} onCancel={onClose} pending={renew.isPending} submitDisabled={!endsOn} submitLabel="Renew license" pendingLabel="Saving…">
+      <Field name="endsAt" label="New end date" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} errors={renew.fieldErrors.endsAt} required />
+    </DialogForm>
   );
 }

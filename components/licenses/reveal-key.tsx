@@ -2,21 +2,21 @@
 // Reveal the license key: asks for the person's password again, shows the key with a copy button,
 // and forgets it when hidden (it is never cached by react-query).
 import { useState } from "react";
-import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Modal, ModalActions } from "@/components/ui/modal";
-import { useToast } from "@/components/ui/toast";
-import { apiFetch, isApiError } from "@/lib/client/api-fetch";
-import { seg } from "@/lib/with-query";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DialogForm } from "@/components/ui/dialog-form";
+import { Field } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
+import { Panel } from "@/components/ui/panel";
+import { apiFetch, isApiError } from "@/lib/client/api-fetch";
+import { useApiAction } from "@/lib/client/use-api-action";
+import { seg } from "@/lib/with-query";
 
 export function RevealKey({ licenseId }: { licenseId: string }) {
   const [asking, setAsking] = useState(false);
   const [key, setKey] = useState<string | null>(null);
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="text-lg font-semibold">License key</h2>
+    <Panel title="License key">
       {key ? (
         <div className="mt-3 space-y-3">
           <p className="text-sm text-slate-700">Keep it secret: anyone with this key can use the license.</p>
@@ -39,48 +39,29 @@ export function RevealKey({ licenseId }: { licenseId: string }) {
         </div>
       )}
       <Modal open={asking} onClose={() => setAsking(false)} title="Reveal license key" description="Enter your password to confirm it is you.">
-        {asking ? (
-          <PasswordForm
-            licenseId={licenseId}
-            onCancel={() => setAsking(false)}
-            onRevealed={(k) => {
-              setKey(k);
-              setAsking(false);
-            }}
-          />
-        ) : null}
+        <PasswordForm
+          licenseId={licenseId}
+          onCancel={() => setAsking(false)}
+          onRevealed={(k) => {
+            setKey(k);
+            setAsking(false);
+          }}
+        />
       </Modal>
-    </div>
+    </Panel>
   );
 }
 
 function PasswordForm({ licenseId, onCancel, onRevealed }: { licenseId: string; onCancel: () => void; onRevealed: (key: string) => void }) {
-  const toast = useToast();
   const [password, setPassword] = useState("");
-  const reveal = useMutation({
-    mutationFn: () => apiFetch<{ key: string }>(`/api/licenses/${seg(licenseId)}/reveal-key`, { method: "POST", body: { password } }),
-    onSuccess: (r) => {
-      toast.success("License key revealed.");
-      onRevealed(r.key);
-    },
-    onError: (error) => toast.error("The key was not revealed.", isApiError(error) ? error.message : undefined),
+  const reveal = useApiAction({
+    run: () => apiFetch<{ key: string }>(`/api/licenses/${seg(licenseId)}/reveal-key`, { method: "POST", body: { password } }),
+    success: "License key revealed.",
+    failure: "The key was not revealed.",
+    onSuccess: (r) => onRevealed(r.key),
   });
-  const error = reveal.error;
-  const message = !isApiError(error)
-    ? undefined
-    : error.reason === "reauth-failed"
-      ? "The password is not correct."
-      : error.status === 429
-        ? "Too many attempts. Wait a moment and try again."
-        : error.fieldErrors?.password?.join(" ");
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        reveal.mutate();
-      }}
-    >
+    <DialogForm onSubmit={() => reveal.mutate()} onCancel={onCancel} pending={reveal.isPending} submitDisabled={!password} submitLabel="Reveal key" pendingLabel="Checking…">
       <Field
         name="password"
         id="reveal-password"
@@ -89,18 +70,19 @@ function PasswordForm({ licenseId, onCancel, onRevealed }: { licenseId: string; 
         autoComplete="current-password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
-        errors={message ? [message] : undefined}
+        errors={passwordMessage(reveal.error)}
         autoFocus
         required
       />
-      <ModalActions>
-        <Button type="button" variant="secondary" onClick={onCancel} disabled={reveal.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={reveal.isPending || !password}>
-          {reveal.isPending ? "Checking…" : "Reveal key"}
-        </Button>
-      </ModalActions>
-    </form>
+    </DialogForm>
   );
+}
+
+/** What to say next to the password field after a failed attempt. */
+function passwordMessage(error: unknown): string[] | undefined {
+  if (!isApiError(error)) return undefined;
+  if (error.reason === "reauth-failed") return ["The password is not correct."];
+  if (error.status === 429) return ["Too many attempts. Wait a moment and try again."];
+  const message = error.fieldErrors?.password?.join(" ");
+  return message ? [message] : undefined;
 }

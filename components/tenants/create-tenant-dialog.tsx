@@ -3,25 +3,19 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { tenantKinds, usStates, type TenantDto, type TenantKind } from "@/contracts/tenant-api";
-import { Button } from "@/components/ui/button";
+import { DialogForm, formText } from "@/components/ui/dialog-form";
 import { Field, SelectField } from "@/components/ui/field";
-import { Modal, ModalActions } from "@/components/ui/modal";
+import { ModalButton } from "@/components/ui/modal-button";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { fieldErrorsOf, useApiAction } from "@/lib/client/use-api-action";
+import { useApiAction } from "@/lib/client/use-api-action";
 import { tenantKeys } from "./tenant-queries";
 import { kindLabels } from "./tenants-table";
 
 export function CreateTenantButton() {
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button type="button" onClick={() => setOpen(true)}>
-        New tenant
-      </Button>
-      <Modal open={open} onClose={() => setOpen(false)} title="New tenant" description="A customer organisation: a company or a school district.">
-        {open ? <CreateTenantForm onDone={() => setOpen(false)} /> : null}
-      </Modal>
-    </>
+    <ModalButton label="New tenant" title="New tenant" description="A customer organisation: a company or a school district.">
+      {(close) => <CreateTenantForm onDone={close} />}
+    </ModalButton>
   );
 }
 
@@ -38,15 +32,12 @@ function CreateTenantForm({ onDone }: { onDone: () => void }) {
       router.push(`/tenants/${t.id}`);
     },
   });
-  const fe = fieldErrorsOf(create.error);
+  const fe = create.fieldErrors;
   return (
-    <form
-      noValidate
+    <DialogForm
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        const text = (k: string) => String(data.get(k) ?? "");
+      onSubmit={(data) => {
+        const text = (k: string) => formText(data, k);
         create.mutate({
           name: text("name"),
           slug: text("slug"),
@@ -56,6 +47,10 @@ function CreateTenantForm({ onDone }: { onDone: () => void }) {
             : {}),
         });
       }}
+      onCancel={onDone}
+      pending={create.isPending}
+      submitLabel="Create tenant"
+      pendingLabel="Creating…"
     >
       <Field name="name" label="Name" required maxLength={120} errors={fe.name} />
       <Field name="slug" label="Slug" required maxLength={63} errors={fe.slug} hint="Lowercase letters, digits and dashes; used in addresses and never changes." />
@@ -81,14 +76,6 @@ function CreateTenantForm({ onDone }: { onDone: () => void }) {
           <Field name="dataAgreementSignedAt" label="Agreement signed on" type="date" errors={fe.dataAgreementSignedAt} />
         </fieldset>
       ) : null}
-      <ModalActions>
-        <Button type="button" variant="secondary" onClick={onDone} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create tenant"}
-        </Button>
-      </ModalActions>
-    </form>
+    </DialogForm>
   );
 }

@@ -62,9 +62,7 @@ export function InvitationsSection({ tenantId }: { tenantId: string }) {
         columns={columns}
         rows={invitations.data}
         rowKey={(i) => i.id}
-        loading={invitations.isFetching}
-        error={invitations.error}
-        onRetry={() => void invitations.refetch()}
+        query={invitations}
         empty={{ title: "No invitations", body: canWrite ? "Invite people with a single-use link." : undefined }}
       />
       <InviteDialog tenantId={tenantId} open={inviting} onClose={() => setInviting(false)} />

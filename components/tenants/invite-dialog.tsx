@@ -5,12 +5,13 @@ import type { CreateInvitationResponse } from "@/contracts/tenant-api";
 import { grantableRoles, roleLabels } from "@/contracts/permissions";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DialogForm, formText } from "@/components/ui/dialog-form";
 import { Field, SelectField } from "@/components/ui/field";
 import { Modal, ModalActions } from "@/components/ui/modal";
 import { Notice } from "@/components/ui/notice";
 import { useViewer } from "@/components/viewer";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { fieldErrorsOf, useApiAction } from "@/lib/client/use-api-action";
+import { useApiAction } from "@/lib/client/use-api-action";
 import { formatDateTime } from "@/lib/format";
 import { seg } from "@/lib/with-query";
 import { tenantKeys } from "./tenant-queries";
@@ -24,7 +25,7 @@ export function InviteDialog({ tenantId, open, onClose }: { tenantId: string; op
   };
   return (
     <Modal open={open} onClose={close} title={created ? "Invitation created" : "Invite someone"}>
-      {!open ? null : created ? <InviteLink created={created} onClose={close} /> : <InviteForm tenantId={tenantId} onCancel={close} onCreated={setCreated} />}
+      {created ? <InviteLink created={created} onClose={close} /> : <InviteForm tenantId={tenantId} onCancel={close} onCreated={setCreated} />}
     </Modal>
   );
 }
@@ -39,15 +40,16 @@ function InviteForm({ tenantId, onCancel, onCreated }: { tenantId: string; onCan
     invalidate: [tenantKeys.invitations(tenantId)],
     onSuccess: onCreated,
   });
-  const fe = fieldErrorsOf(invite.error);
+  const fe = invite.fieldErrors;
   return (
-    <form
-      noValidate
+    <DialogForm
       className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        invite.mutate({ email: String(new FormData(e.currentTarget).get("email") ?? ""), role });
-      }}
+      onSubmit={(data) => invite.mutate({ email: formText(data, "email"), role })}
+      onCancel={onCancel}
+      pending={invite.isPending}
+      submitDisabled={!role}
+      submitLabel="Create invitation"
+      pendingLabel="Creating…"
     >
       <Field name="email" id="invite-email" label="E-mail" type="email" autoComplete="off" required errors={fe.email} />
       <SelectField
@@ -60,15 +62,7 @@ function InviteForm({ tenantId, onCancel, onCreated }: { tenantId: string; onCan
         options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
         hint="You can grant roles up to your own."
       />
-      <ModalActions>
-        <Button type="button" variant="secondary" onClick={onCancel} disabled={invite.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={invite.isPending || !role}>
-          {invite.isPending ? "Creating…" : "Create invitation"}
-        </Button>
-      </ModalActions>
-    </form>
+    </DialogForm>
   );
 }
 

@@ -55,9 +55,7 @@ export function MembersSection({ tenantId }: { tenantId: string }) {
         columns={columns}
         rows={members.data}
         rowKey={(m) => m.id}
-        loading={members.isFetching}
-        error={members.error}
-        onRetry={() => void members.refetch()}
+        query={members}
         empty={{ title: "No members yet", body: "Invite people to this tenant below." }}
       />
       <ConfirmDialog

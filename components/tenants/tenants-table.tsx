@@ -4,7 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { tenantKinds, type TenantDto, type TenantKind } from "@/contracts/tenant-api";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { Pagination, useCursorPages } from "@/components/ui/pagination";
+import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
 import { formatDate } from "@/lib/format";
 import { useTenantList } from "./tenant-queries";
@@ -30,13 +30,9 @@ const columns: Column<TenantDto>[] = [
 export function TenantsTable() {
   const [search, setSearch] = useState("");
   const [kind, setKind] = useState("");
-  const [limit, setLimit] = useState(25);
-  const pages = useCursorPages();
-  const list = useTenantList({ search: search || undefined, kind: (kind || undefined) as TenantKind | undefined, limit, cursor: pages.cursor });
-  const changing = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    pages.reset();
-  };
+  const pages = useTablePages();
+  const list = useTenantList({ search: search || undefined, kind: (kind || undefined) as TenantKind | undefined, limit: pages.limit, cursor: pages.cursor });
+  const changing = pages.resetting;
   return (
     <div>
       <TableToolbar>
@@ -48,22 +44,10 @@ export function TenantsTable() {
         columns={columns}
         rows={list.data?.tenants}
         rowKey={(t) => t.id}
-        loading={list.isFetching}
-        error={list.error}
-        onRetry={() => void list.refetch()}
+        query={list}
         empty={{ title: "No tenants found", body: search || kind ? "Try another search or clear the filter." : "Tenants you create appear here." }}
       />
-      {list.data && list.data.tenants.length > 0 ? (
-        <Pagination
-          label="Tenants"
-          page={pages.page}
-          nextCursor={list.data.nextCursor}
-          onNext={pages.next}
-          onPrevious={pages.previous}
-          pageSize={limit}
-          onPageSizeChange={changing(setLimit)}
-        />
-      ) : null}
+      {list.data?.tenants.length ? <Pagination label="Tenants" pages={pages} nextCursor={list.data.nextCursor} /> : null}
     </div>
   );
 }

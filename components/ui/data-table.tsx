@@ -14,6 +14,9 @@ export type Column<T> = {
 
 export type SortState = { field: string; order: "asc" | "desc" };
 
+/** The react-query result the rows come from: whether it is fetching, its error, and how to retry. */
+export type TableQuery = { isFetching: boolean; error: unknown; refetch: () => unknown };
+
 type DataTableProps<T> = {
   caption: string;
   columns: Column<T>[];
@@ -21,14 +24,13 @@ type DataTableProps<T> = {
   rowKey: (row: T) => string;
   sort?: SortState;
   onSortChange?: (sort: SortState) => void;
-  loading?: boolean;
-  error?: unknown;
-  onRetry?: () => void;
+  query?: TableQuery;
   empty: { title: string; body?: React.ReactNode };
 };
 
-export function DataTable<T>({ caption, columns, rows, rowKey, sort, onSortChange, loading, error, onRetry, empty }: DataTableProps<T>) {
-  if (error) return <ErrorState error={error} onRetry={onRetry} what={`load the ${caption.toLowerCase()}`} />;
+export function DataTable<T>({ caption, columns, rows, rowKey, sort, onSortChange, query, empty }: DataTableProps<T>) {
+  const loading = query?.isFetching ?? false;
+  if (query?.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} what={`load the ${caption.toLowerCase()}`} />;
   if (!rows && loading) return <LoadingState />;
   if (rows && rows.length === 0) return <EmptyState title={empty.title}>{empty.body}</EmptyState>;
   return (

@@ -1,6 +1,7 @@
 "use client";
 // Modal dialog on the native <dialog>: the page behind is inert (focus stays inside), Escape closes,
-// and focus returns to the element that opened it.
+// and focus returns to the element that opened it. The children are mounted only while it is open, so a
+// form inside starts afresh at each opening.
 import { useEffect, useId, useRef } from "react";
 
 type ModalProps = {

@@ -1,35 +1,45 @@
 "use client";
-// Cursor pagination: Previous / Next and a page-size choice. The cursor history lives in useCursorPages.
+// Cursor pagination: Previous / Next and a page-size choice. The paging state lives in useTablePages.
 import { useCallback, useState } from "react";
 import { Button } from "./button";
 
 export const pageSizes = [10, 25, 50, 100] as const;
 
-/** Remembers the cursors of the pages seen so far, so "Previous" can go back without offsets. */
-export function useCursorPages() {
+/**
+ * The paging state of a table: the cursors of the pages seen so far (so "Previous" can go back without
+ * offsets) and the page size. `resetting(set)` wraps a filter or sort setter so that any change starts
+ * again at the first page, because a cursor belongs to one query.
+ */
+export function useTablePages(initialLimit = 25) {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const page = cursors.length;
+  const [limit, setLimit] = useState(initialLimit);
+  const reset = useCallback(() => setCursors([undefined]), []);
+  const resetting =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      reset();
+    };
   return {
     cursor: cursors[cursors.length - 1],
-    page,
+    page: cursors.length,
     next: useCallback((nextCursor: string) => setCursors((c) => [...c, nextCursor]), []),
     previous: useCallback(() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)), []),
-    reset: useCallback(() => setCursors([undefined]), []),
+    limit,
+    setLimit: resetting(setLimit),
+    resetting,
   };
 }
 
 type PaginationProps = {
-  page: number;
-  nextCursor: string | null | undefined;
-  onNext: (cursor: string) => void;
-  onPrevious: () => void;
-  pageSize: number;
-  onPageSizeChange: (size: number) => void;
-  summary?: React.ReactNode;
   label: string;
+  pages: ReturnType<typeof useTablePages>;
+  nextCursor: string | null | undefined;
+  summary?: React.ReactNode;
 };
 
-export function Pagination({ page, nextCursor, onNext, onPrevious, pageSize, onPageSizeChange, summary, label }: PaginationProps) {
+export function Pagination({ label, pages, nextCursor, summary }: PaginationProps) {
+  const { page, next, previous, limit, setLimit } = pages;
   const sizeId = `${label.replace(/\W+/g, "-").toLowerCase()}-page-size`;
   return (
     <nav aria-label={`${label} pages`} className="mt-3 flex flex-col gap-3 text-sm sm:flex-row sm:items-center sm:justify-between">
@@ -41,22 +51,17 @@ export function Pagination({ page, nextCursor, onNext, onPrevious, pageSize, onP
         <label htmlFor={sizeId} className="text-slate-700">
           Rows per page
         </label>
-        <select
-          id={sizeId}
-          value={pageSize}
-          onChange={(e) => onPageSizeChange(Number(e.target.value))}
-          className="rounded-md border border-slate-400 bg-white px-2 py-1.5"
-        >
+        <select id={sizeId} value={limit} onChange={(e) => setLimit(Number(e.target.value))} className="rounded-md border border-slate-400 bg-white px-2 py-1.5">
           {pageSizes.map((s) => (
             <option key={s} value={s}>
               {s}
             </option>
           ))}
         </select>
-        <Button type="button" variant="secondary" size="sm" onClick={onPrevious} disabled={page <= 1}>
+        <Button type="button" variant="secondary" size="sm" onClick={previous} disabled={page <= 1}>
           Previous
         </Button>
-        <Button type="button" variant="secondary" size="sm" onClick={() => nextCursor && onNext(nextCursor)} disabled={!nextCursor}>
+        <Button type="button" variant="secondary" size="sm" onClick={() => nextCursor && next(nextCursor)} disabled={!nextCursor}>
           Next
         </Button>
       </div>

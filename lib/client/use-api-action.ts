@@ -1,8 +1,9 @@
 "use client";
-// A react-query mutation that reports its outcome as a toast and refreshes the queries it affects.
+// A react-query mutation that reports its outcome as a toast, refreshes the queries it affects, and
+// exposes the server's field messages for the form that started it.
 import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useToast } from "@/components/ui/toast";
-import { isApiError } from "./api-fetch";
+import { isApiError, type FieldErrors } from "./api-fetch";
 
 type Options<V, R> = {
   run: (vars: V) => Promise<R>;
@@ -15,7 +16,7 @@ type Options<V, R> = {
 export function useApiAction<V = void, R = unknown>({ run, success, failure, invalidate = [], onSuccess }: Options<V, R>) {
   const toast = useToast();
   const queryClient = useQueryClient();
-  return useMutation<R, unknown, V>({
+  const mutation = useMutation<R, unknown, V>({
     mutationFn: run,
     onSuccess: async (result) => {
       toast.success(typeof success === "function" ? success(result) : success);
@@ -27,9 +28,10 @@ export function useApiAction<V = void, R = unknown>({ run, success, failure, inv
       toast.error(failure, detail);
     },
   });
+  return { ...mutation, fieldErrors: fieldErrorsOf(mutation.error) };
 }
 
 /** Field messages of a failed form submission, if the server sent any. */
-export function fieldErrorsOf(error: unknown): Record<string, string[]> {
+export function fieldErrorsOf(error: unknown): FieldErrors {
   return isApiError(error) && error.fieldErrors ? error.fieldErrors : {};
 }

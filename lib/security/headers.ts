@@ -1,17 +1,7 @@
-// Security headers for every response: the static set (mirrored in next.config.js for static assets)
-// and the per-request nonce Content-Security-Policy built by proxy.ts. No I/O, no secrets.
+// Security headers for every response: the static set (shared with next.config.js, which also covers
+// static assets) and the per-request nonce Content-Security-Policy built by proxy.ts. No I/O, no secrets.
 
-export const staticSecurityHeaders: ReadonlyArray<{ key: string; value: string }> = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "X-Frame-Options", value: "DENY" },
-  {
-    key: "Permissions-Policy",
-    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
-  },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
-];
+export { staticSecurityHeaders } from "./static-headers.mjs";
 
 export function buildContentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }): string {
   const directives = [

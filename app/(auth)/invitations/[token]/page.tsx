@@ -1,10 +1,8 @@
 // Invitation link: checks it, then offers the form that creates the invitee's account.
-import Link from "next/link";
 import type { Metadata } from "next";
 import { roleLabels } from "@/contracts/permissions";
+import { LinkProblemPage } from "@/components/auth/link-problem-page";
 import { AuthCard } from "@/components/ui/auth-card";
-import { Notice } from "@/components/ui/notice";
-import { ServiceUnavailable } from "@/components/ui/service-unavailable";
 import { formatDateTime } from "@/lib/format";
 import { getInvitationLinkState } from "@/lib/server/invitations";
 import { AcceptForm } from "./accept-form";
@@ -22,27 +20,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const { token } = await params;
   const link = await getInvitationLinkState(token);
 
-  if (link.state === "unavailable") {
-    return (
-      <AuthCard title="Accept invitation">
-        <ServiceUnavailable action="check your invitation" />
-      </AuthCard>
-    );
-  }
   if (link.state !== "usable") {
-    const text = unusable[link.state];
-    return (
-      <AuthCard title={text.title}>
-        <div className="space-y-4">
-          <Notice tone="warning">{text.body}</Notice>
-          <p className="text-sm">
-            <Link href="/sign-in" className="font-semibold text-indigo-800 underline">
-              Go to sign-in
-            </Link>
-          </p>
-        </div>
-      </AuthCard>
-    );
+    return <LinkProblemPage state={link.state} pageTitle="Accept invitation" checkAction="check your invitation" explanations={unusable} />;
   }
 
   return (

@@ -1,9 +1,7 @@
 // First-run setup: checks the one-time link, then offers the form that creates the first administrator.
-import Link from "next/link";
 import type { Metadata } from "next";
+import { LinkProblemPage } from "@/components/auth/link-problem-page";
 import { AuthCard } from "@/components/ui/auth-card";
-import { Notice } from "@/components/ui/notice";
-import { ServiceUnavailable } from "@/components/ui/service-unavailable";
 import { getSetupLinkState } from "@/lib/server/setup";
 import { SetupForm } from "./setup-form";
 
@@ -28,27 +26,8 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
   const { token } = await params;
   const link = await getSetupLinkState(token);
 
-  if (link.state === "unavailable") {
-    return (
-      <AuthCard title="Set up Tessera">
-        <ServiceUnavailable action="check your setup link" />
-      </AuthCard>
-    );
-  }
   if (link.state !== "usable") {
-    const text = unusable[link.state];
-    return (
-      <AuthCard title={text.title}>
-        <div className="space-y-4">
-          <Notice tone="warning">{text.body}</Notice>
-          <p className="text-sm">
-            <Link href="/sign-in" className="font-semibold text-indigo-800 underline">
-              Go to sign-in
-            </Link>
-          </p>
-        </div>
-      </AuthCard>
-    );
+    return <LinkProblemPage state={link.state} pageTitle="Set up Tessera" checkAction="check your setup link" explanations={unusable} />;
   }
 
   return (

@@ -1,0 +1,74 @@
+import "server-only";
+// The server half of the "single-use link → name + password → account" forms (first administrator,
+// invitation): the new-password rules, and turning the access service's answer into form state.
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { isAccessProblem } from "./access-problem";
+
+/** What the form shows after a failed submission; `values` echoes the non-secret fields so they survive. */
+export type PasswordAccountState = {
+  fieldErrors: Partial<Record<string, string[]>>;
+  message: string | null;
+  values: { name?: string; email?: string };
+};
+
+const minPasswordLength = 15;
+
+/** The account's other fields plus a new password typed twice. */
+export function withNewPassword<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
+  return fields
+    .extend({
+      password: z
+        .string()
+        .min(minPasswordLength, `Use at least ${minPasswordLength} characters. A passphrase of several words is easy to remember.`)
+        .max(1024, "Use at most 1024 characters."),
+      confirm: z.string(),
+    })
+    .refine((v: Record<string, unknown>) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords do not match." });
+}
+
+type AccountForm<T> = {
+  /** An object schema (its keys are the form's field names), usually built with withNewPassword. */
+  schema: { shape: object; safeParse: (raw: unknown) => z.ZodSafeParseResult<T> };
+  create: (input: T) => Promise<unknown>;
+  /** Whether the error says the link is used up or unknown (the link's own page then explains it). */
+  isLinkGone: (error: unknown) => boolean;
+  linkPath: string;
+  donePath: string;
+  conflictMessage: string;
+  failureMessage: string;
+  /** Names the flow in the log line of an unexpected failure. */
+  logMessage: string;
+};
+
+export async function submitPasswordAccount<T>(form: AccountForm<T>, formData: FormData): Promise<PasswordAccountState> {
+  const fieldNames = Object.keys(form.schema.shape);
+  const raw = Object.fromEntries(fieldNames.map((k) => [k, String(formData.get(k) ?? "")]));
+  const values = { name: raw.name, email: raw.email };
+  const parsed = form.schema.safeParse(raw);
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted fields.", values };
+
+  let gone = false;
+  try {
+    await form.create(parsed.data);
+  } catch (error) {
+    gone = form.isLinkGone(error);
+    if (!gone) return failureState(form, error, fieldNames, values);
+  }
+  // redirect() throws, so it stays outside the try block.
+  redirect(gone ? form.linkPath : form.donePath);
+}
+
+function failureState(form: Pick<AccountForm<unknown>, "conflictMessage" | "failureMessage" | "logMessage">, error: unknown, fieldNames: string[], values: PasswordAccountState["values"]): PasswordAccountState {
+  if (isAccessProblem(error) && error.fieldErrors && (error.status === 400 || error.status === 422)) {
+    const fieldErrors: PasswordAccountState["fieldErrors"] = {};
+    for (const key of fieldNames) if (error.fieldErrors[key]?.length) fieldErrors[key] = error.fieldErrors[key];
+    return { fieldErrors, message: "Check the highlighted fields.", values };
+  }
+  if (isAccessProblem(error) && error.status === 409) return { fieldErrors: {}, message: form.conflictMessage, values };
+  if (isAccessProblem(error) && error.status === 429) {
+    return { fieldErrors: {}, message: `Too many attempts. Try again in ${error.retryAfterSeconds ?? 60} seconds.`, values };
+  }
+  console.error(JSON.stringify({ level: "error", msg: form.logMessage, err: String(error) }));
+  return { fieldErrors: {}, message: form.failureMessage, values };
+}

@@ -1,29 +1,50 @@
 // Issue 3: license validations per second and latency over kept-alive mTLS, against a bare mTLS
 // endpoint of the same framework (createService with a trivial POST route) as the baseline.
-// Both servers run in one child process (this file, started with BENCH_LICENSE_CHILD=1), measured in
+// The servers run in one child process (this file, started with BENCH_LICENSE_CHILD=1), measured in
 // alternating slices, so only one is loaded at a time; this process only generates load.
-//  1. peak: closed loop, 32 in flight, validations/s vs baseline req/s (target ratio >= 0.5);
+//  1. peak: closed loop, 32 in flight, validations/s vs baseline req/s (target ratio >= 0.5), with the
+//     validation cache warm, and (second access service on the same database) without it;
 //  2. half of peak: open loop at half the measured peak validation rate, latency from each request's
-//     scheduled start (no coordinated omission) — target p99 < 10 ms.
-// The access database holds 100 000 licenses (seeded like the table bench) plus the one validated.
+//     scheduled start (no coordinated omission) — target p99 < 10 ms;
+//  3. revocation propagation (issue 4): this process revokes a license the child has cached, by SQL
+//     on the shared database, and asks the child until it answers revoked.
+// The access database holds 100 000 licenses (seeded like the table bench) plus the ones validated.
 import { fork } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { createService } from "../services/common/http/create-service";
 import { createMtlsClient } from "../services/common/http/mtls-client";
 import { createLicenseCatalogue, insertLicenseRow } from "../tests/support/license-fixtures";
+import pg from "pg";
 import { startAccessService } from "../tests/support/start-access-service";
+import { staleWindowMs } from "../tests/support/validation-cache-fixtures";
 import { seedLicenses } from "./license-table";
 import { compareAlternating, runSlice, summarize, type Sample, type Task, type Timing } from "./lib/measure";
 import type { BenchRow, BenchTable } from "./lib/table";
 
-type Ready = { accessPort: number; baselinePort: number; key: string; scope: string; pkiDir: string; client: { ca: string; cert: string; key: string } };
+type Ready = {
+  accessPort: number;
+  uncachedPort: number;
+  baselinePort: number;
+  key: string;
+  scope: string;
+  pkiDir: string;
+  client: { ca: string; cert: string; key: string };
+  databaseUrl: string;
+  /** Licenses for the propagation measurement, each revoked once. */
+  revocable: { id: string; key: string }[];
+};
+
+const propagationSamples = Number(process.env.BENCH_PROPAGATION_SAMPLES ?? 100);
 
 async function serveInChild(): Promise<void> {
-  const h = await startAccessService("bench_validate");
+  const h = await startAccessService("bench_validate", {}, { validationCache: true });
+  const uncached = await startAccessService("", {}, { sameDatabaseAs: h });
   const cat = await createLicenseCatalogue(h, "bench");
   await seedLicenses(h, cat, Number(process.env.BENCH_LICENSES ?? 100_000));
   const tenant = await h.prisma.tenant.create({ data: { id: "ten_validate", slug: "validate", name: "Validate", kind: "company" } });
   const license = await insertLicenseRow(h, { tenantId: tenant.id, componentId: cat.reports.id, tierId: cat.pro.id });
+  const revocable = [];
+  for (let n = 0; n < propagationSamples; n++) revocable.push(await insertLicenseRow(h, { tenantId: tenant.id, componentId: cat.etl.id, tierId: cat.pro.id }));
   const baseline = createService({ name: "bench-baseline", tls: await h.pki.issue("bench-baseline"), logLevel: "silent" });
   baseline.post("/v1/echo", async (request) => ({ valid: true, echoed: typeof request.body === "object" }));
   await baseline.listen({ host: "127.0.0.1", port: 0 });
@@ -31,15 +52,20 @@ async function serveInChild(): Promise<void> {
   const material = await h.pki.client("reports-worker");
   const ready: Ready = {
     accessPort: (h.app.server.address() as { port: number }).port,
+    uncachedPort: (uncached.app.server.address() as { port: number }).port,
     baselinePort: (baseline.server.address() as { port: number }).port,
     key: license.key,
     scope: `${cat.reports.key}:read`,
     pkiDir: h.pki.dir,
     client: { ca: material.ca.toString(), cert: material.cert.toString(), key: material.key.toString() },
+    databaseUrl: h.testDb.url ?? "",
+    revocable,
   };
   process.send?.(ready);
   process.once("disconnect", () => {
-    void Promise.all([baseline.close(), h.close()]).finally(() => process.exit(0));
+    void Promise.all([baseline.close(), uncached.close()])
+      .then(() => h.close())
+      .finally(() => process.exit(0));
   });
 }
 
@@ -83,18 +109,21 @@ export async function benchLicenseValidate(timing: Timing): Promise<BenchTable[]
     child.once("exit", (code) => reject(new Error(`validate bench server exited early with ${code}`)));
   });
   const access = createMtlsClient(`https://127.0.0.1:${ready.accessPort}`, ready.client, { connections: 32 });
+  const uncached = createMtlsClient(`https://127.0.0.1:${ready.uncachedPort}`, ready.client, { connections: 32 });
   const bare = createMtlsClient(`https://127.0.0.1:${ready.baselinePort}`, ready.client, { connections: 32 });
   try {
     const body = { key: ready.key, scope: ready.scope };
-    const validate: Task = async () => {
-      const res = await access.json<{ valid: boolean }>("POST", "/v1/licenses/validate", body);
+    const validateOn = (client: typeof access): Task => async () => {
+      const res = await client.json<{ valid: boolean }>("POST", "/v1/licenses/validate", body);
       if (res.status !== 200 || !res.body.valid) throw new Error(`validate answered ${res.status}`);
     };
+    const validate = validateOn(access);
     const echo: Task = async () => {
       const res = await bare.json("POST", "/v1/echo", body);
       if (res.status !== 200) throw new Error(`echo answered ${res.status}`);
     };
     const peak = await compareAlternating(echo, validate, 32, timing);
+    const peakUncached = await compareAlternating(echo, validateOn(uncached), 32, timing);
     const rate = Math.max(1, Math.floor(peak.test.perSecond / 2));
     await runSlice(validate, 4, timing.warmupMs);
     const half: Sample[] = [];
@@ -103,33 +132,72 @@ export async function benchLicenseValidate(timing: Timing): Promise<BenchTable[]
     for (let r = 0; r < timing.rounds; r++) halfBase.push(await openLoop(echo, rate, timing.measureMs / timing.rounds));
     const peakRows: BenchRow[] = [
       { case: "bare mTLS POST (createService, trivial route), 32 in flight", result: peak.baseline, ratio: null },
-      { case: "POST /v1/licenses/validate, 32 in flight", result: peak.test, ratio: peak.test.perSecond / peak.baseline.perSecond },
+      { case: "POST /v1/licenses/validate, cache warm, 32 in flight", result: peak.test, ratio: peak.test.perSecond / peak.baseline.perSecond },
+      { case: "POST /v1/licenses/validate, no cache (database), 32 in flight", result: peakUncached.test, ratio: peakUncached.test.perSecond / peakUncached.baseline.perSecond },
     ];
     const halfBaseResult = summarize(0, halfBase);
     const halfResult = summarize(0, half);
     return [
       {
         title: "License validation at peak load (kept-alive mTLS 1.3, 100 000 licenses, PostgreSQL)",
-        note: "ratio = validations/s / bare mTLS req/s (target >= 0.5); server child process, this process only generates load",
+        note: "ratio = validations/s / bare mTLS req/s measured in alternating slices with it (target >= 0.5); server child process, this process only generates load",
         rows: peakRows,
       },
       {
-        title: `License validation at half of peak (${rate} req/s open loop)`,
+        title: `License validation at half of peak, cache warm (${rate} req/s open loop)`,
         note: "latency from each request's scheduled start; target p99 < 10 ms",
         rows: [
           { case: `bare mTLS POST at ${rate} req/s`, result: halfBaseResult, ratio: null },
           { case: `POST /v1/licenses/validate at ${rate} req/s`, result: halfResult, ratio: halfResult.perSecond / halfBaseResult.perSecond },
         ],
       },
+      await measurePropagation(ready, validateKeyOn(access)),
     ];
   } finally {
     await access.close();
+    await uncached.close();
     await bare.close();
     if (child.connected) child.disconnect();
     const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
     await exited;
     clearTimeout(kill);
   }
+}
+
+const validateKeyOn = (client: ReturnType<typeof createMtlsClient>) => async (key: string) =>
+  (await client.json<{ valid: boolean }>("POST", "/v1/licenses/validate", { key })).body.valid;
+
+/**
+ * Revocation propagation across processes: for each license, warm the child's cache, revoke it by SQL
+ * from this process (the trigger notifies on commit), then ask the child back to back until it answers
+ * invalid. Latencies: from the UPDATE's acknowledgement, and from sending it (includes the commit).
+ */
+async function measurePropagation(ready: Ready, isValid: (key: string) => Promise<boolean>): Promise<BenchTable> {
+  const db = new pg.Client({ connectionString: ready.databaseUrl });
+  await db.connect();
+  const afterAck: number[] = [];
+  const afterStart: number[] = [];
+  let stale = 0;
+  try {
+    for (const license of ready.revocable) {
+      for (let i = 0; i < 3; i++) await isValid(license.key); // cached (a fill may be refused while its own insert's notice arrives)
+      const w = await staleWindowMs(() => db.query(`UPDATE "licenses" SET "status" = 'revoked' WHERE "id" = $1`, [license.id]), async () => !(await isValid(license.key)));
+      if (!Number.isFinite(w.afterAck)) stale += 1;
+      afterAck.push(w.afterAck);
+      afterStart.push(w.afterStart);
+    }
+  } finally {
+    await db.end();
+  }
+  const asResult = (latencies: number[]) => summarize(0, [{ latencies, errors: stale, elapsedMs: 0, cpuMicros: 0 }]);
+  return {
+    title: `Revocation propagation between processes (${ready.revocable.length} revocations)`,
+    note: "ms until the caching process answers revoked; errors = still valid after 5 s; req/s and ratio columns do not apply here",
+    rows: [
+      { case: "from the revoking UPDATE's acknowledgement", result: asResult(afterAck), ratio: null },
+      { case: "from sending the revoking UPDATE (includes its commit)", result: asResult(afterStart), ratio: null },
+    ],
+  };
 }
 
 if (process.env.BENCH_LICENSE_CHILD === "1") {

@@ -6,6 +6,7 @@ import { createMtlsClient } from "../common/http/mtls-client";
 import { tlsFilesFromEnv } from "../common/config/load-env";
 import { migrate } from "../common/db/migrate";
 import { openDatabase } from "../common/db/open-database";
+import { embeddedNoCacheMessage, startValidationCache } from "./cache/start-validation-cache";
 import { loadAccessConfig } from "./config";
 import { createPrisma } from "./db/prisma";
 import { ensureDefaultCatalogue } from "./domain/catalogue/ensure-default-catalogue";
@@ -28,6 +29,12 @@ const auditClient = createMtlsClient(config.AUDIT_URL, {
   cert: fs.readFileSync(tls.certFile),
   key: fs.readFileSync(tls.keyFile),
 });
+// Logs through the service's logger, which exists once built (the feed logs only after connecting).
+const validationCache = startValidationCache({
+  connectionString: database.connectionString,
+  embedded: database.embedded,
+  logger: { info: (details, message) => app.log.info(details, message), warn: (details, message) => app.log.warn(details, message) },
+});
 const { app, ctx } = buildAccessService({
   tls,
   prisma,
@@ -42,6 +49,7 @@ const { app, ctx } = buildAccessService({
     setupLinkMinutes: config.SETUP_LINK_MINUTES,
   },
   logLevel: config.LOG_LEVEL,
+  licenseValidationCache: validationCache?.cache ?? null,
 });
 
 
@@ -53,6 +61,7 @@ closeOnSignals(app, async () => {
   await Promise.race([relay.flush(), new Promise((resolve) => setTimeout(resolve, 3000))]);
   await expirySweep.stop();
   await relay.stop();
+  await validationCache?.close();
   await auditClient.close();
   await prisma.$disconnect();
   await database.close();
@@ -60,6 +69,7 @@ closeOnSignals(app, async () => {
 
 await app.listen({ host: config.ACCESS_HOST, port: config.ACCESS_PORT });
 app.log.info({ url: `https://${config.ACCESS_HOST}:${config.ACCESS_PORT}`, database: database.embedded ? "embedded" : "postgresql" }, "access service listening");
+if (!validationCache) app.log.info(embeddedNoCacheMessage);
 await ensureDefaultCatalogue(ctx); // first start: the vendor's components, scopes and two example tiers
 
 const link = await issueSetupLinkIfNeeded(ctx);

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { createService } from "../common/http/create-service";
 import type { TlsFiles } from "../common/tls/server-tls";
+import type { LicenseValidationCache } from "./cache/license-validation-cache";
 import type { AccessPrisma } from "./db/prisma";
 import type { StorageKeyring } from "./keys/storage-keyring";
 import type { AuditClient } from "./outbox/deliver-batch";
@@ -25,6 +26,8 @@ export type AccessServiceDeps = {
   auditClient?: AuditClient | null;
   settings: AccessSettings;
   logLevel?: string;
+  /** See services/access/cache/start-validation-cache.ts; absent: validations always read the database. */
+  licenseValidationCache?: LicenseValidationCache | null;
 };
 
 export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInstance; ctx: AccessContext } {
@@ -36,6 +39,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
     auditClient: deps.auditClient ?? null,
     settings: deps.settings,
     throttle: createSignInThrottle(deps.prisma),
+    licenseValidationCache: deps.licenseValidationCache ?? null,
   };
   const app = createService({
     name: "access",

@@ -1,5 +1,7 @@
 // Starts a real access service in-process for a test: its own database (PostgreSQL or PGlite),
-// migrations, real TLS from a test CA, and mTLS clients for any identity.
+// migrations, real TLS from a test CA, and mTLS clients for any identity. Options: the license validation
+// cache (off by default, so a test's own writes are read back at once), and a second service on the
+// database, keys and CA of a first one (several access processes on one PostgreSQL).
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -8,6 +10,8 @@ import { openDatabase, type Database } from "../../services/common/db/open-datab
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { createPrisma, type AccessPrisma } from "../../services/access/db/prisma";
 import type { AccessContext, AccessSettings } from "../../services/access/domain/context";
+import type { ChangeFeedOptions } from "../../services/access/cache/change-feed";
+import { startValidationCache, type ValidationCacheRuntime } from "../../services/access/cache/start-validation-cache";
 import { createKeyring } from "../../services/access/keys/storage-keyring";
 import { buildAccessService } from "../../services/access/server";
 import { createTestDatabase, type TestDatabase } from "./test-database";
@@ -22,33 +26,51 @@ export type AccessHarness = {
   prisma: AccessPrisma;
   pki: TestPki;
   testDb: TestDatabase;
+  /** The validation cache and its change feed, when started with `validationCache`. */
+  validationCache: ValidationCacheRuntime | null;
   /** A JSON client presenting `identity`'s certificate (issued on first use). */
   as(identity: string): Promise<ReturnType<typeof createMtlsClient>>;
   close(): Promise<void>;
 };
 
-export async function startAccessService(label: string, settings: Partial<AccessSettings> = {}): Promise<AccessHarness> {
-  const pki = await createTestPki();
-  const testDb = await createTestDatabase(label);
+export type AccessServiceOptions = {
+  /** Start the license validation cache (true, or change-feed timings); needs PostgreSQL. */
+  validationCache?: boolean | Omit<ChangeFeedOptions, "connectionString" | "logger">;
+  /** Share this running service's database, keys and CA instead of creating them; closing leaves them. */
+  sameDatabaseAs?: AccessHarness;
+};
+
+const silentLogger = { info() {}, warn() {} };
+
+export async function startAccessService(label: string, settings: Partial<AccessSettings> = {}, options: AccessServiceOptions = {}): Promise<AccessHarness> {
+  const first = options.sameDatabaseAs;
+  if (first && !first.testDb.url) throw new Error("A second service on the same database needs PostgreSQL.");
+  const pki = first?.pki ?? (await createTestPki());
+  const testDb = first?.testDb ?? (await createTestDatabase(label));
   const database: Database = await openDatabase({ url: testDb.url, embeddedDir: testDb.embeddedDir });
   await migrate(database.connectionString, accessMigrations);
   const prisma = createPrisma(database.connectionString, database.poolMax);
   const keysDir = path.join(testDb.embeddedDir, "keys");
+  const feedOptions = typeof options.validationCache === "object" ? options.validationCache : {};
+  const validationCache = options.validationCache
+    ? startValidationCache({ connectionString: database.connectionString, embedded: database.embedded, logger: silentLogger, feed: feedOptions })
+    : null;
   const { app, ctx } = buildAccessService({
     tls: await pki.issue("access"),
     prisma,
-    secretDigestKey: randomBytes(32),
-    keyring: createKeyring(1, new Map([[1, randomBytes(32)]])),
+    secretDigestKey: first?.ctx.keys.secretDigest ?? randomBytes(32),
+    keyring: first?.ctx.keyring ?? createKeyring(1, new Map([[1, randomBytes(32)]])),
     keysDir,
     settings: { publicUrl: "http://127.0.0.1:3000", sessionIdleMinutes: 30, sessionAbsoluteHours: 12, setupLinkMinutes: 30, ...settings },
     logLevel: "silent",
+    licenseValidationCache: validationCache?.cache ?? null,
   });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const url = `https://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const clients: ReturnType<typeof createMtlsClient>[] = [];
   const issued = new Set<string>();
   return {
-    url, app, ctx, prisma, pki, testDb,
+    url, app, ctx, prisma, pki, testDb, validationCache,
     async as(identity) {
       if (!issued.has(identity)) {
         await pki.issue(identity);
@@ -61,8 +83,10 @@ export async function startAccessService(label: string, settings: Partial<Access
     async close() {
       await Promise.all(clients.map((c) => c.close()));
       await app.close();
+      await validationCache?.close();
       await prisma.$disconnect();
       await database.close();
+      if (first) return; // the first service owns the database and the CA
       await testDb.drop();
       await pki.remove();
     },

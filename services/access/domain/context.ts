@@ -1,4 +1,5 @@
 // What every access-service rule receives: the database, its keys and settings, and who asked.
+import type { LicenseValidationCache } from "../cache/license-validation-cache";
 import type { AccessPrisma } from "../db/prisma";
 import type { StorageKeyring } from "../keys/storage-keyring";
 import type { AuditClient } from "../outbox/deliver-batch";
@@ -22,6 +23,8 @@ export type AccessContext = {
   auditClient: AuditClient | null;
   settings: AccessSettings;
   throttle: SignInThrottle;
+  /** Answers license validations without the database while its change feed is healthy; null: always the database. */
+  licenseValidationCache: LicenseValidationCache | null;
 };
 
 /** The request a rule acts for: carried into audit events. */

@@ -1,0 +1,43 @@
+// Guards cache fills against a race: a reader loads a row, a change to it commits and is notified, and
+// only then the reader stores what it loaded, now stale. Readers take a ticket (a sequence number)
+// before the database read; a fill is refused if a change touching what it loaded (or a reset) was
+// notified after that ticket. Only the last `capacity` changes are kept; an older ticket is refused.
+import type { Change } from "./change";
+
+export type FillTouches = { licenseId: string; tierId: string; componentId: string };
+
+export type RecentChanges = {
+  ticket(): number;
+  record(change: Change): void;
+  recordReset(): void;
+  /** True when nothing notified since `ticket` touches what the fill loaded. */
+  unchangedSince(ticket: number, touches: FillTouches): boolean;
+};
+
+export function createRecentChanges(capacity = 4096): RecentChanges {
+  const ring: (Change | null)[] = new Array<Change | null>(capacity).fill(null);
+  let seq = 0; // number of changes recorded so far; ring[(n - 1) % capacity] holds change n
+  let lastReset = 0;
+  const touches = (c: Change, t: FillTouches) =>
+    (c.kind === "license" && c.id === t.licenseId) || (c.kind === "tier" && c.id === t.tierId) || (c.kind === "component" && c.id === t.componentId);
+  return {
+    ticket: () => seq,
+    record(change) {
+      ring[seq % capacity] = change;
+      seq += 1;
+    },
+    recordReset() {
+      seq += 1;
+      ring[(seq - 1) % capacity] = null;
+      lastReset = seq;
+    },
+    unchangedSince(ticket, t) {
+      if (lastReset > ticket || seq - ticket > capacity) return false;
+      for (let n = ticket + 1; n <= seq; n++) {
+        const c = ring[(n - 1) % capacity];
+        if (c && touches(c, t)) return false;
+      }
+      return true;
+    },
+  };
+}

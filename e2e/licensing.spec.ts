@@ -79,6 +79,16 @@ test.describe.serial("licensing in the browser", () => {
     await createTenant(page, district, { state: "IL", agreement: "Illinois SDPC DPA 2026" });
     await expect(page.getByText("School district")).toBeVisible();
     await expect(page.getByText("Illinois SDPC DPA 2026")).toBeVisible();
+
+    // The district signs a newer agreement: edit the tenant; the slug is not editable.
+    await page.getByRole("button", { name: "Edit tenant" }).click();
+    const edit = page.getByRole("dialog", { name: `Edit ${district.name}` });
+    await expect(edit.getByLabel("Slug")).toHaveCount(0);
+    await expect(edit.getByLabel("State")).toHaveValue("IL");
+    await edit.getByLabel("Student-data agreement").fill("Illinois SDPC DPA 2027");
+    await edit.getByRole("button", { name: "Save tenant" }).click();
+    await expect(edit).toBeHidden();
+    await expect(page.getByText("Illinois SDPC DPA 2027")).toBeVisible();
   });
 
   test("create a tier with reporting scopes", async () => {

@@ -1,5 +1,6 @@
 "use client";
-// "New tenant": a company or a school district; the district fields appear only for districts.
+// "New tenant" and "Edit tenant": a company or a school district; the district fields appear only for
+// districts. The slug is set once, at creation.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { tenantKinds, usStates, type TenantDto, type TenantKind } from "@/contracts/tenant-api";
@@ -19,41 +20,57 @@ export function CreateTenantButton() {
   );
 }
 
+export function EditTenantButton({ tenant }: { tenant: TenantDto }) {
+  return (
+    <ModalButton label="Edit tenant" title={`Edit ${tenant.name}`} description="Name, kind and the district's records.">
+      {(close) => <TenantForm tenant={tenant} onDone={close} />}
+    </ModalButton>
+  );
+}
+
 function CreateTenantForm({ onDone }: { onDone: () => void }) {
+  return <TenantForm onDone={onDone} />;
+}
+
+/** Creates a tenant, or edits `tenant` when given. */
+function TenantForm({ tenant, onDone }: { tenant?: TenantDto; onDone: () => void }) {
   const router = useRouter();
-  const [kind, setKind] = useState<TenantKind>("company");
-  const create = useApiAction({
-    run: (body: unknown) => apiFetch<{ tenant: TenantDto }>("/api/tenants", { method: "POST", body }).then((r) => r.tenant),
-    success: (t) => `Tenant ${t.name} created.`,
-    failure: "The tenant was not created.",
+  const [kind, setKind] = useState<TenantKind>(tenant?.kind ?? "company");
+  const save = useApiAction({
+    run: (body: unknown) =>
+      apiFetch<{ tenant: TenantDto }>(tenant ? `/api/tenants/${tenant.id}` : "/api/tenants", { method: tenant ? "PATCH" : "POST", body }).then((r) => r.tenant),
+    success: (t) => (tenant ? `Tenant ${t.name} saved.` : `Tenant ${t.name} created.`),
+    failure: tenant ? "The tenant was not saved." : "The tenant was not created.",
     invalidate: [tenantKeys.all],
     onSuccess: (t) => {
       onDone();
-      router.push(`/tenants/${t.id}`);
+      if (!tenant) router.push(`/tenants/${t.id}`);
     },
   });
-  const fe = create.fieldErrors;
+  const fe = save.fieldErrors;
   return (
     <DialogForm
       className="space-y-4"
       onSubmit={(data) => {
         const text = (k: string) => formText(data, k);
-        create.mutate({
-          name: text("name"),
-          slug: text("slug"),
-          kind,
-          ...(kind === "district"
+        // A company holds none of the district fields: switching to company clears them.
+        const district =
+          kind === "district"
             ? { districtState: text("districtState"), dataAgreement: text("dataAgreement"), dataAgreementSignedAt: text("dataAgreementSignedAt") }
-            : {}),
-        });
+            : tenant?.kind === "district"
+              ? { districtState: null, dataAgreement: null, dataAgreementSignedAt: null }
+              : {};
+        save.mutate({ name: text("name"), ...(tenant ? {} : { slug: text("slug") }), kind, ...district });
       }}
       onCancel={onDone}
-      pending={create.isPending}
-      submitLabel="Create tenant"
-      pendingLabel="Creating…"
+      pending={save.isPending}
+      submitLabel={tenant ? "Save tenant" : "Create tenant"}
+      pendingLabel={tenant ? "Saving…" : "Creating…"}
     >
-      <Field name="name" label="Name" required maxLength={120} errors={fe.name} />
-      <Field name="slug" label="Slug" required maxLength={63} errors={fe.slug} hint="Lowercase letters, digits and dashes; used in addresses and never changes." />
+      <Field name="name" label="Name" required maxLength={120} errors={fe.name} defaultValue={tenant?.name} />
+      {tenant ? null : (
+        <Field name="slug" label="Slug" required maxLength={63} errors={fe.slug} hint="Lowercase letters, digits and dashes; used in addresses and never changes." />
+      )}
       <SelectField
         name="kind"
         label="Kind"
@@ -68,12 +85,19 @@ function CreateTenantForm({ onDone }: { onDone: () => void }) {
           <SelectField
             name="districtState"
             label="State"
-            defaultValue=""
+            defaultValue={tenant?.districtState ?? ""}
             errors={fe.districtState}
             options={[{ value: "", label: "Choose a state…" }, ...usStates.map((s) => ({ value: s, label: s }))]}
           />
-          <Field name="dataAgreement" label="Student-data agreement" maxLength={200} errors={fe.dataAgreement} hint="Name or reference of the signed agreement, if there is one yet." />
-          <Field name="dataAgreementSignedAt" label="Agreement signed on" type="date" errors={fe.dataAgreementSignedAt} />
+          <Field
+            name="dataAgreement"
+            label="Student-data agreement"
+            maxLength={200}
+            errors={fe.dataAgreement}
+            defaultValue={tenant?.dataAgreement ?? ""}
+            hint="Name or reference of the signed agreement, if there is one yet."
+          />
+          <Field name="dataAgreementSignedAt" label="Agreement signed on" type="date" errors={fe.dataAgreementSignedAt} defaultValue={tenant?.dataAgreementSignedAt ?? ""} />
         </fieldset>
       ) : null}
     </DialogForm>

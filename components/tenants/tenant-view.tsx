@@ -7,6 +7,7 @@ import { DetailsList, type DetailRow } from "@/components/ui/details-list";
 import { Panel } from "@/components/ui/panel";
 import { useCan } from "@/components/viewer";
 import { formatDate } from "@/lib/format";
+import { EditTenantButton } from "./create-tenant-dialog";
 import { InvitationsSection } from "./invitations-section";
 import { MembersSection } from "./members-section";
 import { useTenant } from "./tenant-queries";
@@ -32,6 +33,7 @@ export function TenantView({ id }: { id: string }) {
 }
 
 function TenantDetails({ tenant: t }: { tenant: TenantDto }) {
+  const canEdit = useCan("tenants.write");
   const rows: DetailRow[] = [["Kind", kindLabels[t.kind]]];
   if (t.kind === "district") {
     rows.push(["State", t.districtState ?? "—"]);
@@ -42,6 +44,11 @@ function TenantDetails({ tenant: t }: { tenant: TenantDto }) {
   return (
     <Panel title="Details">
       <DetailsList rows={rows} className="mt-3 text-sm" />
+      {canEdit ? (
+        <div className="mt-4">
+          <EditTenantButton tenant={t} />
+        </div>
+      ) : null}
     </Panel>
   );
 }

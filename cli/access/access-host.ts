@@ -9,7 +9,7 @@ import { openDatabase } from "../../services/common/db/open-database";
 import { loadAccessConfig } from "../../services/access/config";
 import { createPrisma, type AccessPrisma } from "../../services/access/db/prisma";
 import { loadOrCreateKey } from "../../services/access/keys/key-files";
-import { loadKeyring, type StorageKeyring } from "../../services/access/keys/storage-keyring";
+import { keyringFromEnvironment, loadKeyring, type StorageKeyring } from "../../services/access/keys/storage-keyring";
 import { homeLayout, repoRoot, tesseraHome } from "../home";
 
 export type AccessHost = {
@@ -58,13 +58,13 @@ function socketAnswers(socketPath: string): Promise<boolean> {
 
 export async function openAccessHost(): Promise<AccessHost> {
   const config = accessConfig();
-  if (!fs.existsSync(config.keyringFile)) {
+  if (!config.ACCESS_KEYRING && !fs.existsSync(config.keyringFile)) {
     throw new Error(`No storage keyring at ${config.keyringFile}. Start the access service once (it creates its keys), or set ACCESS_KEYRING_FILE to the service's keyring.`);
   }
   if (!fs.existsSync(config.secretDigestKeyFile)) {
     throw new Error(`No secret digest key at ${config.secretDigestKeyFile}. Start the access service once, or set ACCESS_SECRET_DIGEST_KEY_FILE to the service's key.`);
   }
-  const keyring = loadKeyring(config.keyringFile);
+  const keyring = config.ACCESS_KEYRING ? keyringFromEnvironment(config.ACCESS_KEYRING) : loadKeyring(config.keyringFile);
   const digestKey = loadOrCreateKey(config.secretDigestKeyFile);
 
   const embeddedDir = path.join(config.ACCESS_DATA_DIR, "db");

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { countLicenseKeysByVersion, reencryptLicenseKeys } from "../../services/access/keys/reencrypt-license-keys";
 import { rotateSigningKey } from "../../services/access/keys/signing-keys";
-import { keyringRecheckMs, loadKeyring, rotateKeyringFile } from "../../services/access/keys/storage-keyring";
+import { keyringFromEnvironment, keyringRecheckMs, loadKeyring, rotateKeyringFile } from "../../services/access/keys/storage-keyring";
 import { recordEvent } from "../../services/access/outbox/record-event";
 import { accessConfig, EmbeddedDatabaseBusy, openAccessHost, operatorActor, type AccessHost } from "../access/access-host";
 import { recordOperatorEvent } from "../system/operator-events";
@@ -14,7 +14,10 @@ export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   switch (sub) {
     case "rotate": {
-      const { keyringFile } = accessConfig();
+      const { keyringFile, ACCESS_KEYRING } = accessConfig();
+      if (ACCESS_KEYRING) {
+        throw new Error("the keyring comes from ACCESS_KEYRING: add a key version to that variable, make it current, restart the access processes, then run `tessera keys reencrypt`");
+      }
       // Open the database first, so that a rotation is never left unaudited by a database we cannot reach.
       const host = await openAccessHost().catch((e: unknown) => {
         if (e instanceof EmbeddedDatabaseBusy) return null;
@@ -48,7 +51,7 @@ export async function run(args: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { batch: { type: "string" } } });
       const batchSize = values.batch === undefined ? 200 : Number(values.batch);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error("--batch must be a whole number from 1 to 10000");
-      await waitForServicesToFollowRotation(accessConfig().keyringFile);
+      if (!accessConfig().ACCESS_KEYRING) await waitForServicesToFollowRotation(accessConfig().keyringFile);
       const host = await openAccessHost();
       try {
         console.log(`Re-encrypting license keys under storage key version ${host.keyring.currentVersion} (batches of ${batchSize}; safe to interrupt and re-run).`);
@@ -70,7 +73,8 @@ export async function run(args: string[]): Promise<number> {
       }
     }
     case "status": {
-      const keyring = loadKeyring(accessConfig().keyringFile);
+      const config = accessConfig();
+      const keyring = config.ACCESS_KEYRING ? keyringFromEnvironment(config.ACCESS_KEYRING) : loadKeyring(config.keyringFile);
       console.log(`Storage keyring: versions ${keyring.versions.join(", ")}; current ${keyring.currentVersion}.`);
       const host = await openAccessHost();
       try {

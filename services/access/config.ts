@@ -10,6 +10,8 @@ const schema = z.object({
   ACCESS_DATABASE_URL: z.string().url().optional(),
   ACCESS_SECRET_DIGEST_KEY_FILE: z.string().optional(),
   ACCESS_KEYRING_FILE: z.string().optional(),
+  /** The keyring itself, as the file's JSON; when set, no keyring file is read or created. */
+  ACCESS_KEYRING: z.string().min(2).optional(),
   ACCESS_KEYS_DIR: z.string().optional(),
   AUDIT_URL: z.string().url().default("https://127.0.0.1:7444"),
   TESSERA_PUBLIC_URL: z.string().url().default("http://127.0.0.1:3000"),

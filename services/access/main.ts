@@ -13,7 +13,7 @@ import { ensureDefaultCatalogue } from "./domain/catalogue/ensure-default-catalo
 import { startExpirySweep } from "./domain/licenses/expiry-sweep";
 import { issueSetupLinkIfNeeded } from "./domain/setup/issue-setup-link";
 import { loadOrCreateKey } from "./keys/key-files";
-import { loadOrCreateKeyring } from "./keys/storage-keyring";
+import { keyringFromEnvironment, loadOrCreateKeyring } from "./keys/storage-keyring";
 import { startOutboxRelay } from "./outbox/relay";
 import { buildAccessService } from "./server";
 
@@ -39,7 +39,7 @@ const { app, ctx } = buildAccessService({
   tls,
   prisma,
   secretDigestKey: loadOrCreateKey(config.secretDigestKeyFile),
-  keyring: loadOrCreateKeyring(config.keyringFile),
+  keyring: config.ACCESS_KEYRING ? keyringFromEnvironment(config.ACCESS_KEYRING) : loadOrCreateKeyring(config.keyringFile),
   keysDir: config.keysDir,
   auditClient,
   settings: {

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { assertPythonFernetAvailable } from "../../../tests/support/python-fernet";
-import { createKeyring, KeyringError, loadKeyring, loadOrCreateKeyring, rotateKeyringFile } from "./storage-keyring";
+import { createKeyring, keyringFromEnvironment, KeyringError, loadKeyring, loadOrCreateKeyring, rotateKeyringFile } from "./storage-keyring";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyring-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -130,5 +130,29 @@ describe("storage keyring file", () => {
     expect(() => loadKeyring(path.join(dir, "d.json"))).toThrow(/not a storage keyring/);
     expect(() => loadKeyring(path.join(dir, "missing.json"))).toThrow(/no storage keyring/);
     expect(fs.existsSync(path.join(dir, "missing.json"))).toBe(false);
+  });
+});
+
+describe("a keyring from the environment", () => {
+  const one = randomBytes(32).toString("base64");
+  const two = randomBytes(32).toString("base64");
+
+  it("reads the file's format and decrypts what the same keys wrote", () => {
+    const fromFile = createKeyring(1, new Map([[1, Buffer.from(one, "base64")]]));
+    const sealed = fromFile.encrypt("tlk_example", "license:lic_1");
+    const fromEnv = keyringFromEnvironment(JSON.stringify({ current: 2, keys: { "1": one, "2": two } }));
+    expect(fromEnv.currentVersion).toBe(2);
+    expect(fromEnv.decrypt(sealed, "license:lic_1")).toBe("tlk_example");
+    expect(fromEnv.versionOf(fromEnv.encrypt("x", "a"))).toBe(2);
+  });
+
+  it("names the variable, never its content, when it is malformed", () => {
+    expect(() => keyringFromEnvironment(`{"current": 1, "keys": {"1": "${one.slice(0, 10)}"}}`)).toThrow(/ACCESS_KEYRING/);
+    expect(() => keyringFromEnvironment("not json")).toThrow(/ACCESS_KEYRING is not a storage keyring/);
+    try {
+      keyringFromEnvironment(`{"current": 3, "keys": {"1": "${one}"}}`);
+    } catch (e) {
+      expect(String(e)).not.toContain(one);
+    }
   });
 });

@@ -113,15 +113,34 @@ export function createKeyring(current: number, keys: Map<number, Buffer>): Stora
 function readKeyringFile(file: string): { current: number; keys: Map<number, Buffer> } {
   const mode = fs.statSync(file).mode;
   if (mode & 0o077) throw new Error(`${file} is readable by others (mode ${(mode & 0o777).toString(8)}); run: chmod 600 ${file}`);
+  return parseKeyring(fs.readFileSync(file, "utf8"), file);
+}
+
+/** The keyring format, from a file or an environment variable; errors name the source, never its content. */
+function parseKeyring(text: string, source: string): { current: number; keys: Map<number, Buffer> } {
   let parsed: KeyringFile;
   try {
-    parsed = fileSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
+    parsed = fileSchema.parse(JSON.parse(text));
   } catch {
-    throw new Error(`${file} is not a storage keyring ({"current": N, "keys": {"N": "<base64 of 32 bytes>"}})`);
+    throw new Error(`${source} is not a storage keyring ({"current": N, "keys": {"N": "<base64 of 32 bytes>"}})`);
   }
   const keys = new Map(Object.entries(parsed.keys).map(([v, k]) => [Number(v), Buffer.from(k, "base64")]));
-  validateKeys(parsed.current, keys);
+  try {
+    validateKeys(parsed.current, keys);
+  } catch (e) {
+    throw new Error(`${source}: ${(e as Error).message}`);
+  }
   return { current: parsed.current, keys };
+}
+
+/**
+ * A keyring given in the environment (ACCESS_KEYRING, the same JSON as the file), for deployments
+ * that inject secrets as variables. It is fixed for the life of the process: rotate by adding a
+ * version to the variable, making it current, and restarting the access processes one by one.
+ */
+export function keyringFromEnvironment(text: string, variable = "ACCESS_KEYRING"): StorageKeyring {
+  const { current, keys } = parseKeyring(text, variable);
+  return createKeyring(current, keys);
 }
 
 /** A keyring backed by its file, following changes made by `tessera keys rotate` while it runs. */

@@ -50,6 +50,7 @@ const { app, ctx } = buildAccessService({
   },
   logLevel: config.LOG_LEVEL,
   licenseValidationCache: validationCache?.cache ?? null,
+  tokenCache: validationCache?.tokenCache ?? null,
 });
 
 

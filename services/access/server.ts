@@ -3,18 +3,22 @@ import type { FastifyInstance } from "fastify";
 import { createService } from "../common/http/create-service";
 import type { TlsFiles } from "../common/tls/server-tls";
 import type { LicenseValidationCache } from "./cache/license-validation-cache";
+import type { TokenIntrospectionCache } from "./cache/token-introspection-cache";
 import type { AccessPrisma } from "./db/prisma";
 import type { StorageKeyring } from "./keys/storage-keyring";
 import type { AuditClient } from "./outbox/deliver-batch";
 import { createSignInThrottle } from "./domain/auth/sign-in-throttle";
+import { createTokenUsage } from "./domain/tokens/token-usage";
 import type { AccessContext, AccessSettings } from "./domain/context";
 import { authRoutes } from "./routes/auth-routes";
 import { catalogueRoutes } from "./routes/catalogue-routes";
 import { certificateRoutes } from "./routes/certificate-routes";
 import { licenseRoutes } from "./routes/license-routes";
+import { oauthRoutes } from "./routes/oauth-routes";
 import { operatorRoutes } from "./routes/operator-routes";
 import { tenantRoutes } from "./routes/tenant-routes";
 import { tierRoutes } from "./routes/tier-routes";
+import { tokenRoutes } from "./routes/token-routes";
 import { setupRoutes } from "./routes/setup-routes";
 
 export type AccessServiceDeps = {
@@ -28,6 +32,10 @@ export type AccessServiceDeps = {
   logLevel?: string;
   /** See services/access/cache/start-validation-cache.ts; absent: validations always read the database. */
   licenseValidationCache?: LicenseValidationCache | null;
+  /** The token introspection cache of the same runtime; absent: introspections always read the database. */
+  tokenCache?: TokenIntrospectionCache | null;
+  /** How often noted last-used times are written (default 30 s). */
+  tokenUsageFlushMs?: number;
 };
 
 export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInstance; ctx: AccessContext } {
@@ -40,6 +48,8 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
     settings: deps.settings,
     throttle: createSignInThrottle(deps.prisma),
     licenseValidationCache: deps.licenseValidationCache ?? null,
+    tokenCache: deps.tokenCache ?? null,
+    tokenUsage: createTokenUsage(deps.prisma, { flushIntervalMs: deps.tokenUsageFlushMs }),
   };
   const app = createService({
     name: "access",
@@ -55,5 +65,9 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   tierRoutes(app, ctx);
   licenseRoutes(app, ctx);
   certificateRoutes(app, ctx);
+  tokenRoutes(app, ctx);
+  oauthRoutes(app, ctx);
+  // Last-used times still in memory are written before the database client closes.
+  app.addHook("onClose", async () => ctx.tokenUsage?.close());
   return { app, ctx };
 }

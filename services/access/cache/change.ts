@@ -1,5 +1,5 @@
-// The payloads of the `tessera_changes` channel ('<kind>:<id>', see migration 0004), parsed.
-export const changeKinds = ["license", "tier", "component"] as const;
+// The payloads of the `tessera_changes` channel ('<kind>:<id>', see migrations 0004 and 0005), parsed.
+export const changeKinds = ["license", "tier", "component", "token"] as const;
 export type ChangeKind = (typeof changeKinds)[number];
 export type Change = { kind: ChangeKind; id: string };
 

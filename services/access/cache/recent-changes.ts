@@ -4,22 +4,18 @@
 // notified after that ticket. Only the last `capacity` changes are kept; an older ticket is refused.
 import type { Change } from "./change";
 
-export type FillTouches = { licenseId: string; tierId: string; componentId: string };
-
 export type RecentChanges = {
   ticket(): number;
   record(change: Change): void;
   recordReset(): void;
-  /** True when nothing notified since `ticket` touches what the fill loaded. */
-  unchangedSince(ticket: number, touches: FillTouches): boolean;
+  /** True when nothing notified since `ticket` is one of `touches` (the records the fill loaded). */
+  unchangedSince(ticket: number, touches: readonly Change[]): boolean;
 };
 
 export function createRecentChanges(capacity = 4096): RecentChanges {
   const ring: (Change | null)[] = new Array<Change | null>(capacity).fill(null);
   let seq = 0; // number of changes recorded so far; ring[(n - 1) % capacity] holds change n
   let lastReset = 0;
-  const touches = (c: Change, t: FillTouches) =>
-    (c.kind === "license" && c.id === t.licenseId) || (c.kind === "tier" && c.id === t.tierId) || (c.kind === "component" && c.id === t.componentId);
   return {
     ticket: () => seq,
     record(change) {
@@ -31,11 +27,11 @@ export function createRecentChanges(capacity = 4096): RecentChanges {
       ring[(seq - 1) % capacity] = null;
       lastReset = seq;
     },
-    unchangedSince(ticket, t) {
+    unchangedSince(ticket, touches) {
       if (lastReset > ticket || seq - ticket > capacity) return false;
       for (let n = ticket + 1; n <= seq; n++) {
         const c = ring[(n - 1) % capacity];
-        if (c && touches(c, t)) return false;
+        if (c && touches.some((t) => t.kind === c.kind && t.id === c.id)) return false;
       }
       return true;
     },

@@ -3,12 +3,13 @@
 // accepted but nothing is ever delivered (checked), so there validations always read the database.
 import { startChangeFeed, type ChangeFeedLogger, type ChangeFeedOptions } from "./change-feed";
 import { createLicenseValidationCache, type LicenseValidationCache } from "./license-validation-cache";
+import { createTokenIntrospectionCache, type TokenIntrospectionCache } from "./token-introspection-cache";
 import type { ChangeFeed } from "./change-feed";
 
 export const embeddedNoCacheMessage =
   "embedded database: no change notifications to a second connection, so license validations always read the database (no cache)";
 
-export type ValidationCacheRuntime = { feed: ChangeFeed; cache: LicenseValidationCache; close(): Promise<void> };
+export type ValidationCacheRuntime = { feed: ChangeFeed; cache: LicenseValidationCache; tokenCache: TokenIntrospectionCache; close(): Promise<void> };
 
 export function startValidationCache(options: {
   connectionString: string;
@@ -19,11 +20,14 @@ export function startValidationCache(options: {
   if (options.embedded) return null; // the caller logs embeddedNoCacheMessage once
   const feed = startChangeFeed({ ...options.feed, connectionString: options.connectionString, logger: options.logger });
   const cache = createLicenseValidationCache({ feed });
+  const tokenCache = createTokenIntrospectionCache({ feed });
   return {
     feed,
     cache,
+    tokenCache,
     async close() {
       cache.close();
+      tokenCache.close();
       await feed.close();
     },
   };

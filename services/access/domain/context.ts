@@ -1,9 +1,11 @@
 // What every access-service rule receives: the database, its keys and settings, and who asked.
 import type { LicenseValidationCache } from "../cache/license-validation-cache";
+import type { TokenIntrospectionCache } from "../cache/token-introspection-cache";
 import type { AccessPrisma } from "../db/prisma";
 import type { StorageKeyring } from "../keys/storage-keyring";
 import type { AuditClient } from "../outbox/deliver-batch";
 import type { SignInThrottle } from "./auth/sign-in-throttle";
+import type { TokenUsage } from "./tokens/token-usage";
 
 export type AccessSettings = {
   publicUrl: string;
@@ -25,6 +27,10 @@ export type AccessContext = {
   throttle: SignInThrottle;
   /** Answers license validations without the database while its change feed is healthy; null: always the database. */
   licenseValidationCache: LicenseValidationCache | null;
+  /** Answers token introspections without the database while the change feed is healthy; null: always the database. */
+  tokenCache: TokenIntrospectionCache | null;
+  /** Last-used times noted in memory and written in batches; null where nothing records use (some tests). */
+  tokenUsage: TokenUsage | null;
 };
 
 /** The request a rule acts for: carried into audit events. */

@@ -1,0 +1,160 @@
+// The access service's token contract as seen by the web tier and internal components: request and
+// response shapes only (no I/O). A token's secret appears only in the create and rotate responses, once.
+import { z } from "zod";
+import { recordId } from "./license-api";
+
+export const tokenStatuses = ["active", "expired", "revoked"] as const;
+export type TokenStatus = (typeof tokenStatuses)[number];
+
+export const tokenStatusLabels: Record<TokenStatus, string> = { active: "Active", expired: "Expired", revoked: "Revoked" };
+
+const isoDate = z.iso.datetime({ offset: true });
+
+/** Path parameters of `/v1/tokens/:id…` routes. (License routes use `licenseIdParams` from license-api.) */
+export const tokenIdParams = z.object({ id: recordId });
+
+/** A person shown beside a token (creator, revoker); null fields when the account is gone. */
+const personRef = z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() });
+
+export const tokenDto = z.object({
+  id: z.string(),
+  licenseId: z.string(),
+  tenantId: z.string(),
+  name: z.string(),
+  /** "tsr_" + the first 8 characters of the token: enough to recognise it, not a secret. */
+  displayPrefix: z.string(),
+  /** The scopes it was created with. */
+  scopes: z.array(z.string()),
+  /**
+   * What it grants now: `scopes` ∩ the license's current scopes, and [] unless `status` is "active"
+   * and the license is active (a suspended license's tokens grant nothing until it is reinstated).
+   */
+  effectiveScopes: z.array(z.string()),
+  /** The token's own state (active also while its license is suspended; see `licenseActive`). */
+  status: z.enum(tokenStatuses),
+  /** False while the license is suspended, revoked or expired: then the token is refused everywhere. */
+  licenseActive: z.boolean(),
+  createdAt: isoDate,
+  createdBy: personRef.nullable(),
+  /** The OAuth client that obtained it (client credentials), or null when a person created it. */
+  clientId: z.string().nullable(),
+  expiresAt: isoDate,
+  lastUsedAt: isoDate.nullable(),
+  revokedAt: isoDate.nullable(),
+  revokedBy: personRef.nullable(),
+  /** e.g. "revoked", "revoke-all", "oauth-revoke" (RFC 7009 by a component). */
+  revokeReason: z.string().nullable(),
+  /** Rotation: the token this one replaced. */
+  rotatedFromId: z.string().nullable(),
+});
+export type TokenDto = z.infer<typeof tokenDto>;
+
+// ─── List (licenses.read) ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * GET /v1/licenses/:id/tokens → 200 listTokensResponse, newest first; 404 when the license is missing or
+ * another tenant's. `search` matches the name (substring, case-insensitive) or the display prefix (prefix,
+ * with or without "tsr_"). Keyset pages: pass `nextCursor` back as `cursor` with the same filters.
+ */
+export const listTokensQuery = z.object({
+  search: z.string().trim().max(100).optional(),
+  status: z.enum(tokenStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(500).optional(),
+});
+export type ListTokensQuery = z.input<typeof listTokensQuery>;
+
+export const listTokensResponse = z.object({
+  tokens: z.array(tokenDto),
+  nextCursor: z.string().nullable(),
+  /** How many tokens match the filters (all pages). */
+  total: z.number().int(),
+  /** The license's limits, for the create dialog: scopes it may grant, TTLs, how many live tokens are allowed/used. */
+  limits: z.object({
+    scopes: z.array(z.string()),
+    defaultTtlHours: z.number().int(),
+    maxTtlHours: z.number().int(),
+    maxLiveTokens: z.number().int(),
+    liveTokens: z.number().int(),
+  }),
+});
+export type ListTokensResponse = z.infer<typeof listTokensResponse>;
+
+// ─── Read (licenses.read) ─────────────────────────────────────────────────────────────────────────
+
+/** GET /v1/tokens/:id → 200; 404 when missing or another tenant's. */
+export const getTokenResponse = z.object({ token: tokenDto });
+export type GetTokenResponse = z.infer<typeof getTokenResponse>;
+
+// ─── Create, rotate, revoke (licenses.reveal: platform and tenant administrators) ───────────────
+
+export const tokenName = z.string().trim().min(1, "Enter a name.").max(100, "At most 100 characters.");
+
+/**
+ * POST /v1/licenses/:id/tokens → 201 createTokenResponse (the secret, shown once).
+ * 422 fieldErrors: scopes not among the license's, expiresInHours above the tier's maximum;
+ * 409 reason "license-not-active" (suspended/revoked/expired license) or "token-limit" (the tier's live-token cap).
+ */
+export const createTokenRequest = z.object({
+  name: tokenName,
+  scopes: z.array(z.string().min(1).max(200)).min(1, "Choose at least one scope.").max(100),
+  /** Defaults to the tier's default; at most the tier's maximum. */
+  expiresInHours: z.number().int().min(1, "At least one hour.").max(24 * 366 * 10).optional(),
+});
+export type CreateTokenRequest = z.infer<typeof createTokenRequest>;
+
+export const createTokenResponse = z.object({
+  token: tokenDto,
+  /** "tsr_…": shown once, never retrievable again. */
+  secret: z.string(),
+});
+export type CreateTokenResponse = z.infer<typeof createTokenResponse>;
+
+/**
+ * POST /v1/tokens/:id/rotate → 201 createTokenResponse (the new token, same name and scopes, a fresh
+ * default lifetime); the old token keeps working for `graceHours` (0: ends now), then expires.
+ * 409 reason "token-not-active" (revoked/expired) or "license-not-active".
+ */
+export const rotateTokenRequest = z.object({ graceHours: z.number().int().min(0).max(168).default(0) });
+export type RotateTokenRequest = z.input<typeof rotateTokenRequest>;
+
+/** POST /v1/tokens/:id/revoke (no body) → 200 getTokenResponse; 409 reason "already-revoked". */
+
+/** POST /v1/licenses/:id/tokens/revoke-all (no body) → 200 { revoked: n } — every live token of the license. */
+export const revokeAllTokensResponse = z.object({ revoked: z.number().int() });
+
+export const tokenConflictReasons = ["license-not-active", "token-limit", "token-not-active", "already-revoked"] as const;
+export type TokenConflictReason = (typeof tokenConflictReasons)[number];
+
+// ─── OAuth 2.0 (internal components over mTLS; not the web tier) ─────────────────────────────────
+
+/** POST /oauth/introspect (RFC 7662), form-encoded or JSON: `token`, optional `token_type_hint`. */
+export const introspectionRequest = z.object({
+  token: z.string().min(1).max(4096),
+  token_type_hint: z.string().max(100).optional(),
+});
+
+export const introspectionResponse = z.union([
+  z.object({
+    active: z.literal(true),
+    /** Space-separated effective scopes. */
+    scope: z.string(),
+    client_id: z.string().optional(),
+    exp: z.number().int(),
+    iat: z.number().int(),
+    /** The token id. */
+    sub: z.string(),
+    /** The component key of the license. */
+    aud: z.string().optional(),
+    token_type: z.literal("access_token"),
+    license_id: z.string(),
+    tenant_id: z.string(),
+    /** RFC 8705: present when the token is bound to a client certificate (OAuth client tokens). */
+    cnf: z.object({ "x5t#S256": z.string() }).optional(),
+  }),
+  z.object({ active: z.literal(false) }).strict(),
+]);
+export type IntrospectionResponse = z.infer<typeof introspectionResponse>;
+
+/** POST /oauth/revoke (RFC 7009): `token`, optional `token_type_hint` → 200 with an empty body, always. */
+export const revocationRequest = introspectionRequest;

@@ -1,0 +1,65 @@
+// RFC 7662 introspection, the hot path: a malformed token (bad shape or checksum) is refused without a
+// lookup; a found token's facts come from the per-process cache while the change feed is healthy, else
+// from one statement on the unique digest index; the answer is decided per request against the clock.
+// Anything but an active token answers exactly { active: false }. Use is noted in memory, not written.
+import type { IntrospectionResponse } from "../../../../contracts/token-api";
+import type { CachedToken } from "../../cache/token-introspection-cache";
+import type { AccessContext } from "../context";
+import { digestToken, isWellFormedToken } from "./token-format";
+import { tokenState } from "./token-state";
+
+const inactive = (): IntrospectionResponse => ({ active: false });
+
+export async function introspectToken(ctx: AccessContext, token: string, now = new Date()): Promise<IntrospectionResponse> {
+  if (!isWellFormedToken(token)) return inactive();
+  const found = await findToken(ctx, digestToken(ctx.keys.secretDigest, token));
+  if (!found) return inactive();
+  const state = tokenState(found, found.license, now);
+  if (!state.active) return inactive();
+  ctx.tokenUsage?.note(found.tokenId, now);
+  return {
+    active: true,
+    scope: state.scopes.join(" "),
+    ...(found.clientId ? { client_id: found.clientId } : {}),
+    exp: Math.floor(found.expiresAt.getTime() / 1000),
+    iat: Math.floor(found.createdAt.getTime() / 1000),
+    sub: found.tokenId,
+    aud: found.component,
+    token_type: "access_token",
+    license_id: found.licenseId,
+    tenant_id: found.tenantId,
+    ...(found.certThumbprint ? { cnf: { "x5t#S256": found.certThumbprint } } : {}),
+  };
+}
+
+async function findToken(ctx: AccessContext, digest: string): Promise<CachedToken | undefined> {
+  const cache = ctx.tokenCache;
+  const cached = cache?.get(digest);
+  if (cached) return cached;
+  const ticket = cache?.ticket() ?? null;
+  const found = await loadToken(ctx, digest);
+  if (found && cache && ticket !== null) cache.put(ticket, digest, found);
+  return found;
+}
+
+type Row = Omit<CachedToken, "license"> & { licenseStatus: CachedToken["license"]["status"]; startsAt: Date; endsAt: Date; licenseScopes: string[] };
+
+async function loadToken(ctx: AccessContext, digest: string): Promise<CachedToken | undefined> {
+  // One statement, one round trip (as in validate-license.ts); the license's scopes derive from its tier
+  // now — those of its component, as in domain/tiers/tier-scope-keys.ts.
+  const rows = await ctx.prisma.$queryRaw<Row[]>`
+    SELECT k."id" AS "tokenId", k."license_id" AS "licenseId", k."tenant_id" AS "tenantId", k."client_id" AS "clientId",
+           k."cert_thumbprint" AS "certThumbprint", k."scopes" AS "scopes", k."created_at" AS "createdAt", k."expires_at" AS "expiresAt",
+           k."revoked_at" AS "revokedAt", l."tier_id" AS "tierId", l."component_id" AS "componentId", c."key" AS "component",
+           l."status"::text AS "licenseStatus", l."starts_at" AS "startsAt", l."ends_at" AS "endsAt",
+           ARRAY(SELECT s."key" FROM "tier_scopes" ts JOIN "scopes" s ON s."id" = ts."scope_id"
+                 WHERE ts."tier_id" = l."tier_id" AND s."component_id" = l."component_id" ORDER BY s."key") AS "licenseScopes"
+    FROM "tokens" k
+    JOIN "licenses" l ON l."id" = k."license_id"
+    JOIN "components" c ON c."id" = l."component_id"
+    WHERE k."digest" = ${digest}`;
+  const row = rows[0];
+  if (!row) return undefined;
+  const { licenseStatus, startsAt, endsAt, licenseScopes, ...token } = row;
+  return { ...token, license: { status: licenseStatus, startsAt, endsAt, scopes: licenseScopes } };
+}

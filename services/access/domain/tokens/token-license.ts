@@ -1,0 +1,45 @@
+// The license a token belongs to, as the token rules need it: its state, its tier's token limits and the
+// scopes it carries now (derived from the tier, as everywhere). Scoped to the actor's tenant: 404 otherwise.
+import { licenseNotFound } from "../licenses/get-license";
+import { tenantScope, type Actor } from "../actors/actor";
+import type { AccessPrisma } from "../../db/prisma";
+import type { TransactionClient } from "../context";
+import { licenseScopeKeys, tierScopeKeys, tierScopesInclude } from "../tiers/tier-scope-keys";
+import type { LicenseFacts } from "./token-state";
+
+export type TokenLicense = LicenseFacts & {
+  id: string;
+  tenantId: string;
+  tier: { tokensPerLicense: number; tokenDefaultTtlHours: number; tokenMaxTtlHours: number };
+};
+
+export async function loadTokenLicense(db: AccessPrisma | TransactionClient, actor: Actor, licenseId: string): Promise<TokenLicense> {
+  const license = await db.license.findFirst({
+    where: { id: licenseId, ...tenantScope(actor) },
+    select: {
+      id: true,
+      tenantId: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      component: { select: { key: true } },
+      tier: { include: tierScopesInclude },
+    },
+  });
+  if (!license) throw licenseNotFound();
+  const { tier } = license;
+  return {
+    id: license.id,
+    tenantId: license.tenantId,
+    status: license.status,
+    startsAt: license.startsAt,
+    endsAt: license.endsAt,
+    scopes: licenseScopeKeys(tierScopeKeys(tier), license.component.key),
+    tier: { tokensPerLicense: tier.tokensPerLicense, tokenDefaultTtlHours: tier.tokenDefaultTtlHours, tokenMaxTtlHours: tier.tokenMaxTtlHours },
+  };
+}
+
+/** Serialises token creation per license (the live-token cap), inside the caller's transaction. */
+export async function lockLicenseRow(tx: TransactionClient, licenseId: string): Promise<void> {
+  await tx.$queryRaw`SELECT "id" FROM "licenses" WHERE "id" = ${licenseId} FOR UPDATE`;
+}

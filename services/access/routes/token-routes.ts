@@ -1,0 +1,99 @@
+// Tokens of a license for the web tier acting for a person: list, create, read, rotate, revoke, revoke all.
+import type { FastifyInstance } from "fastify";
+import { licenseIdParams } from "../../../contracts/license-api";
+import {
+  createTokenRequest,
+  createTokenResponse,
+  getTokenResponse,
+  listTokensQuery,
+  listTokensResponse,
+  revokeAllTokensResponse,
+  rotateTokenRequest,
+  tokenIdParams,
+} from "../../../contracts/token-api";
+import { parseInput } from "../../common/http/parse";
+import type { RouteDoc } from "../../common/http/openapi";
+import type { AccessContext } from "../domain/context";
+import { createToken } from "../domain/tokens/create-token";
+import { getToken } from "../domain/tokens/get-token";
+import { listTokens } from "../domain/tokens/list-tokens";
+import { revokeAllTokens, revokeToken } from "../domain/tokens/revoke-token";
+import { rotateToken } from "../domain/tokens/rotate-token";
+import { requestMeta } from "./request-meta";
+import { requireActor } from "./require-actor";
+
+const web = { tags: ["tokens"], callers: ["web"], bearer: true } as const;
+const openapi = (doc: RouteDoc) => ({ config: { openapi: doc } });
+const licenseMissing = { 404: "No such license (or another tenant's)." };
+const tokenMissing = { 404: "No such token (or another tenant's)." };
+
+export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
+  // GET /v1/licenses/:id/tokens — the license's tokens table with the limits the create dialog needs.
+  app.get(
+    "/v1/licenses/:id/tokens",
+    openapi({ ...web, summary: "List a license's tokens (keyset pages).", params: licenseIdParams, query: listTokensQuery, response: listTokensResponse, problems: licenseMissing }),
+    async (request) => {
+      const actor = await requireActor(ctx, request);
+      const { id } = parseInput(licenseIdParams, request.params);
+      return listTokens(ctx, actor, id, parseInput(listTokensQuery, request.query));
+    },
+  );
+
+  // POST /v1/licenses/:id/tokens — create a token; the secret is in this answer only.
+  app.post(
+    "/v1/licenses/:id/tokens",
+    openapi({
+      ...web,
+      summary: "Create a token (the secret is shown once).",
+      params: licenseIdParams,
+      body: createTokenRequest,
+      status: 201,
+      response: createTokenResponse,
+      problems: { ...licenseMissing, 409: "license-not-active, or token-limit (the tier's live-token cap)." },
+    }),
+    async (request, reply) => {
+      const actor = await requireActor(ctx, request);
+      const { id } = parseInput(licenseIdParams, request.params);
+      return reply.status(201).send(await createToken(ctx, actor, id, parseInput(createTokenRequest, request.body), requestMeta(request)));
+    },
+  );
+
+  // POST /v1/licenses/:id/tokens/revoke-all — revoke every live token of the license.
+  app.post(
+    "/v1/licenses/:id/tokens/revoke-all",
+    openapi({ ...web, summary: "Revoke every live token of a license.", params: licenseIdParams, response: revokeAllTokensResponse, problems: licenseMissing }),
+    async (request) => {
+      const actor = await requireActor(ctx, request);
+      const { id } = parseInput(licenseIdParams, request.params);
+      return revokeAllTokens(ctx, actor, id, requestMeta(request));
+    },
+  );
+
+  // GET /v1/tokens/:id — one token (a revoked one says who revoked it and when).
+  app.get("/v1/tokens/:id", openapi({ ...web, summary: "One token.", params: tokenIdParams, response: getTokenResponse, problems: tokenMissing }), async (request) => {
+    const actor = await requireActor(ctx, request);
+    return getToken(ctx, actor, parseInput(tokenIdParams, request.params).id);
+  });
+
+  // POST /v1/tokens/:id/rotate — a new token; the old one keeps working for the grace period.
+  app.post(
+    "/v1/tokens/:id/rotate",
+    openapi({ ...web, summary: "Rotate a token (the new secret is shown once).", params: tokenIdParams, body: rotateTokenRequest, status: 201, response: createTokenResponse, problems: { ...tokenMissing, 409: "token-not-active, license-not-active or token-limit." } }),
+    async (request, reply) => {
+      const actor = await requireActor(ctx, request);
+      const { id } = parseInput(tokenIdParams, request.params);
+      const { graceHours } = parseInput(rotateTokenRequest, request.body === undefined ? {} : request.body);
+      return reply.status(201).send(await rotateToken(ctx, actor, id, graceHours, requestMeta(request)));
+    },
+  );
+
+  // POST /v1/tokens/:id/revoke — revoke one token.
+  app.post(
+    "/v1/tokens/:id/revoke",
+    openapi({ ...web, summary: "Revoke a token.", params: tokenIdParams, response: getTokenResponse, problems: { ...tokenMissing, 409: "already-revoked." } }),
+    async (request) => {
+      const actor = await requireActor(ctx, request);
+      return revokeToken(ctx, actor, parseInput(tokenIdParams, request.params).id, requestMeta(request));
+    },
+  );
+}

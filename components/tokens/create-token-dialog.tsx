@@ -1,0 +1,107 @@
+"use client";
+// Create a token: a name, scopes chosen among the license's, and a lifetime up to the tier's maximum;
+// then the secret, shown once.
+import { useState } from "react";
+import type { CreateTokenResponse, ListTokensResponse } from "@/contracts/token-api";
+import { DialogForm, formText } from "@/components/ui/dialog-form";
+import { Field } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
+import { useApiAction } from "@/lib/client/use-api-action";
+import { OnceSecret, SecretAnnouncement } from "./once-secret";
+import { createToken, tokenKeys } from "./token-queries";
+
+type Limits = ListTokensResponse["limits"];
+
+export function CreateTokenDialog({ licenseId, limits, open, onClose }: { licenseId: string; limits: Limits; open: boolean; onClose: () => void }) {
+  const [secret, setSecret] = useState<string | null>(null);
+  const close = () => {
+    // The secret is forgotten once the dialog closes: it is shown only this once.
+    setSecret(null);
+    onClose();
+  };
+  return (
+    <Modal open={open} onClose={close} title={secret ? "Token created" : "New token"} size="lg">
+      <SecretAnnouncement shown={secret !== null} what="Token created." />
+      {secret ? <OnceSecret secret={secret} onDone={close} /> : <CreateTokenForm licenseId={licenseId} limits={limits} onCancel={close} onCreated={(r) => setSecret(r.secret)} />}
+    </Modal>
+  );
+}
+
+function CreateTokenForm({ licenseId, limits, onCancel, onCreated }: { licenseId: string; limits: Limits; onCancel: () => void; onCreated: (r: CreateTokenResponse) => void }) {
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [hours, setHours] = useState(String(limits.defaultTtlHours));
+  const [hoursError, setHoursError] = useState<string[] | undefined>();
+  const create = useApiAction({
+    run: (body: { name: string; scopes: string[]; expiresInHours: number }) => createToken(licenseId, body),
+    success: (r) => `Token ${r.token.name} created.`,
+    failure: "The token was not created.",
+    invalidate: [tokenKeys.all],
+    onSuccess: onCreated,
+  });
+  const fe = create.fieldErrors;
+  const toggle = (scope: string, on: boolean) => setScopes((s) => (on ? [...s, scope] : s.filter((x) => x !== scope)));
+  const scopesErrorId = fe.scopes?.length ? "token-scopes-error" : undefined;
+
+  return (
+    <DialogForm
+      className="space-y-4"
+      onSubmit={(data) => {
+        const expiresInHours = Number(hours);
+        if (!Number.isInteger(expiresInHours) || expiresInHours < 1 || expiresInHours > limits.maxTtlHours) {
+          setHoursError([`Enter whole hours from 1 to ${limits.maxTtlHours}.`]);
+          return;
+        }
+        setHoursError(undefined);
+        create.mutate({ name: formText(data, "name").trim(), scopes, expiresInHours });
+      }}
+      onCancel={onCancel}
+      pending={create.isPending}
+      submitDisabled={scopes.length === 0}
+      submitLabel="Create token"
+      pendingLabel="Creating…"
+    >
+      <Field name="name" id="token-name" label="Name" autoComplete="off" required maxLength={100} errors={fe.name} hint="What uses it, e.g. “Nightly export job”." autoFocus />
+      <fieldset aria-describedby={scopesErrorId}>
+        <legend className="text-sm font-medium text-slate-900">Scopes</legend>
+        <p className="text-sm text-slate-600">Only the scopes this license carries. Choose at least one.</p>
+        <ul className="mt-2 space-y-1">
+          {limits.scopes.map((s) => (
+            <li key={s}>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="scopes" value={s} checked={scopes.includes(s)} onChange={(e) => toggle(s, e.target.checked)} className="h-4 w-4" />
+                <code className="font-mono">{s}</code>
+              </label>
+            </li>
+          ))}
+        </ul>
+        {scopesErrorId ? (
+          <p id={scopesErrorId} className="mt-1 text-sm font-medium text-red-700">
+            {fe.scopes!.join(" ")}
+          </p>
+        ) : null}
+      </fieldset>
+      <Field
+        name="expiresInHours"
+        id="token-expires"
+        label="Expires in (hours)"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={limits.maxTtlHours}
+        step={1}
+        value={hours}
+        onChange={(e) => setHours(e.target.value)}
+        errors={hoursError ?? fe.expiresInHours}
+        hint={`The tier's default is ${describeHours(limits.defaultTtlHours)}; at most ${describeHours(limits.maxTtlHours)}.`}
+        required
+      />
+    </DialogForm>
+  );
+}
+
+/** "24 hours (1 day)", "720 hours (30 days)". */
+export function describeHours(hours: number): string {
+  const days = hours / 24;
+  const unit = `${hours.toLocaleString("en-US")} hour${hours === 1 ? "" : "s"}`;
+  return hours >= 24 && Number.isInteger(days) ? `${unit} (${days.toLocaleString("en-US")} day${days === 1 ? "" : "s"})` : unit;
+}

@@ -1,0 +1,48 @@
+"use client";
+// react-query keys, fetchers and actions for tokens, shared by a license's tokens section and the token page.
+import { useQuery } from "@tanstack/react-query";
+import type { CreateTokenRequest, CreateTokenResponse, GetTokenResponse, ListTokensQuery, ListTokensResponse, TokenDto } from "@/contracts/token-api";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { seg, withQuery } from "@/lib/with-query";
+
+export const tokenKeys = {
+  all: ["tokens"] as const,
+  list: (licenseId: string, q: ListTokensQuery) => ["tokens", "list", licenseId, q] as const,
+  one: (id: string) => ["tokens", "one", id] as const,
+};
+
+export function useTokenList(licenseId: string, query: ListTokensQuery) {
+  return useQuery({
+    queryKey: tokenKeys.list(licenseId, query),
+    queryFn: ({ signal }) => apiFetch<ListTokensResponse>(withQuery(`/api/licenses/${seg(licenseId)}/tokens`, query), { signal }),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useToken(id: string) {
+  return useQuery({
+    queryKey: tokenKeys.one(id),
+    queryFn: ({ signal }) => apiFetch<GetTokenResponse>(`/api/tokens/${seg(id)}`, { signal }).then((r) => r.token),
+  });
+}
+
+// Secrets in the answers below are handed to the caller once and never put in the query cache.
+
+export function createToken(licenseId: string, body: CreateTokenRequest) {
+  return apiFetch<CreateTokenResponse>(`/api/licenses/${seg(licenseId)}/tokens`, { method: "POST", body });
+}
+
+export function rotateToken(id: string, graceHours: number) {
+  return apiFetch<CreateTokenResponse>(`/api/tokens/${seg(id)}/rotate`, { method: "POST", body: { graceHours } });
+}
+
+export function revokeToken(id: string) {
+  return apiFetch<GetTokenResponse>(`/api/tokens/${seg(id)}/revoke`, { method: "POST" }).then((r) => r.token);
+}
+
+export function revokeAllTokens(licenseId: string) {
+  return apiFetch<{ revoked: number }>(`/api/licenses/${seg(licenseId)}/tokens/revoke-all`, { method: "POST" });
+}
+
+/** Whether a token can still be rotated or revoked (an expired or revoked one is over). */
+export const isLive = (t: TokenDto) => t.status === "active";

@@ -1,0 +1,153 @@
+"use client";
+// A license's tokens: search, status filter and pages; "New token", rotate and revoke per token, and
+// "Revoke all tokens" for those who may manage them.
+import { useState } from "react";
+import Link from "next/link";
+import type { LicenseDetail } from "@/contracts/license-api";
+import { tokenStatuses, tokenStatusLabels, type TokenDto, type TokenStatus as Status } from "@/contracts/token-api";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { Pagination, useTablePages } from "@/components/ui/pagination";
+import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { useCan } from "@/components/viewer";
+import { useApiAction } from "@/lib/client/use-api-action";
+import { formatDateTime } from "@/lib/format";
+import { CreateTokenDialog } from "./create-token-dialog";
+import { TokenActionDialogs, type TokenDialog } from "./token-action-dialogs";
+import { isLive, revokeAllTokens, tokenKeys, useTokenList } from "./token-queries";
+import { personLabel, ScopeChips, TokenStatus } from "./token-status";
+
+const statusOptions = tokenStatuses.map((s) => ({ value: s, label: tokenStatusLabels[s] }));
+
+export function TokensSection({ license }: { license: LicenseDetail }) {
+  const canManage = useCan("licenses.reveal");
+  const [search, setSearch] = useState("");
+  const [status, setStatus] = useState("");
+  const [creating, setCreating] = useState(false);
+  const [revokingAll, setRevokingAll] = useState(false);
+  const [dialog, setDialog] = useState<TokenDialog>(null);
+  const pages = useTablePages();
+  const list = useTokenList(license.id, {
+    search: search || undefined,
+    status: (status || undefined) as Status | undefined,
+    limit: pages.limit,
+    cursor: pages.cursor,
+  });
+  const revokeAll = useApiAction({
+    run: () => revokeAllTokens(license.id),
+    success: (r) => `${r.revoked.toLocaleString("en-US")} token${r.revoked === 1 ? "" : "s"} revoked.`,
+    failure: "The tokens were not revoked.",
+    invalidate: [tokenKeys.all],
+    onSuccess: () => setRevokingAll(false),
+  });
+
+  const limits = list.data?.limits;
+  const atCap = limits ? limits.maxLiveTokens > 0 && limits.liveTokens >= limits.maxLiveTokens : false;
+  const licenseActive = license.status === "active";
+  const columns = tokenColumns(canManage ? setDialog : null);
+
+  return (
+    <section aria-labelledby="tokens-title" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="tokens-section">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <h2 id="tokens-title" className="text-lg font-semibold">
+            Tokens
+          </h2>
+          <p className="text-sm text-slate-700">
+            Scoped credentials that components present to use this license.
+            {limits ? ` ${limits.liveTokens.toLocaleString("en-US")} live${limits.maxLiveTokens > 0 ? ` of at most ${limits.maxLiveTokens.toLocaleString("en-US")}` : ""}.` : ""}
+          </p>
+        </div>
+        {canManage && license.status !== "revoked" ? (
+          <div className="flex shrink-0 flex-wrap gap-2">
+            <Button type="button" onClick={() => setCreating(true)} disabled={!limits || !licenseActive || atCap}>
+              New token
+            </Button>
+            <Button type="button" variant="danger" onClick={() => setRevokingAll(true)} disabled={!limits || limits.liveTokens === 0}>
+              Revoke all tokens
+            </Button>
+          </div>
+        ) : null}
+      </div>
+      {license.status === "revoked" ? (
+        <p className="mt-2 text-sm text-slate-700">The license is revoked, so all its tokens are refused for good.</p>
+      ) : canManage && !licenseActive ? (
+        <p className="mt-2 text-sm text-slate-700">New tokens can be created only while the license is active; its tokens are refused until then.</p>
+      ) : null}
+      {canManage && licenseActive && atCap ? <p className="mt-2 text-sm text-slate-700">The tier&apos;s limit of live tokens is reached: revoke one before creating another.</p> : null}
+
+      <div className="mt-4">
+        <TableToolbar>
+          <SearchBox label="Search tokens" placeholder="Name or prefix (tsr_…)" value={search} onChange={pages.resetting(setSearch)} />
+          <FilterSelect label="Token status" value={status} onChange={pages.resetting(setStatus)} options={statusOptions} />
+        </TableToolbar>
+        <DataTable
+          caption="Tokens"
+          columns={columns}
+          rows={list.data?.tokens}
+          rowKey={(t) => t.id}
+          query={list}
+          empty={{ title: "No tokens found", body: search || status ? "Try another search or clear the filter." : "Tokens created for this license appear here." }}
+        />
+        {list.data?.tokens.length ? (
+          <Pagination label="Tokens" pages={pages} nextCursor={list.data.nextCursor} summary={`${list.data.total.toLocaleString("en-US")} tokens`} />
+        ) : null}
+      </div>
+
+      {canManage && limits ? <CreateTokenDialog licenseId={license.id} limits={limits} open={creating} onClose={() => setCreating(false)} /> : null}
+      {canManage ? (
+        <>
+          <TokenActionDialogs dialog={dialog} onClose={() => setDialog(null)} />
+          <ConfirmDialog
+            open={revokingAll}
+            onClose={() => setRevokingAll(false)}
+            onConfirm={() => revokeAll.mutate()}
+            pending={revokeAll.isPending}
+            title="Revoke all tokens?"
+            description={`Every live token of this license (${limits?.liveTokens ?? 0}) stops working everywhere at once. The license itself stays as it is. This cannot be undone.`}
+            confirmLabel="Revoke all tokens"
+            typedConfirmation={license.id}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function tokenColumns(open: ((d: TokenDialog) => void) | null): Column<TokenDto>[] {
+  const columns: Column<TokenDto>[] = [
+    {
+      key: "prefix",
+      header: "Prefix",
+      cell: (t) => (
+        <Link href={`/tokens/${t.id}`} className="whitespace-nowrap font-mono text-indigo-800 underline">
+          {t.displayPrefix}…
+        </Link>
+      ),
+    },
+    { key: "name", header: "Name", cell: (t) => <span className="break-words">{t.name}</span> },
+    { key: "scopes", header: "Scopes", cell: (t) => <ScopeChips scopes={t.scopes} label={`Scopes of ${t.name}`} /> },
+    { key: "createdBy", header: "Created by", cell: (t) => personLabel(t.createdBy, t.clientId ? `OAuth client ${t.clientId}` : "Unknown") },
+    { key: "expiresAt", header: "Expires", cell: (t) => <time dateTime={t.expiresAt}>{formatDateTime(t.expiresAt)}</time> },
+    { key: "lastUsedAt", header: "Last used", cell: (t) => (t.lastUsedAt ? <time dateTime={t.lastUsedAt}>{formatDateTime(t.lastUsedAt)}</time> : <span className="text-slate-600">Never</span>) },
+    { key: "status", header: "Status", cell: (t) => <TokenStatus token={t} /> },
+  ];
+  if (!open) return columns;
+  columns.push({
+    key: "actions",
+    header: "Actions",
+    cell: (t) =>
+      isLive(t) ? (
+        <div className="flex gap-2">
+          <Button type="button" variant="secondary" size="sm" onClick={() => open({ kind: "rotate", token: t })} aria-label={`Rotate ${t.name}`}>
+            Rotate
+          </Button>
+          <Button type="button" variant="danger" size="sm" onClick={() => open({ kind: "revoke", token: t })} aria-label={`Revoke ${t.name}`}>
+            Revoke
+          </Button>
+        </div>
+      ) : null,
+  });
+  return columns;
+}

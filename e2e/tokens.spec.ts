@@ -1,0 +1,265 @@
+// Tokens, as people manage them in the browser: on a license's tokens page a platform administrator creates a
+// token (its secret shown once, with a copy button, and gone after a reload), opens its page, rotates it with a
+// grace period, revokes one and then all. Runs after first-run.spec.ts and licensing.spec.ts (alphabetical, one
+// worker) and signs in as the administrator first-run created; the tenant, tier and license it needs are made
+// through the web tier's own API routes with the page's cookies. Serial: each step builds on the last.
+import { randomBytes } from "node:crypto";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { expectNoAccessibilityViolations } from "./accessibility";
+import { expect, firstAdmin, signIn, test } from "./support";
+
+const run = randomBytes(3).toString("hex");
+const tokenName = `Nightly export ${run}`;
+const otherName = `CI job ${run}`;
+const member = { name: "Katherine Johnson", email: `katherine-${run}@example.test`, password: "orbital mechanics by hand at langley" };
+
+let page: Page;
+let licenseId = "";
+let tenantId = "";
+let tokenPath = "";
+
+/** A JSON POST to a web-tier API route as the signed-in person; fails the test on anything but 201. */
+async function post<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
+  const res = await request.post(path, { data });
+  expect(res.status(), `${path}: ${await res.text()}`).toBe(201);
+  return (await res.json()) as T;
+}
+
+/** A district-free company tenant, a tier with both reporting scopes, and an active license on it. */
+async function createLicense(request: APIRequestContext): Promise<{ licenseId: string; tenantId: string }> {
+  const { tenant } = await post<{ tenant: { id: string } }>(request, "/api/tenants", { slug: `tokens-co-${run}`, name: `Tokens Co ${run}`, kind: "company" });
+  const components = (await (await request.get("/api/components")).json()) as { components: { id: string; key: string }[] };
+  const reports = components.components.find((c) => c.key === "reports");
+  expect(reports, "the seeded Reporting component").toBeTruthy();
+  const { tier } = await post<{ tier: { id: string } }>(request, "/api/tiers", {
+    key: `tokens-${run}`,
+    name: `Token Testing ${run}`,
+    seats: 5,
+    tokensPerLicense: 10,
+    requestsPerMinute: 600,
+    tokenDefaultTtlHours: 24,
+    tokenMaxTtlHours: 720,
+    scopes: ["reports:read", "reports:write"],
+  });
+  const now = Date.now();
+  const { license } = await post<{ license: { id: string } }>(request, "/api/licenses", {
+    tenantId: tenant.id,
+    componentId: reports!.id,
+    tierId: tier.id,
+    startsAt: new Date(now - 60_000).toISOString(),
+    endsAt: new Date(now + 365 * 86_400_000).toISOString(),
+  });
+  return { licenseId: license.id, tenantId: tenant.id };
+}
+
+/** A tenant member of the license's tenant, invited through the API and joined in a browser of their own. */
+async function signedInMember(browser: Browser): Promise<Page> {
+  const { inviteUrl } = await post<{ inviteUrl: string }>(page.request, `/api/tenants/${tenantId}/invitations`, { email: member.email, role: "tenant_member" });
+  const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
+  const p = await context.newPage();
+  await p.goto(new URL(inviteUrl).pathname);
+  await p.getByLabel("Your name").fill(member.name);
+  await p.getByLabel("Password", { exact: true }).fill(member.password);
+  await p.getByLabel("Confirm password").fill(member.password);
+  await p.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(p).toHaveURL(/\/sign-in\?invitation=accepted/);
+  await signIn(p, member.email, member.password);
+  await expect(p.getByRole("heading", { level: 1, name: `Welcome, ${member.name}` })).toBeVisible();
+  return p;
+}
+
+async function openTokensPage() {
+  await page.goto(`/licenses/${licenseId}/tokens`);
+  await expect(page.getByRole("heading", { level: 2, name: "Tokens" })).toBeVisible();
+}
+
+async function createToken(name: string, scope: string): Promise<string> {
+  await page.getByRole("button", { name: "New token" }).click();
+  const dialog = page.getByRole("dialog", { name: "New token" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel(scope).check();
+  await dialog.getByRole("button", { name: "Create token" }).click();
+  const shown = page.getByRole("dialog", { name: "Token created" });
+  const secret = (await shown.getByTestId("token-secret").textContent())!.trim();
+  return secret;
+}
+
+test.describe.serial("tokens in the browser", () => {
+  test.beforeAll(async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
+    page = await context.newPage();
+    await page.goto("/sign-in");
+    await signIn(page, firstAdmin.email, firstAdmin.password);
+    await expect(page.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+    ({ licenseId, tenantId } = await createLicense(page.request));
+  });
+  test.afterAll(async () => {
+    await page?.context().close();
+  });
+
+  test("the license page leads to its tokens; the tokens area explains where they live", async () => {
+    await page.goto("/tokens");
+    await expect(page.getByRole("heading", { level: 1, name: "Tokens" })).toBeVisible();
+    await page.getByRole("link", { name: "Open the licenses table" }).click();
+    await expect(page).toHaveURL(/\/licenses$/);
+
+    await page.goto(`/licenses/${licenseId}`);
+    await page.getByRole("link", { name: "View this license's tokens" }).click();
+    await expect(page).toHaveURL(new RegExp(`/licenses/${licenseId}/tokens$`));
+    await expect(page.getByText("No tokens found")).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test("create a token: scopes limited to the license's, the secret shown once with a copy button", async () => {
+    await openTokensPage();
+    await page.getByRole("button", { name: "New token" }).click();
+    const dialog = page.getByRole("dialog", { name: "New token" });
+    // Only the license's scopes are offered; the lifetime starts at the tier's default.
+    await expect(dialog.getByRole("checkbox")).toHaveCount(2);
+    await expect(dialog.getByLabel("reports:read")).toBeVisible();
+    await expect(dialog.getByLabel("reports:write")).toBeVisible();
+    await expect(dialog.getByLabel("Expires in (hours)")).toHaveValue("24");
+    // Nothing can be sent before a scope is chosen; a lifetime beyond the tier's maximum is refused.
+    await dialog.getByLabel("Name").fill(tokenName);
+    await expect(dialog.getByRole("button", { name: "Create token" })).toBeDisabled();
+    await dialog.getByLabel("reports:read").check();
+    await dialog.getByLabel("Expires in (hours)").fill("100000");
+    await dialog.getByRole("button", { name: "Create token" }).click();
+    await expect(dialog.getByLabel("Expires in (hours)")).toHaveAttribute("aria-invalid", "true");
+    await dialog.getByLabel("Expires in (hours)").fill("48");
+    await expectNoAccessibilityViolations(page);
+    await dialog.getByRole("button", { name: "Create token" }).click();
+
+    const shown = page.getByRole("dialog", { name: "Token created" });
+    await expect(shown.getByText(/^You won't see it again:/)).toBeVisible();
+    const secret = (await shown.getByTestId("token-secret").textContent())!.trim();
+    expect(secret).toMatch(/^tsr_/);
+    await expect(shown.getByTestId("token-secret")).toBeFocused();
+    await expect(shown.getByRole("button", { name: "Copy secret" })).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+    await shown.getByRole("button", { name: "Done" }).click();
+    await expect(shown).toBeHidden();
+
+    const table = page.getByRole("table", { name: "Tokens" });
+    await expect(table.getByRole("row", { name: new RegExp(tokenName) })).toContainText("reports:read");
+    await expect(table.getByRole("row", { name: new RegExp(tokenName) })).toContainText(firstAdmin.name);
+    await expect(page.getByText(secret)).toHaveCount(0);
+
+    // After a reload the secret is nowhere to be found: only its prefix remains.
+    await page.reload();
+    await expect(page.getByRole("table", { name: "Tokens" })).toContainText(tokenName);
+    await expect(page.getByTestId("token-secret")).toHaveCount(0);
+    expect(await page.content()).not.toContain(secret);
+    await expect(page.getByRole("table", { name: "Tokens" })).toContainText(secret.slice(0, 12));
+  });
+
+  test("the token's page shows what it is and who created it", async () => {
+    await openTokensPage();
+    const row = page.getByRole("table", { name: "Tokens" }).getByRole("row", { name: new RegExp(tokenName) });
+    await row.getByRole("link").click();
+    await expect(page).toHaveURL(/\/tokens\/tok_/);
+    tokenPath = new URL(page.url()).pathname;
+    await expect(page.getByRole("heading", { level: 1, name: tokenName })).toBeVisible();
+    await expect(page.getByTestId("token-effective-scopes")).toContainText("reports:read");
+    await expect(page.getByText(`by ${firstAdmin.name}`)).toBeVisible();
+    await expect(page.locator('[data-status="active"]')).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test("rotate: a new secret once, the old token kept for the grace period", async () => {
+    await openTokensPage();
+    await page.getByRole("button", { name: `Rotate ${tokenName}` }).click();
+    const dialog = page.getByRole("dialog", { name: "Rotate token" });
+    await dialog.getByLabel("Grace period (hours)").fill("500");
+    await dialog.getByRole("button", { name: "Rotate token" }).click();
+    await expect(dialog.getByLabel("Grace period (hours)")).toHaveAttribute("aria-invalid", "true");
+    await dialog.getByLabel("Grace period (hours)").fill("1");
+    await dialog.getByRole("button", { name: "Rotate token" }).click();
+    const shown = page.getByRole("dialog", { name: "Token rotated" });
+    await expect(shown.getByTestId("token-secret")).toHaveText(/^tsr_/);
+    await expect(shown.getByRole("button", { name: "Copy secret" })).toBeVisible();
+    await shown.getByRole("button", { name: "Done" }).click();
+    await expect(shown).toBeHidden();
+    // Both are live for now: the new one, and the old one until its grace period ends.
+    await page.getByLabel("Token status").selectOption("active");
+    await expect(page.getByRole("table", { name: "Tokens" }).getByRole("row", { name: new RegExp(tokenName) })).toHaveCount(2);
+    await expectNoAccessibilityViolations(page);
+    // At phone width the table scrolls inside its own box; the page itself does not widen.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect(page.getByRole("button", { name: "New token" })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  test("a tenant member sees the tokens but none of the actions", async ({ browser }) => {
+    const p = await signedInMember(browser);
+    await p.goto(`/licenses/${licenseId}/tokens`);
+    const table = p.getByRole("table", { name: "Tokens" });
+    await expect(table.getByRole("row", { name: new RegExp(tokenName) })).toHaveCount(2);
+    await expect(table.getByRole("columnheader", { name: "Actions" })).toHaveCount(0);
+    await expect(p.getByRole("button", { name: "New token" })).toHaveCount(0);
+    await expect(p.getByRole("button", { name: "Revoke all tokens" })).toHaveCount(0);
+    await expect(p.getByRole("button", { name: `Rotate ${tokenName}` })).toHaveCount(0);
+    await p.goto(tokenPath);
+    await expect(p.getByRole("heading", { level: 1, name: tokenName })).toBeVisible();
+    await expect(p.getByRole("button", { name: "Rotate" })).toHaveCount(0);
+    await expect(p.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+    await p.context().close();
+  });
+
+  test("revoke one token: its page says who revoked it and when", async () => {
+    await openTokensPage();
+    await createToken(otherName, "reports:write");
+    await page.getByRole("dialog", { name: "Token created" }).getByRole("button", { name: "Done" }).click();
+
+    // Search finds it by name.
+    await page.getByLabel("Search tokens").fill(otherName);
+    const table = page.getByRole("table", { name: "Tokens" });
+    await expect(table.getByRole("row")).toHaveCount(2);
+
+    await page.getByRole("button", { name: `Revoke ${otherName}` }).click();
+    const dialog = page.getByRole("dialog", { name: "Revoke this token?" });
+    await dialog.getByRole("button", { name: "Revoke token" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(`Token ${otherName} revoked.`)).toBeVisible();
+    await expect(table.locator('[data-status="revoked"]')).toBeVisible();
+    await expect(page.getByRole("button", { name: `Revoke ${otherName}` })).toHaveCount(0);
+
+    await table.getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1, name: otherName })).toBeVisible();
+    const revoked = page.getByTestId("token-revoked");
+    await expect(revoked).toContainText("This token is revoked");
+    await expect(revoked).toContainText(firstAdmin.name);
+    await expect(revoked.locator("time")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Rotate" })).toHaveCount(0);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test("revoke all tokens needs the license id typed", async () => {
+    await openTokensPage();
+    await page.getByRole("button", { name: "Revoke all tokens" }).click();
+    const dialog = page.getByRole("dialog", { name: "Revoke all tokens?" });
+    const confirm = dialog.getByRole("button", { name: "Revoke all tokens" });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(/Type .* to confirm/).fill("lic_wrong");
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(/Type .* to confirm/).fill(licenseId);
+    await confirm.click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(/^2 tokens revoked\.$/)).toBeVisible();
+
+    await page.getByLabel("Token status").selectOption("active");
+    await expect(page.getByText("No tokens found")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Revoke all tokens" })).toBeDisabled();
+
+    // The first token's own page now says it was revoked with the others.
+    await page.goto(tokenPath);
+    await expect(page.getByTestId("token-revoked")).toContainText("Revoked with all the license's tokens");
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test("an unknown token id is simply not found", async () => {
+    await page.goto("/tokens/tok_doesnotexist");
+    await expect(page.getByRole("heading", { level: 1, name: "Token not found" })).toBeVisible();
+  });
+});

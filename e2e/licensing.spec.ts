@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
-import { expect, firstAdmin, signIn, test } from "./support";
+import { confirmByTyping, expect, firstAdmin, signIn, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 const district = { name: `Springfield Unified ${run}`, slug: `springfield-${run}` };
@@ -275,14 +275,7 @@ test.describe.serial("licensing in the browser", () => {
   test("revoke needs the license id typed, and is final", async () => {
     await page.goto(`/licenses/${licenseId}`);
     await page.getByRole("button", { name: "Revoke" }).click();
-    const dialog = page.getByRole("dialog", { name: "Revoke this license?" });
-    const confirm = dialog.getByRole("button", { name: "Revoke license" });
-    await expect(confirm).toBeDisabled();
-    await dialog.getByLabel(/Type .* to confirm/).fill("lic_wrong");
-    await expect(confirm).toBeDisabled();
-    await dialog.getByLabel(/Type .* to confirm/).fill(licenseId);
-    await confirm.click();
-    await expect(dialog).toBeHidden();
+    await confirmByTyping(page, "Revoke this license?", "Revoke license", licenseId);
     await expect(page.getByText("License revoked.")).toBeVisible();
     await expect(page.locator('[data-status="revoked"]')).toBeVisible();
     await expect(page.getByRole("button", { name: "Reinstate" })).toHaveCount(0);

@@ -41,3 +41,18 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/**
+ * A typed confirmation (revoke a license, revoke all tokens): the confirm button stays disabled for a
+ * wrong entry and works once `expected` is typed; returns when the dialog has closed.
+ */
+export async function confirmByTyping(page: Page, dialogName: string, confirmName: string, expected: string) {
+  const dialog = page.getByRole("dialog", { name: dialogName });
+  const confirm = dialog.getByRole("button", { name: confirmName });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/Type .* to confirm/).fill("lic_wrong");
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/Type .* to confirm/).fill(expected);
+  await confirm.click();
+  await expect(dialog).toBeHidden();
+}

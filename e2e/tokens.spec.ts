@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
-import { expect, firstAdmin, signIn, test } from "./support";
+import { confirmByTyping, expect, firstAdmin, signIn, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 const tokenName = `Nightly export ${run}`;
@@ -238,14 +238,7 @@ test.describe.serial("tokens in the browser", () => {
   test("revoke all tokens needs the license id typed", async () => {
     await openTokensPage();
     await page.getByRole("button", { name: "Revoke all tokens" }).click();
-    const dialog = page.getByRole("dialog", { name: "Revoke all tokens?" });
-    const confirm = dialog.getByRole("button", { name: "Revoke all tokens" });
-    await expect(confirm).toBeDisabled();
-    await dialog.getByLabel(/Type .* to confirm/).fill("lic_wrong");
-    await expect(confirm).toBeDisabled();
-    await dialog.getByLabel(/Type .* to confirm/).fill(licenseId);
-    await confirm.click();
-    await expect(dialog).toBeHidden();
+    await confirmByTyping(page, "Revoke all tokens?", "Revoke all tokens", licenseId);
     await expect(page.getByText(/^2 tokens revoked\.$/)).toBeVisible();
 
     await page.getByLabel("Token status").selectOption("active");

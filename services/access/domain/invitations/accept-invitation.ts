@@ -33,7 +33,12 @@ export async function acceptInvitation(ctx: AccessContext, token: string, input:
   assertInvitationUsable(invitation);
   const problems = checkPasswordPolicy(input.password, { email: invitation.email, name: input.name });
   if (problems.length) throw new AppError("validation-failed", "The password does not meet the rules.", { fieldErrors: { password: problems } });
-  if (await ctx.prisma.user.count({ where: { email: invitation.email } })) throw emailTaken();
+  if (await ctx.prisma.user.count({ where: { email: invitation.email } })) {
+    // The address may have been taken by this very invitation, accepted a moment ago by a concurrent
+    // request: then the true answer is "already used", not "e-mail taken".
+    assertInvitationUsable(await findByToken(ctx, token));
+    throw emailTaken();
+  }
   const passwordHash = await hashPassword(input.password);
 
   try {

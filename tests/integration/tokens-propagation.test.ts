@@ -19,7 +19,8 @@ beforeAll(async () => {
   b = await startAccessService("", {}, { sameDatabaseAs: a, validationCache: { retryFirstMs: 300, retryMaxMs: 300 } });
   w = await createTokenWorld(a, "p");
   read = `${w.cat.reports.key}:read`;
-  viaB = await introspectorFor(b);
+  // B is asked as a component would ask it: without waiting for its change feed (that is what is measured).
+  viaB = await introspectorFor(b, "reports-worker", { waitForChanges: false });
   expect(await b.validationCache?.feed.whenHealthy(5_000)).toBe(true);
   await a.prisma.serviceTier.update({ where: { id: w.cat.pro.id }, data: { tokensPerLicense: 1_000 } });
 });

@@ -42,10 +42,17 @@ export async function createTokenViaApi(
 
 export type Introspector = (token: string) => Promise<IntrospectionResponse>;
 
-/** Introspects as an internal component over one kept-alive mTLS client, form-encoded (RFC 7662 §2.1). */
-export async function introspectorFor(h: AccessHarness, identity = "reports-worker"): Promise<Introspector> {
+/**
+ * Introspects as an internal component over one kept-alive mTLS client, form-encoded (RFC 7662 §2.1).
+ * It first lets the service's change feed catch up with what the test just wrote (the cache follows
+ * writes through notifications, within milliseconds; tests/integration/tokens-propagation.test.ts
+ * measures that, with `waitForChanges: false`), so an assertion right after a write checks the answer,
+ * not the race.
+ */
+export async function introspectorFor(h: AccessHarness, identity = "reports-worker", options = { waitForChanges: true }): Promise<Introspector> {
   const client = await h.as(identity);
   return async (token) => {
+    if (options.waitForChanges) await h.validationCache?.feed.sync();
     const res = await client.raw<IntrospectionResponse>("POST", "/oauth/introspect", new URLSearchParams({ token }).toString(), {
       "content-type": "application/x-www-form-urlencoded",
     });

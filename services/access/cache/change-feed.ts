@@ -37,6 +37,12 @@ export type ChangeFeed = {
   subscribe(subscriber: ChangeSubscriber): () => void;
   /** Resolves once healthy, or false after `timeoutMs` (e.g. a database that cannot deliver notifications). */
   whenHealthy(timeoutMs: number): Promise<boolean>;
+  /**
+   * Resolves once every change committed before the call has reached the subscribers: PostgreSQL
+   * delivers notifications in commit order, so a ping sent now arrives after them. (Reading one's own
+   * write at once; while unhealthy the cache is bypassed, so there is nothing to wait for.)
+   */
+  sync(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -161,6 +167,10 @@ export function startChangeFeed(options: ChangeFeedOptions): ChangeFeed {
         const timer = setTimeout(() => done(false), timeoutMs);
         waiters.add(onHealthy);
       });
+    },
+    async sync() {
+      const c = client;
+      if (healthy && c) await ping(c).catch(() => {});
     },
     async close() {
       closed = true;

@@ -14,6 +14,7 @@ import { authRoutes } from "./routes/auth-routes";
 import { catalogueRoutes } from "./routes/catalogue-routes";
 import { certificateRoutes } from "./routes/certificate-routes";
 import { licenseRoutes } from "./routes/license-routes";
+import { oauthClientRoutes } from "./routes/oauth-client-routes";
 import { oauthRoutes } from "./routes/oauth-routes";
 import { operatorRoutes } from "./routes/operator-routes";
 import { tenantRoutes } from "./routes/tenant-routes";
@@ -67,6 +68,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   certificateRoutes(app, ctx);
   tokenRoutes(app, ctx);
   oauthRoutes(app, ctx);
+  oauthClientRoutes(app, ctx);
   // Last-used times still in memory are written before the database client closes.
   app.addHook("onClose", async () => ctx.tokenUsage?.close());
   return { app, ctx };

@@ -1,13 +1,19 @@
-// OAuth 2.0 endpoints for internal components over mTLS (any identity but the web tier): RFC 7662
+// OAuth 2.0 endpoints for internal components over mTLS (any identity but the web tier): RFC 8414 metadata,
+// RFC 6749 §4.4 client credentials (RFC 8705 tls_client_auth, certificate-bound tokens), RFC 7662
 // introspection and RFC 7009 revocation, form-encoded as the RFCs say (JSON accepted too).
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import { introspectionRequest, introspectionResponse, revocationRequest } from "../../../contracts/token-api";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { authorizationServerMetadata, boundIntrospectionRequest, oauthErrorResponse, tokenRequest, tokenResponse, type OAuthErrorResponse } from "../../../contracts/oauth-api";
+import { introspectionResponse, revocationRequest } from "../../../contracts/token-api";
 import { AppError } from "../../common/http/app-error";
 import { callerIdentity } from "../../common/http/caller";
 import { parseInput } from "../../common/http/parse";
 import type { RouteDoc } from "../../common/http/openapi";
 import type { AccessContext } from "../domain/context";
-import { introspectToken } from "../domain/tokens/introspect-token";
+import { introspectBound } from "../domain/oauth/bound-introspection";
+import { peerCertThumbprint } from "../domain/oauth/cert-thumbprint";
+import { clientCredentialsGrant } from "../domain/oauth/client-credentials-grant";
+import { OAuthError } from "../domain/oauth/oauth-error";
+import { authorizationServerMetadataFor, oauthPaths } from "../domain/oauth/server-metadata";
 import { revokeByComponent } from "../domain/tokens/revoke-by-component";
 import { requestMeta } from "./request-meta";
 
@@ -18,6 +24,10 @@ function componentCaller(request: FastifyRequest): string {
   const caller = callerIdentity(request);
   if (!caller || caller === "web") throw new AppError("forbidden", "Token introspection and revocation are for internal components, not the web tier.");
   return caller;
+}
+
+function sendOAuthError(reply: FastifyReply, status: number, body: OAuthErrorResponse) {
+  return reply.status(status).header("cache-control", "no-store").type("application/json").send(oauthErrorResponse.parse(body));
 }
 
 export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
@@ -34,23 +44,67 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
       done(null, fields);
     });
 
+    // GET /.well-known/oauth-authorization-server — RFC 8414 metadata; the issuer is this service as reached.
+    oauth.get(
+      "/.well-known/oauth-authorization-server",
+      openapi({ tags: ["oauth"], callers: "any", summary: "RFC 8414 authorization server metadata (issuer: https:// + the request's Host).", response: authorizationServerMetadata }),
+      async (request) => {
+        if (!callerIdentity(request)) throw new AppError("forbidden", "This endpoint is not open to unidentified callers.");
+        return authorizationServerMetadataFor(`https://${request.host}`);
+      },
+    );
+
     // POST /oauth/introspect — is this token active, and what does it carry?
     oauth.post(
-      "/oauth/introspect",
+      oauthPaths.introspection,
       openapi({
         tags: ["oauth"],
         callers: "any",
-        summary: "RFC 7662 token introspection (internal components; not the web tier). Anything but an active token answers {\"active\": false}.",
-        body: introspectionRequest,
+        summary:
+          "RFC 7662 token introspection (internal components; not the web tier). Anything but an active token answers {\"active\": false}; " +
+          "with cnf_x5t_s256 (the thumbprint of the certificate the token was presented over) a token bound to another certificate answers inactive.",
+        body: boundIntrospectionRequest,
         response: introspectionResponse,
       }),
       async (request, reply) => {
         componentCaller(request);
-        const { token } = parseInput(introspectionRequest, request.body);
+        const { token, cnf_x5t_s256 } = parseInput(boundIntrospectionRequest, request.body);
         void reply.header("cache-control", "no-store");
-        return introspectToken(ctx, token);
+        return introspectBound(ctx, token, cnf_x5t_s256);
       },
     );
+
+    // POST /oauth/token — client credentials; refusals are RFC 6749 §5.2 JSON, so its own error handler.
+    void oauth.register(async (tokenEndpoint) => {
+      tokenEndpoint.setErrorHandler((error: FastifyError, _request, reply) => {
+        if (error instanceof OAuthError) return sendOAuthError(reply, error.status, { error: error.code, error_description: error.description });
+        const status = error instanceof AppError ? error.status : error.statusCode;
+        // Malformed requests (bad form, duplicate parameter, wrong content type) are the client's.
+        if (status !== undefined && status >= 400 && status < 500 && status !== 403) return sendOAuthError(reply, 400, { error: "invalid_request", error_description: "The token request is malformed." });
+        throw error; // the central handler: problem+json, no internals
+      });
+      tokenEndpoint.post(
+        oauthPaths.token,
+        openapi({
+          tags: ["oauth"],
+          callers: "any",
+          summary: "RFC 6749 §4.4 client credentials with RFC 8705 tls_client_auth; the token is bound to the client certificate. Errors: RFC 6749 §5.2 JSON.",
+          body: tokenRequest,
+          response: tokenResponse,
+          problems: { 400: "invalid_request, invalid_grant (license not active), invalid_scope, unsupported_grant_type.", 401: "invalid_client." },
+        }),
+        async (request, reply) => {
+          const caller = callerIdentity(request);
+          const thumbprint = peerCertThumbprint(request);
+          if (!caller || caller === "web" || !thumbprint) throw new OAuthError("unauthorized_client", "The token endpoint is for internal components, not the web tier.", 403);
+          const parsed = tokenRequest.safeParse(request.body ?? {});
+          if (!parsed.success) throw new OAuthError("invalid_request", "The token request is malformed.");
+          const { grant_type, client_id, scope } = parsed.data;
+          const answer = await clientCredentialsGrant(ctx, { grantType: grant_type, clientId: client_id, scope, certIdentity: caller, certThumbprint: thumbprint }, requestMeta(request));
+          return reply.header("cache-control", "no-store").header("pragma", "no-cache").send(answer);
+        },
+      );
+    });
 
     // POST /oauth/revoke — revoke a token; 200 whether or not it existed (RFC 7009 §2.2).
     oauth.post(

@@ -29,7 +29,7 @@ export async function createToken(ctx: AccessContext, actor: Actor, licenseId: s
     const license = await loadTokenLicense(tx, actor, licenseId);
     const now = new Date();
     const { scopes, ttlHours } = checkInput(license, input);
-    const { row, secret } = await issueToken(tx, ctx.keys.secretDigest, license, { name: input.name, scopes, ttlHours, createdById: actor.userId }, now);
+    const { row, secret } = await issueToken(tx, ctx.keys.secretDigest, license, { name: input.name, scopes, ttlSeconds: ttlHours * 3600, holder: { createdById: actor.userId } }, now);
     await recordEvent(tx, {
       action: "token.create",
       outcome: "success",

@@ -9,7 +9,10 @@ import type { TokenLicense } from "./token-license";
 import { tokenSelect } from "./token-dto";
 import { licenseActiveNow } from "./token-state";
 
-export type IssueInput = { name: string; scopes: string[]; ttlHours: number; createdById: string; rotatedFromId?: string };
+/** Who a token is issued to: a person (create, rotate) or an OAuth client, bound to its certificate (RFC 8705). */
+export type TokenHolder = { createdById: string } | { clientId: string; certThumbprint: string };
+
+export type IssueInput = { name: string; scopes: string[]; ttlSeconds: number; holder: TokenHolder; rotatedFromId?: string };
 
 export function assertLicenseActive(license: TokenLicense, now: Date): void {
   if (!licenseActiveNow(license, now)) throw new AppError("conflict", "The license is not active, so it cannot have new tokens.", { reason: "license-not-active" });
@@ -31,9 +34,9 @@ export async function issueToken(tx: TransactionClient, digestKey: Buffer, licen
       displayPrefix: tokenDisplayPrefix(secret),
       digest: digestToken(digestKey, secret),
       scopes: input.scopes,
-      createdById: input.createdById,
+      ...("createdById" in input.holder ? { createdById: input.holder.createdById } : { clientId: input.holder.clientId, certThumbprint: input.holder.certThumbprint }),
       createdAt: now,
-      expiresAt: new Date(now.getTime() + input.ttlHours * 3_600_000),
+      expiresAt: new Date(now.getTime() + input.ttlSeconds * 1000),
       rotatedFromId: input.rotatedFromId ?? null,
     },
     select: tokenSelect,

@@ -30,7 +30,7 @@ export async function rotateToken(ctx: AccessContext, actor: Actor, id: string, 
     const graceEnd = new Date(Math.min(old.expiresAt.getTime(), now.getTime() + graceHours * 3_600_000));
     await tx.token.update({ where: { id: old.id }, data: { expiresAt: graceEnd }, select: { id: true } });
     const ttlHours = Math.min(license.tier.tokenDefaultTtlHours, license.tier.tokenMaxTtlHours);
-    const { row, secret } = await issueToken(tx, ctx.keys.secretDigest, license, { name: old.name, scopes, ttlHours, createdById: actor.userId, rotatedFromId: old.id }, now);
+    const { row, secret } = await issueToken(tx, ctx.keys.secretDigest, license, { name: old.name, scopes, ttlSeconds: ttlHours * 3600, holder: { createdById: actor.userId }, rotatedFromId: old.id }, now);
     await recordEvent(tx, {
       action: "token.rotate",
       outcome: "success",

@@ -14,8 +14,17 @@ export type TokenLicense = LicenseFacts & {
 };
 
 export async function loadTokenLicense(db: AccessPrisma | TransactionClient, actor: Actor, licenseId: string): Promise<TokenLicense> {
+  return loadTokenLicenseWhere(db, { id: licenseId, ...tenantScope(actor) });
+}
+
+/** The same for a caller that is not a person (an OAuth client, whose row already names its license and tenant). */
+export async function loadTokenLicenseOf(db: AccessPrisma | TransactionClient, owner: { licenseId: string; tenantId: string }): Promise<TokenLicense> {
+  return loadTokenLicenseWhere(db, { id: owner.licenseId, tenantId: owner.tenantId });
+}
+
+async function loadTokenLicenseWhere(db: AccessPrisma | TransactionClient, where: { id: string; tenantId?: string }): Promise<TokenLicense> {
   const license = await db.license.findFirst({
-    where: { id: licenseId, ...tenantScope(actor) },
+    where,
     select: {
       id: true,
       tenantId: true,

@@ -1,0 +1,72 @@
+// RFC 6749 §4.4 client credentials with RFC 8705 tls_client_auth: the connection's certificate identity
+// must be the client's registered one; the token is issued through the token core (issueToken) and bound
+// to that certificate's thumbprint. Refusals are OAuthErrors. A license that is not active answers
+// invalid_grant (the client is genuine; what it holds grants nothing now).
+import type { TokenResponse } from "../../../../contracts/oauth-api";
+import { AppError } from "../../../common/http/app-error";
+import { recordEvent } from "../../outbox/record-event";
+import type { AccessContext, RequestMeta } from "../context";
+import { assertLicenseActive, issueToken } from "../tokens/issue-token";
+import { loadTokenLicenseOf, lockLicenseRow } from "../tokens/token-license";
+import { OAuthError } from "./oauth-error";
+
+export type ClientCredentialsInput = {
+  grantType: string;
+  clientId: string | undefined;
+  scope: string | undefined;
+  /** The verified certificate of the connection: its identity (CN) and RFC 8705 thumbprint. */
+  certIdentity: string;
+  certThumbprint: string;
+};
+
+const badClient = () => new OAuthError("invalid_client", "Client authentication failed.");
+
+function grantedScopes(requested: string | undefined, allowed: string[]): string[] {
+  if (requested === undefined || requested.trim() === "") {
+    if (!allowed.length) throw new OAuthError("invalid_scope", "The client may not be given any of its scopes on this license now.");
+    return allowed;
+  }
+  const asked = [...new Set(requested.trim().split(/ +/))].sort();
+  const beyond = asked.filter((s) => !allowed.includes(s));
+  if (beyond.length) throw new OAuthError("invalid_scope", `Not granted to this client: ${beyond.slice(0, 5).join(" ").slice(0, 300)}.`);
+  return asked;
+}
+
+export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCredentialsInput, meta: RequestMeta): Promise<TokenResponse> {
+  if (input.grantType !== "client_credentials") throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported.");
+  if (!input.clientId) throw new OAuthError("invalid_request", "client_id is required (tls_client_auth).");
+  const clientId = input.clientId;
+  return ctx.prisma.$transaction(async (tx) => {
+    const client = await tx.oAuthClient.findUnique({ where: { id: clientId } });
+    // One answer for unknown, revoked and wrong-certificate clients: nothing to probe.
+    if (!client || client.revokedAt || client.certIdentity !== input.certIdentity) throw badClient();
+    await lockLicenseRow(tx, client.licenseId);
+    const license = await loadTokenLicenseOf(tx, client);
+    const now = new Date();
+    try {
+      assertLicenseActive(license, now);
+    } catch {
+      throw new OAuthError("invalid_grant", "The client's license is not active.");
+    }
+    const scopes = grantedScopes(input.scope, client.scopes.filter((s) => license.scopes.includes(s)));
+    let issued;
+    try {
+      issued = await issueToken(tx, ctx.keys.secretDigest, license, { name: `OAuth: ${client.name}`.slice(0, 100), scopes, ttlSeconds: client.tokenTtlSeconds, holder: { clientId: client.id, certThumbprint: input.certThumbprint } }, now);
+    } catch (error) {
+      if (error instanceof AppError) throw new OAuthError("invalid_grant", error.message);
+      throw error;
+    }
+    const { row, secret } = issued;
+    await recordEvent(tx, {
+      action: "token.create",
+      outcome: "success",
+      actor: { type: "service", id: client.certIdentity, label: client.certIdentity },
+      target: { type: "token", id: row.id },
+      tenantId: license.tenantId,
+      sourceIp: meta.sourceIp,
+      requestId: meta.requestId,
+      data: { licenseId: license.id, clientId: client.id, via: "client_credentials", displayPrefix: row.displayPrefix, scopes, expiresAt: row.expiresAt.toISOString() },
+    });
+    return { access_token: secret, token_type: "Bearer", expires_in: client.tokenTtlSeconds, scope: scopes.join(" ") };
+  });
+}

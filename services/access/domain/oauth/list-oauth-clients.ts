@@ -1,0 +1,18 @@
+// A license's OAuth clients, newest first (revoked ones too, so the web tier can show their history).
+import type { ListOAuthClientsResponse } from "../../../../contracts/oauth-api";
+import { assertPermission, type Actor } from "../actors/actor";
+import type { AccessContext } from "../context";
+import { loadTokenLicense } from "../tokens/token-license";
+import { oauthClientSelect, toOAuthClientDto } from "./oauth-client-dto";
+
+export async function listOAuthClients(ctx: AccessContext, actor: Actor, licenseId: string): Promise<ListOAuthClientsResponse> {
+  assertPermission(actor, "licenses.read");
+  const license = await loadTokenLicense(ctx.prisma, actor, licenseId);
+  const rows = await ctx.prisma.oAuthClient.findMany({
+    where: { licenseId: license.id, tenantId: license.tenantId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 500,
+    select: oauthClientSelect,
+  });
+  return { clients: rows.map(toOAuthClientDto) };
+}

@@ -1,0 +1,45 @@
+// Registers an internal component as an OAuth client of a license: it will authenticate with the
+// certificate of `certIdentity` and may ask for at most `scopes` (⊆ the license's) for `tokenTtlSeconds`.
+import type { OAuthClientResponse, RegisterOAuthClientRequest } from "../../../../contracts/oauth-api";
+import { AppError } from "../../../common/http/app-error";
+import { recordEvent } from "../../outbox/record-event";
+import { assertPermission, auditActor, type Actor } from "../actors/actor";
+import type { AccessContext, RequestMeta } from "../context";
+import { newId } from "../secrets/ids";
+import { tokenWritePermission } from "../tokens/create-token";
+import { loadTokenLicense, type TokenLicense } from "../tokens/token-license";
+import { oauthClientSelect, toOAuthClientDto } from "./oauth-client-dto";
+
+function checkInput(license: TokenLicense, input: RegisterOAuthClientRequest): { scopes: string[]; tokenTtlSeconds: number } {
+  const fieldErrors: Record<string, string[]> = {};
+  const unknown = input.scopes.filter((s) => !license.scopes.includes(s));
+  if (unknown.length) fieldErrors.scopes = [`Not among the license's scopes: ${unknown.slice(0, 5).join(", ")}.`];
+  const maxSeconds = license.tier.tokenMaxTtlHours * 3600;
+  const tokenTtlSeconds = input.tokenTtlSeconds ?? Math.min(license.tier.tokenDefaultTtlHours * 3600, maxSeconds);
+  if (tokenTtlSeconds > maxSeconds) fieldErrors.tokenTtlSeconds = [`At most ${maxSeconds} seconds on this license's tier.`];
+  if (Object.keys(fieldErrors).length) throw new AppError("validation-failed", "The OAuth client cannot be registered as asked.", { fieldErrors });
+  return { scopes: [...new Set(input.scopes)].sort(), tokenTtlSeconds };
+}
+
+export async function registerOAuthClient(ctx: AccessContext, actor: Actor, licenseId: string, input: RegisterOAuthClientRequest, meta: RequestMeta): Promise<OAuthClientResponse> {
+  assertPermission(actor, tokenWritePermission);
+  return ctx.prisma.$transaction(async (tx) => {
+    const license = await loadTokenLicense(tx, actor, licenseId);
+    const { scopes, tokenTtlSeconds } = checkInput(license, input);
+    const row = await tx.oAuthClient.create({
+      data: { id: newId("cli"), licenseId: license.id, tenantId: license.tenantId, name: input.name, certIdentity: input.certIdentity, scopes, tokenTtlSeconds, createdById: actor.userId },
+      select: oauthClientSelect,
+    });
+    await recordEvent(tx, {
+      action: "oauth_client.register",
+      outcome: "success",
+      actor: auditActor(actor),
+      target: { type: "oauth_client", id: row.id },
+      tenantId: license.tenantId,
+      sourceIp: meta.sourceIp,
+      requestId: meta.requestId,
+      data: { licenseId: license.id, name: row.name, certIdentity: row.certIdentity, scopes, tokenTtlSeconds },
+    });
+    return { client: toOAuthClientDto(row) };
+  });
+}

@@ -1,0 +1,154 @@
+// OAuth 2.0 with a real client library (oauth4webapi): RFC 8414 discovery, client credentials over mTLS
+// (RFC 8705 tls_client_auth), RFC 7662 introspection and RFC 7009 revocation; certificate binding
+// (a token obtained with certificate A is inactive when presented with certificate B); and every refusal
+// of the token endpoint as RFC 6749 §5.2 JSON.
+import * as oauth from "oauth4webapi";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuthorizationServerMetadata, OAuthClientDto } from "../../contracts/oauth-api";
+import { insertLicenseRow } from "../support/license-fixtures";
+import { discover, oauthComponent, registerClientViaApi, tokenRequestAs, type OAuthComponent } from "../support/oauth-fixtures";
+import { startAccessService, type AccessHarness } from "../support/start-access-service";
+import { createTokenViaApi, createTokenWorld, introspectorFor, tokenSnapshot, type TokenWorld } from "../support/token-fixtures";
+
+let h: AccessHarness;
+let w: TokenWorld;
+let worker: OAuthComponent;
+let client: OAuthClientDto;
+const read = "opreports:read";
+const write = "opreports:write";
+
+beforeAll(async () => {
+  h = await startAccessService("oauth-protocol");
+  w = await createTokenWorld(h, "op");
+  client = await registerClientViaApi(h, w.acme.people.tenant_admin, w.licenseId, { name: "Worker", certIdentity: "op-worker", scopes: [read, write], tokenTtlSeconds: 600 });
+  worker = await oauthComponent(h, "op-worker");
+});
+afterAll(async () => {
+  await worker?.close();
+  await h?.close();
+});
+
+describe("oauth4webapi against the access service", () => {
+  it("discovers the metadata (RFC 8414, RFC 8705 aliases)", async () => {
+    const as = await discover(h, worker);
+    const base = h.url;
+    expect(as).toMatchObject({
+      issuer: base,
+      token_endpoint: `${base}/oauth/token`,
+      introspection_endpoint: `${base}/oauth/introspect`,
+      revocation_endpoint: `${base}/oauth/revoke`,
+      grant_types_supported: ["client_credentials"],
+      token_endpoint_auth_methods_supported: ["tls_client_auth"],
+      tls_client_certificate_bound_access_tokens: true,
+      mtls_endpoint_aliases: { token_endpoint: `${base}/oauth/token`, introspection_endpoint: `${base}/oauth/introspect`, revocation_endpoint: `${base}/oauth/revoke` },
+    } satisfies Partial<AuthorizationServerMetadata>);
+  });
+
+  it("client credentials → introspection (bound: cnf.x5t#S256) → revocation → inactive", async () => {
+    const as = await discover(h, worker);
+    const me: oauth.Client = { client_id: client.id };
+    const auth = oauth.TlsClientAuth();
+    const grant = await oauth.clientCredentialsGrantRequest(as, me, auth, new URLSearchParams({ scope: read }), worker.options);
+    expect(grant.headers.get("cache-control")).toBe("no-store");
+    const tokens = await oauth.processClientCredentialsResponse(as, me, grant);
+    expect(tokens.token_type).toBe("bearer"); // oauth4webapi lower-cases it
+    expect(tokens.expires_in).toBe(600);
+    expect(tokens.scope).toBe(read);
+    expect(tokens.access_token).toMatch(/^tsr_/);
+
+    const introspected = await oauth.processIntrospectionResponse(as, me, await oauth.introspectionRequest(as, me, auth, tokens.access_token, worker.options));
+    expect(introspected).toMatchObject({ active: true, scope: read, client_id: client.id, license_id: w.licenseId, tenant_id: w.acme.tenant.id, cnf: { "x5t#S256": worker.thumbprint } });
+
+    const row = await h.prisma.token.findFirstOrThrow({ where: { clientId: client.id }, orderBy: { createdAt: "desc" } });
+    expect(row).toMatchObject({ certThumbprint: worker.thumbprint, createdById: null });
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(600_000);
+
+    await oauth.processRevocationResponse(await oauth.revocationRequest(as, me, auth, tokens.access_token, worker.options));
+    const after = await oauth.processIntrospectionResponse(as, me, await oauth.introspectionRequest(as, me, auth, tokens.access_token, worker.options));
+    expect(after).toEqual({ active: false });
+  });
+
+  it("grants all the client's scopes when none are asked for", async () => {
+    const res = await tokenRequestAs(h, "op-worker", { grant_type: "client_credentials", client_id: client.id });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ token_type: "Bearer", expires_in: 600, scope: `${read} ${write}` });
+  });
+});
+
+describe("certificate binding (RFC 8705)", () => {
+  it("a token obtained with certificate A is inactive when presented with certificate B, active with A", async () => {
+    const other = await oauthComponent(h, "op-intruder");
+    try {
+      const res = await tokenRequestAs(h, "op-worker", { grant_type: "client_credentials", client_id: client.id, scope: read });
+      const token = String(res.body.access_token);
+      expect(other.thumbprint).not.toBe(worker.thumbprint);
+      // The resource server introspects with its own certificate and forwards the presenting client's thumbprint.
+      const api = await h.as("op-reports-api");
+      const introspect = async (fields: Record<string, string>) =>
+        (await api.raw<Record<string, unknown>>("POST", "/oauth/introspect", new URLSearchParams({ token, ...fields }).toString(), { "content-type": "application/x-www-form-urlencoded" })).body;
+      expect(await introspect({ cnf_x5t_s256: other.thumbprint })).toEqual({ active: false });
+      expect(await introspect({ cnf_x5t_s256: worker.thumbprint })).toMatchObject({ active: true, cnf: { "x5t#S256": worker.thumbprint } });
+      // Without the parameter the resource server gets cnf to compare itself.
+      expect(await introspect({})).toMatchObject({ active: true, cnf: { "x5t#S256": worker.thumbprint } });
+      // A malformed thumbprint is a malformed request, not an answer.
+      const bad = await api.raw("POST", "/oauth/introspect", new URLSearchParams({ token, cnf_x5t_s256: "nope" }).toString(), { "content-type": "application/x-www-form-urlencoded" });
+      expect(bad.status).toBe(422);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("an unbound token (created by a person) ignores the forwarded thumbprint", async () => {
+    const { secret } = await createTokenViaApi(h, w.acme.people.tenant_admin, w.licenseId, { scopes: [read] });
+    const api = await h.as("op-reports-api");
+    const res = await api.raw<Record<string, unknown>>("POST", "/oauth/introspect", new URLSearchParams({ token: secret, cnf_x5t_s256: worker.thumbprint }).toString(), {
+      "content-type": "application/x-www-form-urlencoded",
+    });
+    expect(res.body).toMatchObject({ active: true });
+    expect(res.body).not.toHaveProperty("cnf");
+  });
+});
+
+describe("token endpoint refusals (RFC 6749 §5.2 JSON, nothing issued)", () => {
+  const expectOAuthError = (res: { status: number; body: Record<string, unknown>; headers: Record<string, unknown> }, status: number, error: string) => {
+    expect(res.status).toBe(status);
+    expect(String(res.headers["content-type"])).toMatch(/^application\/json/);
+    expect(res.body).toMatchObject({ error });
+    expect(typeof res.body.error_description).toBe("string");
+  };
+
+  it("answers each refusal with the right code and changes nothing", async () => {
+    const suspended = await insertLicenseRow(h, { tenantId: w.acme.tenant.id, componentId: w.cat.reports.id, tierId: w.cat.pro.id });
+    const onSuspended = await registerClientViaApi(h, w.acme.people.tenant_admin, suspended.id, { name: "S", certIdentity: "op-worker", scopes: [read], tokenTtlSeconds: 600 });
+    await h.prisma.license.update({ where: { id: suspended.id }, data: { status: "suspended" } });
+    const revoked = await registerClientViaApi(h, w.acme.people.tenant_admin, w.licenseId, { name: "R", certIdentity: "op-worker", scopes: [read], tokenTtlSeconds: 600 });
+    await h.prisma.oAuthClient.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+    const before = await tokenSnapshot(h);
+
+    const grant = { grant_type: "client_credentials", client_id: client.id };
+    expectOAuthError(await tokenRequestAs(h, "op-intruder", grant), 401, "invalid_client"); // wrong certificate identity
+    expectOAuthError(await tokenRequestAs(h, "op-worker", { ...grant, client_id: "cli_unknown" }), 401, "invalid_client");
+    expectOAuthError(await tokenRequestAs(h, "op-worker", { ...grant, client_id: revoked.id }), 401, "invalid_client");
+    expectOAuthError(await tokenRequestAs(h, "op-worker", { ...grant, client_id: onSuspended.id }), 400, "invalid_grant");
+    expectOAuthError(await tokenRequestAs(h, "op-worker", { ...grant, scope: `${read} opetl:run` }), 400, "invalid_scope");
+    expectOAuthError(await tokenRequestAs(h, "op-worker", { ...grant, grant_type: "password" }), 400, "unsupported_grant_type");
+    expectOAuthError(await tokenRequestAs(h, "op-worker", { grant_type: "client_credentials" }), 400, "invalid_request");
+    expectOAuthError(await tokenRequestAs(h, "web", grant), 403, "unauthorized_client");
+    const worker = await h.as("op-worker");
+    expectOAuthError(await worker.raw("POST", "/oauth/token", "grant_type=client_credentials&grant_type=x", { "content-type": "application/x-www-form-urlencoded" }), 400, "invalid_request");
+    expectOAuthError(await worker.raw("POST", "/oauth/token", "{not json", { "content-type": "application/json" }), 400, "invalid_request");
+    expectOAuthError(await worker.raw("POST", "/oauth/token", "x", { "content-type": "text/plain" }), 400, "invalid_request");
+    expect(await tokenSnapshot(h)).toBe(before);
+  });
+
+  it("the metadata is refused to no one with a certificate, and the web tier may not introspect", async () => {
+    expect((await (await h.as("web")).json("GET", "/.well-known/oauth-authorization-server")).status).toBe(200);
+    expect((await (await h.as("web")).raw("POST", "/oauth/introspect", "token=x", { "content-type": "application/x-www-form-urlencoded" })).status).toBe(403);
+  });
+});
+
+// Introspection without the binding parameter (as the token tests' introspector does) sees client tokens as active.
+it("the shared introspector sees client tokens", async () => {
+  const res = await tokenRequestAs(h, "op-worker", { grant_type: "client_credentials", client_id: client.id });
+  expect((await (await introspectorFor(h, "op-reports-api"))(String(res.body.access_token))).active).toBe(true);
+});

@@ -70,7 +70,7 @@ async function serveInChild(): Promise<void> {
 }
 
 /** Open loop: starts requests on a fixed schedule whatever the answers; latency counts from the scheduled start. */
-async function openLoop(task: Task, perSecond: number, durationMs: number): Promise<Sample> {
+export async function openLoop(task: Task, perSecond: number, durationMs: number): Promise<Sample> {
   const latencies: number[] = [];
   let errors = 0;
   const cpuStart = process.cpuUsage();

@@ -4,7 +4,8 @@
 // Timing can be shortened/lengthened with BENCH_WARMUP_S / BENCH_MEASURE_S (HTTP) and
 // BENCH_ARGON2_WARMUP_S / BENCH_ARGON2_MEASURE_S; the end-to-end sign-in table (needs PostgreSQL at
 // TEST_POSTGRES_URL, else embedded PGlite) with BENCH_SIGNIN_WARMUP_S / BENCH_SIGNIN_MEASURE_S, or
-// skipped with BENCH_SIGNIN=0.
+// skipped with BENCH_SIGNIN=0. Licenses and tokens need PostgreSQL; skip them with BENCH_LICENSES_RUN=0 /
+// BENCH_TOKENS_RUN=0. Tokens alone: node --conditions=react-server --import tsx bench/token-introspect.ts
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { benchLicenseTable } from "./license-table";
 import { benchLicenseValidate } from "./license-validate";
 import { benchMtlsVsPlain } from "./mtls-vs-plain";
 import { benchSignIn } from "./sign-in";
+import { benchTokenIntrospect } from "./token-introspect";
 import type { Timing } from "./lib/measure";
 import { formatTable, type BenchTable } from "./lib/table";
 
@@ -51,6 +53,12 @@ async function main() {
   if (process.env.BENCH_LICENSES_RUN !== "0") {
     for (const t of await benchLicenseValidate(http)) print(t);
     print(await benchLicenseTable(signIn));
+  }
+  // Tokens (issue 4): need PostgreSQL; skip with BENCH_TOKENS_RUN=0.
+  if (process.env.BENCH_TOKENS_RUN !== "0") {
+    const tokens = await benchTokenIntrospect(http);
+    for (const t of tokens.tables) print(t);
+    console.log(tokens.comparison + "\n");
   }
 
   const durationS = (Date.now() - started.getTime()) / 1000;

@@ -1,0 +1,259 @@
+// Issue 4: RFC 7662 introspections per second and latency over kept-alive mTLS with the token cache warm,
+// against a bare mTLS endpoint of the same framework (createService with a trivial form POST route) as
+// the baseline, and revocation propagation between two processes. Same shape as license-validate.ts:
+// the servers run in one child process (this file, started with BENCH_TOKENS_CHILD=1), this process
+// only generates load, baseline and test are measured in alternating slices.
+//  1. peak: closed loop, 32 in flight, cycling over `BENCH_TOKENS` tokens spread over active licenses
+//     (target ratio >= 0.6 of the baseline's req/s);
+//  2. half of peak: open loop at half the measured peak rate, latency from each request's scheduled
+//     start (no coordinated omission) — target p99 < 5 ms;
+//  3. revocation propagation: this process revokes a token the child has cached, by SQL on the shared
+//     database (the trigger notifies on commit), and introspects through the child until inactive.
+// Then our figures beside the published ones of Ory Hydra and Unkey (their numbers, their hardware).
+// The access database holds 100 000 licenses (seeded like the table bench) plus the tokens.
+// Alone: node --conditions=react-server --import tsx bench/token-introspect.ts
+import { fork } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { IntrospectionResponse } from "../contracts/token-api";
+import { createService } from "../services/common/http/create-service";
+import { createMtlsClient } from "../services/common/http/mtls-client";
+import { newId } from "../services/access/domain/secrets/ids";
+import { digestToken, generateToken, tokenDisplayPrefix } from "../services/access/domain/tokens/token-format";
+import { createLicenseCatalogue } from "../tests/support/license-fixtures";
+import { startAccessService, type AccessHarness } from "../tests/support/start-access-service";
+import { staleWindowMs } from "../tests/support/validation-cache-fixtures";
+import { seedLicenses } from "./license-table";
+import { openLoop } from "./license-validate";
+import { compareAlternating, runSlice, summarize, type LoadResult, type Sample, type Task, type Timing } from "./lib/measure";
+import { formatTable, type BenchTable } from "./lib/table";
+
+type BenchToken = { id: string; secret: string };
+
+type Ready = {
+  accessPort: number;
+  baselinePort: number;
+  client: { ca: string; cert: string; key: string };
+  databaseUrl: string;
+  /** Tokens cycled through at load. */
+  tokens: string[];
+  /** Tokens for the propagation measurement, each revoked once. */
+  revocable: BenchToken[];
+};
+
+const tokenCount = Number(process.env.BENCH_TOKENS ?? 1_000);
+const tokensPerLicense = 4;
+const propagationSamples = Number(process.env.BENCH_PROPAGATION_SAMPLES ?? 100);
+const form = { "content-type": "application/x-www-form-urlencoded" };
+
+/** Token rows written directly (the API would cap live tokens per license), digested as the service does. */
+async function insertTokens(h: AccessHarness, licenses: { id: string; tenant_id: string }[], count: number, scope: string): Promise<BenchToken[]> {
+  const now = new Date();
+  const tokens = Array.from({ length: count }, (_, n) => ({ id: newId("tok"), secret: generateToken(), license: licenses[n % licenses.length] }));
+  await h.prisma.token.createMany({
+    data: tokens.map((t) => ({
+      id: t.id,
+      licenseId: t.license.id,
+      tenantId: t.license.tenant_id,
+      name: "bench",
+      displayPrefix: tokenDisplayPrefix(t.secret),
+      digest: digestToken(h.ctx.keys.secretDigest, t.secret),
+      scopes: [scope],
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 24 * 3_600_000),
+    })),
+  });
+  return tokens.map(({ id, secret }) => ({ id, secret }));
+}
+
+async function serveInChild(): Promise<void> {
+  const h = await startAccessService("bench_tokens", {}, { validationCache: true });
+  const cat = await createLicenseCatalogue(h, "bench");
+  await seedLicenses(h, cat, Number(process.env.BENCH_LICENSES ?? 100_000));
+  // Active seeded licenses of the reports component whose term outlasts the bench.
+  const licenses = await h.prisma.$queryRaw<{ id: string; tenant_id: string }[]>`
+    SELECT "id", "tenant_id" FROM "licenses"
+    WHERE "status" = 'active' AND "component_id" = ${cat.reports.id} AND "ends_at" > now() + interval '2 days'
+    ORDER BY "id" LIMIT ${Math.ceil((tokenCount + propagationSamples) / tokensPerLicense)}`;
+  const scope = `${cat.reports.key}:read`;
+  const tokens = await insertTokens(h, licenses, tokenCount, scope);
+  const revocable = await insertTokens(h, licenses, propagationSamples, scope);
+  await h.prisma.$executeRawUnsafe(`ANALYZE "tokens"`);
+  await h.validationCache?.feed.sync(); // the inserts' own notifications are consumed before the cache is filled
+  const baseline = createService({ name: "bench-baseline", tls: await h.pki.issue("bench-baseline"), logLevel: "silent" });
+  baseline.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) => done(null, body));
+  baseline.post("/oauth/echo", async (request) => ({ active: typeof request.body === "string" }));
+  await baseline.listen({ host: "127.0.0.1", port: 0 });
+  await h.pki.issue("reports-worker");
+  const material = await h.pki.client("reports-worker");
+  const ready: Ready = {
+    accessPort: (h.app.server.address() as { port: number }).port,
+    baselinePort: (baseline.server.address() as { port: number }).port,
+    client: { ca: material.ca.toString(), cert: material.cert.toString(), key: material.key.toString() },
+    databaseUrl: h.testDb.url ?? "",
+    tokens: tokens.map((t) => t.secret),
+    revocable,
+  };
+  process.send?.(ready);
+  process.once("disconnect", () => {
+    void baseline
+      .close()
+      .then(() => h.close())
+      .finally(() => process.exit(0));
+  });
+}
+
+type Client = ReturnType<typeof createMtlsClient>;
+
+const introspectOn = (client: Client) => async (token: string) => {
+  const res = await client.raw<IntrospectionResponse>("POST", "/oauth/introspect", new URLSearchParams({ token }).toString(), form);
+  if (res.status !== 200) throw new Error(`introspect answered ${res.status}`);
+  return res.body;
+};
+
+export type TokenBench = { tables: BenchTable[]; comparison: string };
+
+export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> {
+  const child = fork(import.meta.filename, [], { execArgv: ["--import", "tsx"], env: { ...process.env, BENCH_TOKENS_CHILD: "1" }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.once("message", (m) => resolve(m as Ready));
+    child.once("exit", (code) => reject(new Error(`token bench server exited early with ${code}`)));
+  });
+  const access = createMtlsClient(`https://127.0.0.1:${ready.accessPort}`, ready.client, { connections: 32 });
+  const bare = createMtlsClient(`https://127.0.0.1:${ready.baselinePort}`, ready.client, { connections: 32 });
+  try {
+    const introspect = introspectOn(access);
+    let next = 0;
+    const cycled: Task = async () => {
+      const token = ready.tokens[next++ % ready.tokens.length];
+      if (!(await introspect(token)).active) throw new Error("a bench token answered inactive");
+    };
+    let echoed = 0;
+    const echo: Task = async () => {
+      const token = ready.tokens[echoed++ % ready.tokens.length];
+      const res = await bare.raw("POST", "/oauth/echo", new URLSearchParams({ token }).toString(), form);
+      if (res.status !== 200) throw new Error(`echo answered ${res.status}`);
+    };
+    for (const token of ready.tokens) await introspect(token); // every token in the cache before measuring
+    const peak = await compareAlternating(echo, cycled, 32, timing);
+    const rate = Math.max(1, Math.floor(peak.test.perSecond / 2));
+    await runSlice(cycled, 4, timing.warmupMs);
+    const half: Sample[] = [];
+    const halfBase: Sample[] = [];
+    for (let r = 0; r < timing.rounds; r++) {
+      halfBase.push(await openLoop(echo, rate, timing.measureMs / timing.rounds));
+      half.push(await openLoop(cycled, rate, timing.measureMs / timing.rounds));
+    }
+    const halfBaseResult = summarize(0, halfBase);
+    const halfResult = summarize(0, half);
+    const propagation = await measurePropagation(ready, introspect);
+    const tables: BenchTable[] = [
+      {
+        title: `Token introspection at peak load (kept-alive mTLS 1.3, ${ready.tokens.length} tokens cycled, cache warm, 100 000 licenses, PostgreSQL)`,
+        note: "ratio = introspections/s / bare mTLS req/s measured in alternating slices with it (target >= 0.6); server child process, this process only generates load",
+        rows: [
+          { case: "bare mTLS form POST (createService, trivial route), 32 in flight", result: peak.baseline, ratio: null },
+          { case: "POST /oauth/introspect, cache warm, 32 in flight", result: peak.test, ratio: peak.test.perSecond / peak.baseline.perSecond },
+        ],
+      },
+      {
+        title: `Token introspection at half of peak, cache warm (${rate} req/s open loop)`,
+        note: "latency from each request's scheduled start; target p99 < 5 ms",
+        rows: [
+          { case: `bare mTLS form POST at ${rate} req/s`, result: halfBaseResult, ratio: null },
+          { case: `POST /oauth/introspect at ${rate} req/s`, result: halfResult, ratio: halfResult.perSecond / halfBaseResult.perSecond },
+        ],
+      },
+      propagation.table,
+    ];
+    return { tables, comparison: formatComparison(peak.test, halfResult, rate, propagation.afterAck) };
+  } finally {
+    await access.close();
+    await bare.close();
+    if (child.connected) child.disconnect();
+    const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(kill);
+  }
+}
+
+/**
+ * For each token: make sure the child answers it from its cache (active), revoke it by SQL from this
+ * process, then introspect through the child back to back until it answers inactive.
+ */
+async function measurePropagation(ready: Ready, introspect: (token: string) => Promise<IntrospectionResponse>) {
+  const db = new pg.Client({ connectionString: ready.databaseUrl });
+  await db.connect();
+  const afterAck: number[] = [];
+  const afterStart: number[] = [];
+  let stale = 0;
+  try {
+    for (const token of ready.revocable) {
+      for (let i = 0; i < 3; i++) if (!(await introspect(token.secret)).active) throw new Error("a revocable token answered inactive before its revocation");
+      const w = await staleWindowMs(
+        () => db.query(`UPDATE "tokens" SET "revoked_at" = now(), "revoke_reason" = 'bench' WHERE "id" = $1`, [token.id]),
+        async () => !(await introspect(token.secret)).active,
+      );
+      if (!Number.isFinite(w.afterAck)) stale += 1;
+      afterAck.push(w.afterAck);
+      afterStart.push(w.afterStart);
+    }
+  } finally {
+    await db.end();
+  }
+  const asResult = (latencies: number[]) => summarize(0, [{ latencies, errors: stale, elapsedMs: 0, cpuMicros: 0 }]);
+  const ack = asResult(afterAck);
+  const table: BenchTable = {
+    title: `Token revocation propagation between processes (${ready.revocable.length} revocations by SQL, introspected through the other process)`,
+    note: "ms until the caching process answers inactive; errors = still active after 5 s; req/s and ratio columns do not apply here",
+    rows: [
+      { case: "from the revoking UPDATE's acknowledgement", result: ack, ratio: null },
+      { case: "from sending the revoking UPDATE (includes its commit)", result: asResult(afterStart), ratio: null },
+    ],
+  };
+  return { table, afterAck: ack };
+}
+
+/** Our figures beside the published comparisons named in issue 4 (not measured here). */
+function formatComparison(peak: LoadResult, half: LoadResult, rate: number, propagation: LoadResult): string {
+  const f = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
+  const machine = `${os.cpus().length} shared cores, load avg ${os.loadavg()[0].toFixed(2)}`;
+  const rows = [
+    ["Tessera (this run)", `${f(peak.perSecond)} (32 in flight)`, `${f(peak.p99Ms)} at peak; ${f(half.p99Ms)} at ${rate}/s`, `p50 ${f(propagation.p50Ms)} ms, p99 ${f(propagation.p99Ms)} ms`, `measured here, ${machine}`],
+    ["Ory Hydra (published)", "~5 100", "80", "-", "their published figure, 2 CPUs, their hardware"],
+    ["Unkey (published)", "-", "-", "up to 30-60 s", "their documentation, their infrastructure"],
+  ];
+  const headers = ["system", "introspections/s", "p99 ms", "revocation propagation", "source"];
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  return [
+    "## Token introspection beside published figures",
+    "Hydra and Unkey rows are their published numbers on their own hardware, not measured here; compare orders of magnitude, not ratios.",
+    line(headers),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...rows.map(line),
+  ].join("\n");
+}
+
+if (process.env.BENCH_TOKENS_CHILD === "1") {
+  serveInChild().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+} else if (path.resolve(process.argv[1] ?? "") === import.meta.filename) {
+  // Run alone, with run.ts's HTTP timing and its environment variables.
+  const seconds = (name: string, fallback: number) => 1000 * Number(process.env[name] ?? fallback);
+  console.log(`load average before: ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}\n`);
+  benchTokenIntrospect({ warmupMs: seconds("BENCH_WARMUP_S", 3), measureMs: seconds("BENCH_MEASURE_S", 8), rounds: 4 })
+    .then((result) => {
+      for (const t of result.tables) console.log(formatTable(t) + "\n");
+      console.log(result.comparison + "\n");
+      console.log(`load average after: ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+    })
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    });
+}

@@ -9,7 +9,6 @@
 //  3. revocation propagation (issue 4): this process revokes a license the child has cached, by SQL
 //     on the shared database, and asks the child until it answers revoked.
 // The access database holds 100 000 licenses (seeded like the table bench) plus the ones validated.
-import { fork } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { createService } from "../services/common/http/create-service";
 import { createMtlsClient } from "../services/common/http/mtls-client";
@@ -20,6 +19,7 @@ import { staleWindowMs } from "../tests/support/validation-cache-fixtures";
 import { seedLicenses } from "./license-table";
 import { compareAlternating, runSlice, summarize, type Sample, type Task, type Timing } from "./lib/measure";
 import type { BenchRow, BenchTable } from "./lib/table";
+import { forkBenchProcess } from "./lib/child-server";
 
 type Ready = {
   accessPort: number;
@@ -102,12 +102,8 @@ export async function openLoop(task: Task, perSecond: number, durationMs: number
 }
 
 export async function benchLicenseValidate(timing: Timing): Promise<BenchTable[]> {
-  const child = fork(import.meta.filename, [], { execArgv: ["--import", "tsx"], env: { ...process.env, BENCH_LICENSE_CHILD: "1" }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    child.once("message", (m) => resolve(m as Ready));
-    child.once("exit", (code) => reject(new Error(`validate bench server exited early with ${code}`)));
-  });
+  const server = await forkBenchProcess<Ready>(import.meta.filename, { env: { BENCH_LICENSE_CHILD: "1" }, label: "validate bench server" });
+  const ready = server.ready;
   const access = createMtlsClient(`https://127.0.0.1:${ready.accessPort}`, ready.client, { connections: 32 });
   const uncached = createMtlsClient(`https://127.0.0.1:${ready.uncachedPort}`, ready.client, { connections: 32 });
   const bare = createMtlsClient(`https://127.0.0.1:${ready.baselinePort}`, ready.client, { connections: 32 });
@@ -157,10 +153,7 @@ export async function benchLicenseValidate(timing: Timing): Promise<BenchTable[]
     await access.close();
     await uncached.close();
     await bare.close();
-    if (child.connected) child.disconnect();
-    const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(kill);
+    await server.stop();
   }
 }
 

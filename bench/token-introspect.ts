@@ -12,7 +12,6 @@
 // Then our figures beside the published ones of Ory Hydra and Unkey (their numbers, their hardware).
 // The access database holds 100 000 licenses (seeded like the table bench) plus the tokens.
 // Alone: node --conditions=react-server --import tsx bench/token-introspect.ts
-import { fork } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -28,6 +27,7 @@ import { seedLicenses } from "./license-table";
 import { openLoop } from "./license-validate";
 import { compareAlternating, runSlice, summarize, type LoadResult, type Sample, type Task, type Timing } from "./lib/measure";
 import { formatTable, type BenchTable } from "./lib/table";
+import { forkBenchProcess } from "./lib/child-server";
 
 type BenchToken = { id: string; secret: string };
 
@@ -115,12 +115,8 @@ const introspectOn = (client: Client) => async (token: string) => {
 export type TokenBench = { tables: BenchTable[]; comparison: string };
 
 export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> {
-  const child = fork(import.meta.filename, [], { execArgv: ["--import", "tsx"], env: { ...process.env, BENCH_TOKENS_CHILD: "1" }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    child.once("message", (m) => resolve(m as Ready));
-    child.once("exit", (code) => reject(new Error(`token bench server exited early with ${code}`)));
-  });
+  const server = await forkBenchProcess<Ready>(import.meta.filename, { env: { BENCH_TOKENS_CHILD: "1" }, label: "token bench server" });
+  const ready = server.ready;
   const access = createMtlsClient(`https://127.0.0.1:${ready.accessPort}`, ready.client, { connections: 32 });
   const bare = createMtlsClient(`https://127.0.0.1:${ready.baselinePort}`, ready.client, { connections: 32 });
   try {
@@ -172,10 +168,7 @@ export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> 
   } finally {
     await access.close();
     await bare.close();
-    if (child.connected) child.disconnect();
-    const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(kill);
+    await server.stop();
   }
 }
 

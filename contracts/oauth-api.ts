@@ -29,24 +29,38 @@ export const oauthClientDto = z.object({
 });
 export type OAuthClientDto = z.infer<typeof oauthClientDto>;
 
+/** The shortest token lifetime a client may be registered with. */
+export const oauthClientMinTtlSeconds = 60;
+
 /**
  * POST /v1/licenses/:id/oauth-clients → 201 { client }. 422 fieldErrors: scopes not among the license's,
- * tokenTtlSeconds above the tier's maximum token lifetime. 404: license missing or another tenant's.
+ * tokenTtlSeconds above the tier's maximum token lifetime, certIdentity naming one of Tessera's own
+ * services (they never use the grant). 404: license missing or another tenant's.
  */
 export const registerOAuthClientRequest = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(100, "At most 100 characters."),
   certIdentity: z.string().regex(identityPattern, "An identity name: lowercase letters, digits and dashes."),
   scopes: z.array(z.string().min(1).max(200)).min(1, "Choose at least one scope.").max(100),
   /** Defaults to the tier's default token lifetime; at most its maximum. */
-  tokenTtlSeconds: z.number().int().min(60, "At least 60 seconds.").max(10 * 366 * 86_400).optional(),
+  tokenTtlSeconds: z.number().int().min(oauthClientMinTtlSeconds, "At least 60 seconds.").max(10 * 366 * 86_400).optional(),
 });
 export type RegisterOAuthClientRequest = z.infer<typeof registerOAuthClientRequest>;
 
 export const oauthClientResponse = z.object({ client: oauthClientDto });
 export type OAuthClientResponse = z.infer<typeof oauthClientResponse>;
 
-/** GET /v1/licenses/:id/oauth-clients → 200, newest first (revoked ones included). */
-export const listOAuthClientsResponse = z.object({ clients: z.array(oauthClientDto) });
+/**
+ * GET /v1/licenses/:id/oauth-clients → 200, newest first (revoked ones included), with the license's limits
+ * for the register dialog: the scopes it carries now and the token lifetimes its tier allows.
+ */
+export const listOAuthClientsResponse = z.object({
+  clients: z.array(oauthClientDto),
+  limits: z.object({
+    scopes: z.array(z.string()),
+    defaultTtlSeconds: z.number().int(),
+    maxTtlSeconds: z.number().int(),
+  }),
+});
 export type ListOAuthClientsResponse = z.infer<typeof listOAuthClientsResponse>;
 
 /** POST /v1/oauth-clients/:id/revoke (no body) → 200 { client, revokedTokens }; 409 reason "already-revoked". */

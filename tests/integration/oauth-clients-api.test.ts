@@ -30,8 +30,18 @@ describe("registering OAuth clients", () => {
     const list = await web.json<ListOAuthClientsResponse>("GET", `/v1/licenses/${w.licenseId}/oauth-clients`, undefined, authorization(w.acme.people.tenant_member));
     expect(list.status).toBe(200);
     expect(list.body.clients.map((c) => c.id)).toContain(client.id);
+    // The limits the register dialog offers: the license's scopes and the tier's lifetimes (24 h, 720 h).
+    expect(list.body.limits).toEqual({ scopes: [read, write], defaultTtlSeconds: 24 * 3600, maxTtlSeconds: 720 * 3600 });
     const event = (await recordedEvents(h)).find((e) => e.action === "oauth_client.register" && e.target?.id === client.id);
     expect(event).toMatchObject({ tenantId: w.acme.tenant.id, data: { licenseId: w.licenseId, certIdentity: "oc-worker" } });
+  });
+
+  it("says which field is wrong: a service's own identity, a lifetime above the tier's maximum", async () => {
+    const web = await h.as("web");
+    const res = await web.json<{ fieldErrors?: Record<string, string[]> }>("POST", `/v1/licenses/${w.licenseId}/oauth-clients`, { name: "Own", certIdentity: "audit", scopes: [read], tokenTtlSeconds: 720 * 3600 + 1 }, authorization(w.acme.people.tenant_admin));
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.fieldErrors ?? {}).sort()).toEqual(["certIdentity", "tokenTtlSeconds"]);
+    expect(res.body.fieldErrors?.certIdentity?.[0]).toContain("Tessera's own services");
   });
 
   it("defaults the token lifetime to the tier's default", async () => {
@@ -53,6 +63,8 @@ describe("registering OAuth clients", () => {
       { ...body, scopes: ["ocetl:run"] }, // on the tier but not the license's component
       { ...body, scopes: [] },
       { ...body, certIdentity: "Not An Identity" },
+      { ...body, certIdentity: "web" }, // Tessera's own services never use the grant
+      { ...body, certIdentity: "operator" },
       { ...body, tokenTtlSeconds: 721 * 3600 },
       { ...body, name: "" },
     ]) {

@@ -1,8 +1,10 @@
-// A license's OAuth clients, newest first (revoked ones too, so the web tier can show their history).
+// A license's OAuth clients, newest first (revoked ones too, so the web tier can show their history), and
+// the limits a new one is registered within.
 import type { ListOAuthClientsResponse } from "../../../../contracts/oauth-api";
 import { assertPermission, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
 import { loadTokenLicense } from "../tokens/token-license";
+import { clientTokenLimits } from "./client-token-limits";
 import { oauthClientSelect, toOAuthClientDto } from "./oauth-client-dto";
 
 export async function listOAuthClients(ctx: AccessContext, actor: Actor, licenseId: string): Promise<ListOAuthClientsResponse> {
@@ -14,5 +16,5 @@ export async function listOAuthClients(ctx: AccessContext, actor: Actor, license
     take: 500,
     select: oauthClientSelect,
   });
-  return { clients: rows.map(toOAuthClientDto) };
+  return { clients: rows.map(toOAuthClientDto), limits: clientTokenLimits(license) };
 }

@@ -1,5 +1,6 @@
 // Registers an internal component as an OAuth client of a license: it will authenticate with the
 // certificate of `certIdentity` and may ask for at most `scopes` (⊆ the license's) for `tokenTtlSeconds`.
+import { serviceIdentities } from "../../../../contracts/identities";
 import type { OAuthClientResponse, RegisterOAuthClientRequest } from "../../../../contracts/oauth-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
@@ -8,15 +9,20 @@ import type { AccessContext, RequestMeta } from "../context";
 import { newId } from "../secrets/ids";
 import { tokenWritePermission } from "../tokens/create-token";
 import { loadTokenLicense, type TokenLicense } from "../tokens/token-license";
+import { clientTokenLimits } from "./client-token-limits";
 import { oauthClientSelect, toOAuthClientDto } from "./oauth-client-dto";
+
+/** Tessera's own services never use the grant (the token endpoint refuses the web tier outright). */
+const ownIdentities: readonly string[] = Object.values(serviceIdentities);
 
 function checkInput(license: TokenLicense, input: RegisterOAuthClientRequest): { scopes: string[]; tokenTtlSeconds: number } {
   const fieldErrors: Record<string, string[]> = {};
-  const unknown = input.scopes.filter((s) => !license.scopes.includes(s));
+  const limits = clientTokenLimits(license);
+  if (ownIdentities.includes(input.certIdentity)) fieldErrors.certIdentity = [`"${input.certIdentity}" is one of Tessera's own services: name the component's certificate.`];
+  const unknown = input.scopes.filter((s) => !limits.scopes.includes(s));
   if (unknown.length) fieldErrors.scopes = [`Not among the license's scopes: ${unknown.slice(0, 5).join(", ")}.`];
-  const maxSeconds = license.tier.tokenMaxTtlHours * 3600;
-  const tokenTtlSeconds = input.tokenTtlSeconds ?? Math.min(license.tier.tokenDefaultTtlHours * 3600, maxSeconds);
-  if (tokenTtlSeconds > maxSeconds) fieldErrors.tokenTtlSeconds = [`At most ${maxSeconds} seconds on this license's tier.`];
+  const tokenTtlSeconds = input.tokenTtlSeconds ?? limits.defaultTtlSeconds;
+  if (tokenTtlSeconds > limits.maxTtlSeconds) fieldErrors.tokenTtlSeconds = [`At most ${limits.maxTtlSeconds} seconds on this license's tier.`];
   if (Object.keys(fieldErrors).length) throw new AppError("validation-failed", "The OAuth client cannot be registered as asked.", { fieldErrors });
   return { scopes: [...new Set(input.scopes)].sort(), tokenTtlSeconds };
 }

@@ -6,6 +6,7 @@ import { BackLink, RecordPage } from "@/components/console/record-page";
 import { DetailsList, type DetailRow } from "@/components/ui/details-list";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { OAuthClientsSection } from "@/components/oauth/oauth-clients-section";
 import { LicenseTokensLink } from "@/components/tokens/license-tokens-link";
 import { useCan } from "@/components/viewer";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -42,6 +43,7 @@ export function LicenseView({ id }: { id: string }) {
           {canWrite && l.status !== "revoked" ? <LicenseActions license={l} /> : null}
           {canReveal ? <RevealKey licenseId={l.id} /> : null}
           <LicenseTokensLink licenseId={l.id} />
+          <OAuthClientsSection license={l} />
           <LicenseTimeline licenseId={l.id} />
         </section>
       )}

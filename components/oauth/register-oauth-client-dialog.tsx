@@ -1,0 +1,107 @@
+"use client";
+// Register an OAuth client: a name, the CN of the component's certificate, scopes chosen among the
+// license's, and a token lifetime (whole minutes, at least one, at most the tier's maximum).
+import { useState } from "react";
+import { DialogForm, formText } from "@/components/ui/dialog-form";
+import { Field } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
+import { oauthClientMinTtlSeconds } from "@/contracts/oauth-api";
+import { useApiAction } from "@/lib/client/use-api-action";
+import type { OAuthClientLimits } from "@/lib/server/oauth-clients";
+import { describeLifetime } from "./lifetime";
+import { oauthClientKeys, registerOAuthClient } from "./oauth-client-queries";
+
+type Props = { licenseId: string; limits: OAuthClientLimits; open: boolean; onClose: () => void };
+
+export function RegisterOAuthClientDialog({ licenseId, limits, open, onClose }: Props) {
+  return (
+    <Modal open={open} onClose={onClose} title="Register OAuth client" description="An internal component that gets its own tokens for this license with its certificate." size="lg">
+      <RegisterForm licenseId={licenseId} limits={limits} onDone={onClose} />
+    </Modal>
+  );
+}
+
+function RegisterForm({ licenseId, limits, onDone }: { licenseId: string; limits: OAuthClientLimits; onDone: () => void }) {
+  const minMinutes = oauthClientMinTtlSeconds / 60;
+  const maxMinutes = Math.floor(limits.maxTtlSeconds / 60);
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [minutes, setMinutes] = useState(String(Math.floor(limits.defaultTtlSeconds / 60)));
+  const [minutesError, setMinutesError] = useState<string[] | undefined>();
+  const register = useApiAction({
+    run: (body: { name: string; certIdentity: string; scopes: string[]; tokenTtlSeconds: number }) => registerOAuthClient(licenseId, body),
+    success: (c) => `OAuth client ${c.name} registered.`,
+    failure: "The OAuth client was not registered.",
+    invalidate: [oauthClientKeys.all],
+    onSuccess: onDone,
+  });
+  const fe = register.fieldErrors;
+  const toggle = (scope: string, on: boolean) => setScopes((s) => (on ? [...s, scope] : s.filter((x) => x !== scope)));
+  const scopesErrorId = fe.scopes?.length ? "oauth-client-scopes-error" : undefined;
+
+  return (
+    <DialogForm
+      className="space-y-4"
+      onSubmit={(data) => {
+        const value = Number(minutes);
+        if (minutes.trim() === "" || !Number.isInteger(value) || value < minMinutes || value > maxMinutes) {
+          setMinutesError([`Enter whole minutes from ${minMinutes} to ${maxMinutes.toLocaleString("en-US")}.`]);
+          return;
+        }
+        setMinutesError(undefined);
+        register.mutate({ name: formText(data, "name").trim(), certIdentity: formText(data, "certIdentity").trim(), scopes, tokenTtlSeconds: value * 60 });
+      }}
+      onCancel={onDone}
+      pending={register.isPending}
+      submitDisabled={scopes.length === 0}
+      submitLabel="Register client"
+      pendingLabel="Registering…"
+    >
+      <Field name="name" id="oauth-client-name" label="Name" autoComplete="off" required maxLength={100} errors={fe.name} hint="What the component is, e.g. “Reports worker”." autoFocus />
+      <Field
+        name="certIdentity"
+        id="oauth-client-cert-identity"
+        label="Certificate identity"
+        autoComplete="off"
+        spellCheck={false}
+        required
+        maxLength={63}
+        errors={fe.certIdentity}
+        hint="The common name (CN) of the component's certificate from your internal CA: lowercase letters, digits and dashes."
+      />
+      <fieldset aria-describedby={scopesErrorId}>
+        <legend className="text-sm font-medium text-slate-900">Scopes</legend>
+        <p className="text-sm text-slate-600">The most its tokens may carry, among this license&apos;s scopes. Choose at least one.</p>
+        <ul className="mt-2 space-y-1">
+          {limits.scopes.map((s) => (
+            <li key={s}>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="scopes" value={s} checked={scopes.includes(s)} onChange={(e) => toggle(s, e.target.checked)} className="h-4 w-4" />
+                <code className="font-mono">{s}</code>
+              </label>
+            </li>
+          ))}
+        </ul>
+        {scopesErrorId ? (
+          <p id={scopesErrorId} className="mt-1 text-sm font-medium text-red-700">
+            {fe.scopes!.join(" ")}
+          </p>
+        ) : null}
+      </fieldset>
+      <Field
+        name="tokenTtlMinutes"
+        id="oauth-client-ttl"
+        label="Token lifetime (minutes)"
+        type="number"
+        inputMode="numeric"
+        min={minMinutes}
+        max={maxMinutes}
+        step={1}
+        value={minutes}
+        onChange={(e) => setMinutes(e.target.value)}
+        errors={minutesError ?? fe.tokenTtlSeconds}
+        hint={`How long each token it gets lasts. The tier's default is ${describeLifetime(limits.defaultTtlSeconds)}; at most ${describeLifetime(limits.maxTtlSeconds)}.`}
+        required
+      />
+    </DialogForm>
+  );
+}

@@ -1,7 +1,8 @@
 // RFC 7662 introspection, the hot path: a malformed token (bad shape or checksum) is refused without a
 // lookup; a found token's facts come from the per-process cache while the change feed is healthy, else
 // from one statement on the unique digest index; the answer is decided per request against the clock.
-// Anything but an active token answers exactly { active: false }. Use is noted in memory, not written.
+// Anything but an active token answers exactly { active: false }. Uses and a found token's refusals are
+// counted in memory (token-usage.ts), not written.
 import type { IntrospectionResponse } from "../../../../contracts/token-api";
 import type { CachedToken } from "../../cache/token-introspection-cache";
 import type { AccessContext } from "../context";
@@ -15,8 +16,11 @@ export async function introspectToken(ctx: AccessContext, token: string, now = n
   const found = await findToken(ctx, digestToken(ctx.keys.secretDigest, token));
   if (!found) return inactive();
   const state = tokenState(found, found.license, now);
-  if (!state.active) return inactive();
-  ctx.tokenUsage?.note(found.tokenId, now);
+  if (!state.active) {
+    ctx.tokenUsage?.noteRefusal(found, now); // a revoked or expired token still presented is worth showing
+    return inactive();
+  }
+  ctx.tokenUsage?.note(found, now);
   return {
     active: true,
     scope: state.scopes.join(" "),

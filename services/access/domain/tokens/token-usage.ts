@@ -1,40 +1,88 @@
-// Last-used times without a database write per use: introspections note the time in memory, and a timer
-// writes them all in one UPDATE … FROM (VALUES …) every ~30 s (and on close). The UPDATE touches only
-// last_used_at, which the change-feed trigger ignores, so it never evicts a cache entry.
-import { Prisma } from "../../generated/prisma/client";
+// Token usage without a database write per introspection: answers are counted in memory — the last-used
+// time per token, and uses/refusals per token and hour — and a timer writes them all in a few batched
+// statements every ~30 s (and on close; token-usage-writes.ts). A flush that fails puts what it had not
+// written back into memory for the next one, so counts are not dropped while the database is away.
 import type { AccessPrisma } from "../../db/prisma";
+import { addHourCounts, usageBatchSize, writeLastUsed, type HourCount } from "./token-usage-writes";
+import { hourOf } from "./usage-buckets";
+
+/** Whose introspection it was (a found token: unknown and malformed tokens are not counted). */
+export type UsedToken = { tokenId: string; licenseId: string; tenantId: string };
 
 export type TokenUsage = {
-  /** Notes that the token was used now (kept in memory until the next flush). */
-  note(tokenId: string, at: Date): void;
+  /** An active answer: counts a use in this hour and notes the last-used time (in memory until the next flush). */
+  note(token: UsedToken, at: Date): void;
+  /** An inactive answer for a found token (revoked, expired, license not active, scope gone). */
+  noteRefusal(token: UsedToken, at: Date): void;
   /** Writes what was noted; returns how many tokens were written. */
   flush(): Promise<number>;
   /** Stops the timer and writes what is left. */
   close(): Promise<void>;
 };
 
-const batchSize = 1_000;
+type Pending = { lastUsed: Map<string, Date>; counts: Map<string, HourCount> };
+
+const emptyPending = (): Pending => ({ lastUsed: new Map(), counts: new Map() });
+const countKey = (tokenId: string, bucket: number) => `${tokenId} ${bucket}`;
 
 export function createTokenUsage(prisma: AccessPrisma, options: { flushIntervalMs?: number; onError?: (error: unknown) => void } = {}): TokenUsage {
-  let pending = new Map<string, Date>();
-  const flush = async () => {
-    if (!pending.size) return 0;
-    const batch = [...pending];
-    pending = new Map();
-    for (let i = 0; i < batch.length; i += batchSize) {
-      const rows = batch.slice(i, i + batchSize).map(([id, at]) => Prisma.sql`(${id}, ${at}::timestamptz)`);
-      await prisma.$executeRaw`
-        UPDATE "tokens" AS t SET "last_used_at" = v.at
-        FROM (VALUES ${Prisma.join(rows)}) AS v(id, at)
-        WHERE t."id" = v.id AND (t."last_used_at" IS NULL OR t."last_used_at" < v.at)`;
+  let pending = emptyPending();
+
+  const count = (token: UsedToken, at: Date, uses: number, refusals: number) => {
+    const bucket = hourOf(at);
+    const key = countKey(token.tokenId, bucket);
+    const row = pending.counts.get(key);
+    if (row) {
+      row.uses += uses;
+      row.refusals += refusals;
+    } else {
+      pending.counts.set(key, { tokenId: token.tokenId, licenseId: token.licenseId, tenantId: token.tenantId, bucket, uses, refusals });
     }
-    return batch.length;
   };
+
+  const putBack = (lastUsed: readonly [string, Date][], counts: readonly HourCount[]) => {
+    for (const [id, at] of lastUsed) {
+      const newer = pending.lastUsed.get(id);
+      if (!newer || newer < at) pending.lastUsed.set(id, at);
+    }
+    for (const c of counts) count(c, new Date(c.bucket), c.uses, c.refusals);
+  };
+
+  const writePending = async () => {
+    const taken = pending;
+    pending = emptyPending();
+    const counts = [...taken.counts.values()];
+    const lastUsed = [...taken.lastUsed];
+    let countsDone = 0;
+    let lastUsedDone = 0;
+    try {
+      for (; countsDone < counts.length; countsDone += usageBatchSize) await addHourCounts(prisma, counts.slice(countsDone, countsDone + usageBatchSize));
+      for (; lastUsedDone < lastUsed.length; lastUsedDone += usageBatchSize) await writeLastUsed(prisma, lastUsed.slice(lastUsedDone, lastUsedDone + usageBatchSize));
+    } catch (error) {
+      // Batches already written stay written; the failed one and those after it wait for the next flush.
+      putBack(lastUsed.slice(lastUsedDone), counts.slice(countsDone));
+      throw error;
+    }
+    return new Set([...taken.lastUsed.keys(), ...counts.map((c) => c.tokenId)]).size;
+  };
+
+  // One flush at a time (timer, close and tests may overlap), so put-back never races a write.
+  let queue: Promise<unknown> = Promise.resolve();
+  const flush = () => {
+    const run = queue.then(writePending);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   const timer = setInterval(() => void flush().catch((e: unknown) => options.onError?.(e)), options.flushIntervalMs ?? 30_000);
   timer.unref();
   return {
-    note(tokenId, at) {
-      pending.set(tokenId, at);
+    note(token, at) {
+      pending.lastUsed.set(token.tokenId, at);
+      count(token, at, 1, 0);
+    },
+    noteRefusal(token, at) {
+      count(token, at, 0, 1);
     },
     flush,
     async close() {

@@ -158,3 +158,48 @@ export type IntrospectionResponse = z.infer<typeof introspectionResponse>;
 
 /** POST /oauth/revoke (RFC 7009): `token`, optional `token_type_hint` → 200 with an empty body, always. */
 export const revocationRequest = introspectionRequest;
+
+// ─── Usage over time (licenses.read) ──────────────────────────────────────────────────────────────
+
+/** 24h: hourly buckets; 7d: 6-hour buckets; 30d: daily buckets (UTC-aligned, the last one holds now). */
+export const usageRanges = ["24h", "7d", "30d"] as const;
+export type UsageRange = (typeof usageRanges)[number];
+
+/** `?range=24h|7d|30d` (default 24h); anything else answers 400. */
+export const tokenUsageQuery = z.object({ range: z.enum(usageRanges).default("24h") }).strict();
+export type TokenUsageQuery = z.input<typeof tokenUsageQuery>;
+
+const usageCounts = {
+  /** Introspections answered active. */
+  uses: z.number().int(),
+  /** Introspections of this token answered inactive (revoked, expired, license not active, scope gone). */
+  refusals: z.number().int(),
+};
+
+/**
+ * Every bucket of the range, oldest first, zeros included. Counts reach the database in batches (about
+ * every 30 s per access process), so the newest bucket may lag by that much.
+ */
+export const usageSeries = z.object({
+  range: z.enum(usageRanges),
+  bucketHours: z.number().int(),
+  from: isoDate,
+  to: isoDate,
+  buckets: z.array(z.object({ start: isoDate, ...usageCounts })),
+  totals: z.object(usageCounts),
+});
+export type UsageSeries = z.infer<typeof usageSeries>;
+
+/** GET /v1/tokens/:id/usage?range= → 200; 404 when the token is missing or another tenant's. */
+export const tokenUsageResponse = z.object({ usage: usageSeries });
+export type TokenUsageResponse = z.infer<typeof tokenUsageResponse>;
+
+/**
+ * GET /v1/licenses/:id/token-usage?range= → 200: the sum over the license's tokens, and its busiest tokens
+ * in the range (at most 5, by uses then refusals); 404 when the license is missing or another tenant's.
+ */
+export const licenseTokenUsageResponse = z.object({
+  usage: usageSeries,
+  topTokens: z.array(z.object({ id: z.string(), name: z.string(), displayPrefix: z.string(), ...usageCounts })),
+});
+export type LicenseTokenUsageResponse = z.infer<typeof licenseTokenUsageResponse>;

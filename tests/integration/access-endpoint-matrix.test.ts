@@ -27,6 +27,9 @@ const routes: Route[] = [
   { method: "GET", path: "/v1/tiers", allowed: ["web"] },
   { method: "GET", path: "/v1/licenses", allowed: ["web"] },
   { method: "GET", path: "/v1/invitations/tsi_x", allowed: ["web"] },
+  // usage charts: read by people through the web tier only
+  { method: "GET", path: "/v1/tokens/tok_x/usage?range=24h", allowed: ["web"] },
+  { method: "GET", path: "/v1/licenses/lic_x/token-usage?range=7d", allowed: ["web"] },
 ];
 const identities = ["web", "operator", "audit", "reports-worker"];
 

@@ -1,21 +1,27 @@
-// Tokens of a license for the web tier acting for a person: list, create, read, rotate, revoke, revoke all.
+// Tokens of a license for the web tier acting for a person: list, create, read, rotate, revoke, revoke all,
+// and usage over time (per token, per license).
 import type { FastifyInstance } from "fastify";
 import { licenseIdParams } from "../../../contracts/license-api";
 import {
   createTokenRequest,
   createTokenResponse,
   getTokenResponse,
+  licenseTokenUsageResponse,
   listTokensQuery,
   listTokensResponse,
   revokeAllTokensResponse,
   rotateTokenRequest,
   tokenIdParams,
+  tokenUsageQuery,
+  tokenUsageResponse,
 } from "../../../contracts/token-api";
+import { AppError } from "../../common/http/app-error";
 import { parseInput } from "../../common/http/parse";
 import type { RouteDoc } from "../../common/http/openapi";
 import type { AccessContext } from "../domain/context";
 import { createToken } from "../domain/tokens/create-token";
 import { getToken } from "../domain/tokens/get-token";
+import { getLicenseTokenUsage, getTokenUsage } from "../domain/tokens/get-token-usage";
 import { listTokens } from "../domain/tokens/list-tokens";
 import { revokeAllTokens, revokeToken } from "../domain/tokens/revoke-token";
 import { rotateToken } from "../domain/tokens/rotate-token";
@@ -26,6 +32,14 @@ const web = { tags: ["tokens"], callers: ["web"], bearer: true } as const;
 const openapi = (doc: RouteDoc) => ({ config: { openapi: doc } });
 const licenseMissing = { 404: "No such license (or another tenant's)." };
 const tokenMissing = { 404: "No such token (or another tenant's)." };
+const badRange = { 400: "range is not one of 24h, 7d, 30d (or an unknown query parameter)." };
+
+/** The usage range; a malformed query is a bad request (400), not a field to correct in a form. */
+function usageRange(query: unknown) {
+  const parsed = tokenUsageQuery.safeParse(query ?? {});
+  if (parsed.success) return parsed.data.range;
+  throw new AppError("bad-request", "The range must be one of 24h, 7d or 30d.", { fieldErrors: { range: ["Use 24h, 7d or 30d."] } });
+}
 
 export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/licenses/:id/tokens — the license's tokens table with the limits the create dialog needs.
@@ -94,6 +108,28 @@ export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
     async (request) => {
       const actor = await requireActor(ctx, request);
       return revokeToken(ctx, actor, parseInput(tokenIdParams, request.params).id, requestMeta(request));
+    },
+  );
+
+  // GET /v1/tokens/:id/usage?range=24h|7d|30d — the token's uses and refusals in every bucket of the range.
+  app.get(
+    "/v1/tokens/:id/usage",
+    openapi({ ...web, summary: "A token's introspections over time (zero-filled buckets).", params: tokenIdParams, query: tokenUsageQuery, response: tokenUsageResponse, problems: { ...badRange, ...tokenMissing } }),
+    async (request) => {
+      const actor = await requireActor(ctx, request);
+      const { id } = parseInput(tokenIdParams, request.params);
+      return getTokenUsage(ctx, actor, id, usageRange(request.query));
+    },
+  );
+
+  // GET /v1/licenses/:id/token-usage?range=24h|7d|30d — the sum over the license's tokens, and its busiest tokens.
+  app.get(
+    "/v1/licenses/:id/token-usage",
+    openapi({ ...web, summary: "A license's token introspections over time, and its busiest tokens.", params: licenseIdParams, query: tokenUsageQuery, response: licenseTokenUsageResponse, problems: { ...badRange, ...licenseMissing } }),
+    async (request) => {
+      const actor = await requireActor(ctx, request);
+      const { id } = parseInput(licenseIdParams, request.params);
+      return getLicenseTokenUsage(ctx, actor, id, usageRange(request.query));
     },
   );
 }

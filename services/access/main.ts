@@ -49,8 +49,7 @@ const { app, ctx } = buildAccessService({
     setupLinkMinutes: config.SETUP_LINK_MINUTES,
   },
   logLevel: config.LOG_LEVEL,
-  licenseValidationCache: validationCache?.cache ?? null,
-  tokenCache: validationCache?.tokenCache ?? null,
+  caches: validationCache,
 });
 
 

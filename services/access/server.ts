@@ -2,8 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { createService } from "../common/http/create-service";
 import type { TlsFiles } from "../common/tls/server-tls";
-import type { LicenseValidationCache } from "./cache/license-validation-cache";
-import type { TokenIntrospectionCache } from "./cache/token-introspection-cache";
+import type { ValidationCacheRuntime } from "./cache/start-validation-cache";
 import type { AccessPrisma } from "./db/prisma";
 import type { StorageKeyring } from "./keys/storage-keyring";
 import type { AuditClient } from "./outbox/deliver-batch";
@@ -31,10 +30,8 @@ export type AccessServiceDeps = {
   auditClient?: AuditClient | null;
   settings: AccessSettings;
   logLevel?: string;
-  /** See services/access/cache/start-validation-cache.ts; absent: validations always read the database. */
-  licenseValidationCache?: LicenseValidationCache | null;
-  /** The token introspection cache of the same runtime; absent: introspections always read the database. */
-  tokenCache?: TokenIntrospectionCache | null;
+  /** The change feed's caches (services/access/cache/start-validation-cache.ts); absent: every check reads the database. */
+  caches?: Pick<ValidationCacheRuntime, "cache" | "tokenCache" | "sessionCache"> | null;
   /** How often noted last-used times are written (default 30 s). */
   tokenUsageFlushMs?: number;
 };
@@ -48,8 +45,9 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
     auditClient: deps.auditClient ?? null,
     settings: deps.settings,
     throttle: createSignInThrottle(deps.prisma),
-    licenseValidationCache: deps.licenseValidationCache ?? null,
-    tokenCache: deps.tokenCache ?? null,
+    licenseValidationCache: deps.caches?.cache ?? null,
+    tokenCache: deps.caches?.tokenCache ?? null,
+    sessionCache: deps.caches?.sessionCache ?? null,
     tokenUsage: createTokenUsage(deps.prisma, { flushIntervalMs: deps.tokenUsageFlushMs }),
   };
   const app = createService({

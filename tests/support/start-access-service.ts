@@ -63,8 +63,7 @@ export async function startAccessService(label: string, settings: Partial<Access
     keysDir,
     settings: { publicUrl: "http://127.0.0.1:3000", sessionIdleMinutes: 30, sessionAbsoluteHours: 12, setupLinkMinutes: 30, ...settings },
     logLevel: "silent",
-    licenseValidationCache: validationCache?.cache ?? null,
-    tokenCache: validationCache?.tokenCache ?? null,
+    caches: validationCache,
   });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const url = `https://127.0.0.1:${(app.server.address() as { port: number }).port}`;

@@ -1,5 +1,5 @@
-// The payloads of the `tessera_changes` channel ('<kind>:<id>', see migrations 0004 and 0005), parsed.
-export const changeKinds = ["license", "tier", "component", "token"] as const;
+// The payloads of the `tessera_changes` channel ('<kind>:<id>', see migrations 0004, 0005 and 0007), parsed.
+export const changeKinds = ["license", "tier", "component", "token", "session", "user"] as const;
 export type ChangeKind = (typeof changeKinds)[number];
 export type Change = { kind: ChangeKind; id: string };
 

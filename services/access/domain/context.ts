@@ -1,5 +1,6 @@
 // What every access-service rule receives: the database, its keys and settings, and who asked.
 import type { LicenseValidationCache } from "../cache/license-validation-cache";
+import type { SessionCache } from "../cache/session-cache";
 import type { TokenIntrospectionCache } from "../cache/token-introspection-cache";
 import type { AccessPrisma } from "../db/prisma";
 import type { StorageKeyring } from "../keys/storage-keyring";
@@ -29,6 +30,8 @@ export type AccessContext = {
   licenseValidationCache: LicenseValidationCache | null;
   /** Answers token introspections without the database while the change feed is healthy; null: always the database. */
   tokenCache: TokenIntrospectionCache | null;
+  /** Authenticates sign-in sessions without the database while the change feed is healthy; null: always the database. */
+  sessionCache: SessionCache | null;
   /** Last-used times noted in memory and written in batches; null where nothing records use (some tests). */
   tokenUsage: TokenUsage | null;
 };

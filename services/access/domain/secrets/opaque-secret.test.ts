@@ -4,13 +4,13 @@ import { createSecret, digestSecret, looksLikeSecret, sameDigest } from "./opaqu
 
 describe("opaque secrets", () => {
   it("carry their kind's prefix and 256 random bits", () => {
-    const s = createSecret("session");
-    expect(s).toMatch(/^tss_[A-Za-z0-9_-]{43}$/);
-    expect(createSecret("session")).not.toBe(s);
-    expect(looksLikeSecret("session", s)).toBe(true);
+    const s = createSecret("invitation");
+    expect(s).toMatch(/^tsi_[A-Za-z0-9_-]{43}$/);
+    expect(createSecret("invitation")).not.toBe(s);
+    expect(looksLikeSecret("invitation", s)).toBe(true);
     expect(looksLikeSecret("setup", s)).toBe(false);
-    expect(looksLikeSecret("session", s.slice(0, -1))).toBe(false);
-    expect(looksLikeSecret("session", s.slice(0, -1) + "!")).toBe(false);
+    expect(looksLikeSecret("invitation", s.slice(0, -1))).toBe(false);
+    expect(looksLikeSecret("invitation", s.slice(0, -1) + "!")).toBe(false);
   });
 
   it("are stored as a keyed digest that depends on the key", () => {

@@ -1,9 +1,10 @@
-// Random bearer secrets (session tokens, setup links): shown once, stored only as a keyed digest
-// whose key lives in the access service's key folder, never in the database.
+// Random single-use link secrets (setup links, invitations): shown once, stored only as a keyed digest
+// whose key lives in the access service's key folder, never in the database. Bearer credentials used on
+// every request (tokens, sessions) have a checksummed format of their own: credential-format.ts.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-export type SecretKind = "session" | "setup" | "invitation";
-const prefixes: Record<SecretKind, string> = { session: "tss_", setup: "tsu_", invitation: "tsi_" };
+export type SecretKind = "setup" | "invitation";
+const prefixes: Record<SecretKind, string> = { setup: "tsu_", invitation: "tsi_" };
 
 export function createSecret(kind: SecretKind): string {
   return prefixes[kind] + randomBytes(32).toString("base64url");

@@ -1,47 +1,32 @@
-// Resolves a bearer session token to its user, ending the session when a timeout has passed.
-// lastSeenAt is written at most once a minute, so a busy session does not write on every request.
+// Resolves a bearer session token to its user, ending the session when a timeout has passed. Answered
+// from the per-process session cache while the change feed is healthy (find-session.ts); lastSeenAt is
+// written at most once a minute per process, so a busy session does not write on every request, and
+// that write never evicts a cache entry (the trigger of migration 0007 ignores it).
 import { AppError } from "../../../common/http/app-error";
-import { recordEvent } from "../../outbox/record-event";
 import type { AccessContext, RequestMeta } from "../context";
-import { digestSecret, looksLikeSecret } from "../secrets/opaque-secret";
-import { sessionDto, sessionEndReason } from "./session-lifetime";
+import { endSession } from "./end-session";
+import { findSession, sessionEnd, type FoundSession } from "./find-session";
+import { sessionDto } from "./session-lifetime";
 import { toUserDto } from "../users/user-dto";
 
 const touchIntervalMs = 60_000;
 
 export async function authenticateSession(ctx: AccessContext, bearer: string | undefined, meta: RequestMeta) {
-  if (!bearer || !looksLikeSecret("session", bearer)) throw new AppError("unauthenticated", "Sign in to continue.");
-  const session = await ctx.prisma.session.findUnique({
-    where: { tokenDigest: digestSecret(ctx.keys.secretDigest, bearer) },
-    include: { user: true },
-  });
-  if (!session) throw new AppError("unauthenticated", "Sign in to continue.");
   const now = new Date();
-  const reason = session.user.disabledAt && !session.endedAt ? "user-disabled" : sessionEndReason(ctx.settings, session, now);
+  const session = await findSession(ctx, bearer, now);
+  if (!session) throw new AppError("unauthenticated", "Sign in to continue.");
+  const reason = sessionEnd(ctx, session, now);
   if (reason) {
-    if (reason !== "ended") {
-      await ctx.prisma.$transaction(async (tx) => {
-        const ended = await tx.session.updateMany({ where: { id: session.id, endedAt: null }, data: { endedAt: now, endReason: reason } });
-        if (ended.count === 1) {
-          await recordEvent(tx, {
-            action: "auth.session_end",
-            outcome: "success",
-            actor: { type: "user", id: session.userId, label: session.user.email },
-            target: { type: "session", id: session.id },
-            tenantId: null,
-            sourceIp: meta.sourceIp,
-            requestId: meta.requestId,
-            data: { reason },
-          });
-        }
-      });
-    }
+    if (reason !== "ended") await endTimedOutSession(ctx, session, reason, now, meta);
     throw new AppError("unauthenticated", "Your session has ended. Sign in again.", { reason: reason === "ended" ? "session-ended" : reason });
   }
-  let lastSeenAt = session.lastSeenAt;
-  if (now.getTime() - lastSeenAt.getTime() > touchIntervalMs) {
-    lastSeenAt = now;
-    await ctx.prisma.session.update({ where: { id: session.id }, data: { lastSeenAt } });
+  if (now.getTime() - session.lastSeenAt.getTime() > touchIntervalMs) {
+    await ctx.prisma.session.updateMany({ where: { id: session.sessionId, lastSeenAt: { lt: now } }, data: { lastSeenAt: now } });
+    session.lastSeenAt = now; // this process's idle clock, also in its cache entry; it only moves forward
   }
-  return { sessionId: session.id, user: toUserDto(session.user), session: sessionDto(ctx.settings, { ...session, lastSeenAt }) };
+  return { sessionId: session.sessionId, user: toUserDto(session.user), session: sessionDto(ctx.settings, session) };
+}
+
+async function endTimedOutSession(ctx: AccessContext, session: FoundSession, reason: string, now: Date, meta: RequestMeta) {
+  await ctx.prisma.$transaction((tx) => endSession(tx, session, { action: "auth.session_end", reason }, meta, now));
 }

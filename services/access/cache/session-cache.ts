@@ -1,0 +1,25 @@
+// Per-process cache of what authenticating a sign-in session depends on, keyed by the session token's
+// digest: the session's facts and its person's. Evicted by a change to the session (sign-out, any end)
+// or to the person (removal, role or tenant change) — the same change feed and fact cache that keep
+// token introspection honest (fact-cache.ts), so ending a session reaches every process as fast as
+// revoking a token does. `lastSeenAt` is this process's own view of the idle clock: it only moves
+// forward, so a stale value can make a session look idle (then it is re-read), never alive.
+import type { Role } from "../../../contracts/access-api";
+import { createFactCache, type CacheOptions, type FactCache } from "./fact-cache";
+
+export type CachedSession = {
+  sessionId: string;
+  expiresAt: Date;
+  endedAt: Date | null;
+  lastSeenAt: Date;
+  user: { id: string; name: string; email: string; role: Role; tenantId: string | null; disabledAt: Date | null };
+};
+
+export type SessionCache = FactCache<CachedSession>;
+
+export function createSessionCache(options: CacheOptions): SessionCache {
+  return createFactCache<CachedSession>(options, (v) => [
+    { kind: "session", id: v.sessionId },
+    { kind: "user", id: v.user.id },
+  ]);
+}

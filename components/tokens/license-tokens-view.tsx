@@ -1,11 +1,12 @@
 "use client";
-// A license's tokens page: which license it is, then its tokens table and actions.
+// A license's tokens page: which license it is, then its tokens table and actions, then their usage over time.
 import { licenseStatusLabels } from "@/contracts/license-api";
 import { PageHeader } from "@/components/console/page-header";
 import { BackLink, RecordPage } from "@/components/console/record-page";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useLicense } from "@/components/licenses/license-queries";
 import { TokensSection } from "./tokens-section";
+import { LicenseUsagePanel } from "./usage-panels";
 
 const back = <BackLink href="/licenses">All licenses</BackLink>;
 
@@ -28,6 +29,9 @@ export function LicenseTokensView({ licenseId }: { licenseId: string }) {
             }
           />
           <TokensSection license={l} />
+          <div className="mt-6">
+            <LicenseUsagePanel licenseId={l.id} />
+          </div>
         </section>
       )}
     </RecordPage>

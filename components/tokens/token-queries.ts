@@ -1,7 +1,17 @@
 "use client";
 // react-query keys, fetchers and actions for tokens, shared by a license's tokens section and the token page.
 import { useQuery } from "@tanstack/react-query";
-import type { CreateTokenRequest, CreateTokenResponse, GetTokenResponse, ListTokensQuery, ListTokensResponse, TokenDto } from "@/contracts/token-api";
+import type {
+  CreateTokenRequest,
+  CreateTokenResponse,
+  GetTokenResponse,
+  LicenseTokenUsageResponse,
+  ListTokensQuery,
+  ListTokensResponse,
+  TokenDto,
+  TokenUsageResponse,
+  UsageRange,
+} from "@/contracts/token-api";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { seg, withQuery } from "@/lib/with-query";
 
@@ -9,6 +19,8 @@ export const tokenKeys = {
   all: ["tokens"] as const,
   list: (licenseId: string, q: ListTokensQuery) => ["tokens", "list", licenseId, q] as const,
   one: (id: string) => ["tokens", "one", id] as const,
+  usage: (id: string, range: UsageRange) => ["tokens", "usage", id, range] as const,
+  licenseUsage: (licenseId: string, range: UsageRange) => ["tokens", "license-usage", licenseId, range] as const,
 };
 
 export function useTokenList(licenseId: string, query: ListTokensQuery) {
@@ -23,6 +35,23 @@ export function useToken(id: string) {
   return useQuery({
     queryKey: tokenKeys.one(id),
     queryFn: ({ signal }) => apiFetch<GetTokenResponse>(`/api/tokens/${seg(id)}`, { signal }).then((r) => r.token),
+  });
+}
+
+/** A token's usage chart; the previous range stays on screen while the next one loads. */
+export function useTokenUsage(id: string, range: UsageRange) {
+  return useQuery({
+    queryKey: tokenKeys.usage(id, range),
+    queryFn: ({ signal }) => apiFetch<TokenUsageResponse>(withQuery(`/api/tokens/${seg(id)}/usage`, { range }), { signal }),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useLicenseTokenUsage(licenseId: string, range: UsageRange) {
+  return useQuery({
+    queryKey: tokenKeys.licenseUsage(licenseId, range),
+    queryFn: ({ signal }) => apiFetch<LicenseTokenUsageResponse>(withQuery(`/api/licenses/${seg(licenseId)}/token-usage`, { range }), { signal }),
+    placeholderData: (previous) => previous,
   });
 }
 

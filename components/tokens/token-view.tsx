@@ -1,6 +1,6 @@
 "use client";
 // A token's page: what it is, what it grants now, who created it and when it was last used; who revoked it
-// and when; rotate and revoke for those who may manage tokens.
+// and when; its usage over time; rotate and revoke for those who may manage tokens.
 import { useState } from "react";
 import Link from "next/link";
 import type { TokenDto } from "@/contracts/token-api";
@@ -14,6 +14,7 @@ import { formatDateTime } from "@/lib/format";
 import { TokenActionDialogs, type TokenDialog } from "./token-action-dialogs";
 import { isLive, useToken } from "./token-queries";
 import { personLabel, ScopeChips, TokenStatus } from "./token-status";
+import { TokenUsagePanel } from "./usage-panels";
 
 const back = <BackLink href="/tokens">Tokens</BackLink>;
 
@@ -75,6 +76,7 @@ function TokenRecord({ token: t }: { token: TokenDto }) {
           </div>
         </Panel>
       </div>
+      <TokenUsagePanel tokenId={t.id} />
       {canManage ? <TokenActionDialogs dialog={dialog} onClose={() => setDialog(null)} /> : null}
     </section>
   );

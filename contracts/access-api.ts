@@ -52,3 +52,26 @@ export const meResponse = z.object({ user: userDto, session: sessionDto });
 export type MeResponse = z.infer<typeof meResponse>;
 
 /** POST /v1/auth/sign-out with the bearer → 204 (also when already ended). */
+
+/** One of the signed-in person's own live sessions (Security page); `current` marks the bearer's. */
+export const ownSessionDto = z.object({
+  id: z.string(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  idleExpiresAt: z.iso.datetime(),
+  sourceIp: z.string().nullable(),
+  current: z.boolean(),
+});
+export type OwnSessionDto = z.infer<typeof ownSessionDto>;
+
+/** GET /v1/me/sessions → the person's live sessions, most recently active first (at most 100). */
+export const listOwnSessionsResponse = z.object({ sessions: z.array(ownSessionDto) });
+export type ListOwnSessionsResponse = z.infer<typeof listOwnSessionsResponse>;
+
+/** POST /v1/me/sessions/:id/revoke → 204; 404 for anyone else's or an unknown session; 409 when already ended. */
+export const ownSessionParams = z.object({ id: z.string().regex(/^ses_[A-Za-z0-9_-]{1,64}$/, "Not a valid id.") });
+
+/** POST /v1/me/sessions/revoke-others → how many of the person's other sessions were ended. */
+export const revokeOtherSessionsResponse = z.object({ revoked: z.number().int().nonnegative() });
+export type RevokeOtherSessionsResponse = z.infer<typeof revokeOtherSessionsResponse>;

@@ -1,12 +1,15 @@
 // Sign-in, the current session, and sign-out, for the web tier acting for a person.
 import type { FastifyInstance } from "fastify";
-import { meResponse, signInRequest, signInResponse } from "../../../contracts/access-api";
+import { listOwnSessionsResponse, meResponse, ownSessionParams, revokeOtherSessionsResponse, signInRequest, signInResponse } from "../../../contracts/access-api";
+import { AppError } from "../../common/http/app-error";
 import { assertCaller } from "../../common/http/caller";
 import { parseInput } from "../../common/http/parse";
 import { signIn } from "../domain/auth/sign-in";
 import { signOut } from "../domain/auth/sign-out";
 import type { AccessContext } from "../domain/context";
 import { authenticateSession } from "../domain/sessions/authenticate-session";
+import { listOwnSessions } from "../domain/sessions/list-own-sessions";
+import { revokeOtherSessions, revokeOwnSession } from "../domain/sessions/revoke-own-sessions";
 import { bearerToken, requestMeta } from "./request-meta";
 
 export function authRoutes(app: FastifyInstance, ctx: AccessContext) {
@@ -39,6 +42,42 @@ export function authRoutes(app: FastifyInstance, ctx: AccessContext) {
   }, async (request, reply) => {
     assertCaller(request, ["web"]);
     await signOut(ctx, bearerToken(request), requestMeta(request));
+    return reply.status(204).send();
+  });
+
+  // GET /v1/me/sessions — where the person is signed in: their own live sessions, the bearer's marked.
+  app.get("/v1/me/sessions", {
+    config: { openapi: { summary: "The signed-in person's live sessions, most recently active first.", tags: ["auth"], callers: ["web"], bearer: true, response: listOwnSessionsResponse } },
+  }, async (request) => {
+    assertCaller(request, ["web"]);
+    const me = await authenticateSession(ctx, bearerToken(request), requestMeta(request));
+    return listOwnSessions(ctx, { userId: me.user.id, sessionId: me.sessionId });
+  });
+
+  // POST /v1/me/sessions/revoke-others — "sign out everywhere else": ends every other live session of the person.
+  app.post("/v1/me/sessions/revoke-others", {
+    config: { openapi: { summary: "Ends every live session of the person but the bearer's.", tags: ["auth"], callers: ["web"], bearer: true, response: revokeOtherSessionsResponse } },
+  }, async (request) => {
+    assertCaller(request, ["web"]);
+    const me = await authenticateSession(ctx, bearerToken(request), requestMeta(request));
+    return revokeOtherSessions(ctx, { sessionId: me.sessionId, user: me.user }, requestMeta(request));
+  });
+
+  // POST /v1/me/sessions/:id/revoke — ends one of the person's own sessions (anyone else's is not found).
+  app.post("/v1/me/sessions/:id/revoke", {
+    config: {
+      openapi: {
+        summary: "Ends one of the person's own sessions, as signing out there would.",
+        tags: ["auth"], callers: ["web"], bearer: true, params: ownSessionParams, status: 204,
+        problems: { 404: "No such session of this person's.", 409: "The session has already ended." },
+      },
+    },
+  }, async (request, reply) => {
+    assertCaller(request, ["web"]);
+    const me = await authenticateSession(ctx, bearerToken(request), requestMeta(request));
+    const parsed = ownSessionParams.safeParse(request.params);
+    if (!parsed.success) throw new AppError("not-found", "No such session.", { reason: "session-not-found" });
+    await revokeOwnSession(ctx, { sessionId: me.sessionId, user: me.user }, parsed.data.id, requestMeta(request));
     return reply.status(204).send();
   });
 }

@@ -1,11 +1,11 @@
-// The one way a session ends — signed out, timed out, or its person removed: a conditional UPDATE of
+// The one way a session ends — signed out, timed out, or revoked by its owner: a conditional UPDATE of
 // ended_at (so racing ends record one event) and its audit event in the same transaction. The UPDATE's
 // trigger (migration 0007) notifies every access process, whose session caches drop the entry, exactly
 // as a token revocation reaches their token caches.
 import { recordEvent } from "../../outbox/record-event";
 import type { RequestMeta, TransactionClient } from "../context";
 
-export type SessionEnd = { action: "auth.sign_out" | "auth.session_end"; reason: string };
+export type SessionEnd = { action: "auth.sign_out" | "auth.session_end" | "auth.session_revoke"; reason: string };
 
 export async function endSession(
   tx: TransactionClient,
@@ -24,7 +24,7 @@ export async function endSession(
     tenantId: null,
     sourceIp: meta.sourceIp,
     requestId: meta.requestId,
-    data: end.action === "auth.session_end" ? { reason: end.reason } : {},
+    data: end.action === "auth.sign_out" ? {} : { reason: end.reason },
   });
   return true;
 }

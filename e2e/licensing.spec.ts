@@ -3,9 +3,9 @@
 // of another tenant, invited by link, cannot see it. Runs after first-run.spec.ts (alphabetical, one worker)
 // and signs in as the administrator it created. Serial: each step builds on the last.
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
-import { confirmByTyping, expect, firstAdmin, signIn, test } from "./support";
+import { confirmByTyping, expect, firstAdmin, newSignedInPage, signIn, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 const district = { name: `Springfield Unified ${run}`, slug: `springfield-${run}` };
@@ -17,15 +17,6 @@ let page: Page;
 let licenseId = "";
 /** Content-Security-Policy violations seen by the administrator's page over the whole run. */
 const cspViolations: string[] = [];
-
-async function newSignedInPage(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
-  const p = await context.newPage();
-  await p.goto("/sign-in");
-  await signIn(p, email, password);
-  await expect(p.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
-  return p;
-}
 
 async function createTenant(p: Page, t: { name: string; slug: string }, districtFields?: { state: string; agreement: string }) {
   await p.goto("/tenants");

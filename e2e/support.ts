@@ -1,5 +1,5 @@
 // Shared helpers for the e2e specs: the system's address, the setup link, form helpers.
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 export const test = base.extend({
   baseURL: async ({}, use) => {
@@ -40,6 +40,16 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** A fresh browser context (its own cookies: another browser, as far as the system can tell), signed in. */
+export async function newSignedInPage(browser: Browser, email: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
+  const p = await context.newPage();
+  await p.goto("/sign-in");
+  await signIn(p, email, password);
+  await expect(p.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+  return p;
 }
 
 /**

@@ -5,7 +5,8 @@
 // BENCH_ARGON2_WARMUP_S / BENCH_ARGON2_MEASURE_S; the end-to-end sign-in table (needs PostgreSQL at
 // TEST_POSTGRES_URL, else embedded PGlite) with BENCH_SIGNIN_WARMUP_S / BENCH_SIGNIN_MEASURE_S, or
 // skipped with BENCH_SIGNIN=0. Licenses and tokens need PostgreSQL; skip them with BENCH_LICENSES_RUN=0 /
-// BENCH_TOKENS_RUN=0. Tokens alone: node --conditions=react-server --import tsx bench/token-introspect.ts
+// BENCH_TOKENS_RUN=0, the session check with BENCH_SESSIONS_RUN=0. Tokens alone:
+// node --conditions=react-server --import tsx bench/token-introspect.ts (sessions: bench/session-check.ts)
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { benchArgon2 } from "./argon2";
 import { benchLicenseTable } from "./license-table";
 import { benchLicenseValidate } from "./license-validate";
 import { benchMtlsVsPlain } from "./mtls-vs-plain";
+import { benchSessionCheck } from "./session-check";
 import { benchSignIn } from "./sign-in";
 import { benchTokenIntrospect } from "./token-introspect";
 import type { Timing } from "./lib/measure";
@@ -54,6 +56,8 @@ async function main() {
     for (const t of await benchLicenseValidate(http)) print(t);
     print(await benchLicenseTable(signIn));
   }
+  // Sessions on the token machinery (issue 4): need PostgreSQL; skip with BENCH_SESSIONS_RUN=0.
+  if (process.env.BENCH_SESSIONS_RUN !== "0") for (const t of await benchSessionCheck(http)) print(t);
   // Tokens (issue 4): need PostgreSQL; skip with BENCH_TOKENS_RUN=0.
   if (process.env.BENCH_TOKENS_RUN !== "0") {
     const tokens = await benchTokenIntrospect(http);

@@ -1,0 +1,152 @@
+// Sessions on the token machinery: the session check every web-tier request pays (GET /v1/me over
+// kept-alive mTLS as the web tier), answered from the notification-fed session cache, against the same
+// check reading the database (a second access service on the same database without the cache), and a
+// bare mTLS GET of the same framework as the baseline. Also how fast a sign-out made by SQL on the
+// shared database reaches the caching process. Same shape as license-validate.ts: servers in one child
+// process (this file, started with BENCH_SESSIONS_CHILD=1), load from this one, alternating slices.
+// Alone: node --conditions=react-server --import tsx bench/session-check.ts
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createService } from "../services/common/http/create-service";
+import { createMtlsClient } from "../services/common/http/mtls-client";
+import { createTenantWithPeople, signInAs } from "../tests/support/tenant-fixtures";
+import { startAccessService } from "../tests/support/start-access-service";
+import { staleWindowMs } from "../tests/support/validation-cache-fixtures";
+import { compareAlternating, summarize, type Task, type Timing } from "./lib/measure";
+import { formatTable, type BenchTable } from "./lib/table";
+import { forkBenchProcess } from "./lib/child-server";
+
+type Ready = {
+  cachedPort: number;
+  uncachedPort: number;
+  baselinePort: number;
+  client: { ca: string; cert: string; key: string };
+  databaseUrl: string;
+  bearer: string;
+  /** Sessions for the propagation measurement, each ended once: bearer and id. */
+  endable: { bearer: string; id: string }[];
+};
+
+const propagationSamples = Number(process.env.BENCH_PROPAGATION_SAMPLES ?? 100);
+
+async function serveInChild(): Promise<void> {
+  const h = await startAccessService("bench_sessions", {}, { validationCache: true });
+  const uncached = await startAccessService("", {}, { sameDatabaseAs: h });
+  const world = await createTenantWithPeople(h, { slug: "bench-sessions" });
+  const email = world.people.tenant_member.user.email;
+  const endable = [];
+  for (let n = 0; n < propagationSamples; n++) {
+    const person = await signInAs(h, email);
+    const row = await h.prisma.session.findFirstOrThrow({ where: { userId: person.user.id }, orderBy: { createdAt: "desc" } });
+    endable.push({ bearer: person.bearer, id: row.id });
+  }
+  const baseline = createService({ name: "bench-baseline", tls: await h.pki.issue("bench-baseline"), logLevel: "silent" });
+  baseline.get("/v1/echo", async () => ({ user: { id: "usr_x" }, session: { ok: true } }));
+  await baseline.listen({ host: "127.0.0.1", port: 0 });
+  await h.pki.issue("web");
+  const material = await h.pki.client("web");
+  const ready: Ready = {
+    cachedPort: (h.app.server.address() as { port: number }).port,
+    uncachedPort: (uncached.app.server.address() as { port: number }).port,
+    baselinePort: (baseline.server.address() as { port: number }).port,
+    client: { ca: material.ca.toString(), cert: material.cert.toString(), key: material.key.toString() },
+    databaseUrl: h.testDb.url ?? "",
+    bearer: world.people.tenant_admin.bearer,
+    endable,
+  };
+  process.send?.(ready);
+  process.once("disconnect", () => {
+    void Promise.all([baseline.close(), uncached.close()])
+      .then(() => h.close())
+      .finally(() => process.exit(0));
+  });
+}
+
+export async function benchSessionCheck(timing: Timing): Promise<BenchTable[]> {
+  const server = await forkBenchProcess<Ready>(import.meta.filename, { env: { BENCH_SESSIONS_CHILD: "1" }, label: "session bench server" });
+  const ready = server.ready;
+  const cached = createMtlsClient(`https://127.0.0.1:${ready.cachedPort}`, ready.client, { connections: 32 });
+  const uncached = createMtlsClient(`https://127.0.0.1:${ready.uncachedPort}`, ready.client, { connections: 32 });
+  const bare = createMtlsClient(`https://127.0.0.1:${ready.baselinePort}`, ready.client, { connections: 32 });
+  try {
+    const auth = { authorization: `Bearer ${ready.bearer}` };
+    const meOn = (client: typeof cached): Task => async () => {
+      const res = await client.json("GET", "/v1/me", undefined, auth);
+      if (res.status !== 200) throw new Error(`GET /v1/me answered ${res.status}`);
+    };
+    const echo: Task = async () => {
+      const res = await bare.json("GET", "/v1/echo");
+      if (res.status !== 200) throw new Error(`echo answered ${res.status}`);
+    };
+    const fromCache = await compareAlternating(echo, meOn(cached), 32, timing);
+    const fromDatabase = await compareAlternating(echo, meOn(uncached), 32, timing);
+    return [
+      {
+        title: "Session check at peak load (GET /v1/me as the web tier, kept-alive mTLS 1.3, PostgreSQL)",
+        note: "ratio = session checks/s / bare mTLS GET req/s measured in alternating slices with it; server child process, this process only generates load",
+        rows: [
+          { case: "bare mTLS GET (createService, trivial route), 32 in flight", result: fromCache.baseline, ratio: null },
+          { case: "GET /v1/me, session cache warm, 32 in flight", result: fromCache.test, ratio: fromCache.test.perSecond / fromCache.baseline.perSecond },
+          { case: "GET /v1/me, no cache (database per request), 32 in flight", result: fromDatabase.test, ratio: fromDatabase.test.perSecond / fromDatabase.baseline.perSecond },
+        ],
+      },
+      await measureSignOutPropagation(ready, cached),
+    ];
+  } finally {
+    await cached.close();
+    await uncached.close();
+    await bare.close();
+    await server.stop();
+  }
+}
+
+/** For each session: warm the child's cache, end the session by SQL from this process, ask until refused. */
+async function measureSignOutPropagation(ready: Ready, client: ReturnType<typeof createMtlsClient>): Promise<BenchTable> {
+  const db = new pg.Client({ connectionString: ready.databaseUrl });
+  await db.connect();
+  const status = async (bearer: string) => (await client.json("GET", "/v1/me", undefined, { authorization: `Bearer ${bearer}` })).status;
+  const afterAck: number[] = [];
+  const afterStart: number[] = [];
+  let stale = 0;
+  try {
+    for (const s of ready.endable) {
+      for (let i = 0; i < 3; i++) await status(s.bearer); // cached (a fill may be refused while its own insert's notice arrives)
+      const w = await staleWindowMs(() => db.query(`UPDATE "sessions" SET "ended_at" = now(), "end_reason" = 'sign-out' WHERE "id" = $1`, [s.id]), async () => (await status(s.bearer)) === 401);
+      if (!Number.isFinite(w.afterAck)) stale += 1;
+      afterAck.push(w.afterAck);
+      afterStart.push(w.afterStart);
+    }
+  } finally {
+    await db.end();
+  }
+  const asResult = (latencies: number[]) => summarize(0, [{ latencies, errors: stale, elapsedMs: 0, cpuMicros: 0 }]);
+  return {
+    title: `Sign-out propagation between processes (${ready.endable.length} sessions ended by SQL, checked through the caching process)`,
+    note: "ms until the caching process refuses the session; errors = still accepted after 5 s; req/s and ratio columns do not apply here",
+    rows: [
+      { case: "from the ending UPDATE's acknowledgement", result: asResult(afterAck), ratio: null },
+      { case: "from sending the ending UPDATE (includes its commit)", result: asResult(afterStart), ratio: null },
+    ],
+  };
+}
+
+if (process.env.BENCH_SESSIONS_CHILD === "1") {
+  serveInChild().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+} else if (path.resolve(process.argv[1] ?? "") === import.meta.filename) {
+  // Run alone, with run.ts's HTTP timing and its environment variables.
+  const seconds = (name: string, fallback: number) => 1000 * Number(process.env[name] ?? fallback);
+  console.log(`load average before: ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}\n`);
+  benchSessionCheck({ warmupMs: seconds("BENCH_WARMUP_S", 3), measureMs: seconds("BENCH_MEASURE_S", 8), rounds: 4 })
+    .then((tables) => {
+      for (const t of tables) console.log(formatTable(t) + "\n");
+      console.log(`load average after: ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+    })
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    });
+}

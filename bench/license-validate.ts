@@ -13,13 +13,12 @@ import { performance } from "node:perf_hooks";
 import { createService } from "../services/common/http/create-service";
 import { createMtlsClient } from "../services/common/http/mtls-client";
 import { createLicenseCatalogue, insertLicenseRow } from "../tests/support/license-fixtures";
-import pg from "pg";
 import { startAccessService } from "../tests/support/start-access-service";
-import { staleWindowMs } from "../tests/support/validation-cache-fixtures";
 import { seedLicenses } from "./license-table";
 import { compareAlternating, runSlice, summarize, type Sample, type Task, type Timing } from "./lib/measure";
 import type { BenchRow, BenchTable } from "./lib/table";
 import { forkBenchProcess } from "./lib/child-server";
+import { measurePropagation } from "./lib/propagation";
 
 type Ready = {
   accessPort: number;
@@ -114,6 +113,7 @@ export async function benchLicenseValidate(timing: Timing): Promise<BenchTable[]
       if (res.status !== 200 || !res.body.valid) throw new Error(`validate answered ${res.status}`);
     };
     const validate = validateOn(access);
+    const isValid = async (key: string) => (await access.json<{ valid: boolean }>("POST", "/v1/licenses/validate", { key })).body.valid;
     const echo: Task = async () => {
       const res = await bare.json("POST", "/v1/echo", body);
       if (res.status !== 200) throw new Error(`echo answered ${res.status}`);
@@ -147,7 +147,21 @@ export async function benchLicenseValidate(timing: Timing): Promise<BenchTable[]
           { case: `POST /v1/licenses/validate at ${rate} req/s`, result: halfResult, ratio: halfResult.perSecond / halfBaseResult.perSecond },
         ],
       },
-      await measurePropagation(ready, validateKeyOn(access)),
+      (
+        await measurePropagation({
+          databaseUrl: ready.databaseUrl,
+          samples: ready.revocable,
+          warm: async (license) => {
+            for (let i = 0; i < 3; i++) await isValid(license.key); // cached (a fill may be refused while its own insert's notice arrives)
+          },
+          update: `UPDATE "licenses" SET "status" = 'revoked' WHERE "id" = $1`,
+          idOf: (license) => license.id,
+          isNew: async (license) => !(await isValid(license.key)),
+          title: `Revocation propagation between processes (${ready.revocable.length} revocations)`,
+          newAnswer: "answers revoked",
+          statement: "revoking UPDATE",
+        })
+      ).table,
     ];
   } finally {
     await access.close();
@@ -155,42 +169,6 @@ export async function benchLicenseValidate(timing: Timing): Promise<BenchTable[]
     await bare.close();
     await server.stop();
   }
-}
-
-const validateKeyOn = (client: ReturnType<typeof createMtlsClient>) => async (key: string) =>
-  (await client.json<{ valid: boolean }>("POST", "/v1/licenses/validate", { key })).body.valid;
-
-/**
- * Revocation propagation across processes: for each license, warm the child's cache, revoke it by SQL
- * from this process (the trigger notifies on commit), then ask the child back to back until it answers
- * invalid. Latencies: from the UPDATE's acknowledgement, and from sending it (includes the commit).
- */
-async function measurePropagation(ready: Ready, isValid: (key: string) => Promise<boolean>): Promise<BenchTable> {
-  const db = new pg.Client({ connectionString: ready.databaseUrl });
-  await db.connect();
-  const afterAck: number[] = [];
-  const afterStart: number[] = [];
-  let stale = 0;
-  try {
-    for (const license of ready.revocable) {
-      for (let i = 0; i < 3; i++) await isValid(license.key); // cached (a fill may be refused while its own insert's notice arrives)
-      const w = await staleWindowMs(() => db.query(`UPDATE "licenses" SET "status" = 'revoked' WHERE "id" = $1`, [license.id]), async () => !(await isValid(license.key)));
-      if (!Number.isFinite(w.afterAck)) stale += 1;
-      afterAck.push(w.afterAck);
-      afterStart.push(w.afterStart);
-    }
-  } finally {
-    await db.end();
-  }
-  const asResult = (latencies: number[]) => summarize(0, [{ latencies, errors: stale, elapsedMs: 0, cpuMicros: 0 }]);
-  return {
-    title: `Revocation propagation between processes (${ready.revocable.length} revocations)`,
-    note: "ms until the caching process answers revoked; errors = still valid after 5 s; req/s and ratio columns do not apply here",
-    rows: [
-      { case: "from the revoking UPDATE's acknowledgement", result: asResult(afterAck), ratio: null },
-      { case: "from sending the revoking UPDATE (includes its commit)", result: asResult(afterStart), ratio: null },
-    ],
-  };
 }
 
 if (process.env.BENCH_LICENSE_CHILD === "1") {

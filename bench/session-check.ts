@@ -7,13 +7,12 @@
 // Alone: node --conditions=react-server --import tsx bench/session-check.ts
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { createService } from "../services/common/http/create-service";
 import { createMtlsClient } from "../services/common/http/mtls-client";
 import { createTenantWithPeople, signInAs } from "../tests/support/tenant-fixtures";
 import { startAccessService } from "../tests/support/start-access-service";
-import { staleWindowMs } from "../tests/support/validation-cache-fixtures";
-import { compareAlternating, summarize, type Task, type Timing } from "./lib/measure";
+import { compareAlternating, type Task, type Timing } from "./lib/measure";
+import { measurePropagation } from "./lib/propagation";
 import { formatTable, type BenchTable } from "./lib/table";
 import { forkBenchProcess } from "./lib/child-server";
 
@@ -71,6 +70,7 @@ export async function benchSessionCheck(timing: Timing): Promise<BenchTable[]> {
   const bare = createMtlsClient(`https://127.0.0.1:${ready.baselinePort}`, ready.client, { connections: 32 });
   try {
     const auth = { authorization: `Bearer ${ready.bearer}` };
+    const status = async (bearer: string) => (await cached.json("GET", "/v1/me", undefined, { authorization: `Bearer ${bearer}` })).status;
     const meOn = (client: typeof cached): Task => async () => {
       const res = await client.json("GET", "/v1/me", undefined, auth);
       if (res.status !== 200) throw new Error(`GET /v1/me answered ${res.status}`);
@@ -91,7 +91,21 @@ export async function benchSessionCheck(timing: Timing): Promise<BenchTable[]> {
           { case: "GET /v1/me, no cache (database per request), 32 in flight", result: fromDatabase.test, ratio: fromDatabase.test.perSecond / fromDatabase.baseline.perSecond },
         ],
       },
-      await measureSignOutPropagation(ready, cached),
+      (
+        await measurePropagation({
+          databaseUrl: ready.databaseUrl,
+          samples: ready.endable,
+          warm: async (s) => {
+            for (let i = 0; i < 3; i++) await status(s.bearer); // cached (a fill may be refused while its own insert's notice arrives)
+          },
+          update: `UPDATE "sessions" SET "ended_at" = now(), "end_reason" = 'sign-out' WHERE "id" = $1`,
+          idOf: (s) => s.id,
+          isNew: async (s) => (await status(s.bearer)) === 401,
+          title: `Sign-out propagation between processes (${ready.endable.length} sessions ended by SQL, checked through the caching process)`,
+          newAnswer: "refuses the session",
+          statement: "ending UPDATE",
+        })
+      ).table,
     ];
   } finally {
     await cached.close();
@@ -99,36 +113,6 @@ export async function benchSessionCheck(timing: Timing): Promise<BenchTable[]> {
     await bare.close();
     await server.stop();
   }
-}
-
-/** For each session: warm the child's cache, end the session by SQL from this process, ask until refused. */
-async function measureSignOutPropagation(ready: Ready, client: ReturnType<typeof createMtlsClient>): Promise<BenchTable> {
-  const db = new pg.Client({ connectionString: ready.databaseUrl });
-  await db.connect();
-  const status = async (bearer: string) => (await client.json("GET", "/v1/me", undefined, { authorization: `Bearer ${bearer}` })).status;
-  const afterAck: number[] = [];
-  const afterStart: number[] = [];
-  let stale = 0;
-  try {
-    for (const s of ready.endable) {
-      for (let i = 0; i < 3; i++) await status(s.bearer); // cached (a fill may be refused while its own insert's notice arrives)
-      const w = await staleWindowMs(() => db.query(`UPDATE "sessions" SET "ended_at" = now(), "end_reason" = 'sign-out' WHERE "id" = $1`, [s.id]), async () => (await status(s.bearer)) === 401);
-      if (!Number.isFinite(w.afterAck)) stale += 1;
-      afterAck.push(w.afterAck);
-      afterStart.push(w.afterStart);
-    }
-  } finally {
-    await db.end();
-  }
-  const asResult = (latencies: number[]) => summarize(0, [{ latencies, errors: stale, elapsedMs: 0, cpuMicros: 0 }]);
-  return {
-    title: `Sign-out propagation between processes (${ready.endable.length} sessions ended by SQL, checked through the caching process)`,
-    note: "ms until the caching process refuses the session; errors = still accepted after 5 s; req/s and ratio columns do not apply here",
-    rows: [
-      { case: "from the ending UPDATE's acknowledgement", result: asResult(afterAck), ratio: null },
-      { case: "from sending the ending UPDATE (includes its commit)", result: asResult(afterStart), ratio: null },
-    ],
-  };
 }
 
 if (process.env.BENCH_SESSIONS_CHILD === "1") {

@@ -14,7 +14,6 @@
 // Alone: node --conditions=react-server --import tsx bench/token-introspect.ts
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { IntrospectionResponse } from "../contracts/token-api";
 import { createService } from "../services/common/http/create-service";
 import { createMtlsClient } from "../services/common/http/mtls-client";
@@ -22,12 +21,12 @@ import { newId } from "../services/access/domain/secrets/ids";
 import { digestToken, generateToken, tokenDisplayPrefix } from "../services/access/domain/tokens/token-format";
 import { createLicenseCatalogue } from "../tests/support/license-fixtures";
 import { startAccessService, type AccessHarness } from "../tests/support/start-access-service";
-import { staleWindowMs } from "../tests/support/validation-cache-fixtures";
 import { seedLicenses } from "./license-table";
 import { openLoop } from "./license-validate";
 import { compareAlternating, runSlice, summarize, type LoadResult, type Sample, type Task, type Timing } from "./lib/measure";
 import { formatTable, type BenchTable } from "./lib/table";
 import { forkBenchProcess } from "./lib/child-server";
+import { measurePropagation } from "./lib/propagation";
 
 type BenchToken = { id: string; secret: string };
 
@@ -144,7 +143,19 @@ export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> 
     }
     const halfBaseResult = summarize(0, halfBase);
     const halfResult = summarize(0, half);
-    const propagation = await measurePropagation(ready, introspect);
+    const propagation = await measurePropagation({
+      databaseUrl: ready.databaseUrl,
+      samples: ready.revocable,
+      warm: async (token) => {
+        for (let i = 0; i < 3; i++) if (!(await introspect(token.secret)).active) throw new Error("a revocable token answered inactive before its revocation");
+      },
+      update: `UPDATE "tokens" SET "revoked_at" = now(), "revoke_reason" = 'bench' WHERE "id" = $1`,
+      idOf: (token) => token.id,
+      isNew: async (token) => !(await introspect(token.secret)).active,
+      title: `Token revocation propagation between processes (${ready.revocable.length} revocations by SQL, introspected through the other process)`,
+      newAnswer: "answers inactive",
+      statement: "revoking UPDATE",
+    });
     const tables: BenchTable[] = [
       {
         title: `Token introspection at peak load (kept-alive mTLS 1.3, ${ready.tokens.length} tokens cycled, cache warm, 100 000 licenses, PostgreSQL)`,
@@ -170,43 +181,6 @@ export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> 
     await bare.close();
     await server.stop();
   }
-}
-
-/**
- * For each token: make sure the child answers it from its cache (active), revoke it by SQL from this
- * process, then introspect through the child back to back until it answers inactive.
- */
-async function measurePropagation(ready: Ready, introspect: (token: string) => Promise<IntrospectionResponse>) {
-  const db = new pg.Client({ connectionString: ready.databaseUrl });
-  await db.connect();
-  const afterAck: number[] = [];
-  const afterStart: number[] = [];
-  let stale = 0;
-  try {
-    for (const token of ready.revocable) {
-      for (let i = 0; i < 3; i++) if (!(await introspect(token.secret)).active) throw new Error("a revocable token answered inactive before its revocation");
-      const w = await staleWindowMs(
-        () => db.query(`UPDATE "tokens" SET "revoked_at" = now(), "revoke_reason" = 'bench' WHERE "id" = $1`, [token.id]),
-        async () => !(await introspect(token.secret)).active,
-      );
-      if (!Number.isFinite(w.afterAck)) stale += 1;
-      afterAck.push(w.afterAck);
-      afterStart.push(w.afterStart);
-    }
-  } finally {
-    await db.end();
-  }
-  const asResult = (latencies: number[]) => summarize(0, [{ latencies, errors: stale, elapsedMs: 0, cpuMicros: 0 }]);
-  const ack = asResult(afterAck);
-  const table: BenchTable = {
-    title: `Token revocation propagation between processes (${ready.revocable.length} revocations by SQL, introspected through the other process)`,
-    note: "ms until the caching process answers inactive; errors = still active after 5 s; req/s and ratio columns do not apply here",
-    rows: [
-      { case: "from the revoking UPDATE's acknowledgement", result: ack, ratio: null },
-      { case: "from sending the revoking UPDATE (includes its commit)", result: asResult(afterStart), ratio: null },
-    ],
-  };
-  return { table, afterAck: ack };
 }
 
 /** Our figures beside the published comparisons named in issue 4 (not measured here). */

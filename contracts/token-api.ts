@@ -74,7 +74,9 @@ export const listTokensResponse = z.object({
     scopes: z.array(z.string()),
     defaultTtlHours: z.number().int(),
     maxTtlHours: z.number().int(),
+    /** The tier's cap on live tokens made by people (each OAuth client has a pool of the same size of its own). */
     maxLiveTokens: z.number().int(),
+    /** Live tokens made by people, counted against maxLiveTokens. */
     liveTokens: z.number().int(),
   }),
 });

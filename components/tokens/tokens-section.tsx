@@ -56,7 +56,9 @@ export function TokensSection({ license }: { license: LicenseDetail }) {
           </h2>
           <p className="text-sm text-slate-700">
             Scoped credentials that components present to use this license.
-            {limits ? ` ${limits.liveTokens.toLocaleString("en-US")} live${limits.maxLiveTokens > 0 ? ` of at most ${limits.maxLiveTokens.toLocaleString("en-US")}` : ""}.` : ""}
+            {limits
+              ? ` ${limits.liveTokens.toLocaleString("en-US")} made by people live${limits.maxLiveTokens > 0 ? ` of at most ${limits.maxLiveTokens.toLocaleString("en-US")}` : ""}; each OAuth client has a pool of its own.`
+              : ""}
           </p>
         </div>
         {canManage && license.status !== "revoked" ? (

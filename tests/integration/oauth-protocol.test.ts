@@ -6,6 +6,7 @@ import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthorizationServerMetadata, OAuthClientDto } from "../../contracts/oauth-api";
 import { insertLicenseRow } from "../support/license-fixtures";
+import { authorization } from "../support/tenant-fixtures";
 import { discover, oauthComponent, registerClientViaApi, tokenRequestAs, type OAuthComponent } from "../support/oauth-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 import { createTokenViaApi, createTokenWorld, introspectorFor, tokenSnapshot, type TokenWorld } from "../support/token-fixtures";
@@ -151,4 +152,27 @@ describe("token endpoint refusals (RFC 6749 §5.2 JSON, nothing issued)", () => 
 it("the shared introspector sees client tokens", async () => {
   const res = await tokenRequestAs(h, "op-worker", { grant_type: "client_credentials", client_id: client.id });
   expect((await (await introspectorFor(h, "op-reports-api"))(String(res.body.access_token))).active).toBe(true);
+});
+
+describe("live-token pools", () => {
+  it("a client that asks too often exhausts only its own pool, never the people's or another client's", async () => {
+    const license = await insertLicenseRow(h, { tenantId: w.acme.tenant.id, componentId: w.cat.etl.id, tierId: w.cat.pro.id });
+    const cap = (await h.prisma.serviceTier.findUniqueOrThrow({ where: { id: w.cat.pro.id } })).tokensPerLicense;
+    const etlRun = `${w.cat.etl.key}:run`;
+    const register = (name: string, certIdentity: string) =>
+      registerClientViaApi(h, w.acme.people.tenant_admin, license.id, { name, certIdentity, scopes: [etlRun], tokenTtlSeconds: 600 });
+    const chatty = await register("Chatty", "op-chatty");
+    const calm = await register("Calm", "op-calm");
+    const grant = (identity: string, clientId: string) => tokenRequestAs(h, identity, { grant_type: "client_credentials", client_id: clientId });
+    for (let n = 0; n < cap; n++) expect((await grant("op-chatty", chatty.id)).status).toBe(200);
+    const refused = await grant("op-chatty", chatty.id);
+    expect([refused.status, refused.body.error]).toEqual([400, "invalid_grant"]);
+    expect(String(refused.body.error_description)).toMatch(/This client already holds \d+ live tokens/);
+    expect((await grant("op-calm", calm.id)).status).toBe(200);
+    // People's pool is untouched: they can still make tokens up to the cap, and the list counts only theirs.
+    const web = await h.as("web");
+    const list = await web.json<{ limits: { liveTokens: number; maxLiveTokens: number } }>("GET", `/v1/licenses/${license.id}/tokens`, undefined, authorization(w.admin));
+    expect(list.body.limits).toMatchObject({ liveTokens: 0, maxLiveTokens: cap });
+    await createTokenViaApi(h, w.admin, license.id, { scopes: [etlRun] });
+  });
 });

@@ -1,6 +1,9 @@
 // Writes a new token inside the caller's transaction: a fresh secret, stored only as its keyed digest
-// and display prefix. Checks the rules shared by create and rotate: the license must be active now and
-// below its tier's live-token cap (the caller holds the license row lock, so concurrent issues queue).
+// and display prefix. Checks the rules shared by create, rotate and the client-credentials grant: the
+// license must be active now, and the holder below the tier's live-token cap (the caller holds the
+// license row lock, so concurrent issues queue). The cap is counted per pool: the tokens people made
+// share one, and each OAuth client has its own, so a client that asks for tokens too often exhausts
+// only its own pool — never the people's, nor another component's.
 import { AppError } from "../../../common/http/app-error";
 import type { TransactionClient } from "../context";
 import { newId } from "../secrets/ids";
@@ -18,11 +21,20 @@ export function assertLicenseActive(license: TokenLicense, now: Date): void {
   if (!licenseActiveNow(license, now)) throw new AppError("conflict", "The license is not active, so it cannot have new tokens.", { reason: "license-not-active" });
 }
 
+/** The `where` of the live tokens in a holder's pool: people's tokens (clientId null), or one client's. */
+export function livePoolOf(licenseId: string, holder: { clientId: string } | "people", now: Date) {
+  return { licenseId, clientId: holder === "people" ? null : holder.clientId, revokedAt: null, expiresAt: { gt: now } };
+}
+
 export async function issueToken(tx: TransactionClient, digestKey: Buffer, license: TokenLicense, input: IssueInput, now: Date) {
   assertLicenseActive(license, now);
-  const live = await tx.token.count({ where: { licenseId: license.id, revokedAt: null, expiresAt: { gt: now } } });
-  if (live >= license.tier.tokensPerLicense) {
-    throw new AppError("conflict", `The license's tier allows at most ${license.tier.tokensPerLicense} live tokens; revoke one first.`, { reason: "token-limit" });
+  const pool = "clientId" in input.holder ? { clientId: input.holder.clientId } : "people";
+  const live = await tx.token.count({ where: livePoolOf(license.id, pool, now) });
+  const cap = license.tier.tokensPerLicense;
+  if (live >= cap) {
+    throw pool === "people"
+      ? new AppError("conflict", `The license's tier allows at most ${cap} live tokens made by people; revoke one first.`, { reason: "token-limit" })
+      : new AppError("conflict", `This client already holds ${cap} live tokens, its tier's limit; reuse one until it expires.`, { reason: "token-limit" });
   }
   const secret = generateToken();
   const row = await tx.token.create({

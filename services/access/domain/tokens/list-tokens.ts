@@ -7,6 +7,7 @@ import { AppError } from "../../../common/http/app-error";
 import type { Prisma } from "../../generated/prisma/client";
 import { assertPermission, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
+import { livePoolOf } from "./issue-token";
 import { toTokenDtos, tokenSelect } from "./token-dto";
 import { tokenPrefix } from "./token-format";
 import { loadTokenLicense } from "./token-license";
@@ -50,7 +51,7 @@ export async function listTokens(ctx: AccessContext, actor: Actor, licenseId: st
   const [rows, total, liveTokens] = await Promise.all([
     ctx.prisma.token.findMany({ where: pageWhere, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1, select: tokenSelect }),
     ctx.prisma.token.count({ where }),
-    ctx.prisma.token.count({ where: { licenseId: license.id, revokedAt: null, expiresAt: { gt: now } } }),
+    ctx.prisma.token.count({ where: livePoolOf(license.id, "people", now) }),
   ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);

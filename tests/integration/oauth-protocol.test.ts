@@ -91,6 +91,12 @@ describe("certificate binding (RFC 8705)", () => {
       expect(await introspect({ cnf_x5t_s256: worker.thumbprint })).toMatchObject({ active: true, cnf: { "x5t#S256": worker.thumbprint } });
       // Without the parameter the resource server gets cnf to compare itself.
       expect(await introspect({})).toMatchObject({ active: true, cnf: { "x5t#S256": worker.thumbprint } });
+      // The usage chart counts the wrongly bound presentation as a refusal, the other two as uses.
+      await h.ctx.tokenUsage?.flush();
+      const issued = await h.prisma.token.findFirstOrThrow({ where: { clientId: client.id }, orderBy: { createdAt: "desc" } });
+      const usage = await h.prisma.tokenUsage.findMany({ where: { tokenId: issued.id } });
+      expect(usage.reduce((n, u) => n + u.uses, 0)).toBe(2);
+      expect(usage.reduce((n, u) => n + u.refusals, 0)).toBe(1);
       // A malformed thumbprint is a malformed request, not an answer.
       const bad = await api.raw("POST", "/oauth/introspect", new URLSearchParams({ token, cnf_x5t_s256: "nope" }).toString(), { "content-type": "application/x-www-form-urlencoded" });
       expect(bad.status).toBe(422);

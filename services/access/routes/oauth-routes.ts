@@ -9,11 +9,11 @@ import { callerIdentity } from "../../common/http/caller";
 import { parseInput } from "../../common/http/parse";
 import type { RouteDoc } from "../../common/http/openapi";
 import type { AccessContext } from "../domain/context";
-import { introspectBound } from "../domain/oauth/bound-introspection";
 import { peerCertThumbprint } from "../domain/oauth/cert-thumbprint";
 import { clientCredentialsGrant } from "../domain/oauth/client-credentials-grant";
 import { OAuthError } from "../domain/oauth/oauth-error";
 import { authorizationServerMetadataFor, oauthPaths } from "../domain/oauth/server-metadata";
+import { introspectToken } from "../domain/tokens/introspect-token";
 import { revokeByComponent } from "../domain/tokens/revoke-by-component";
 import { requestMeta } from "./request-meta";
 
@@ -70,7 +70,7 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
         componentCaller(request);
         const { token, cnf_x5t_s256 } = parseInput(boundIntrospectionRequest, request.body);
         void reply.header("cache-control", "no-store");
-        return introspectBound(ctx, token, cnf_x5t_s256);
+        return introspectToken(ctx, token, cnf_x5t_s256);
       },
     );
 

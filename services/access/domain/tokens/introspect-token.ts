@@ -11,13 +11,19 @@ import { tokenState } from "./token-state";
 
 const inactive = (): IntrospectionResponse => ({ active: false });
 
-export async function introspectToken(ctx: AccessContext, token: string, now = new Date()): Promise<IntrospectionResponse> {
+/**
+ * `presentedThumbprint` (RFC 8705): the thumbprint of the certificate the token was presented over, when
+ * the resource server forwards it (`cnf_x5t_s256`); a certificate-bound token whose binding differs then
+ * answers inactive and counts as a refusal. Without it, the answer carries cnf for the caller to compare.
+ */
+export async function introspectToken(ctx: AccessContext, token: string, presentedThumbprint?: string, now = new Date()): Promise<IntrospectionResponse> {
   if (!isWellFormedToken(token)) return inactive();
   const found = await findToken(ctx, digestToken(ctx.keys.secretDigest, token));
   if (!found) return inactive();
   const state = tokenState(found, found.license, now);
-  if (!state.active) {
-    ctx.tokenUsage?.noteRefusal(found, now); // a revoked or expired token still presented is worth showing
+  const wronglyBound = presentedThumbprint !== undefined && found.certThumbprint !== null && found.certThumbprint !== presentedThumbprint;
+  if (!state.active || wronglyBound) {
+    ctx.tokenUsage?.noteRefusal(found, now); // a revoked, expired or stolen token still presented is worth showing
     return inactive();
   }
   ctx.tokenUsage?.note(found, now);

@@ -2,9 +2,14 @@
 // Client-side providers for the console: one react-query client per browser tab, the viewer's role, toasts.
 import { useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { z } from "zod";
 import { isApiError } from "@/lib/client/api-fetch";
 import { ToastProvider } from "@/components/ui/toast";
 import { ViewerProvider, type Viewer } from "@/components/viewer";
+
+// The console's CSP allows no eval; without this, zod's first object parse probes for it with
+// `new Function("")`, which the browser refuses (caught by zod) and reports as a CSP violation.
+z.config({ jitless: true });
 
 function makeQueryClient() {
   return new QueryClient({

@@ -5,8 +5,9 @@
 // Signs in as the administrator first-run.spec.ts created (or creates them, when this file runs alone); the
 // tenant, tier and license are made through the web tier's own API routes. Serial: each step builds on the last.
 import { randomBytes } from "node:crypto";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
+import { createLicenseViaApi, joinAsMember } from "./license-fixtures";
 import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
@@ -18,13 +19,6 @@ let page: Page;
 let licenseId = "";
 let tenantId = "";
 let clientId = "";
-
-/** A JSON POST to a web-tier API route as the signed-in person; fails the test on anything but 201. */
-async function post<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const res = await request.post(path, { data });
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(201);
-  return (await res.json()) as T;
-}
 
 /** Signs in as the first administrator, creating them first when this file runs without first-run.spec.ts. */
 async function signInAsFirstAdmin(p: Page) {
@@ -40,49 +34,6 @@ async function signInAsFirstAdmin(p: Page) {
   await expect(p.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
 }
 
-/** A company tenant, a tier with both reporting scopes (tokens 24 h by default, 720 h at most), and an active license on it. */
-async function createLicense(request: APIRequestContext): Promise<{ licenseId: string; tenantId: string }> {
-  const { tenant } = await post<{ tenant: { id: string } }>(request, "/api/tenants", { slug: `oauth-co-${run}`, name: `OAuth Co ${run}`, kind: "company" });
-  const components = (await (await request.get("/api/components")).json()) as { components: { id: string; key: string }[] };
-  const reports = components.components.find((c) => c.key === "reports");
-  expect(reports, "the seeded Reporting component").toBeTruthy();
-  const { tier } = await post<{ tier: { id: string } }>(request, "/api/tiers", {
-    key: `oauth-${run}`,
-    name: `OAuth Testing ${run}`,
-    seats: 5,
-    tokensPerLicense: 10,
-    requestsPerMinute: 600,
-    tokenDefaultTtlHours: 24,
-    tokenMaxTtlHours: 720,
-    scopes: ["reports:read", "reports:write"],
-  });
-  const now = Date.now();
-  const { license } = await post<{ license: { id: string } }>(request, "/api/licenses", {
-    tenantId: tenant.id,
-    componentId: reports!.id,
-    tierId: tier.id,
-    startsAt: new Date(now - 60_000).toISOString(),
-    endsAt: new Date(now + 365 * 86_400_000).toISOString(),
-  });
-  return { licenseId: license.id, tenantId: tenant.id };
-}
-
-/** A tenant member of the license's tenant, invited through the API and joined in a browser of their own. */
-async function signedInMember(browser: Browser): Promise<Page> {
-  const { inviteUrl } = await post<{ inviteUrl: string }>(page.request, `/api/tenants/${tenantId}/invitations`, { email: member.email, role: "tenant_member" });
-  const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
-  const p = await context.newPage();
-  await p.goto(new URL(inviteUrl).pathname);
-  await p.getByLabel("Your name").fill(member.name);
-  await p.getByLabel("Password", { exact: true }).fill(member.password);
-  await p.getByLabel("Confirm password").fill(member.password);
-  await p.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(p).toHaveURL(/\/sign-in\?invitation=accepted/);
-  await signIn(p, member.email, member.password);
-  await expect(p.getByRole("heading", { level: 1, name: `Welcome, ${member.name}` })).toBeVisible();
-  return p;
-}
-
 async function openLicensePage(p: Page = page) {
   await p.goto(`/licenses/${licenseId}`);
   await expect(p.getByRole("heading", { level: 2, name: "OAuth clients" })).toBeVisible();
@@ -96,7 +47,7 @@ test.describe.serial("OAuth clients in the browser", () => {
     const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
     page = await context.newPage();
     await signInAsFirstAdmin(page);
-    ({ licenseId, tenantId } = await createLicense(page.request));
+    ({ licenseId, tenantId } = await createLicenseViaApi(page.request, "oauth", run));
   });
   test.afterAll(async () => {
     await page?.context().close();
@@ -165,7 +116,7 @@ test.describe.serial("OAuth clients in the browser", () => {
   });
 
   test("a tenant member sees the clients but none of the actions", async ({ browser }) => {
-    const p = await signedInMember(browser);
+    const p = await joinAsMember(browser, page, tenantId, member);
     await openLicensePage(p);
     await expect(clientRow(p)).toContainText(clientId);
     await expect(p.getByRole("table", { name: "OAuth clients" }).getByRole("columnheader", { name: "Actions" })).toHaveCount(0);

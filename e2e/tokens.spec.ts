@@ -6,9 +6,10 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createMtlsClient } from "../services/common/http/mtls-client";
 import { expectNoAccessibilityViolations } from "./accessibility";
+import { createLicenseViaApi, joinAsMember, postCreated } from "./license-fixtures";
 import { confirmByTyping, expect, firstAdmin, signIn, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
@@ -20,56 +21,6 @@ let page: Page;
 let licenseId = "";
 let tenantId = "";
 let tokenPath = "";
-
-/** A JSON POST to a web-tier API route as the signed-in person; fails the test on anything but 201. */
-async function post<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const res = await request.post(path, { data });
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(201);
-  return (await res.json()) as T;
-}
-
-/** A district-free company tenant, a tier with both reporting scopes, and an active license on it. */
-async function createLicense(request: APIRequestContext): Promise<{ licenseId: string; tenantId: string }> {
-  const { tenant } = await post<{ tenant: { id: string } }>(request, "/api/tenants", { slug: `tokens-co-${run}`, name: `Tokens Co ${run}`, kind: "company" });
-  const components = (await (await request.get("/api/components")).json()) as { components: { id: string; key: string }[] };
-  const reports = components.components.find((c) => c.key === "reports");
-  expect(reports, "the seeded Reporting component").toBeTruthy();
-  const { tier } = await post<{ tier: { id: string } }>(request, "/api/tiers", {
-    key: `tokens-${run}`,
-    name: `Token Testing ${run}`,
-    seats: 5,
-    tokensPerLicense: 10,
-    requestsPerMinute: 600,
-    tokenDefaultTtlHours: 24,
-    tokenMaxTtlHours: 720,
-    scopes: ["reports:read", "reports:write"],
-  });
-  const now = Date.now();
-  const { license } = await post<{ license: { id: string } }>(request, "/api/licenses", {
-    tenantId: tenant.id,
-    componentId: reports!.id,
-    tierId: tier.id,
-    startsAt: new Date(now - 60_000).toISOString(),
-    endsAt: new Date(now + 365 * 86_400_000).toISOString(),
-  });
-  return { licenseId: license.id, tenantId: tenant.id };
-}
-
-/** A tenant member of the license's tenant, invited through the API and joined in a browser of their own. */
-async function signedInMember(browser: Browser): Promise<Page> {
-  const { inviteUrl } = await post<{ inviteUrl: string }>(page.request, `/api/tenants/${tenantId}/invitations`, { email: member.email, role: "tenant_member" });
-  const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
-  const p = await context.newPage();
-  await p.goto(new URL(inviteUrl).pathname);
-  await p.getByLabel("Your name").fill(member.name);
-  await p.getByLabel("Password", { exact: true }).fill(member.password);
-  await p.getByLabel("Confirm password").fill(member.password);
-  await p.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(p).toHaveURL(/\/sign-in\?invitation=accepted/);
-  await signIn(p, member.email, member.password);
-  await expect(p.getByRole("heading", { level: 1, name: `Welcome, ${member.name}` })).toBeVisible();
-  return p;
-}
 
 /**
  * An internal component introspecting over mTLS (RFC 7662) with the operator certificate of the system's own
@@ -130,7 +81,7 @@ test.describe.serial("tokens in the browser", () => {
     await page.goto("/sign-in");
     await signIn(page, firstAdmin.email, firstAdmin.password);
     await expect(page.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
-    ({ licenseId, tenantId } = await createLicense(page.request));
+    ({ licenseId, tenantId } = await createLicenseViaApi(page.request, "tokens", run));
   });
   test.afterAll(async () => {
     await page?.context().close();
@@ -258,7 +209,7 @@ test.describe.serial("tokens in the browser", () => {
   });
 
   test("a tenant member sees the tokens but none of the actions", async ({ browser }) => {
-    const p = await signedInMember(browser);
+    const p = await joinAsMember(browser, page, tenantId, member);
     await p.goto(`/licenses/${licenseId}/tokens`);
     const table = p.getByRole("table", { name: "Tokens" });
     await expect(table.getByRole("row", { name: new RegExp(tokenName) })).toHaveCount(2);
@@ -329,7 +280,7 @@ test.describe.serial("tokens in the browser", () => {
       document.addEventListener("securitypolicyviolation", (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
     });
     const name = `Usage probe ${run}`;
-    const { token, secret } = await post<{ token: { id: string }; secret: string }>(page.request, `/api/licenses/${licenseId}/tokens`, { name, scopes: ["reports:read"] });
+    const { token, secret } = await postCreated<{ token: { id: string }; secret: string }>(page.request, `/api/licenses/${licenseId}/tokens`, { name, scopes: ["reports:read"] });
     const answers = { uses: 0, refusals: 0 };
     for (let i = 0; i < 3; i++) expect(await component!.introspect(secret)).toBe(true);
     answers.uses += 3;

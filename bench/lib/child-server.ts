@@ -1,6 +1,6 @@
 // Starts a benchmark server in its own Node process (`node --import tsx`), so that server and load
 // generator each get their own event loop (and, on a 2-core machine, their own core).
-import { fork, spawnSync, type ChildProcess } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { ServerKind, ServerReady, ServerStats } from "../servers/json-server";
 
@@ -21,12 +21,6 @@ export async function forkBenchProcess<Ready>(
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  // BENCH_PIN_CPUS=1 (Linux, util-linux's taskset): server on CPU 1, load generator on CPU 0, so the
-  // scheduler never puts both on one core for a while — a source of tail latency on 2 cores.
-  if (process.env.BENCH_PIN_CPUS === "1" && child.pid) {
-    spawnSync("taskset", ["-a", "-p", "-c", "1", String(child.pid)]);
-    spawnSync("taskset", ["-a", "-p", "-c", "0", String(process.pid)]);
-  }
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const ready = await new Promise<Ready>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${options.label} did not start within ${(options.startTimeoutMs ?? 120_000) / 1000} s`)), options.startTimeoutMs ?? 120_000);

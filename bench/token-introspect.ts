@@ -27,6 +27,7 @@ import { compareAlternating, runSlice, summarize, type LoadResult, type Sample, 
 import { formatTable, type BenchTable } from "./lib/table";
 import { forkBenchProcess } from "./lib/child-server";
 import { measurePropagation } from "./lib/propagation";
+import { describeServerView, serverView } from "./lib/server-metrics";
 
 type BenchToken = { id: string; secret: string };
 
@@ -137,9 +138,10 @@ export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> 
     await runSlice(cycled, 4, timing.warmupMs);
     const half: Sample[] = [];
     const halfBase: Sample[] = [];
+    const serverSide = serverView(access, "/oauth/introspect");
     for (let r = 0; r < timing.rounds; r++) {
       halfBase.push(await openLoop(echo, rate, timing.measureMs / timing.rounds));
-      half.push(await openLoop(cycled, rate, timing.measureMs / timing.rounds));
+      half.push(await serverSide.during(() => openLoop(cycled, rate, timing.measureMs / timing.rounds)));
     }
     const halfBaseResult = summarize(0, halfBase);
     const halfResult = summarize(0, half);
@@ -167,7 +169,7 @@ export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> 
       },
       {
         title: `Token introspection at half of peak, cache warm (${rate} req/s open loop)`,
-        note: "latency from each request's scheduled start; target p99 < 5 ms",
+        note: `latency from each request's scheduled start; target p99 < 5 ms\n${describeServerView(serverSide.result())}`,
         rows: [
           { case: `bare mTLS form POST at ${rate} req/s`, result: halfBaseResult, ratio: null },
           { case: `POST /oauth/introspect at ${rate} req/s`, result: halfResult, ratio: halfResult.perSecond / halfBaseResult.perSecond },

@@ -13,6 +13,7 @@
 // The access database holds 100 000 licenses (seeded like the table bench) plus the tokens.
 // Alone: node --conditions=react-server --import tsx bench/token-introspect.ts
 import os from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 import type { IntrospectionResponse } from "../contracts/token-api";
 import { createService } from "../services/common/http/create-service";
@@ -139,10 +140,21 @@ export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> 
     const half: Sample[] = [];
     const halfBase: Sample[] = [];
     const serverSide = serverView(access, "/oauth/introspect");
+    // The load generator's own lateness over the same rounds (a 1 ms timer, one histogram per round: a
+    // sample is the timer's whole interval, so the first after a pause would span the pause); worst round.
+    const generatorLoop = { p99: 0, max: 0 };
     for (let r = 0; r < timing.rounds; r++) {
       halfBase.push(await openLoop(echo, rate, timing.measureMs / timing.rounds));
+      const round = monitorEventLoopDelay({ resolution: 1 });
+      round.enable();
       half.push(await serverSide.during(() => openLoop(cycled, rate, timing.measureMs / timing.rounds)));
+      round.disable();
+      generatorLoop.p99 = Math.max(generatorLoop.p99, round.percentile(99));
+      generatorLoop.max = Math.max(generatorLoop.max, round.max);
     }
+    const generatorLate = (ns: number) => Math.max(0, ns / 1e6 - 1).toFixed(2);
+    // Per round, so that a stall of the machine shows as what it is: it lands on either side.
+    const roundP99s = (samples: Sample[]) => samples.map((x) => summarize(0, [x]).p99Ms.toFixed(1)).join(" / ");
     const halfBaseResult = summarize(0, halfBase);
     const halfResult = summarize(0, half);
     const propagation = await measurePropagation({
@@ -169,7 +181,10 @@ export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> 
       },
       {
         title: `Token introspection at half of peak, cache warm (${rate} req/s open loop)`,
-        note: `latency from each request's scheduled start; target p99 < 5 ms\n${describeServerView(serverSide.result())}`,
+        note:
+          `latency from each request's scheduled start; target p99 < 5 ms\n${describeServerView(serverSide.result())}\n` +
+          `load generator, same rounds: event loop late by p99 ${generatorLate(generatorLoop.p99)} ms (max ${generatorLate(generatorLoop.max)} ms)\n` +
+          `p99 ms per round, in the order run: bare ${roundP99s(halfBase)}; introspect ${roundP99s(half)}`,
         rows: [
           { case: `bare mTLS form POST at ${rate} req/s`, result: halfBaseResult, ratio: null },
           { case: `POST /oauth/introspect at ${rate} req/s`, result: halfResult, ratio: halfResult.perSecond / halfBaseResult.perSecond },

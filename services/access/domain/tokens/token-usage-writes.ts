@@ -6,7 +6,7 @@
 // (warm, 1 000 tokens: some 60 ms of both statements against 20 ms).
 import type { AccessPrisma } from "../../db/prisma";
 
-export const usageBatchSize = 1_000;
+export const usageBatchSize = 200;
 
 export type HourCount = { tokenId: string; licenseId: string; tenantId: string; bucket: number; uses: number; refusals: number };
 

@@ -4,6 +4,8 @@
 // written back into memory for the next one, so counts are not dropped while the database is away.
 import type { AccessPrisma } from "../../db/prisma";
 import { addHourCounts, usageBatchSize, writeLastUsed, type HourCount } from "./token-usage-writes";
+
+const pauseBetweenBatchesMs = 5;
 import { hourOf } from "./usage-buckets";
 
 /** Whose introspection it was (a found token: unknown and malformed tokens are not counted). */
@@ -48,6 +50,10 @@ export function createTokenUsage(prisma: AccessPrisma, options: { flushIntervalM
     for (const c of counts) count(c, new Date(c.bucket), c.uses, c.refusals);
   };
 
+  // Statements of a few hundred rows with a breath between them: one statement of a thousand kept
+  // PostgreSQL busy long enough, on a small machine, to hold up the introspections answered meanwhile.
+  const pause = () => new Promise((resolve) => setTimeout(resolve, pauseBetweenBatchesMs));
+
   const writePending = async () => {
     const taken = pending;
     pending = emptyPending();
@@ -56,8 +62,14 @@ export function createTokenUsage(prisma: AccessPrisma, options: { flushIntervalM
     let countsDone = 0;
     let lastUsedDone = 0;
     try {
-      for (; countsDone < counts.length; countsDone += usageBatchSize) await addHourCounts(prisma, counts.slice(countsDone, countsDone + usageBatchSize));
-      for (; lastUsedDone < lastUsed.length; lastUsedDone += usageBatchSize) await writeLastUsed(prisma, lastUsed.slice(lastUsedDone, lastUsedDone + usageBatchSize));
+      for (; countsDone < counts.length; countsDone += usageBatchSize) {
+        if (countsDone) await pause();
+        await addHourCounts(prisma, counts.slice(countsDone, countsDone + usageBatchSize));
+      }
+      for (; lastUsedDone < lastUsed.length; lastUsedDone += usageBatchSize) {
+        await pause();
+        await writeLastUsed(prisma, lastUsed.slice(lastUsedDone, lastUsedDone + usageBatchSize));
+      }
     } catch (error) {
       // Batches already written stay written; the failed one and those after it wait for the next flush.
       putBack(lastUsed.slice(lastUsedDone), counts.slice(countsDone));

@@ -24,10 +24,11 @@ import { createLicenseCatalogue } from "../tests/support/license-fixtures";
 import { startAccessService, type AccessHarness } from "../tests/support/start-access-service";
 import { seedLicenses } from "./license-table";
 import { openLoop } from "./license-validate";
-import { compareAlternating, runSlice, summarize, type LoadResult, type Sample, type Task, type Timing } from "./lib/measure";
+import { compareAlternating, summarize, type LoadResult, type Sample, type Task, type Timing } from "./lib/measure";
 import { formatTable, type BenchTable } from "./lib/table";
 import { forkBenchProcess } from "./lib/child-server";
 import { measurePropagation } from "./lib/propagation";
+import { buildNativeOpenLoop, nativeOpenLoop } from "./lib/native-open-loop";
 import { describeServerView, serverView } from "./lib/server-metrics";
 
 type BenchToken = { id: string; secret: string };
@@ -115,6 +116,11 @@ const introspectOn = (client: Client) => async (token: string) => {
 
 export type TokenBench = { tables: BenchTable[]; comparison: string };
 
+/** Milliseconds a 1 ms timer's interval ran over. */
+const late = (ns: number) => Math.max(0, ns / 1e6 - 1).toFixed(2);
+const cpuShare = (samples: Sample[]) =>
+  `${((100 * samples.reduce((n, x) => n + x.cpuMicros, 0)) / (1000 * samples.reduce((n, x) => n + x.elapsedMs, 0))).toFixed(0)}%`;
+
 export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> {
   const server = await forkBenchProcess<Ready>(import.meta.filename, { env: { BENCH_TOKENS_CHILD: "1" }, label: "token bench server" });
   const ready = server.ready;
@@ -136,23 +142,46 @@ export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> 
     for (const token of ready.tokens) await introspect(token); // every token in the cache before measuring
     const peak = await compareAlternating(echo, cycled, 32, timing);
     const rate = Math.max(1, Math.floor(peak.test.perSecond / 2));
-    await runSlice(cycled, 4, timing.warmupMs);
     const half: Sample[] = [];
     const halfBase: Sample[] = [];
     const serverSide = serverView(access, "/oauth/introspect");
-    // The load generator's own lateness over the same rounds (a 1 ms timer, one histogram per round: a
-    // sample is the timer's whole interval, so the first after a pause would span the pause); worst round.
+    const roundMs = timing.measureMs / timing.rounds;
+    // The C generator when it can be built (it leaves the server more of the machine), else Node's.
+    const native = buildNativeOpenLoop();
+    const nativeOn = (port: number, path: string) =>
+      "binary" in native
+        ? nativeOpenLoop(native.binary, { port, tls: ready.client, path, bodies: ready.tokens.map((t) => new URLSearchParams({ token: t }).toString()), connections: 32, expect: '"active":true' })
+        : null;
+    const bareNative = nativeOn(ready.baselinePort, "/oauth/echo");
+    const introspectNative = nativeOn(ready.accessPort, "/oauth/introspect");
+    // The Node generator's own lateness over the introspection rounds (a 1 ms timer, one histogram per
+    // round: a sample is the timer's whole interval, so the first after a pause would span the pause).
     const generatorLoop = { p99: 0, max: 0 };
-    for (let r = 0; r < timing.rounds; r++) {
-      halfBase.push(await openLoop(echo, rate, timing.measureMs / timing.rounds));
+    const nodeRound = async (task: Task) => {
       const round = monitorEventLoopDelay({ resolution: 1 });
       round.enable();
-      half.push(await serverSide.during(() => openLoop(cycled, rate, timing.measureMs / timing.rounds)));
+      const sample = await openLoop(task, rate, roundMs);
       round.disable();
       generatorLoop.p99 = Math.max(generatorLoop.p99, round.percentile(99));
       generatorLoop.max = Math.max(generatorLoop.max, round.max);
+      return sample;
+    };
+    try {
+      // Each side warmed by the generator that measures it (new connections, the parser's paths), unmeasured.
+      await (bareNative ? bareNative.run(rate, timing.warmupMs) : openLoop(echo, rate, timing.warmupMs));
+      await (introspectNative ? introspectNative.run(rate, timing.warmupMs) : openLoop(cycled, rate, timing.warmupMs));
+      for (let r = 0; r < timing.rounds; r++) {
+        halfBase.push(await (bareNative ? bareNative.run(rate, roundMs) : openLoop(echo, rate, roundMs)));
+        half.push(await serverSide.during(() => (introspectNative ? introspectNative.run(rate, roundMs) : nodeRound(cycled))));
+      }
+    } finally {
+      bareNative?.remove();
+      introspectNative?.remove();
     }
-    const generatorLate = (ns: number) => Math.max(0, ns / 1e6 - 1).toFixed(2);
+    const generatorNote =
+      "binary" in native
+        ? `load generator: bench/loadgen/open-loop.c (C, OpenSSL), ${cpuShare(half)} of one core during the introspection rounds`
+        : `load generator: Node (${native.unavailable}), event loop late by p99 ${late(generatorLoop.p99)} ms (max ${late(generatorLoop.max)} ms)`;
     // Per round, so that a stall of the machine shows as what it is: it lands on either side.
     const roundP99s = (samples: Sample[]) => samples.map((x) => summarize(0, [x]).p99Ms.toFixed(1)).join(" / ");
     const halfBaseResult = summarize(0, halfBase);
@@ -182,8 +211,7 @@ export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> 
       {
         title: `Token introspection at half of peak, cache warm (${rate} req/s open loop)`,
         note:
-          `latency from each request's scheduled start; target p99 < 5 ms\n${describeServerView(serverSide.result())}\n` +
-          `load generator, same rounds: event loop late by p99 ${generatorLate(generatorLoop.p99)} ms (max ${generatorLate(generatorLoop.max)} ms)\n` +
+          `latency from each request's scheduled start; target p99 < 5 ms\n${describeServerView(serverSide.result())}\n${generatorNote}\n` +
           `p99 ms per round, in the order run: bare ${roundP99s(halfBase)}; introspect ${roundP99s(half)}`,
         rows: [
           { case: `bare mTLS form POST at ${rate} req/s`, result: halfBaseResult, ratio: null },

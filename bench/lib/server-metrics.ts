@@ -20,6 +20,8 @@ export type ServerView = {
   eventLoopMaxMs: number;
   gcMs: number;
   gcPauses: number;
+  /** Pauses longer than 10 ms (the histogram's bucket bound). */
+  gcPausesOver10Ms: number;
 };
 
 async function scrape(client: Client): Promise<Series> {
@@ -39,7 +41,7 @@ const sumOf = (s: Series, test: (key: string) => boolean) => [...s].filter(([k])
 export function serverView(client: Client, route: string) {
   const buckets = new Map<number, number>();
   let requests = 0;
-  const view = { eventLoopP99Ms: 0, eventLoopMaxMs: 0, gcMs: 0, gcPauses: 0 };
+  const view = { eventLoopP99Ms: 0, eventLoopMaxMs: 0, gcMs: 0, gcPauses: 0, gcPausesOver10Ms: 0 };
   const ofRoute = (key: string) => key.includes(`route="${route}"`);
   return {
     async during<T>(window: () => Promise<T>): Promise<T> {
@@ -58,6 +60,7 @@ export function serverView(client: Client, route: string) {
       view.eventLoopMaxMs = Math.max(view.eventLoopMaxMs, late("nodejs_eventloop_lag_max_seconds"));
       view.gcMs += 1000 * delta((k) => k.startsWith("nodejs_gc_duration_seconds_sum"));
       view.gcPauses += delta((k) => k.startsWith("nodejs_gc_duration_seconds_count"));
+      view.gcPausesOver10Ms += view.gcPauses === 0 ? 0 : delta((k) => k.startsWith("nodejs_gc_duration_seconds_count")) - delta((k) => k.startsWith("nodejs_gc_duration_seconds_bucket") && k.includes('le="0.01"'));
       return result;
     },
     result(): ServerView {
@@ -72,6 +75,6 @@ export function describeServerView(v: ServerView): string {
   const share = (le: number) => `${(100 * (v.within.get(le) ?? 0)).toFixed(2)}% within ${le * 1000} ms`;
   return (
     `server side, same rounds (its /metrics): ${v.requests} requests, ${[0.0005, 0.001, 0.0025, 0.005].map(share).join(", ")}; ` +
-    `event loop late by p99 ${v.eventLoopP99Ms.toFixed(2)} ms (max ${v.eventLoopMaxMs.toFixed(1)} ms); GC ${v.gcMs.toFixed(0)} ms in ${v.gcPauses} pauses`
+    `event loop late by p99 ${v.eventLoopP99Ms.toFixed(2)} ms (max ${v.eventLoopMaxMs.toFixed(1)} ms); GC ${v.gcMs.toFixed(0)} ms in ${v.gcPauses} pauses (${v.gcPausesOver10Ms} over 10 ms)`
   );
 }

@@ -9,15 +9,15 @@
 //  3. revocation propagation (issue 4): this process revokes a license the child has cached, by SQL
 //     on the shared database, and asks the child until it answers revoked.
 // The access database holds 100 000 licenses (seeded like the table bench) plus the ones validated.
-import { performance } from "node:perf_hooks";
 import { createService } from "../services/common/http/create-service";
 import { createMtlsClient } from "../services/common/http/mtls-client";
 import { createLicenseCatalogue, insertLicenseRow } from "../tests/support/license-fixtures";
 import { startAccessService } from "../tests/support/start-access-service";
 import { seedLicenses } from "./license-table";
-import { compareAlternating, runSlice, summarize, type Sample, type Task, type Timing } from "./lib/measure";
+import { compareAlternating, summarize, type Sample, type Task, type Timing } from "./lib/measure";
 import type { BenchRow, BenchTable } from "./lib/table";
 import { forkBenchProcess } from "./lib/child-server";
+import { buildNativeOpenLoop, describeGenerator, openLoopRunner } from "./lib/native-open-loop";
 import { measurePropagation } from "./lib/propagation";
 
 type Ready = {
@@ -68,38 +68,6 @@ async function serveInChild(): Promise<void> {
   });
 }
 
-/** Open loop: starts requests on a fixed schedule whatever the answers; latency counts from the scheduled start. */
-export async function openLoop(task: Task, perSecond: number, durationMs: number): Promise<Sample> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  const total = Math.floor((perSecond * durationMs) / 1000);
-  const inFlight: Promise<void>[] = [];
-  let sent = 0;
-  let lastEnd = start;
-  while (sent < total) {
-    const due = Math.min(total, Math.floor(((performance.now() - start) * perSecond) / 1000) + 1);
-    for (; sent < due; sent++) {
-      const scheduled = start + (sent * 1000) / perSecond;
-      inFlight.push(
-        task().then(
-          () => {
-            const end = performance.now();
-            lastEnd = Math.max(lastEnd, end);
-            latencies.push(end - scheduled);
-          },
-          () => void (errors += 1),
-        ),
-      );
-    }
-    await new Promise((r) => setTimeout(r, 1));
-  }
-  await Promise.all(inFlight);
-  const cpu = process.cpuUsage(cpuStart);
-  return { latencies, errors, elapsedMs: lastEnd - start, cpuMicros: cpu.user + cpu.system };
-}
-
 export async function benchLicenseValidate(timing: Timing): Promise<BenchTable[]> {
   const server = await forkBenchProcess<Ready>(import.meta.filename, { env: { BENCH_LICENSE_CHILD: "1" }, label: "validate bench server" });
   const ready = server.ready;
@@ -121,11 +89,24 @@ export async function benchLicenseValidate(timing: Timing): Promise<BenchTable[]
     const peak = await compareAlternating(echo, validate, 32, timing);
     const peakUncached = await compareAlternating(echo, validateOn(uncached), 32, timing);
     const rate = Math.max(1, Math.floor(peak.test.perSecond / 2));
-    await runSlice(validate, 4, timing.warmupMs);
+    // Half of peak in alternating open-loop rounds, each side warmed by the generator that measures it.
+    const generator = buildNativeOpenLoop();
+    const target = (port: number, path: string) => ({ port, tls: ready.client, path, contentType: "application/json" as const, bodies: [JSON.stringify(body)], connections: 32, expect: '"valid":true' });
+    const validateLoad = openLoopRunner(generator, target(ready.accessPort, "/v1/licenses/validate"), validate);
+    const echoLoad = openLoopRunner(generator, target(ready.baselinePort, "/v1/echo"), echo);
     const half: Sample[] = [];
-    for (let r = 0; r < timing.rounds; r++) half.push(await openLoop(validate, rate, timing.measureMs / timing.rounds));
     const halfBase: Sample[] = [];
-    for (let r = 0; r < timing.rounds; r++) halfBase.push(await openLoop(echo, rate, timing.measureMs / timing.rounds));
+    try {
+      await echoLoad.run(rate, timing.warmupMs);
+      await validateLoad.run(rate, timing.warmupMs);
+      for (let r = 0; r < timing.rounds; r++) {
+        halfBase.push(await echoLoad.run(rate, timing.measureMs / timing.rounds));
+        half.push(await validateLoad.run(rate, timing.measureMs / timing.rounds));
+      }
+    } finally {
+      echoLoad.remove();
+      validateLoad.remove();
+    }
     const peakRows: BenchRow[] = [
       { case: "bare mTLS POST (createService, trivial route), 32 in flight", result: peak.baseline, ratio: null },
       { case: "POST /v1/licenses/validate, cache warm, 32 in flight", result: peak.test, ratio: peak.test.perSecond / peak.baseline.perSecond },
@@ -141,7 +122,7 @@ export async function benchLicenseValidate(timing: Timing): Promise<BenchTable[]
       },
       {
         title: `License validation at half of peak, cache warm (${rate} req/s open loop)`,
-        note: "latency from each request's scheduled start; target p99 < 10 ms",
+        note: `latency from each request's scheduled start; target p99 < 10 ms\n${describeGenerator(generator, [...half, ...halfBase])}`,
         rows: [
           { case: `bare mTLS POST at ${rate} req/s`, result: halfBaseResult, ratio: null },
           { case: `POST /v1/licenses/validate at ${rate} req/s`, result: halfResult, ratio: halfResult.perSecond / halfBaseResult.perSecond },

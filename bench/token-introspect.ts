@@ -13,7 +13,6 @@
 // The access database holds 100 000 licenses (seeded like the table bench) plus the tokens.
 // Alone: node --conditions=react-server --import tsx bench/token-introspect.ts
 import os from "node:os";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 import type { IntrospectionResponse } from "../contracts/token-api";
 import { createService } from "../services/common/http/create-service";
@@ -23,12 +22,11 @@ import { digestToken, generateToken, tokenDisplayPrefix } from "../services/acce
 import { createLicenseCatalogue } from "../tests/support/license-fixtures";
 import { startAccessService, type AccessHarness } from "../tests/support/start-access-service";
 import { seedLicenses } from "./license-table";
-import { openLoop } from "./license-validate";
 import { compareAlternating, summarize, type LoadResult, type Sample, type Task, type Timing } from "./lib/measure";
 import { formatTable, type BenchTable } from "./lib/table";
 import { forkBenchProcess } from "./lib/child-server";
 import { measurePropagation } from "./lib/propagation";
-import { buildNativeOpenLoop, nativeOpenLoop } from "./lib/native-open-loop";
+import { buildNativeOpenLoop, describeGenerator, openLoopRunner } from "./lib/native-open-loop";
 import { describeServerView, serverView } from "./lib/server-metrics";
 
 type BenchToken = { id: string; secret: string };
@@ -116,10 +114,7 @@ const introspectOn = (client: Client) => async (token: string) => {
 
 export type TokenBench = { tables: BenchTable[]; comparison: string };
 
-/** Milliseconds a 1 ms timer's interval ran over. */
-const late = (ns: number) => Math.max(0, ns / 1e6 - 1).toFixed(2);
-const cpuShare = (samples: Sample[]) =>
-  `${((100 * samples.reduce((n, x) => n + x.cpuMicros, 0)) / (1000 * samples.reduce((n, x) => n + x.elapsedMs, 0))).toFixed(0)}%`;
+
 
 export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> {
   const server = await forkBenchProcess<Ready>(import.meta.filename, { env: { BENCH_TOKENS_CHILD: "1" }, label: "token bench server" });
@@ -146,42 +141,30 @@ export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> 
     const halfBase: Sample[] = [];
     const serverSide = serverView(access, "/oauth/introspect");
     const roundMs = timing.measureMs / timing.rounds;
-    // The C generator when it can be built (it leaves the server more of the machine), else Node's.
-    const native = buildNativeOpenLoop();
-    const nativeOn = (port: number, path: string) =>
-      "binary" in native
-        ? nativeOpenLoop(native.binary, { port, tls: ready.client, path, bodies: ready.tokens.map((t) => new URLSearchParams({ token: t }).toString()), connections: 32, expect: '"active":true' })
-        : null;
-    const bareNative = nativeOn(ready.baselinePort, "/oauth/echo");
-    const introspectNative = nativeOn(ready.accessPort, "/oauth/introspect");
-    // The Node generator's own lateness over the introspection rounds (a 1 ms timer, one histogram per
-    // round: a sample is the timer's whole interval, so the first after a pause would span the pause).
-    const generatorLoop = { p99: 0, max: 0 };
-    const nodeRound = async (task: Task) => {
-      const round = monitorEventLoopDelay({ resolution: 1 });
-      round.enable();
-      const sample = await openLoop(task, rate, roundMs);
-      round.disable();
-      generatorLoop.p99 = Math.max(generatorLoop.p99, round.percentile(99));
-      generatorLoop.max = Math.max(generatorLoop.max, round.max);
-      return sample;
-    };
+    // Half of peak in alternating open-loop rounds, each side warmed by the generator that measures it.
+    const generator = buildNativeOpenLoop();
+    const target = (port: number, path: string) => ({
+      port,
+      tls: ready.client,
+      path,
+      contentType: "application/x-www-form-urlencoded" as const,
+      bodies: ready.tokens.map((t) => new URLSearchParams({ token: t }).toString()),
+      connections: 32,
+      expect: '"active":true',
+    });
+    const echoLoad = openLoopRunner(generator, target(ready.baselinePort, "/oauth/echo"), echo);
+    const introspectLoad = openLoopRunner(generator, target(ready.accessPort, "/oauth/introspect"), cycled);
     try {
-      // Each side warmed by the generator that measures it (new connections, the parser's paths), unmeasured.
-      await (bareNative ? bareNative.run(rate, timing.warmupMs) : openLoop(echo, rate, timing.warmupMs));
-      await (introspectNative ? introspectNative.run(rate, timing.warmupMs) : openLoop(cycled, rate, timing.warmupMs));
+      await echoLoad.run(rate, timing.warmupMs);
+      await introspectLoad.run(rate, timing.warmupMs);
       for (let r = 0; r < timing.rounds; r++) {
-        halfBase.push(await (bareNative ? bareNative.run(rate, roundMs) : openLoop(echo, rate, roundMs)));
-        half.push(await serverSide.during(() => (introspectNative ? introspectNative.run(rate, roundMs) : nodeRound(cycled))));
+        halfBase.push(await echoLoad.run(rate, roundMs));
+        half.push(await serverSide.during(() => introspectLoad.run(rate, roundMs)));
       }
     } finally {
-      bareNative?.remove();
-      introspectNative?.remove();
+      echoLoad.remove();
+      introspectLoad.remove();
     }
-    const generatorNote =
-      "binary" in native
-        ? `load generator: bench/loadgen/open-loop.c (C, OpenSSL), ${cpuShare(half)} of one core during the introspection rounds`
-        : `load generator: Node (${native.unavailable}), event loop late by p99 ${late(generatorLoop.p99)} ms (max ${late(generatorLoop.max)} ms)`;
     // Per round, so that a stall of the machine shows as what it is: it lands on either side.
     const roundP99s = (samples: Sample[]) => samples.map((x) => summarize(0, [x]).p99Ms.toFixed(1)).join(" / ");
     const halfBaseResult = summarize(0, halfBase);
@@ -211,7 +194,7 @@ export async function benchTokenIntrospect(timing: Timing): Promise<TokenBench> 
       {
         title: `Token introspection at half of peak, cache warm (${rate} req/s open loop)`,
         note:
-          `latency from each request's scheduled start; target p99 < 5 ms\n${describeServerView(serverSide.result())}\n${generatorNote}\n` +
+          `latency from each request's scheduled start; target p99 < 5 ms\n${describeServerView(serverSide.result())}\n${describeGenerator(generator, half)}\n` +
           `p99 ms per round, in the order run: bare ${roundP99s(halfBase)}; introspect ${roundP99s(half)}`,
         rows: [
           { case: `bare mTLS form POST at ${rate} req/s`, result: halfBaseResult, ratio: null },

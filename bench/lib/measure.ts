@@ -102,3 +102,35 @@ export function percentile(sorted: Float64Array, p: number): number {
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
+
+/** Open loop: starts requests on a fixed schedule whatever the answers; latency counts from the scheduled start. */
+export async function openLoop(task: Task, perSecond: number, durationMs: number): Promise<Sample> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  const total = Math.floor((perSecond * durationMs) / 1000);
+  const inFlight: Promise<void>[] = [];
+  let sent = 0;
+  let lastEnd = start;
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) * perSecond) / 1000) + 1);
+    for (; sent < due; sent++) {
+      const scheduled = start + (sent * 1000) / perSecond;
+      inFlight.push(
+        task().then(
+          () => {
+            const end = performance.now();
+            lastEnd = Math.max(lastEnd, end);
+            latencies.push(end - scheduled);
+          },
+          () => void (errors += 1),
+        ),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(inFlight);
+  const cpu = process.cpuUsage(cpuStart);
+  return { latencies, errors, elapsedMs: lastEnd - start, cpuMicros: cpu.user + cpu.system };
+}

@@ -1,12 +1,12 @@
-// The open-loop load of bench/loadgen/open-loop.c from Node: built once with the system's C compiler and
-// OpenSSL (Debian: gcc, libssl-dev) into bench/results/, then run per measured round. Returns the same
-// Sample as the Node generator, so the tables treat both alike. Where it cannot be built, callers use the
-// Node generator and say so.
+// Open-loop rounds for the half-of-peak tables: from bench/loadgen/open-loop.c, built once with the
+// system's C compiler and OpenSSL (Debian: gcc, libssl-dev) into bench/results/, or, where it cannot be
+// built, from Node's openLoop (measure.ts) — the same Sample either way, so the tables treat both alike,
+// and the table says which generator ran.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Sample } from "./measure";
+import { openLoop, type Sample, type Task } from "./measure";
 
 const source = path.resolve(import.meta.dirname, "../loadgen/open-loop.c");
 const binary = path.resolve(import.meta.dirname, "../results/open-loop");
@@ -28,6 +28,8 @@ export type NativeTarget = {
   port: number;
   tls: { ca: string; cert: string; key: string };
   path: string;
+  contentType: "application/json" | "application/x-www-form-urlencoded";
+  /** Request bodies, cycled (one line each). */
   bodies: string[];
   connections: number;
   /** Text every good answer's body contains (e.g. `"active":true`). */
@@ -47,7 +49,7 @@ export function nativeOpenLoop(binary: string, target: NativeTarget) {
   return {
     run(perSecond: number, durationMs: number): Promise<Sample> {
       return new Promise((resolve, reject) => {
-        const child = spawn(binary, ["127.0.0.1", String(target.port), ...args, String(perSecond), String(durationMs / 1000), String(target.connections), target.path, bodies, ...(target.expect ? [target.expect] : [])], {
+        const child = spawn(binary, ["127.0.0.1", String(target.port), ...args, String(perSecond), String(durationMs / 1000), String(target.connections), target.path, target.contentType, bodies, ...(target.expect ? [target.expect] : [])], {
           stdio: ["ignore", "pipe", "inherit"],
         });
         let out = "";
@@ -62,4 +64,20 @@ export function nativeOpenLoop(binary: string, target: NativeTarget) {
     },
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+export type OpenLoopRunner = { run(perSecond: number, durationMs: number): Promise<Sample>; remove(): void };
+
+/** The generator for these tables: the C one when it builds, else Node's with the same request as `task`. */
+export function openLoopRunner(built: ReturnType<typeof buildNativeOpenLoop>, target: NativeTarget, task: Task): OpenLoopRunner {
+  if ("binary" in built) return nativeOpenLoop(built.binary, target);
+  return { run: (perSecond, durationMs) => openLoop(task, perSecond, durationMs), remove() {} };
+}
+
+/** One line for a table's note: which generator ran, and what it cost. */
+export function describeGenerator(built: ReturnType<typeof buildNativeOpenLoop>, samples: Sample[]): string {
+  const cpu = samples.reduce((n, x) => n + x.cpuMicros, 0) / (10 * samples.reduce((n, x) => n + x.elapsedMs, 0));
+  return "binary" in built
+    ? `load generator: bench/loadgen/open-loop.c (C, OpenSSL), ${cpu.toFixed(0)}% of one core over the measured rounds`
+    : `load generator: Node (${built.unavailable}), ${cpu.toFixed(0)}% of one core over the measured rounds`;
 }

@@ -5,8 +5,8 @@
 // request i is due at start + i/rate and its latency counts from then, waiting for a free connection
 // included. One request in flight per connection (HTTP/1.1 keep-alive, no pipelining).
 //
-//   open-loop HOST PORT CA CERT KEY RATE SECONDS CONNECTIONS PATH BODIES_FILE [EXPECT]
-// BODIES_FILE: one form-encoded request body per line, cycled. An answer counts only when its status is
+//   open-loop HOST PORT CA CERT KEY RATE SECONDS CONNECTIONS PATH CONTENT_TYPE BODIES_FILE [EXPECT]
+// BODIES_FILE: one request body per line (of CONTENT_TYPE), cycled. An answer counts only when its status is
 // 200 and, with EXPECT, its body contains that text; others are errors. Prints one JSON object:
 //   {"latenciesUs":[...],"errors":N,"elapsedMs":X,"cpuMicros":Y}
 // Build: cc -O2 -o open-loop open-loop.c -lssl -lcrypto   (Debian: libssl-dev)
@@ -107,19 +107,19 @@ static int response_complete(Conn *c, int *ok) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 11 && argc != 12) {
-    fprintf(stderr, "usage: open-loop HOST PORT CA CERT KEY RATE SECONDS CONNECTIONS PATH BODIES_FILE [EXPECT]\n");
+  if (argc != 12 && argc != 13) {
+    fprintf(stderr, "usage: open-loop HOST PORT CA CERT KEY RATE SECONDS CONNECTIONS PATH CONTENT_TYPE BODIES_FILE [EXPECT]\n");
     return 2;
   }
-  if (argc == 12) expect = argv[11];
+  if (argc == 13) expect = argv[12];
   signal(SIGPIPE, SIG_IGN);  // a closed connection is reported by the failing write, not a signal
   const char *host = argv[1];
   int port = atoi(argv[2]);
   double rate = atof(argv[6]), seconds = atof(argv[7]);
   int nconn = atoi(argv[8]);
-  const char *path = argv[9];
+  const char *path = argv[9], *content_type = argv[10];
   size_t nbodies;
-  char **bodies = read_lines(argv[10], &nbodies);
+  char **bodies = read_lines(argv[11], &nbodies);
 
   SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
   SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION);
@@ -134,8 +134,8 @@ int main(int argc, char **argv) {
   size_t *request_len = malloc(nbodies * sizeof *request_len);
   for (size_t i = 0; i < nbodies; i++) {
     request_len[i] = (size_t)asprintf(&requests[i],
-        "POST %s HTTP/1.1\r\nhost: %s:%d\r\ncontent-type: application/x-www-form-urlencoded\r\ncontent-length: %zu\r\n\r\n%s",
-        path, host, port, strlen(bodies[i]), bodies[i]);
+        "POST %s HTTP/1.1\r\nhost: %s:%d\r\ncontent-type: %s\r\ncontent-length: %zu\r\n\r\n%s",
+        path, host, port, content_type, strlen(bodies[i]), bodies[i]);
   }
 
   int ep = epoll_create1(0);

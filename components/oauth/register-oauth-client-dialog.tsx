@@ -9,6 +9,7 @@ import { oauthClientMinTtlSeconds } from "@/contracts/oauth-api";
 import { useApiAction } from "@/lib/client/use-api-action";
 import type { OAuthClientLimits } from "@/lib/server/oauth-clients";
 import { describeLifetime } from "./lifetime";
+import { ScopeChecklist } from "@/components/tokens/scope-checklist";
 import { oauthClientKeys, registerOAuthClient } from "./oauth-client-queries";
 
 type Props = { licenseId: string; limits: OAuthClientLimits; open: boolean; onClose: () => void };
@@ -35,8 +36,6 @@ function RegisterForm({ licenseId, limits, onDone }: { licenseId: string; limits
     onSuccess: onDone,
   });
   const fe = register.fieldErrors;
-  const toggle = (scope: string, on: boolean) => setScopes((s) => (on ? [...s, scope] : s.filter((x) => x !== scope)));
-  const scopesErrorId = fe.scopes?.length ? "oauth-client-scopes-error" : undefined;
 
   return (
     <DialogForm
@@ -68,25 +67,7 @@ function RegisterForm({ licenseId, limits, onDone }: { licenseId: string; limits
         errors={fe.certIdentity}
         hint="The common name (CN) of the component's certificate from your internal CA: lowercase letters, digits and dashes."
       />
-      <fieldset aria-describedby={scopesErrorId}>
-        <legend className="text-sm font-medium text-slate-900">Scopes</legend>
-        <p className="text-sm text-slate-600">The most its tokens may carry, among this license&apos;s scopes. Choose at least one.</p>
-        <ul className="mt-2 space-y-1">
-          {limits.scopes.map((s) => (
-            <li key={s}>
-              <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="scopes" value={s} checked={scopes.includes(s)} onChange={(e) => toggle(s, e.target.checked)} className="h-4 w-4" />
-                <code className="font-mono">{s}</code>
-              </label>
-            </li>
-          ))}
-        </ul>
-        {scopesErrorId ? (
-          <p id={scopesErrorId} className="mt-1 text-sm font-medium text-red-700">
-            {fe.scopes!.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
+      <ScopeChecklist scopes={limits.scopes} selected={scopes} onChange={setScopes} errors={fe.scopes} hint="The most its tokens may carry, among this license's scopes. Choose at least one." />
       <Field
         name="tokenTtlMinutes"
         id="oauth-client-ttl"

@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { OnceSecret, SecretAnnouncement } from "./once-secret";
+import { ScopeChecklist } from "./scope-checklist";
 import { createToken, tokenKeys } from "./token-queries";
 
 type Limits = ListTokensResponse["limits"];
@@ -39,8 +40,6 @@ function CreateTokenForm({ licenseId, limits, onCancel, onCreated }: { licenseId
     onSuccess: onCreated,
   });
   const fe = create.fieldErrors;
-  const toggle = (scope: string, on: boolean) => setScopes((s) => (on ? [...s, scope] : s.filter((x) => x !== scope)));
-  const scopesErrorId = fe.scopes?.length ? "token-scopes-error" : undefined;
 
   return (
     <DialogForm
@@ -61,25 +60,7 @@ function CreateTokenForm({ licenseId, limits, onCancel, onCreated }: { licenseId
       pendingLabel="Creating…"
     >
       <Field name="name" id="token-name" label="Name" autoComplete="off" required maxLength={100} errors={fe.name} hint="What uses it, e.g. “Nightly export job”." autoFocus />
-      <fieldset aria-describedby={scopesErrorId}>
-        <legend className="text-sm font-medium text-slate-900">Scopes</legend>
-        <p className="text-sm text-slate-600">Only the scopes this license carries. Choose at least one.</p>
-        <ul className="mt-2 space-y-1">
-          {limits.scopes.map((s) => (
-            <li key={s}>
-              <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="scopes" value={s} checked={scopes.includes(s)} onChange={(e) => toggle(s, e.target.checked)} className="h-4 w-4" />
-                <code className="font-mono">{s}</code>
-              </label>
-            </li>
-          ))}
-        </ul>
-        {scopesErrorId ? (
-          <p id={scopesErrorId} className="mt-1 text-sm font-medium text-red-700">
-            {fe.scopes!.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
+      <ScopeChecklist scopes={limits.scopes} selected={scopes} onChange={setScopes} errors={fe.scopes} hint="Only the scopes this license carries. Choose at least one." />
       <Field
         name="expiresInHours"
         id="token-expires"

@@ -5,8 +5,6 @@
 // shared database reaches the caching process. Same shape as license-validate.ts: servers in one child
 // process (this file, started with BENCH_SESSIONS_CHILD=1), load from this one, alternating slices.
 // Alone: node --conditions=react-server --import tsx bench/session-check.ts
-import os from "node:os";
-import path from "node:path";
 import { createService } from "../services/common/http/create-service";
 import { createMtlsClient } from "../services/common/http/mtls-client";
 import { createTenantWithPeople, signInAs } from "../tests/support/tenant-fixtures";
@@ -15,6 +13,7 @@ import { compareAlternating, type Task, type Timing } from "./lib/measure";
 import { measurePropagation } from "./lib/propagation";
 import { formatTable, type BenchTable } from "./lib/table";
 import { forkBenchProcess } from "./lib/child-server";
+import { whenRunAlone } from "./lib/run-alone";
 
 type Ready = {
   cachedPort: number;
@@ -120,17 +119,6 @@ if (process.env.BENCH_SESSIONS_CHILD === "1") {
     console.error(err);
     process.exit(1);
   });
-} else if (path.resolve(process.argv[1] ?? "") === import.meta.filename) {
-  // Run alone, with run.ts's HTTP timing and its environment variables.
-  const seconds = (name: string, fallback: number) => 1000 * Number(process.env[name] ?? fallback);
-  console.log(`load average before: ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}\n`);
-  benchSessionCheck({ warmupMs: seconds("BENCH_WARMUP_S", 3), measureMs: seconds("BENCH_MEASURE_S", 8), rounds: 4 })
-    .then((tables) => {
-      for (const t of tables) console.log(formatTable(t) + "\n");
-      console.log(`load average after: ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
-    })
-    .catch((err: unknown) => {
-      console.error(err);
-      process.exitCode = 1;
-    });
+} else {
+  whenRunAlone(import.meta.filename, async (timing) => (await benchSessionCheck(timing)).map(formatTable));
 }

@@ -13,7 +13,6 @@
 // The access database holds 100 000 licenses (seeded like the table bench) plus the tokens.
 // Alone: node --conditions=react-server --import tsx bench/token-introspect.ts
 import os from "node:os";
-import path from "node:path";
 import type { IntrospectionResponse } from "../contracts/token-api";
 import { createService } from "../services/common/http/create-service";
 import { createMtlsClient } from "../services/common/http/mtls-client";
@@ -25,6 +24,7 @@ import { seedLicenses } from "./license-table";
 import { compareAlternating, summarize, type LoadResult, type Sample, type Task, type Timing } from "./lib/measure";
 import { formatTable, type BenchTable } from "./lib/table";
 import { forkBenchProcess } from "./lib/child-server";
+import { whenRunAlone } from "./lib/run-alone";
 import { measurePropagation } from "./lib/propagation";
 import { buildNativeOpenLoop, describeGenerator, openLoopRunner } from "./lib/native-open-loop";
 import { describeServerView, serverView } from "./lib/server-metrics";
@@ -237,18 +237,9 @@ if (process.env.BENCH_TOKENS_CHILD === "1") {
     console.error(err);
     process.exit(1);
   });
-} else if (path.resolve(process.argv[1] ?? "") === import.meta.filename) {
-  // Run alone, with run.ts's HTTP timing and its environment variables.
-  const seconds = (name: string, fallback: number) => 1000 * Number(process.env[name] ?? fallback);
-  console.log(`load average before: ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}\n`);
-  benchTokenIntrospect({ warmupMs: seconds("BENCH_WARMUP_S", 3), measureMs: seconds("BENCH_MEASURE_S", 8), rounds: 4 })
-    .then((result) => {
-      for (const t of result.tables) console.log(formatTable(t) + "\n");
-      console.log(result.comparison + "\n");
-      console.log(`load average after: ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
-    })
-    .catch((err: unknown) => {
-      console.error(err);
-      process.exitCode = 1;
-    });
+} else {
+  whenRunAlone(import.meta.filename, async (timing) => {
+    const result = await benchTokenIntrospect(timing);
+    return [...result.tables.map(formatTable), result.comparison];
+  });
 }

@@ -4,9 +4,9 @@
 // written back into memory for the next one, so counts are not dropped while the database is away.
 import type { AccessPrisma } from "../../db/prisma";
 import { addHourCounts, usageBatchSize, writeLastUsed, type HourCount } from "./token-usage-writes";
+import { hourOf } from "./usage-buckets";
 
 const pauseBetweenBatchesMs = 5;
-import { hourOf } from "./usage-buckets";
 
 /** Whose introspection it was (a found token: unknown and malformed tokens are not counted). */
 export type UsedToken = { tokenId: string; licenseId: string; tenantId: string };

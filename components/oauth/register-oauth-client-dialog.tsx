@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { oauthClientMinTtlSeconds } from "@/contracts/oauth-api";
 import { useApiAction } from "@/lib/client/use-api-action";
+import { useWholeNumberField } from "@/lib/client/use-whole-number-field";
 import type { OAuthClientLimits } from "@/lib/server/oauth-clients";
 import { describeLifetime } from "./lifetime";
 import { ScopeChecklist } from "@/components/tokens/scope-checklist";
@@ -26,8 +27,7 @@ function RegisterForm({ licenseId, limits, onDone }: { licenseId: string; limits
   const minMinutes = oauthClientMinTtlSeconds / 60;
   const maxMinutes = Math.floor(limits.maxTtlSeconds / 60);
   const [scopes, setScopes] = useState<string[]>([]);
-  const [minutes, setMinutes] = useState(String(Math.floor(limits.defaultTtlSeconds / 60)));
-  const [minutesError, setMinutesError] = useState<string[] | undefined>();
+  const minutes = useWholeNumberField(Math.floor(limits.defaultTtlSeconds / 60), { min: minMinutes, max: maxMinutes, unit: "minutes" });
   const register = useApiAction({
     run: (body: { name: string; certIdentity: string; scopes: string[]; tokenTtlSeconds: number }) => registerOAuthClient(licenseId, body),
     success: (c) => `OAuth client ${c.name} registered.`,
@@ -41,12 +41,8 @@ function RegisterForm({ licenseId, limits, onDone }: { licenseId: string; limits
     <DialogForm
       className="space-y-4"
       onSubmit={(data) => {
-        const value = Number(minutes);
-        if (minutes.trim() === "" || !Number.isInteger(value) || value < minMinutes || value > maxMinutes) {
-          setMinutesError([`Enter whole minutes from ${minMinutes} to ${maxMinutes.toLocaleString("en-US")}.`]);
-          return;
-        }
-        setMinutesError(undefined);
+        const value = minutes.check();
+        if (value === null) return;
         register.mutate({ name: formText(data, "name").trim(), certIdentity: formText(data, "certIdentity").trim(), scopes, tokenTtlSeconds: value * 60 });
       }}
       onCancel={onDone}
@@ -77,9 +73,9 @@ function RegisterForm({ licenseId, limits, onDone }: { licenseId: string; limits
         min={minMinutes}
         max={maxMinutes}
         step={1}
-        value={minutes}
-        onChange={(e) => setMinutes(e.target.value)}
-        errors={minutesError ?? fe.tokenTtlSeconds}
+        value={minutes.text}
+        onChange={(e) => minutes.setText(e.target.value)}
+        errors={minutes.errors ?? fe.tokenTtlSeconds}
         hint={`How long each token it gets lasts. The tier's default is ${describeLifetime(limits.defaultTtlSeconds)}; at most ${describeLifetime(limits.maxTtlSeconds)}.`}
         required
       />

@@ -7,6 +7,7 @@ import { DialogForm, formText } from "@/components/ui/dialog-form";
 import { Field } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { useApiAction } from "@/lib/client/use-api-action";
+import { useWholeNumberField } from "@/lib/client/use-whole-number-field";
 import { OnceSecret, SecretAnnouncement } from "./once-secret";
 import { ScopeChecklist } from "./scope-checklist";
 import { createToken, tokenKeys } from "./token-queries";
@@ -30,8 +31,7 @@ export function CreateTokenDialog({ licenseId, limits, open, onClose }: { licens
 
 function CreateTokenForm({ licenseId, limits, onCancel, onCreated }: { licenseId: string; limits: Limits; onCancel: () => void; onCreated: (r: CreateTokenResponse) => void }) {
   const [scopes, setScopes] = useState<string[]>([]);
-  const [hours, setHours] = useState(String(limits.defaultTtlHours));
-  const [hoursError, setHoursError] = useState<string[] | undefined>();
+  const hours = useWholeNumberField(limits.defaultTtlHours, { min: 1, max: limits.maxTtlHours, unit: "hours" });
   const create = useApiAction({
     run: (body: { name: string; scopes: string[]; expiresInHours: number }) => createToken(licenseId, body),
     success: (r) => `Token ${r.token.name} created.`,
@@ -45,12 +45,8 @@ function CreateTokenForm({ licenseId, limits, onCancel, onCreated }: { licenseId
     <DialogForm
       className="space-y-4"
       onSubmit={(data) => {
-        const expiresInHours = Number(hours);
-        if (!Number.isInteger(expiresInHours) || expiresInHours < 1 || expiresInHours > limits.maxTtlHours) {
-          setHoursError([`Enter whole hours from 1 to ${limits.maxTtlHours}.`]);
-          return;
-        }
-        setHoursError(undefined);
+        const expiresInHours = hours.check();
+        if (expiresInHours === null) return;
         create.mutate({ name: formText(data, "name").trim(), scopes, expiresInHours });
       }}
       onCancel={onCancel}
@@ -70,9 +66,9 @@ function CreateTokenForm({ licenseId, limits, onCancel, onCreated }: { licenseId
         min={1}
         max={limits.maxTtlHours}
         step={1}
-        value={hours}
-        onChange={(e) => setHours(e.target.value)}
-        errors={hoursError ?? fe.expiresInHours}
+        value={hours.text}
+        onChange={(e) => hours.setText(e.target.value)}
+        errors={hours.errors ?? fe.expiresInHours}
         hint={`The tier's default is ${describeHours(limits.defaultTtlHours)}; at most ${describeHours(limits.maxTtlHours)}.`}
         required
       />

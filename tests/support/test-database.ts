@@ -13,7 +13,7 @@ export type TestDatabaseKind = "postgresql" | "pglite";
 export type TestDatabase = { url: string | undefined; embeddedDir: string; kind: TestDatabaseKind; drop(): Promise<void> };
 
 /** Which database the tests run on: PostgreSQL unless TEST_DATABASE=pglite; any other value is a mistake, not a default. */
-export function testDatabaseKind(env: NodeJS.ProcessEnv = process.env): TestDatabaseKind {
+export function testDatabaseKind(env: Record<string, string | undefined> = process.env): TestDatabaseKind {
   const asked = env.TEST_DATABASE ?? "postgresql";
   if (asked === "postgresql" || asked === "pglite") return asked;
   throw new Error(`TEST_DATABASE must be "postgresql" (the default) or "pglite", not "${asked}"`);

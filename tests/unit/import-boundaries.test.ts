@@ -33,6 +33,7 @@ describe("the boundary checker", () => {
     "lib/server/client.ts": 'import "server-only";\nexport type Secret = string;\n',
     "lib/view.ts": 'import type { Secret } from "./server/client";\nexport type View = { s: Secret };\n',
     "lib/server/actions.ts": '"use server";\nimport { x } from "./client";\n',
+    "lib/server/panel.tsx": '"use client";\nexport {};\n',
     "components/widget.tsx": '// A widget.\n"use client";\nimport type { View } from "@/lib/view";\nimport { act } from "@/lib/server/actions";\nimport { ok } from "../contracts/pure";\n',
     "components/server-panel.tsx": 'import type { Secret } from "@/lib/server/client";\n',
     "app/page.tsx": 'import { run } from "../cli/tool";\nimport { PrismaClient } from "@prisma/client";\n',
@@ -61,6 +62,10 @@ describe("the boundary checker", () => {
     expect(found(/^lib\/view\.ts imports "\.\/server\/client" \(lib\/server\/client\.ts, zone web-server\): reached from the client module components\/widget\.tsx → lib\/view\.ts, so zone web-client may import only web, contracts/)).toHaveLength(1);
   });
 
+  it("refuses a client module inside lib/server", () => {
+    expect(found(/^lib\/server\/panel\.tsx is a "use client" module in zone web-server/)).toHaveLength(1);
+  });
+
   it("refuses service and operator code and server-side packages in the web tier", () => {
     expect(found(/^app\/page\.tsx imports "\.\.\/cli\/tool" \(cli\/tool\.ts, zone cli\): zone web may import only web, web-server, contracts/)).toHaveLength(1);
     expect(found(/^app\/page\.tsx imports "@prisma\/client": zone web may not import the package @prisma\/client/)).toHaveLength(1);
@@ -71,6 +76,6 @@ describe("the boundary checker", () => {
   });
 
   it("allows the rest: server code using lib/server, server actions called from the client, tests, the launcher", () => {
-    expect(violations).toHaveLength(8);
+    expect(violations).toHaveLength(9);
   });
 });

@@ -20,7 +20,7 @@ export function listSourceFiles(entries: string[], root = repoRoot): string[] {
     const full = path.join(root, rel);
     if (!fs.existsSync(full)) return;
     if (fs.statSync(full).isFile()) {
-      if (sourcePattern.test(rel) && !rel.endsWith(".d.ts")) out.push(rel.split(path.sep).join("/"));
+      if (sourcePattern.test(rel) && !/\.d\.[mc]?ts$/.test(rel)) out.push(rel.split(path.sep).join("/"));
       return;
     }
     for (const name of fs.readdirSync(full)) if (!skippedFolder(name)) walk(path.join(rel, name));

@@ -1,4 +1,4 @@
-// End-to-end tests in Debian's Chromium against the whole system (web, access, audit) on fresh ports.
+// End-to-end tests in Debian's Chromium against the whole system (web, access, audit) on fresh ports and fresh PostgreSQL databases (e2e/global-setup.ts).
 import { defineConfig } from "@playwright/test";
 
 export default defineConfig({

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { PasswordAccountState } from "@/lib/server/password-account";
+import type { PasswordAccountState } from "@/lib/views/password-account-state";
 
 type PasswordAccountFormProps = {
   action: (prev: PasswordAccountState, formData: FormData) => Promise<PasswordAccountState>;

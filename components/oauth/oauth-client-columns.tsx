@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { Column } from "@/components/ui/data-table";
 import { ScopeChips } from "@/components/tokens/token-status";
 import { formatDateTime } from "@/lib/format";
-import type { OAuthClientView } from "@/lib/server/oauth-clients";
+import type { OAuthClientView } from "@/lib/views/oauth-client-view";
 import { describeLifetime } from "./lifetime";
 import { OAuthClientStatus } from "./oauth-client-status";
 

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { RegisterOAuthClientRequest } from "@/contracts/oauth-api";
 import { apiFetch } from "@/lib/client/api-fetch";
-import type { OAuthClientList, OAuthClientView } from "@/lib/server/oauth-clients";
+import type { OAuthClientList, OAuthClientView } from "@/lib/views/oauth-client-view";
 import { seg } from "@/lib/with-query";
 
 export const oauthClientKeys = {

@@ -6,7 +6,7 @@ import type { LicenseDetail } from "@/contracts/license-api";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { useCan } from "@/components/viewer";
-import type { OAuthClientView } from "@/lib/server/oauth-clients";
+import type { OAuthClientView } from "@/lib/views/oauth-client-view";
 import { oauthClientColumns } from "./oauth-client-columns";
 import { useOAuthClients } from "./oauth-client-queries";
 import { OAuthClientsHelp } from "./oauth-clients-help";

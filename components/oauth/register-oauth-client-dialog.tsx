@@ -8,7 +8,7 @@ import { Modal } from "@/components/ui/modal";
 import { oauthClientMinTtlSeconds } from "@/contracts/oauth-api";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { useWholeNumberField } from "@/lib/client/use-whole-number-field";
-import type { OAuthClientLimits } from "@/lib/server/oauth-clients";
+import type { OAuthClientLimits } from "@/lib/views/oauth-client-view";
 import { describeLifetime } from "./lifetime";
 import { ScopeChecklist } from "@/components/tokens/scope-checklist";
 import { oauthClientKeys, registerOAuthClient } from "./oauth-client-queries";

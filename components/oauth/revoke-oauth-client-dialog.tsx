@@ -3,7 +3,7 @@
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { tokenKeys } from "@/components/tokens/token-queries";
 import { useApiAction } from "@/lib/client/use-api-action";
-import type { OAuthClientView } from "@/lib/server/oauth-clients";
+import type { OAuthClientView } from "@/lib/views/oauth-client-view";
 import { oauthClientKeys, revokeOAuthClient } from "./oauth-client-queries";
 
 export function RevokeOAuthClientDialog({ client, onClose }: { client: OAuthClientView | null; onClose: () => void }) {

@@ -5,29 +5,12 @@ import {
   listOAuthClientsResponse,
   oauthClientResponse,
   revokeOAuthClientResponse,
-  type ListOAuthClientsResponse,
   type OAuthClientDto,
   type RegisterOAuthClientRequest,
 } from "@/contracts/oauth-api";
+import type { OAuthClientList, OAuthClientView } from "@/lib/views/oauth-client-view";
 import { seg } from "@/lib/with-query";
 import { accessRequest } from "./access-client";
-
-export type OAuthClientStatus = "active" | "revoked";
-
-/** One OAuth client as the console shows it; `id` is the client_id a component sends. */
-export type OAuthClientView = {
-  id: string;
-  name: string;
-  certIdentity: string;
-  scopes: string[];
-  tokenTtlSeconds: number;
-  createdAt: string;
-  revokedAt: string | null;
-  status: OAuthClientStatus;
-};
-
-export type OAuthClientLimits = ListOAuthClientsResponse["limits"];
-export type OAuthClientList = { clients: OAuthClientView[]; limits: OAuthClientLimits };
 
 export async function listLicenseOAuthClients(bearer: string, licenseId: string): Promise<OAuthClientList> {
   const res = await accessRequest("GET", `/v1/licenses/${seg(licenseId)}/oauth-clients`, { bearer, schema: listOAuthClientsResponse });

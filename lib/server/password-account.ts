@@ -3,14 +3,8 @@ import "server-only";
 // invitation): the new-password rules, and turning the access service's answer into form state.
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { PasswordAccountState } from "@/lib/views/password-account-state";
 import { isAccessProblem } from "./access-problem";
-
-/** What the form shows after a failed submission; `values` echoes the non-secret fields so they survive. */
-export type PasswordAccountState = {
-  fieldErrors: Partial<Record<string, string[]>>;
-  message: string | null;
-  values: { name?: string; email?: string };
-};
 
 const minPasswordLength = 15;
 

@@ -34,6 +34,8 @@ export type AccessServiceDeps = {
   caches?: Pick<ValidationCacheRuntime, "cache" | "tokenCache" | "sessionCache"> | null;
   /** How often noted last-used times are written (default 30 s). */
   tokenUsageFlushMs?: number;
+  /** The clock of the license rules (default: the system's); tests pass one they move. */
+  now?: () => Date;
 };
 
 export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInstance; ctx: AccessContext } {
@@ -49,6 +51,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
     tokenCache: deps.caches?.tokenCache ?? null,
     sessionCache: deps.caches?.sessionCache ?? null,
     tokenUsage: createTokenUsage(deps.prisma, { flushIntervalMs: deps.tokenUsageFlushMs }),
+    now: deps.now ?? (() => new Date()),
   };
   const app = createService({
     name: "access",

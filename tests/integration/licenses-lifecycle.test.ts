@@ -17,6 +17,7 @@ import {
 } from "../support/license-fixtures";
 import { authorization, createPlatformAdmin, createTenantWithPeople, fixturePassword, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
+import { createTestClock } from "../support/test-clock";
 
 type LicenseBody = z.infer<typeof getLicenseResponse>;
 type Problem = { code: string; reason?: string; fieldErrors?: Record<string, string[]> };
@@ -25,9 +26,11 @@ let h: AccessHarness;
 let admin: SignedInPerson;
 let acme: TenantWithPeople;
 let cat: LicenseCatalogue;
+/** The service's clock: the expiry tests move it past a license's end instead of sleeping until then. */
+const clock = createTestClock();
 
 beforeAll(async () => {
-  h = await startAccessService("licenses-lifecycle");
+  h = await startAccessService("licenses-lifecycle", {}, { now: clock.now });
   admin = await createPlatformAdmin(h);
   acme = await createTenantWithPeople(h, { slug: "acme" });
   cat = await createLicenseCatalogue(h);
@@ -261,9 +264,12 @@ describe("validation", () => {
 describe("expiry", () => {
   it("reads an active license past its end as expired at once (get, list, validate), and the sweep records it", async () => {
     const tenantId = await freshTenant();
-    const row = await insertLicenseRow(h, { tenantId, componentId: cat.reports.id, tierId: cat.basic.id, endsAt: new Date(Date.now() + 1500) });
+    const row = await insertLicenseRow(h, { tenantId, componentId: cat.reports.id, tierId: cat.basic.id, endsAt: new Date(clock.now().getTime() + 60_000) });
     expect((await validate(row.key)).body.valid).toBe(true);
-    await new Promise((r) => setTimeout(r, 1600));
+    expect((await get(`/v1/licenses/${row.id}`)).body.license.status).toBe("active");
+    await expireOverdueLicenses(h.ctx);
+    expect((await h.prisma.license.findUniqueOrThrow({ where: { id: row.id } })).status, "not swept before its end").toBe("active");
+    clock.advance(120_000); // a minute past its end
     expect((await get(`/v1/licenses/${row.id}`)).body.license.status).toBe("expired");
     const listed = await get<z.infer<typeof listLicensesResponse>>(`/v1/licenses?tenantId=${tenantId}&status=expired`);
     expect(listed.body.licenses.map((l) => l.id)).toEqual([row.id]);

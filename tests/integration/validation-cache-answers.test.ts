@@ -1,10 +1,12 @@
 // The validation cache changes speed, never answers: the same keys and scopes validated by a service
 // without the cache (A) and, twice, by one with it on the same database (B) get identical answers; and a
-// cached license whose term ends is answered expired without any notification (validity is per request).
+// cached license whose term ends is answered expired without any notification (validity is per request,
+// against the services' clock, which the test moves past the end).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateLicenseKey } from "../../services/access/domain/licenses/license-key";
 import { createLicenseCatalogue, insertLicenseRow, type LicenseCatalogue } from "../support/license-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
+import { createTestClock } from "../support/test-clock";
 import { validatorFor, type Validator } from "../support/validation-cache-fixtures";
 
 let a: AccessHarness;
@@ -13,10 +15,11 @@ let cat: LicenseCatalogue;
 let viaA: Validator;
 let viaB: Validator;
 const day = 86_400_000;
+const clock = createTestClock();
 
 beforeAll(async () => {
-  a = await startAccessService("validation-cache-answers");
-  b = await startAccessService("", {}, { sameDatabaseAs: a, validationCache: true });
+  a = await startAccessService("validation-cache-answers", {}, { now: clock.now });
+  b = await startAccessService("", {}, { sameDatabaseAs: a, validationCache: true, now: clock.now });
   cat = await createLicenseCatalogue(a, "ans");
   viaA = await validatorFor(a);
   viaB = await validatorFor(b);
@@ -75,14 +78,16 @@ describe("answers with and without the cache", () => {
 describe("expiry", () => {
   it("a cached license whose end passes is answered expired, from the cache, with no notification", async () => {
     await a.prisma.tenant.create({ data: { id: "ten_expiring", slug: "expiring", name: "Expiring", kind: "company" } });
-    const endsAt = new Date(Date.now() + 1_500);
+    const endsAt = new Date(clock.now().getTime() + 60_000);
     const license = await insertLicenseRow(a, { tenantId: "ten_expiring", componentId: cat.reports.id, tierId: cat.pro.id, endsAt });
-    for (let attempt = 0; attempt < 50; attempt++) {
+    let answeredFromCache = false;
+    for (let attempt = 0; attempt < 50 && !answeredFromCache; attempt++) {
       const hits = stats().hits;
       expect((await viaB(license.key)).valid).toBe(true);
-      if (stats().hits > hits) break;
+      answeredFromCache = stats().hits > hits;
     }
-    await new Promise((r) => setTimeout(r, Math.max(0, endsAt.getTime() - Date.now() + 20)));
+    expect(answeredFromCache, "valid, from the cache, before its end").toBe(true);
+    clock.advance(120_000); // a minute past its end
     const hits = stats().hits;
     expect(await viaB(license.key)).toEqual({ valid: false, reason: "expired" });
     expect(stats().hits, "answered from the cache, against the clock").toBe(hits + 1);

@@ -38,6 +38,8 @@ export type AccessServiceOptions = {
   validationCache?: boolean | Omit<ChangeFeedOptions, "connectionString" | "logger">;
   /** Share this running service's database, keys and CA instead of creating them; closing leaves them. */
   sameDatabaseAs?: AccessHarness;
+  /** The clock of the license rules (tests/support/test-clock.ts); default: the system's. */
+  now?: () => Date;
 };
 
 const silentLogger = { info() {}, warn() {} };
@@ -64,6 +66,7 @@ export async function startAccessService(label: string, settings: Partial<Access
     settings: { publicUrl: "http://127.0.0.1:3000", sessionIdleMinutes: 30, sessionAbsoluteHours: 12, setupLinkMinutes: 30, ...settings },
     logLevel: "silent",
     caches: validationCache,
+    now: options.now,
   });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const url = `https://127.0.0.1:${(app.server.address() as { port: number }).port}`;

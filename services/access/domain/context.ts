@@ -34,6 +34,8 @@ export type AccessContext = {
   sessionCache: SessionCache | null;
   /** Last-used times noted in memory and written in batches; null where nothing records use (some tests). */
   tokenUsage: TokenUsage | null;
+  /** The time license rules act at (effective status, validity, expiry): the system clock, moved by tests instead of sleeping. */
+  now: () => Date;
 };
 
 /** The request a rule acts for: carried into audit events. */

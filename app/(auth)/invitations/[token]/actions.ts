@@ -2,7 +2,8 @@
 // Server action behind the invitation form: validates, creates the invitee's account, then sends them to sign-in.
 import { acceptInvitationRequest } from "@/contracts/tenant-api";
 import { acceptInvitation, invitationGoneFrom } from "@/lib/server/invitations";
-import { submitPasswordAccount, withNewPassword, type PasswordAccountState } from "@/lib/server/password-account";
+import { submitPasswordAccount, withNewPassword } from "@/lib/server/password-account";
+import type { PasswordAccountState } from "@/lib/views/password-account-state";
 
 const acceptForm = withNewPassword(acceptInvitationRequest);
 

@@ -2,7 +2,8 @@
 // Server action behind the setup form: validates, creates the first administrator, then sends them to sign-in.
 import { z } from "zod";
 import { email } from "@/contracts/access-api";
-import { submitPasswordAccount, withNewPassword, type PasswordAccountState } from "@/lib/server/password-account";
+import { submitPasswordAccount, withNewPassword } from "@/lib/server/password-account";
+import type { PasswordAccountState } from "@/lib/views/password-account-state";
 import { createFirstAdmin, linkStateFromError } from "@/lib/server/setup";
 
 const setupForm = withNewPassword(

@@ -28,7 +28,7 @@ export async function changeLicense(ctx: AccessContext, actor: Actor, id: string
       : null;
     if (!current) throw licenseNotFound();
 
-    const now = new Date();
+    const now = ctx.now();
     assertNotRevoked(current);
     const input = await actionInput(tx, request);
     const next = planLicenseAction(current, input, now);
@@ -57,7 +57,7 @@ export async function changeLicense(ctx: AccessContext, actor: Actor, id: string
       requestId: meta.requestId,
       data: { from, to: next.status, ...details(request.action, current, next) },
     });
-    return { license: await loadLicenseDetail(tx, actor, id) };
+    return { license: await loadLicenseDetail(tx, actor, id, now) };
   });
 }
 

@@ -16,7 +16,7 @@ const invalidField = (field: string, message: string) =>
 export async function createLicense(ctx: AccessContext, actor: Actor, input: CreateLicenseRequest, meta: RequestMeta) {
   assertPermission(actor, "licenses.write");
   const scope = tenantScope(actor);
-  const now = new Date();
+  const now = ctx.now();
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (endsAt <= now) throw invalidField("endsAt", "The end must be in the future.");
@@ -64,6 +64,6 @@ export async function createLicense(ctx: AccessContext, actor: Actor, input: Cre
       requestId: meta.requestId,
       data: { to: "active", componentId: component.id, tierId: tier.id, seats, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
     });
-    return { license: await loadLicenseDetail(tx, actor, id) };
+    return { license: await loadLicenseDetail(tx, actor, id, now) };
   });
 }

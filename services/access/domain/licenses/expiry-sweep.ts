@@ -1,6 +1,7 @@
 // Automatic expiry: reads already treat an active license past its end as expired; this periodic sweep
 // makes it so in the table too (status, statusChangedAt) and audits each as license.expire. Safe with
-// several access processes: each batch locks its rows with SKIP LOCKED.
+// several access processes: each batch locks its rows with SKIP LOCKED. "Overdue" is judged by the
+// service's clock (ctx.now), the one its reads use, not the database's.
 import { recordEvent } from "../../outbox/record-event";
 import type { AccessContext } from "../context";
 
@@ -10,11 +11,12 @@ const batchLimit = 500;
 
 /** Expires one batch of overdue active licenses; returns how many. */
 export async function expireOverdueLicenses(ctx: AccessContext): Promise<number> {
+  const now = ctx.now();
   return ctx.prisma.$transaction(async (tx) => {
     const expired = await tx.$queryRaw<{ id: string; tenantId: string; endsAt: Date }[]>`
-      UPDATE "licenses" SET "status" = 'expired', "status_changed_at" = now(), "updated_at" = now()
+      UPDATE "licenses" SET "status" = 'expired', "status_changed_at" = ${now}, "updated_at" = now()
       WHERE "id" IN (
-        SELECT "id" FROM "licenses" WHERE "status" = 'active' AND "ends_at" <= now()
+        SELECT "id" FROM "licenses" WHERE "status" = 'active' AND "ends_at" <= ${now}
         ORDER BY "ends_at" LIMIT ${batchLimit} FOR UPDATE SKIP LOCKED)
       RETURNING "id", "tenant_id" AS "tenantId", "ends_at" AS "endsAt"`;
     for (const l of expired) {

@@ -8,17 +8,17 @@ import { licenseScopeKeys, tierScopeKeys, tierScopesInclude } from "../tiers/tie
 
 export const licenseNotFound = () => new AppError("not-found", "No such license.");
 
-/** Loads the license page for `actor`; another tenant's license is simply not found. */
-export async function loadLicenseDetail(db: AccessPrisma | TransactionClient, actor: Actor, id: string) {
+/** Loads the license page for `actor`, its status as at `now`; another tenant's license is simply not found. */
+export async function loadLicenseDetail(db: AccessPrisma | TransactionClient, actor: Actor, id: string, now: Date) {
   const license = await db.license.findFirst({ where: { id, ...tenantScope(actor) }, select: licenseDetailSelect });
   if (!license) throw licenseNotFound();
   // Derived from the tier now, never copied onto the license: a tier change narrows scopes at once.
   const tier = await db.serviceTier.findUniqueOrThrow({ where: { id: license.tierId }, include: tierScopesInclude });
   const scopes = licenseScopeKeys(tierScopeKeys(tier), license.component.key);
-  return toLicenseDetail(license, scopes, new Date());
+  return toLicenseDetail(license, scopes, now);
 }
 
 export async function getLicense(ctx: AccessContext, actor: Actor, id: string) {
   assertPermission(actor, "licenses.read");
-  return { license: await loadLicenseDetail(ctx.prisma, actor, id) };
+  return { license: await loadLicenseDetail(ctx.prisma, actor, id, ctx.now()) };
 }

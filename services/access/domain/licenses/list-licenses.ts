@@ -99,7 +99,7 @@ function filters(actor: Actor, input: ListLicensesInput, now: Date): Prisma.Sql[
 
 export async function listLicenses(ctx: AccessContext, actor: Actor, input: ListLicensesInput): Promise<ListLicensesResponse> {
   assertPermission(actor, "licenses.read");
-  const now = new Date();
+  const now = ctx.now();
   const where = filters(actor, input, now);
   const dir = input.order === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const columns = sortColumns[input.sort];

@@ -19,7 +19,7 @@ export async function validateLicense(
 ): Promise<ValidateLicenseResponse> {
   const digest = digestLicenseKey(ctx.keys.secretDigest, input.key);
   const license = await findLicense(ctx, digest);
-  const reason = license ? failureReason(license, input.scope, new Date()) : "unknown-key";
+  const reason = license ? failureReason(license, input.scope, ctx.now()) : "unknown-key";
   if (reason || !license) {
     const why = reason ?? "unknown-key";
     await failures.record(ctx, { caller, reason: why, licenseId: license?.licenseId ?? null, tenantId: license?.tenantId ?? null, scope: input.scope ?? null }, meta);

@@ -40,6 +40,10 @@ export function createValidationFailureAudit(options: { windowMs?: number; maxSl
       });
       return true;
     },
+    /** How many windows it holds in memory now (at most `maxSlots`). */
+    heldSlots(): number {
+      return slots.size;
+    },
   };
 }
 export type ValidationFailureAudit = ReturnType<typeof createValidationFailureAudit>;

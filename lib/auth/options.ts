@@ -6,6 +6,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/lib/server/auth";
 import { isAccessProblem } from "@/lib/server/access-problem";
+import { keepDeviceCookie, readDeviceCookie } from "./device-cookie";
 import { signInErrorCode } from "./sign-in-errors";
 
 /** Upper bound for the cookie; the access service's absolute timeout is enforced on every request via /v1/me. */
@@ -30,7 +31,8 @@ export const authOptions: NextAuthOptions = {
           throw new Error(signInErrorCode.invalid);
         }
         try {
-          const s = await signInWithPassword(email, password);
+          const s = await signInWithPassword(email, password, await readDeviceCookie());
+          await keepDeviceCookie(s.deviceCookie);
           return {
             id: s.user.id,
             name: s.user.name,

@@ -6,6 +6,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/lib/server/auth";
 import { isAccessProblem } from "@/lib/server/access-problem";
+import { safeRedirectUrl } from "./callback-url";
 import { keepDeviceCookie, readDeviceCookie } from "./device-cookie";
 import { signInErrorCode } from "./sign-in-errors";
 
@@ -55,6 +56,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes (after sign-in, after its own sign-out) stays on the console.
+    async redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

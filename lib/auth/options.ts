@@ -7,6 +7,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/lib/server/auth";
 import { isAccessProblem } from "@/lib/server/access-problem";
 import { safeRedirectUrl } from "./callback-url";
+import { endAccessSessionQuietly } from "./end-session";
 import { keepDeviceCookie, readDeviceCookie } from "./device-cookie";
 import { signInErrorCode } from "./sign-in-errors";
 
@@ -55,6 +56,12 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // next-auth's own sign-out route (POST /api/auth/signout) clears its cookie; this ends the session behind it.
+    async signOut({ token }) {
+      await endAccessSessionQuietly(token?.sessionToken);
+    },
+  },
   callbacks: {
     // Every redirect next-auth makes (after sign-in, after its own sign-out) stays on the console.
     async redirect({ url, baseUrl }) {

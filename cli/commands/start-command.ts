@@ -38,7 +38,6 @@ Press Ctrl-C to stop.`);
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
-    for (const child of system.children) void child.exited.then(() => { if (!stopping) { console.error(`${child.name} stopped unexpectedly; stopping the rest.`); stop(); } });
   });
   return 0;
 }

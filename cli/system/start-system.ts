@@ -1,5 +1,5 @@
 // Brings up the three processes — audit, access, web — on this machine, from one data folder,
-// each with only the configuration its trust zone may hold. Used by `tessera start` and by the e2e tests.
+// each with only the configuration its trust zone may hold, and keeps them up (child-process.ts). Used by `tessera start` and by the e2e tests.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
@@ -111,6 +111,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     // The setup link is logged right after the access service starts listening.
     const deadline = Date.now() + 5000;
     while (!setupLink && Date.now() < deadline && (await needsSetup(urls.access, layout))) await sleep(100);
+    // All three came up: from now on one that crashes is restarted, and the others keep serving.
+    for (const child of children) child.supervise();
     return { webUrl: urls.web, accessUrl: urls.access, auditUrl: urls.audit, setupLink, setupLinkExpiresAt, layout, children, stop };
   } catch (e) {
     await stop();

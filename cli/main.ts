@@ -12,6 +12,8 @@ const usage = `Usage: tessera <command>
   keys rotate                    add a storage key version and make it current (old versions stay readable)
   keys reencrypt [--batch N]     re-encrypt license keys under the current version (resumable)
   keys rotate-signing            add a license-signing key and make it current (old public keys stay in the JWKS)
+  audit verify [--checkpoint FILE] [--public-key FILE]
+                                 check every MAC of the audit chain and that its newest signed checkpoint is still there
   import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--dry-run]
                                  import licenses exported from the Django system (all or nothing)
   db generate                    generate the Prisma clients (offline)
@@ -27,6 +29,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   db: () => import("./commands/db-command"),
   keys: () => import("./commands/keys-command"),
   import: () => import("./commands/import-command"),
+  audit: () => import("./commands/audit-command"),
   test: () => import("./commands/test-command"),
 };
 

@@ -35,6 +35,8 @@ export const createFirstAdminResponse = z.object({ user: userDto });
 export const signInRequest = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(1024),
+  /** The browser's device cookie as the access service last set it (opaque to the web tier). */
+  deviceCookie: z.string().max(1200).optional(),
 });
 export const sessionDto = z.object({
   expiresAt: z.iso.datetime(),
@@ -44,6 +46,8 @@ export const signInResponse = z.object({
   sessionToken: z.string(),
   session: sessionDto,
   user: userDto,
+  /** The device cookie for the browser to keep (HttpOnly) and send with its next sign-in. */
+  deviceCookie: z.string().max(1200),
 });
 export type SignInResponse = z.infer<typeof signInResponse>;
 

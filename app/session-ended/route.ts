@@ -1,12 +1,11 @@
-// Clears the next-auth cookie after the access service said the session has ended, then shows sign-in.
-import { cookies } from "next/headers";
+// Where the console sends a browser whose session has ended (or that asks to end it): ends it at the
+// access service too, clears the next-auth cookie, then shows sign-in at the deployment's public URL
+// (NEXTAUTH_URL), not at whatever host name this server happens to see itself under.
 import { NextResponse } from "next/server";
-import { sessionCookiePrefixes } from "@/lib/server/session";
+import { endBrowserSession } from "@/lib/auth/end-session";
 
 export async function GET(request: Request) {
-  const jar = await cookies();
-  const stale = jar.getAll().filter((c) => sessionCookiePrefixes.some((p) => c.name.startsWith(p)));
-  for (const c of stale) jar.delete(c.name);
-  const target = new URL(stale.length ? "/sign-in?ended=1" : "/sign-in", request.url);
+  const { hadSession } = await endBrowserSession();
+  const target = new URL(hadSession ? "/sign-in?ended=1" : "/sign-in", process.env.NEXTAUTH_URL || request.url);
   return NextResponse.redirect(target, { status: 303 });
 }

@@ -10,8 +10,8 @@ export async function run(): Promise<number> {
     home: tesseraHome(),
     host: env.TESSERA_HOST,
     ports: { web: num(env.WEB_PORT), access: num(env.ACCESS_PORT), audit: num(env.AUDIT_PORT) },
-    accessDatabaseUrl: env.ACCESS_DATABASE_URL,
-    auditDatabaseUrl: env.AUDIT_DATABASE_URL,
+    publicUrl: env.TESSERA_PUBLIC_URL,
+    settings: env,
     echo: true,
   });
   console.log(`
@@ -19,7 +19,7 @@ Tessera is running (data folder ${system.layout.home})
   web     ${system.webUrl}
   access  ${system.accessUrl}   (mutual TLS)
   audit   ${system.auditUrl}   (mutual TLS)
-${system.setupLink ? `\nNo administrator yet. Open this single-use link within 30 minutes to create one:\n  ${system.setupLink}\n` : ""}
+${system.setupLink ? `\nNo administrator yet. Open this single-use link ${until(system.setupLinkExpiresAt)} to create one:\n  ${system.setupLink}\n` : ""}
 Press Ctrl-C to stop.`);
   // Certificates live 24 hours: renew those past half their life; the processes pick up the new files.
   const renewal = setInterval(() => {
@@ -38,7 +38,12 @@ Press Ctrl-C to stop.`);
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
-    for (const child of system.children) void child.exited.then(() => { if (!stopping) { console.error(`${child.name} stopped unexpectedly; stopping the rest.`); stop(); } });
   });
   return 0;
+}
+
+/** "before 14:05" in local time, from the link's expiry the access service logged. */
+function until(expiresAt: string | null): string {
+  const at = expiresAt ? new Date(expiresAt) : null;
+  return at && !Number.isNaN(at.getTime()) ? `before ${at.toTimeString().slice(0, 5)}` : "soon";
 }

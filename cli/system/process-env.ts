@@ -1,7 +1,9 @@
 // The environment each process starts with: built from scratch, never inherited, so that no process
 // holds another zone's settings. The web tier gets its client certificate, the CA, the access
-// service's URL and its session secret — no database URL, no storage, signing or audit key.
+// service's URL and its session secret — no database URL, no storage, signing or audit key. Of the
+// operator's own settings each process gets only those it declares (process-settings.ts).
 import type { HomeLayout } from "../home";
+import { settingsFor } from "./process-settings";
 
 type Env = Record<string, string>;
 
@@ -9,8 +11,10 @@ const baseEnv = (): Env => ({
   PATH: process.env.PATH ?? "/usr/bin:/bin",
   HOME: process.env.HOME ?? "/tmp",
   LANG: process.env.LANG ?? "C.UTF-8",
-  ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
 });
+
+/** The operator's environment the launcher was started with (or a test's stand-in). */
+type OperatorEnv = Record<string, string | undefined>;
 
 const tlsFor = (layout: HomeLayout, identity: string): Env => ({
   TLS_CA_FILE: layout.pki.caCert,
@@ -18,9 +22,10 @@ const tlsFor = (layout: HomeLayout, identity: string): Env => ({
   TLS_KEY_FILE: layout.pki.key(identity),
 });
 
-export function auditEnv(layout: HomeLayout, o: { host: string; port: number; databaseUrl?: string }): Env {
+export function auditEnv(layout: HomeLayout, o: { host: string; port: number; databaseUrl?: string; settings?: OperatorEnv }): Env {
   return {
     ...baseEnv(),
+    ...settingsFor("audit", o.settings ?? {}),
     ...tlsFor(layout, "audit"),
     TLS_CRL_FILE: layout.pki.crl,
     AUDIT_HOST: o.host,
@@ -32,10 +37,11 @@ export function auditEnv(layout: HomeLayout, o: { host: string; port: number; da
 
 export function accessEnv(
   layout: HomeLayout,
-  o: { host: string; port: number; databaseUrl?: string; auditUrl: string; publicUrl: string; extra?: Record<string, string> },
+  o: { host: string; port: number; databaseUrl?: string; auditUrl: string; publicUrl: string; settings?: OperatorEnv; extra?: Record<string, string> },
 ): Env {
   return {
     ...baseEnv(),
+    ...settingsFor("access", o.settings ?? {}),
     ...tlsFor(layout, "access"),
     TLS_CRL_FILE: layout.pki.crl,
     ACCESS_HOST: o.host,
@@ -48,9 +54,10 @@ export function accessEnv(
   };
 }
 
-export function webEnv(layout: HomeLayout, o: { accessUrl: string; publicUrl: string; sessionSecret: string }): Env {
+export function webEnv(layout: HomeLayout, o: { accessUrl: string; publicUrl: string; sessionSecret: string; settings?: OperatorEnv }): Env {
   return {
     ...baseEnv(),
+    ...settingsFor("web", o.settings ?? {}),
     ...tlsFor(layout, "web"),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",

@@ -1,5 +1,5 @@
 // Brings up the three processes — audit, access, web — on this machine, from one data folder,
-// each with only the configuration its trust zone may hold. Used by `tessera start` and by the e2e tests.
+// each with only the configuration its trust zone may hold, and keeps them up (child-process.ts). Used by `tessera start` and by the e2e tests.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
@@ -20,6 +20,10 @@ export type SystemOptions = {
   accessDatabaseUrl?: string;
   auditDatabaseUrl?: string;
   echo?: boolean;
+  /** The operator's settings (`tessera start` passes its environment): each process gets those it declares (process-settings.ts). */
+  settings?: Record<string, string | undefined>;
+  /** The web tier's public URL when a proxy serves it under another (default: its own address). */
+  publicUrl?: string;
   /** Extra settings for the access service (e.g. short session timeouts in tests). */
   accessEnv?: Record<string, string>;
 };
@@ -29,6 +33,8 @@ export type RunningSystem = {
   accessUrl: string;
   auditUrl: string;
   setupLink: string | null;
+  /** When the setup link stops working (the access service's SETUP_LINK_MINUTES after its start). */
+  setupLinkExpiresAt: string | null;
   layout: HomeLayout;
   children: Child[];
   stop(): Promise<void>;
@@ -40,6 +46,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const port = async (p: number | undefined, fallback: number) => (p === 0 ? freePort(host) : (p ?? fallback));
   const ports = { web: await port(options.ports?.web, 3000), access: await port(options.ports?.access, 7443), audit: await port(options.ports?.audit, 7444) };
   const urls = { web: `http://${host}:${ports.web}`, access: `https://${host}:${ports.access}`, audit: `https://${host}:${ports.audit}` };
+  const publicUrl = options.publicUrl ?? urls.web;
   for (const [name, p] of Object.entries(ports)) {
     if (!(await portIsFree(host, p))) throw new Error(`${name} port ${p} on ${host} is in use (is Tessera already running?); set ${name.toUpperCase()}_PORT to another port`);
   }
@@ -65,22 +72,25 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         name: "audit",
         args: tsx("services/audit/main.ts"),
         logFile: path.join(logs, "audit.log"),
-        env: auditEnv(layout, { host, port: ports.audit, databaseUrl: options.auditDatabaseUrl }),
+        env: auditEnv(layout, { host, port: ports.audit, databaseUrl: options.auditDatabaseUrl, settings: options.settings }),
       }),
     );
     await waitForService(children[0], urls.audit, layout);
 
     let setupLink: string | null = null;
+    let setupLinkExpiresAt: string | null = null;
     children.push(
       startChild({
         ...common,
         name: "access",
         args: tsx("services/access/main.ts"),
         logFile: path.join(logs, "access.log"),
-        env: accessEnv(layout, { host, port: ports.access, databaseUrl: options.accessDatabaseUrl, auditUrl: urls.audit, publicUrl: urls.web, extra: options.accessEnv }),
+        env: accessEnv(layout, { host, port: ports.access, databaseUrl: options.accessDatabaseUrl, auditUrl: urls.audit, publicUrl, settings: options.settings, extra: options.accessEnv }),
         onLine: (line) => {
           const match = /"setupUrl":"([^"]+)"/.exec(line);
           if (match) setupLink = match[1];
+          const expires = /"expiresAt":"([^"]+)"/.exec(line);
+          if (match && expires) setupLinkExpiresAt = expires[1];
         },
       }),
     );
@@ -91,16 +101,19 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       startChild({
         ...common,
         name: "web",
-        args: [...exitWithParent, path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-H", host, "-p", String(ports.web)],
+        // `next start` plus the TCP peer of each request (lib/web-server/serve-web.mjs says why).
+        args: [...exitWithParent, path.join(repoRoot, "lib/web-server/serve-web.mjs"), "-H", host, "-p", String(ports.web)],
         logFile: path.join(logs, "web.log"),
-        env: webEnv(layout, { accessUrl: urls.access, publicUrl: urls.web, sessionSecret }),
+        env: webEnv(layout, { accessUrl: urls.access, publicUrl, sessionSecret, settings: options.settings }),
       }),
     );
     await waitForHttp(children[2], `${urls.web}/healthz`);
     // The setup link is logged right after the access service starts listening.
     const deadline = Date.now() + 5000;
     while (!setupLink && Date.now() < deadline && (await needsSetup(urls.access, layout))) await sleep(100);
-    return { webUrl: urls.web, accessUrl: urls.access, auditUrl: urls.audit, setupLink, layout, children, stop };
+    // All three came up: from now on one that crashes is restarted, and the others keep serving.
+    for (const child of children) child.supervise();
+    return { webUrl: urls.web, accessUrl: urls.access, auditUrl: urls.audit, setupLink, setupLinkExpiresAt, layout, children, stop };
   } catch (e) {
     await stop();
     throw e;

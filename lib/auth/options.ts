@@ -6,6 +6,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/lib/server/auth";
 import { isAccessProblem } from "@/lib/server/access-problem";
+import { safeRedirectUrl } from "./callback-url";
+import { endAccessSessionQuietly } from "./end-session";
+import { keepDeviceCookie, readDeviceCookie } from "./device-cookie";
 import { signInErrorCode } from "./sign-in-errors";
 
 /** Upper bound for the cookie; the access service's absolute timeout is enforced on every request via /v1/me. */
@@ -30,7 +33,8 @@ export const authOptions: NextAuthOptions = {
           throw new Error(signInErrorCode.invalid);
         }
         try {
-          const s = await signInWithPassword(email, password);
+          const s = await signInWithPassword(email, password, await readDeviceCookie());
+          await keepDeviceCookie(s.deviceCookie);
           return {
             id: s.user.id,
             name: s.user.name,
@@ -52,7 +56,17 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // next-auth's own sign-out route (POST /api/auth/signout) clears its cookie; this ends the session behind it.
+    async signOut({ token }) {
+      await endAccessSessionQuietly(token?.sessionToken);
+    },
+  },
   callbacks: {
+    // Every redirect next-auth makes (after sign-in, after its own sign-out) stays on the console.
+    async redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

@@ -7,6 +7,7 @@ import { isIP } from "node:net";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { requestIdHeader } from "@/contracts/identities";
+import { peerAddressHeader } from "@/lib/web-server/peer-address.mjs";
 import { AccessProblem } from "./access-problem";
 import { createMtlsClient, type HttpMethod, type MtlsClient, type RequestOptions } from "./mtls-client";
 
@@ -58,7 +59,7 @@ export async function incomingContext(): Promise<{ requestId: string; clientIp?:
   try {
     const h = await headers();
     const requestId = validRequestId(h.get(requestIdHeader)) ?? randomUUID();
-    return { requestId, clientIp: clientAddress(h.get("x-forwarded-for")) };
+    return { requestId, clientIp: clientAddress({ forwardedFor: h.get("x-forwarded-for"), peer: h.get(peerAddressHeader) }) };
   } catch {
     // Outside a request scope (build, scripts).
     return { requestId: randomUUID() };
@@ -66,15 +67,31 @@ export async function incomingContext(): Promise<{ requestId: string; clientIp?:
 }
 
 /**
- * The browser's address, for throttling and audit. Only the entries appended by proxies we trust
- * count: the browser can send any X-Forwarded-For it likes, but the HTTPS terminator in front of the
- * web tier appends the address it saw (and Next.js fills the header from the socket when absent).
- * WEB_TRUSTED_PROXY_HOPS (default 1) says how many appended entries, from the right, are ours.
+ * The browser's address, for throttling and audit. The browser can send any X-Forwarded-For it likes;
+ * only entries appended by proxies the operator says exist count. WEB_TRUSTED_PROXY_HOPS (default 0: no
+ * proxy, as with `npm start`) is how many proxies stand in front of the web tier, each appending the
+ * address it saw. `peer` is the TCP peer our own server recorded (lib/web-server/serve-web.mjs), so the
+ * chain is X-Forwarded-For's entries followed by the peer, and the browser is `hops` entries left of its
+ * end. Under plain `next start` there is no peer header, and X-Forwarded-For is the browser's own unless a
+ * proxy appended to it: with no proxy declared there is then no address we could trust.
  */
-export function clientAddress(forwardedFor: string | null, hops = Number(process.env.WEB_TRUSTED_PROXY_HOPS ?? 1)): string | undefined {
-  const entries = (forwardedFor ?? "").split(",").map((e) => e.trim()).filter(Boolean);
-  const entry = entries[Math.max(0, entries.length - Math.max(1, hops))];
-  return entry && isIP(entry) ? entry : undefined;
+export function clientAddress(
+  from: { forwardedFor: string | null; peer: string | null },
+  hops = trustedProxyHops(process.env.WEB_TRUSTED_PROXY_HOPS),
+): string | undefined {
+  const forwarded = (from.forwardedFor ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const peer = from.peer?.trim() || null;
+  if (!peer && hops === 0) return undefined;
+  const chain = peer ? [...forwarded, peer] : forwarded;
+  const entry = peer ? chain[Math.max(0, chain.length - 1 - hops)] : chain[Math.max(0, chain.length - hops)];
+  const address = entry?.startsWith("::ffff:") && isIP(entry.slice(7)) === 4 ? entry.slice(7) : entry;
+  return address && isIP(address) ? address : undefined;
+}
+
+/** WEB_TRUSTED_PROXY_HOPS as a count of proxies; anything but a whole number 0–10 means none (the safe reading). */
+export function trustedProxyHops(value: string | undefined): number {
+  const n = Number(value ?? 0);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
 }
 
 function validRequestId(value: string | null): string | undefined {

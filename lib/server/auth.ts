@@ -6,16 +6,18 @@ import { accessRequest } from "./access-client";
 export type SignedInUser = { id: string; name: string; email: string; role: Role };
 export type AccessSession = {
   sessionToken: string;
+  deviceCookie: string;
   expiresAt: string;
   idleExpiresAt: string;
   user: SignedInUser;
 };
 
-export async function signInWithPassword(email: string, password: string): Promise<AccessSession> {
-  const body = signInRequest.parse({ email, password });
+export async function signInWithPassword(email: string, password: string, deviceCookie?: string): Promise<AccessSession> {
+  const body = signInRequest.parse({ email, password, deviceCookie });
   const res = await accessRequest("POST", "/v1/auth/sign-in", { body, schema: signInResponse });
   return {
     sessionToken: res.sessionToken,
+    deviceCookie: res.deviceCookie,
     expiresAt: res.session.expiresAt,
     idleExpiresAt: res.session.idleExpiresAt,
     user: pickUser(res.user),

@@ -5,6 +5,8 @@ import { migrate } from "../common/db/migrate";
 import { openDatabase } from "../common/db/open-database";
 import { closeOnSignals } from "../common/http/create-service";
 import { loadOrCreateChainKey } from "./config/chain-key";
+import { checkpointKeyFile, loadOrCreateCheckpointKey } from "./config/checkpoint-key";
+import { checkpointsFile } from "./domain/chain/checkpoint-file";
 import { readAuditConfig } from "./config/env";
 import { buildAuditService } from "./server";
 
@@ -21,7 +23,16 @@ async function main() {
   const database = await openDatabase({ url: config.databaseUrl, embeddedDir: path.join(config.dataDir, "db") });
   await migrate(database.connectionString, migrationsDir);
 
-  const app = buildAuditService({ tls: config.tls, connectionString: database.connectionString, poolMax: database.poolMax, chainKey, logLevel: config.logLevel });
+  const checkpointKey = await loadOrCreateCheckpointKey(config.chainKeyFile);
+  const app = buildAuditService({
+    tls: config.tls,
+    connectionString: database.connectionString,
+    poolMax: database.poolMax,
+    chainKey,
+    logLevel: config.logLevel,
+    checkpoints: { key: checkpointKey, file: checkpointsFile(config.dataDir) },
+  });
+  app.log.info({ checkpointKeyFile: checkpointKeyFile(config.chainKeyFile), kid: checkpointKey.publicJwk.kid }, "audit checkpoints signed with this key");
   if (created) app.log.warn({ chainKeyFile: config.chainKeyFile }, "created a new audit chain key; back it up, the chain cannot be verified without it");
   closeOnSignals(app, database.close);
   await app.listen({ host: config.host, port: config.port });

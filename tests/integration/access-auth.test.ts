@@ -121,13 +121,16 @@ describe("sign-in and sessions", () => {
     expect([res2.status, res2.body.reason]).toEqual([401, "absolute-timeout"]);
   });
 
-  it("throttles repeated failures per address and account without locking out the real user elsewhere", async () => {
-    for (let i = 0; i < 5; i++) await signIn(admin.email, `not the password ${i}`, "198.51.100.9");
-    const blocked = await signIn(admin.email, admin.password, "198.51.100.9");
+  it("stops guessing at an account from any address, but not its owner on a browser they signed in from", async () => {
+    const known = await web.json<{ deviceCookie: string }>("POST", "/v1/auth/sign-in", { email: admin.email, password: admin.password }, { "x-tessera-client-ip": "192.0.2.44" });
+    expect(known.body.deviceCookie).toMatch(/^tsd_/);
+    for (let i = 0; i < 10; i++) await signIn(admin.email, `not the password ${i}`, `198.51.100.${i + 10}`);
+    const blocked = await signIn(admin.email, admin.password, "198.51.100.99");
     expect(blocked.status).toBe(429);
     expect(blocked.body.retryAfterSeconds).toBeGreaterThan(0);
-    // the real user, from their own address, still gets in
-    expect((await signIn(admin.email, admin.password, "192.0.2.44")).status).toBe(200);
+    // the real user, on the browser they signed in from before, still gets in
+    const owner = await web.json("POST", "/v1/auth/sign-in", { email: admin.email, password: admin.password, deviceCookie: known.body.deviceCookie }, { "x-tessera-client-ip": "198.51.100.99" });
+    expect(owner.status).toBe(200);
   });
 
   it("carries the web tier's request id across the mTLS hop into the answer and the audit event", async () => {

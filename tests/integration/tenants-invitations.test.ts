@@ -49,11 +49,30 @@ describe("inviting and accepting", () => {
     expect(outbox).not.toContain(token.slice(4));
   });
 
-  it("refuses a second pending invitation to the same address, and an address that already has an account", async () => {
+  it("refuses a second pending invitation to the same address, and one of the tenant's own members", async () => {
     const pending = await invite(acme.people.tenant_admin, { email: "new.person@example.org", role: "tenant_member" });
     expect([pending.status, pending.body.reason, Object.keys(pending.body.fieldErrors ?? {})]).toEqual([409, "invitation-pending", ["email"]]);
-    const existing = await invite(platform, { email: acme.people.tenant_member.user.email, role: "tenant_member" });
-    expect([existing.status, existing.body.reason]).toEqual([409, "email-taken"]);
+    const member = await invite(acme.people.tenant_admin, { email: acme.people.tenant_member.user.email, role: "tenant_member" });
+    expect([member.status, member.body.reason]).toEqual([409, "already-member"]);
+  });
+
+  it("answers an address with an account in another tenant exactly as a new one, and tells the invitee on accepting", async () => {
+    const other = await createTenantWithPeople(h, { slug: "other-co" });
+    const elsewhere = other.people.tenant_member.user.email;
+    const [taken, fresh] = [await invite(acme.people.tenant_admin, { email: elsewhere, role: "tenant_member" }), await invite(acme.people.tenant_admin, { email: "nobody-yet@example.org", role: "tenant_member" })];
+    const shape = (r: typeof taken) => ({ status: r.status, keys: Object.keys(r.body).sort(), invitation: Object.keys(r.body.invitation).sort(), state: r.body.invitation.status });
+    expect(shape(taken)).toEqual(shape(fresh));
+    expect(taken.status).toBe(201);
+    // The vendor's own staff are no different.
+    expect(shape(await invite(acme.people.tenant_admin, { email: platform.user.email, role: "tenant_member" }))).toEqual(shape(fresh));
+    // The invitee is the one told, in words, and nothing is created or changed.
+    const accepted = await web.json<Problem & { detail: string }>("POST", `/v1/invitations/${tokenOf(taken.body.inviteUrl)}/accept`, { name: "Someone", password: goodPassword });
+    expect([accepted.status, accepted.body.reason]).toEqual([409, "email-taken"]);
+    expect(accepted.body.detail).toMatch(/already has a Tessera account/);
+    expect(await h.prisma.user.count({ where: { email: elsewhere } })).toBe(1);
+    const list = await web.json<ListInvitationsResponse>("GET", `/v1/tenants/${acme.tenant.id}/invitations`, undefined, authorization(acme.people.tenant_admin));
+    expect(list.body.invitations.find((i) => i.id === taken.body.invitation.id)?.status).toBe("pending");
+    expect(JSON.stringify(await h.prisma.outboxEvent.findMany())).not.toContain("email-taken");
   });
 
   it("the invitee sees what the link offers without a session", async () => {

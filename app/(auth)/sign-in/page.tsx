@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { AuthCard } from "@/components/ui/auth-card";
 import { Notice } from "@/components/ui/notice";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { getNeedsSetup } from "@/lib/server/setup";
 import { SignInForm } from "./sign-in-form";
@@ -14,7 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const one = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : undefined);
   const needsSetup = await getNeedsSetup();
-  const callbackUrl = safeCallbackUrl(one("callbackUrl"));
+  const callbackUrl = safeCallbackPath(one("callbackUrl"));
 
   return (
     <AuthCard title="Sign in to Tessera">
@@ -46,11 +47,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       </div>
     </AuthCard>
   );
-}
-
-/** Only same-site relative paths, so the sign-in page cannot be used as an open redirect. */
-function safeCallbackUrl(value: string | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  if (value.startsWith("/sign-in") || value.startsWith("/api/")) return "/";
-  return value;
 }

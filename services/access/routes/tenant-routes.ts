@@ -133,7 +133,7 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
         summary: "Invites a person with a role the caller may grant (members.write); the link is shown once and lasts 7 days.",
         ...asPerson, params: tenantIdParams, body: createInvitationRequest, status: 201,
         response: createInvitationResponse,
-        problems: { ...notFound, 409: "The address has an account or a pending invitation (fieldErrors.email)." },
+        problems: { ...notFound, 409: "The address belongs to a member of this tenant (already-member) or has a pending invitation (invitation-pending); an account elsewhere is invited as any new address." },
       },
     },
   }, async (request, reply) => {
@@ -191,7 +191,7 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
         summary: "Creates the invitee's account in the tenant and consumes the link (no session).",
         ...asInvitee, params: invitationTokenParams, body: acceptInvitationRequest, status: 201,
         response: acceptInvitationResponse,
-        problems: { ...linkProblems, 409: "The address already has an account (reason email-taken)." },
+        problems: { ...linkProblems, 409: "The address already has an account (reason email-taken): told to the invitee, never to the inviter." },
       },
     },
   }, async (request, reply) => {

@@ -9,6 +9,7 @@ import { serverTlsOptions, watchTlsFiles, type TlsFiles } from "../tls/server-tl
 import { errorHandler, notFoundHandler, sendProblem } from "./error-handler";
 import { installMetrics } from "./metrics";
 import { installOpenApi } from "./openapi";
+import { redactingStream } from "./redact-secrets";
 
 export type ServiceOptions = {
   name: string;
@@ -30,6 +31,8 @@ export function createService(options: ServiceOptions): FastifyInstance {
       level: options.logLevel ?? process.env.LOG_LEVEL ?? "info",
       base: { service: options.name },
       redact: ["req.headers.authorization", "req.headers.cookie"],
+      // Secrets in URLs and messages (invitation and setup links, pasted tokens) never reach the log.
+      stream: redactingStream(),
     },
     // Requests arrive over mTLS from peers we issued certificates to; their request id is trusted
     // so that one id follows a request across the hop.

@@ -1,36 +1,99 @@
-// Slows password guessing without letting an attacker lock the real user out: failures are counted per
-// (source address, account) — 5 per 15 minutes — and per source address — 50 per hour. A user at
-// another address is never blocked by someone else's failures. Counters live in PostgreSQL so every
-// access process shares them.
-import { RateLimiterPrisma, type RateLimiterRes } from "rate-limiter-flexible";
+// Slows password guessing without letting anyone turn it against real users (OWASP Authentication
+// Cheat Sheet; NIST SP 800-63B-4 §3.2.2; device cookies, device-cookie.ts). Failures are counted in
+// three places, each in PostgreSQL so every access process shares them:
+// - a known device (a browser that signed in to this account before): its own failures only;
+// - the account, for failures from every unknown device together, from any address;
+// - the source address, for failures from unknown devices: high, and past it slowed, never closed.
+// A known device never meets the account's or the address's counts, so neither an attacker guessing at
+// an account nor one sharing a district's NAT address can keep its owner out.
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { AccessPrisma } from "../../db/prisma";
 
+export const signInThrottleRules = {
+  /** A known device may fail this often per window before it counts as unknown for the rest of it. */
+  knownDevice: { failures: 10, windowMinutes: 15 },
+  /** Failures from all unknown devices together, per account; past it unknown devices wait for the window. */
+  unknownDevicesPerAccount: { failures: 10, windowMinutes: 15 },
+  /** Failures from unknown devices per address; past it one attempt per `slowedSeconds` from there. */
+  perAddress: { failures: 100, windowMinutes: 60, slowedSeconds: 15 },
+  /** Wrong passwords re-entered inside a session (revealing a license key), per account. */
+  reauthentication: { failures: 5, windowMinutes: 15 },
+} as const;
+
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type SignInAttempt = {
+  verdict: ThrottleVerdict;
+  /** Counted as a known device's attempt (else as an unknown device's). */
+  knownDevice: boolean;
+  /** The password was right: give back what this attempt took. */
+  succeeded(): Promise<void>;
+};
 
-export function createSignInThrottle(prisma: AccessPrisma) {
-  const common = { storeClient: prisma, tableName: "rateLimit", clearExpiredByTimeout: false };
-  const perAccount = new RateLimiterPrisma({ ...common, keyPrefix: "signin-ip-account", points: 5, duration: 15 * 60 });
-  const perAddress = new RateLimiterPrisma({ ...common, keyPrefix: "signin-ip", points: 50, duration: 60 * 60 });
-  const keys = (ip: string, email: string) => ({ account: `${ip}|${email}`, address: ip });
+const seconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
-  const blockedFor = (res: RateLimiterRes | null, points: number) =>
-    res && res.consumedPoints >= points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+export function createSignInThrottle(prisma: AccessPrisma, rules = signInThrottleRules) {
+  const limiter = (keyPrefix: string, points: number, durationSeconds: number) =>
+    new RateLimiterPrisma({ storeClient: prisma, tableName: "rateLimit", clearExpiredByTimeout: false, keyPrefix, points, duration: durationSeconds });
+  const device = limiter("signin-device", rules.knownDevice.failures, rules.knownDevice.windowMinutes * 60);
+  const account = limiter("signin-account", rules.unknownDevicesPerAccount.failures, rules.unknownDevicesPerAccount.windowMinutes * 60);
+  const address = limiter("signin-address", rules.perAddress.failures, rules.perAddress.windowMinutes * 60);
+  const slowed = limiter("signin-address-slowed", 1, rules.perAddress.slowedSeconds);
+  const reauth = limiter("reauth-account", rules.reauthentication.failures, rules.reauthentication.windowMinutes * 60);
+
+  /** Takes one point; a limiter refuses by rejecting with its result once past its points. */
+  const take = (l: RateLimiterPrisma, key: string): Promise<{ over: boolean; res: RateLimiterRes }> =>
+    l.consume(key).then(
+      (res) => ({ over: false, res }),
+      (e: unknown) => {
+        if (e instanceof RateLimiterRes) return { over: true, res: e };
+        throw e;
+      },
+    );
+  const give = (l: RateLimiterPrisma, key: string) => l.reward(key, 1).then(() => undefined);
 
   return {
-    async check(ip: string, email: string): Promise<ThrottleVerdict> {
-      const k = keys(ip, email);
-      const [a, b] = await Promise.all([perAccount.get(k.account), perAddress.get(k.address)]);
-      const wait = Math.max(blockedFor(a, perAccount.points), blockedFor(b, perAddress.points));
-      return wait ? { allowed: false, retryAfterSeconds: wait } : { allowed: true };
+    /**
+     * Counts one sign-in attempt before the password is checked (so parallel guesses are all counted)
+     * and says whether it may go on. `deviceId` is the browser's device for this account, if known.
+     */
+    async beginSignIn(o: { ip: string; email: string; deviceId: string | null }): Promise<SignInAttempt> {
+      if (o.deviceId) {
+        const d = await take(device, o.deviceId);
+        if (!d.over) return { verdict: { allowed: true }, knownDevice: true, succeeded: () => device.delete(o.deviceId!).then(() => undefined) };
+        // A known device past its own limit is treated as any unknown one for the rest of the window.
+      }
+      const a = await take(address, o.ip);
+      if (a.over) {
+        const s = await take(slowed, o.ip);
+        if (s.over) return refused(s.res);
+      }
+      const c = await take(account, o.email);
+      if (c.over) return refused(c.res);
+      return {
+        verdict: { allowed: true },
+        knownDevice: false,
+        succeeded: async () => {
+          await Promise.all([give(address, o.ip), give(account, o.email)]);
+        },
+      };
     },
-    async recordFailure(ip: string, email: string): Promise<void> {
-      const k = keys(ip, email);
-      // consume() rejects once the limit is passed; that is the expected outcome, not an error.
-      await Promise.all([perAccount.consume(k.account).catch(() => {}), perAddress.consume(k.address).catch(() => {})]);
+
+    // Re-entering the password inside a session: per account, and counted as an unknown device's failure.
+    async check(_ip: string, email: string): Promise<ThrottleVerdict> {
+      const r = await reauth.get(email);
+      return r && r.consumedPoints >= rules.reauthentication.failures ? { allowed: false, retryAfterSeconds: seconds(r) } : { allowed: true };
     },
-    async recordSuccess(ip: string, email: string): Promise<void> {
-      await perAccount.delete(keys(ip, email).account);
+    async recordFailure(_ip: string, email: string): Promise<void> {
+      await Promise.all([take(reauth, email), take(account, email)]);
+    },
+    async recordSuccess(_ip: string, email: string): Promise<void> {
+      await reauth.delete(email);
     },
   };
 }
+
+function refused(res: RateLimiterRes): SignInAttempt {
+  return { verdict: { allowed: false, retryAfterSeconds: seconds(res) }, knownDevice: false, succeeded: async () => {} };
+}
+
 export type SignInThrottle = ReturnType<typeof createSignInThrottle>;

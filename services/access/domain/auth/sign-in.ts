@@ -1,15 +1,17 @@
 // Verifies e-mail and password. An unknown e-mail and a wrong password give the same answer in about
-// the same time; failures are throttled and audited, success opens a session.
+// the same time; attempts are throttled (sign-in-throttle.ts, with the browser's device cookie) and
+// audited, success opens a session and renews the browser's device cookie.
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import type { AccessContext, RequestMeta } from "../context";
 import { verifyPassword } from "../passwords/password-hash";
 import { createSession } from "../sessions/create-session";
 import { toUserDto } from "../users/user-dto";
+import { knownDeviceId, rememberDevice } from "./device-cookie";
 
 const invalid = () => new AppError("unauthenticated", "E-mail or password is incorrect.", { reason: "invalid-credentials" });
 
-export async function signIn(ctx: AccessContext, input: { email: string; password: string }, meta: RequestMeta) {
+export async function signIn(ctx: AccessContext, input: { email: string; password: string; deviceCookie?: string }, meta: RequestMeta) {
   const ip = meta.sourceIp ?? "unknown";
   const failure = (reason: string) =>
     ctx.prisma.$transaction((tx) =>
@@ -25,24 +27,23 @@ export async function signIn(ctx: AccessContext, input: { email: string; passwor
       }),
     );
 
-  const verdict = await ctx.throttle.check(ip, input.email);
-  if (!verdict.allowed) {
+  const user = await ctx.prisma.user.findUnique({ where: { email: input.email }, omit: { passwordHash: false } });
+  const deviceId = knownDeviceId(ctx.keysDir, input.deviceCookie, user?.id ?? null);
+  const attempt = await ctx.throttle.beginSignIn({ ip, email: input.email, deviceId });
+  if (!attempt.verdict.allowed) {
+    const { retryAfterSeconds } = attempt.verdict;
     await failure("throttled");
-    throw new AppError("too-many-requests", `Too many attempts. Try again in ${verdict.retryAfterSeconds} seconds.`, {
-      retryAfterSeconds: verdict.retryAfterSeconds,
-    });
+    throw new AppError("too-many-requests", `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
   }
 
-  const user = await ctx.prisma.user.findUnique({ where: { email: input.email }, omit: { passwordHash: false } });
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   // A removed member's password still verifies (same time) but opens nothing.
   if (!user || !ok || user.disabledAt) {
-    await ctx.throttle.recordFailure(ip, input.email);
     await failure("invalid-credentials");
     throw invalid();
   }
 
-  await ctx.throttle.recordSuccess(ip, input.email);
+  await attempt.succeeded();
   const opened = await ctx.prisma.$transaction(async (tx) => {
     const created = await createSession(ctx, tx, user.id, meta.sourceIp);
     await recordEvent(tx, {
@@ -60,6 +61,7 @@ export async function signIn(ctx: AccessContext, input: { email: string; passwor
   return {
     sessionToken: opened.token,
     session: opened.session,
+    deviceCookie: rememberDevice(ctx.keysDir, input.deviceCookie, user.id),
     user: toUserDto(user),
   };
 }

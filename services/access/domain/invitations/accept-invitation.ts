@@ -1,5 +1,7 @@
 // The invitee's side: see what a link offers, and accept it by choosing a name and password. The link is
-// consumed atomically (the update names the usable state in its where), so it works exactly once.
+// consumed atomically (the update names the usable state in its where), so it works exactly once. An
+// address that already has an account is told so here, to the invitee, and the invitation stays as it
+// was (pending to the inviter, as for anyone who has not accepted yet).
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import type { AccessContext, RequestMeta } from "../context";
@@ -12,7 +14,11 @@ import { toUserDto } from "../users/user-dto";
 import { assertInvitationUsable } from "./invitation-state";
 
 const emailTaken = () =>
-  new AppError("conflict", "Someone with this e-mail address already has an account. Sign in instead.", { reason: "email-taken" });
+  new AppError(
+    "conflict",
+    "This e-mail address already has a Tessera account, and one address has one account. Sign in with it, or ask whoever invited you to invite another address.",
+    { reason: "email-taken" },
+  );
 
 async function findByToken(ctx: AccessContext, token: string) {
   if (!looksLikeSecret("invitation", token)) return null;

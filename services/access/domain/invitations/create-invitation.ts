@@ -1,5 +1,7 @@
 // Invites a person into a tenant with a role the inviter may grant. The link's token is returned once
-// and stored only as a keyed digest; it is valid for 7 days.
+// and stored only as a keyed digest; it is valid for 7 days. An address with an account in another
+// tenant (or of the vendor's staff) is invited exactly as a new one: the inviter learns nothing about
+// other tenants, and the invitee is told when accepting (accept-invitation.ts).
 import type { z } from "zod";
 import { grantableRoles } from "../../../../contracts/permissions";
 import type { createInvitationRequest } from "../../../../contracts/tenant-api";
@@ -30,10 +32,11 @@ export async function createInvitation(
     // Invitations to one tenant take turns, so two identical requests cannot both pass the checks below.
     await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId} FOR UPDATE`;
     const now = new Date();
-    if (await tx.user.count({ where: { email: input.email } })) {
-      throw new AppError("conflict", "This address already belongs to a person.", {
-        reason: "email-taken",
-        fieldErrors: { email: ["Someone with this e-mail address already has an account."] },
+    // Only this tenant's own members are named: the inviter can list them anyway.
+    if (await tx.user.count({ where: { email: input.email, tenantId } })) {
+      throw new AppError("conflict", "This person is already a member of this organisation.", {
+        reason: "already-member",
+        fieldErrors: { email: ["This person is already a member of this organisation."] },
       });
     }
     const pending = { tenantId, email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } };

@@ -1,0 +1,31 @@
+// The settings each process takes from the operator's environment, declared once: the launcher
+// passes on exactly these (process-env.ts) and the README's configuration table is checked against
+// them (tests/unit/process-settings.test.ts). Everything else a process receives, the launcher sets
+// itself: addresses, ports, data folders, TLS files and the URLs between the processes.
+export const operatorSettings = {
+  audit: ["AUDIT_DATABASE_URL", "AUDIT_CHAIN_KEY_FILE", "LOG_LEVEL"],
+  access: [
+    "ACCESS_DATABASE_URL",
+    "ACCESS_KEYS_DIR",
+    "ACCESS_SECRET_DIGEST_KEY_FILE",
+    "ACCESS_KEYRING_FILE",
+    "ACCESS_KEYRING",
+    "SESSION_IDLE_MINUTES",
+    "SESSION_ABSOLUTE_HOURS",
+    "SETUP_LINK_MINUTES",
+    "LOG_LEVEL",
+  ],
+  web: ["WEB_TRUSTED_PROXY_HOPS"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ProcessName = keyof typeof operatorSettings;
+
+/** The operator's settings that `process` takes, those that are set. */
+export function settingsFor(process: ProcessName, env: Record<string, string | undefined>): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of operatorSettings[process]) {
+    const value = env[name];
+    if (value !== undefined && value !== "") picked[name] = value;
+  }
+  return picked;
+}

@@ -8,7 +8,7 @@ import { DialogForm, formText } from "@/components/ui/dialog-form";
 import { Modal } from "@/components/ui/modal";
 import { ModalButton } from "@/components/ui/modal-button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { useCan } from "@/components/viewer";
+import { useMayCall } from "@/components/viewer";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { seg } from "@/lib/with-query";
@@ -16,7 +16,7 @@ import { catalogueKeys, useComponents } from "./catalogue-queries";
 
 export function ComponentsCatalogue() {
   const components = useComponents();
-  const canWrite = useCan("catalog.write");
+  const canWrite = useMayCall("POST /v1/components");
   const [scopeFor, setScopeFor] = useState<ComponentDto | null>(null);
   const close = () => setScopeFor(null);
 

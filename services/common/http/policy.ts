@@ -48,6 +48,15 @@ export function routeOptions(policy: EndpointPolicy, doc: RouteDoc = {}) {
 }
 
 const verifiedCallers = new WeakMap<FastifyRequest, string>();
+const declaredByService = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** A route as registered, with the policy it declared. */
+export type DeclaredRoute = { method: string; url: string; policy: EndpointPolicy };
+
+/** Every route of a service with its declared policy, as registered (what tests generate their matrices from). */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return declaredByService.get(app) ?? [];
+}
 
 /** The certificate identity the policy admitted for this request (only inside a route that declared one). */
 export function verifiedCaller(request: FastifyRequest): string {
@@ -74,6 +83,8 @@ export function installPolicy(app: FastifyInstance, registry: Registry, options:
     registers: [registry],
   });
 
+  const declared: DeclaredRoute[] = [];
+  declaredByService.set(app, declared);
   app.addHook("onRoute", (route) => {
     const policy = route.config?.policy;
     const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== "HEAD");
@@ -81,6 +92,7 @@ export function installPolicy(app: FastifyInstance, registry: Registry, options:
       if (policy?.endpoint !== `${method} ${route.url}`) {
         throw new Error(`${method} ${route.url} declares ${policy ? `the policy of ${policy.endpoint}` : "no policy"}; give it its own (contracts/*-policies.ts)`);
       }
+      declared.push({ method, url: route.url, policy });
     }
     if (policy?.bearer === "session" && !options.authenticatePerson) throw new Error(`${policy.endpoint} acts for a person, but this service authenticates none`);
   });

@@ -37,10 +37,10 @@ export function roleMayCall(role: Role, policy: RoutePolicy): boolean {
 }
 
 /** Builds a service's policy table: each entry learns its own endpoint key. */
-export function policyTable<T extends Record<string, RoutePolicy>>(table: T): { readonly [K in keyof T]: T[K] & { endpoint: K } } {
+export function policyTable<T extends Record<string, RoutePolicy>>(table: T): { readonly [K in keyof T]: RoutePolicy & { endpoint: K } } {
   const keyed = Object.fromEntries(Object.entries(table).map(([endpoint, policy]) => [endpoint, { ...policy, endpoint }]));
   // Object.fromEntries forgets which key holds which value; each entry holds its own key by construction.
-  return keyed as unknown as { readonly [K in keyof T]: T[K] & { endpoint: K } };
+  return keyed as unknown as { readonly [K in keyof T]: RoutePolicy & { endpoint: K } };
 }
 
 /** Endpoints every service serves (health, readiness, metrics, its OpenAPI description). */

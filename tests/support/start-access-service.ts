@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { migrate } from "../../services/common/db/migrate";
 import { openDatabase, type Database } from "../../services/common/db/open-database";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
+import type { RefusalAuditOptions } from "../../services/common/http/refusal-audit";
 import { createPrisma, type AccessPrisma } from "../../services/access/db/prisma";
 import type { AccessContext, AccessSettings } from "../../services/access/domain/context";
 import type { ChangeFeedOptions } from "../../services/access/cache/change-feed";
@@ -38,6 +39,8 @@ export type AccessServiceOptions = {
   validationCache?: boolean | Omit<ChangeFeedOptions, "connectionString" | "logger">;
   /** Share this running service's database, keys and CA instead of creating them; closing leaves them. */
   sameDatabaseAs?: AccessHarness;
+  /** The refusal audit's window, memory bound or clock. */
+  refusalAudit?: RefusalAuditOptions;
 };
 
 const silentLogger = { info() {}, warn() {} };
@@ -64,6 +67,7 @@ export async function startAccessService(label: string, settings: Partial<Access
     settings: { publicUrl: "http://127.0.0.1:3000", sessionIdleMinutes: 30, sessionAbsoluteHours: 12, setupLinkMinutes: 30, ...settings },
     logLevel: "silent",
     caches: validationCache,
+    refusalAudit: options.refusalAudit,
   });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const url = `https://127.0.0.1:${(app.server.address() as { port: number }).port}`;

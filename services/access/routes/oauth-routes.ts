@@ -64,6 +64,8 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
     void oauth.register(async (tokenEndpoint) => {
       tokenEndpoint.setErrorHandler((error: FastifyError, _request, reply) => {
         if (error instanceof OAuthError) return sendOAuthError(reply, error.status, { error: error.code, error_description: error.description });
+        // The route policy refused the caller's identity (a Tessera identity is never an OAuth client): in the RFC's words.
+        if (error instanceof AppError && error.extra.reason === "caller-not-admitted") return sendOAuthError(reply, 403, { error: "unauthorized_client", error_description: "The token endpoint is for internal components." });
         const status = error instanceof AppError ? error.status : error.statusCode;
         // Malformed requests (bad form, duplicate parameter, wrong content type) are the client's.
         if (status !== undefined && status >= 400 && status < 500 && status !== 403) return sendOAuthError(reply, 400, { error: "invalid_request", error_description: "The token request is malformed." });

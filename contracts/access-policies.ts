@@ -40,6 +40,7 @@ export const accessPolicies = policyTable({
   // the catalogue
   "GET /v1/components": person("catalog.read"),
   "POST /v1/components": person("catalog.write"),
+  "GET /v1/components/:id": person("catalog.read"),
   "POST /v1/components/:id/scopes": person("catalog.write"),
   "GET /v1/components/:id/resource-servers": person("catalog.read"),
   "POST /v1/components/:id/resource-servers": person("catalog.write"),

@@ -55,6 +55,9 @@ export const createComponentRequest = z.strictObject({
 });
 export type CreateComponentRequest = z.input<typeof createComponentRequest>;
 export const createComponentResponse = z.object({ component: componentDto });
+/** GET /v1/components/:id → 200; 404 unknown component. */
+export const getComponentResponse = z.object({ component: componentDto });
+export type GetComponentResponse = z.infer<typeof getComponentResponse>;
 
 /**
  * POST /v1/components/:id/scopes (catalog.write) → 201; 404 unknown component; 422 fieldErrors.key when

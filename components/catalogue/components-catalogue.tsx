@@ -1,5 +1,7 @@
 "use client";
-// The component catalogue: each component with its scopes; platform administrators add components and scopes.
+// The component catalogue: each component with its scopes (its page shows its resource servers); platform
+// administrators add components and scopes.
+import Link from "next/link";
 import { useState } from "react";
 import type { ComponentDto } from "@/contracts/catalogue-api";
 import { Button } from "@/components/ui/button";
@@ -31,7 +33,11 @@ export function ComponentsCatalogue() {
           <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-4">
             <div className="flex items-start justify-between gap-2">
               <div className="min-w-0">
-                <h2 className="font-semibold">{c.name}</h2>
+                <h2 className="font-semibold">
+                  <Link href={`/components/${seg(c.id)}`} className="text-indigo-800 underline">
+                    {c.name}
+                  </Link>
+                </h2>
                 <p className="text-sm text-slate-700">
                   <code className="font-mono">{c.key}</code>
                   {c.description ? ` · ${c.description}` : null}

@@ -70,6 +70,7 @@ describe("the endpoints", () => {
     expect(dup.body.fieldErrors.identity).toEqual(["Already a resource server of this component."]);
     expect((await call("POST", path("cmp_nope"), w.admin, { identity: "etl-api" })).status).toBe(404);
     expect((await call("GET", path("cmp_nope"), w.admin)).status).toBe(404);
+    expect((await call("GET", "/v1/components/cmp_nope", w.admin)).status).toBe(404);
     expect((await call("GET", path("not-a-component"), w.admin)).status).toBe(422);
     expect((await call("DELETE", path(id, "never-registered"), w.admin)).status).toBe(404);
     expect((await call("DELETE", path("cmp_nope", "reports-worker"), w.admin)).status).toBe(404);
@@ -86,6 +87,8 @@ describe("the endpoints", () => {
         expect(listed.body.resourceServers.map((r) => r.identity)).toEqual(["reports-worker"]);
       }
       expect((await call("GET", path(id), tenant.people.district_reviewer)).status).toBe(403);
+      expect((await call<{ component: { key: string } }>("GET", `/v1/components/${id}`, tenant.people.tenant_member)).body.component.key).toBe(w.cat.reports.key);
+      expect((await call("GET", `/v1/components/${id}`, tenant.people.district_reviewer)).status).toBe(403);
       for (const role of ["tenant_admin", "tenant_member", "district_reviewer"] as const) {
         expect((await call("POST", path(id), tenant.people[role], { identity: "intruder" })).status, role).toBe(403);
         expect((await call("DELETE", path(id, "reports-worker"), tenant.people[role])).status, role).toBe(403);

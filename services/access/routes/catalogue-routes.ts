@@ -10,6 +10,7 @@ import {
   createComponentResponse,
   createScopeRequest,
   createScopeResponse,
+  getComponentResponse,
   listComponentsResponse,
   listResourceServersResponse,
   resourceServerParams,
@@ -19,7 +20,7 @@ import { routeOptions } from "../../common/http/policy";
 import { addResourceServer } from "../domain/catalogue/add-resource-server";
 import { createComponent } from "../domain/catalogue/create-component";
 import { createScope } from "../domain/catalogue/create-scope";
-import { listComponents } from "../domain/catalogue/list-components";
+import { getComponent, listComponents } from "../domain/catalogue/list-components";
 import { listResourceServers } from "../domain/catalogue/list-resource-servers";
 import { removeResourceServer } from "../domain/catalogue/remove-resource-server";
 import type { AccessContext } from "../domain/context";
@@ -41,6 +42,13 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AccessContext) {
       const input = parseInput(createComponentRequest, request.body);
       return reply.status(201).send(await createComponent(ctx, actorOf(request), input, requestMeta(request)));
     },
+  );
+
+  // GET /v1/components/:id — one component with its scopes (the component's page).
+  app.get(
+    "/v1/components/:id",
+    routeOptions(policies["GET /v1/components/:id"], { ...doc, summary: "One component with its scopes.", params: componentIdParams, response: getComponentResponse, problems: noComponent }),
+    async (request) => getComponent(ctx, parseInput(componentIdParams, request.params).id),
   );
 
   // POST /v1/components/:id/scopes — adds a scope "<component key>:<action>".

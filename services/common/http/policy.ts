@@ -102,7 +102,7 @@ export function installPolicy(app: FastifyInstance, registry: Registry, options:
     if (!policy) return; // no route matched: the not-found handler answers
     const identity = callerIdentity(request);
     const refuse = async (reason: RefusalReason, error: AppError, person: VerifiedPerson | null = null): Promise<never> => {
-      const route = request.routeOptions.url ?? request.url;
+      const route = request.routeOptions.url ?? policy.endpoint;
       refusals.inc({ route, reason, caller: callerLabel(identity) });
       const refusal: Refusal = {
         reason, status: error.status === 401 ? 401 : 403, identity, person: person ? { id: person.id, label: person.label, tenantId: person.tenantId } : null,

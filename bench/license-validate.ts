@@ -10,6 +10,7 @@
 //     on the shared database, and asks the child until it answers revoked.
 // The access database holds 100 000 licenses (seeded like the table bench) plus the ones validated.
 import { createService } from "../services/common/http/create-service";
+import { routeOptions } from "../services/common/http/policy";
 import { createMtlsClient } from "../services/common/http/mtls-client";
 import { createLicenseCatalogue, insertLicenseRow } from "../tests/support/license-fixtures";
 import { startAccessService } from "../tests/support/start-access-service";
@@ -45,7 +46,7 @@ async function serveInChild(): Promise<void> {
   const revocable = [];
   for (let n = 0; n < propagationSamples; n++) revocable.push(await insertLicenseRow(h, { tenantId: tenant.id, componentId: cat.etl.id, tierId: cat.pro.id }));
   const baseline = createService({ name: "bench-baseline", tls: await h.pki.issue("bench-baseline"), logLevel: "silent" });
-  baseline.post("/v1/echo", async (request) => ({ valid: true, echoed: typeof request.body === "object" }));
+  baseline.post("/v1/echo", routeOptions({ endpoint: "POST /v1/echo", callers: ["components"] }), async (request) => ({ valid: true, echoed: typeof request.body === "object" }));
   await baseline.listen({ host: "127.0.0.1", port: 0 });
   await h.pki.issue("reports-worker");
   const material = await h.pki.client("reports-worker");

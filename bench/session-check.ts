@@ -6,6 +6,7 @@
 // process (this file, started with BENCH_SESSIONS_CHILD=1), load from this one, alternating slices.
 // Alone: node --conditions=react-server --import tsx bench/session-check.ts
 import { createService } from "../services/common/http/create-service";
+import { routeOptions } from "../services/common/http/policy";
 import { createMtlsClient } from "../services/common/http/mtls-client";
 import { createTenantWithPeople, signInAs } from "../tests/support/tenant-fixtures";
 import { startAccessService } from "../tests/support/start-access-service";
@@ -40,7 +41,7 @@ async function serveInChild(): Promise<void> {
     endable.push({ bearer: person.bearer, id: row.id });
   }
   const baseline = createService({ name: "bench-baseline", tls: await h.pki.issue("bench-baseline"), logLevel: "silent" });
-  baseline.get("/v1/echo", async () => ({ user: { id: "usr_x" }, session: { ok: true } }));
+  baseline.get("/v1/echo", routeOptions({ endpoint: "GET /v1/echo", callers: ["web"] }), async () => ({ user: { id: "usr_x" }, session: { ok: true } }));
   await baseline.listen({ host: "127.0.0.1", port: 0 });
   await h.pki.issue("web");
   const material = await h.pki.client("web");

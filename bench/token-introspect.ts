@@ -15,6 +15,7 @@
 import os from "node:os";
 import type { IntrospectionResponse } from "../contracts/token-api";
 import { createService } from "../services/common/http/create-service";
+import { routeOptions } from "../services/common/http/policy";
 import { createMtlsClient } from "../services/common/http/mtls-client";
 import { newId } from "../services/access/domain/secrets/ids";
 import { digestToken, generateToken, tokenDisplayPrefix } from "../services/access/domain/tokens/token-format";
@@ -83,7 +84,7 @@ async function serveInChild(): Promise<void> {
   await h.validationCache?.feed.sync(); // the inserts' own notifications are consumed before the cache is filled
   const baseline = createService({ name: "bench-baseline", tls: await h.pki.issue("bench-baseline"), logLevel: "silent" });
   baseline.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) => done(null, body));
-  baseline.post("/oauth/echo", async (request) => ({ active: typeof request.body === "string" }));
+  baseline.post("/oauth/echo", routeOptions({ endpoint: "POST /oauth/echo", callers: ["components"] }), async (request) => ({ active: typeof request.body === "string" }));
   await baseline.listen({ host: "127.0.0.1", port: 0 });
   await h.pki.issue("reports-worker");
   const material = await h.pki.client("reports-worker");

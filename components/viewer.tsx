@@ -1,8 +1,11 @@
 "use client";
-// Who is looking at the console, for hiding what their role cannot do (the access service decides anyway).
+// Who is looking at the console, for hiding what their role cannot do. What a role may do is read from
+// the access service's own endpoint policies (contracts/access-policies.ts), the declaration the service
+// enforces: the console hides an action exactly when the service would refuse it.
 import { createContext, useContext } from "react";
 import type { Role } from "@/contracts/access-api";
-import { can, type Permission } from "@/contracts/permissions";
+import { accessPolicies, type AccessEndpoint } from "@/contracts/access-policies";
+import { roleMayCall } from "@/contracts/route-policy";
 
 export type Viewer = { id: string; role: Role };
 
@@ -18,6 +21,7 @@ export function useViewer(): Viewer {
   return viewer;
 }
 
-export function useCan(permission: Permission): boolean {
-  return can(useViewer().role, permission);
+/** Whether the viewer's role may call the access service's endpoint ("POST /v1/licenses/:id/tokens"). */
+export function useMayCall(endpoint: AccessEndpoint): boolean {
+  return roleMayCall(useViewer().role, accessPolicies[endpoint]);
 }

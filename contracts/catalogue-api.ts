@@ -1,7 +1,8 @@
 // The access service's catalogue contract (components, scopes, service tiers) as the web tier sees it:
-// request and response shapes only. Every endpoint: caller `web` with a person's bearer; errors are
+// request and response shapes only. Who may call each endpoint: contracts/access-policies.ts; errors are
 // problem+json (contracts/problem.ts); 422 carries fieldErrors keyed by the request field names below.
 import { z } from "zod";
+import { identityPattern, isTesseraIdentity } from "./identities";
 
 // ---- keys -------------------------------------------------------------------------------------------
 
@@ -54,6 +55,9 @@ export const createComponentRequest = z.strictObject({
 });
 export type CreateComponentRequest = z.input<typeof createComponentRequest>;
 export const createComponentResponse = z.object({ component: componentDto });
+/** GET /v1/components/:id → 200; 404 unknown component. */
+export const getComponentResponse = z.object({ component: componentDto });
+export type GetComponentResponse = z.infer<typeof getComponentResponse>;
 
 /**
  * POST /v1/components/:id/scopes (catalog.write) → 201; 404 unknown component; 422 fieldErrors.key when
@@ -68,6 +72,37 @@ export const createScopeResponse = z.object({ scope: scopeDto });
 
 /** Path id of a component ("cmp_…"); a malformed id answers 422, an unknown one 404. */
 export const componentIdParams = z.object({ id: z.string().regex(/^cmp_[A-Za-z0-9_-]{1,64}$/, "Not a component id.") });
+
+// ---- resource servers of a component --------------------------------------------------------------
+
+/**
+ * The certificate identity (CN) of a resource server: it may introspect the component's tokens and
+ * validate its licenses. Tessera's own identities (web, access, audit, operator) never serve a component.
+ */
+export const resourceServerIdentity = z
+  .string()
+  .trim()
+  .regex(identityPattern, "Use the certificate's identity: lowercase letters, digits and dashes, starting with a letter (at most 63).")
+  .refine((identity) => !isTesseraIdentity(identity), "That is one of Tessera's own identities, not a component's.");
+
+export const resourceServerDto = z.object({
+  componentId: z.string(),
+  identity: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type ResourceServerDto = z.infer<typeof resourceServerDto>;
+
+/** GET /v1/components/:id/resource-servers (catalog.read) → 200, sorted by identity; 404 unknown component. */
+export const listResourceServersResponse = z.object({ resourceServers: z.array(resourceServerDto) });
+export type ListResourceServersResponse = z.infer<typeof listResourceServersResponse>;
+
+/** POST /v1/components/:id/resource-servers (catalog.write) → 201; 422 fieldErrors.identity; 409 fieldErrors.identity when registered already. */
+export const addResourceServerRequest = z.strictObject({ identity: resourceServerIdentity });
+export type AddResourceServerRequest = z.input<typeof addResourceServerRequest>;
+export const addResourceServerResponse = z.object({ resourceServer: resourceServerDto });
+
+/** DELETE /v1/components/:id/resource-servers/:identity (catalog.write) → 204; 404 when not registered. */
+export const resourceServerParams = componentIdParams.extend({ identity: z.string().regex(identityPattern, "Not a certificate identity.") });
 
 // ---- service tiers ------------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-// Service identities named in the CN of each internal-CA certificate.
+// Service identities named in the CN of each internal-CA certificate: Tessera's own four, and the
+// components (every other identity the CA issued: the vendor's services, e.g. "reports-worker").
 export const serviceIdentities = {
   access: "access",
   audit: "audit",
@@ -6,6 +7,13 @@ export const serviceIdentities = {
   operator: "operator",
 } as const;
 export type ServiceIdentity = (typeof serviceIdentities)[keyof typeof serviceIdentities];
+
+/** Tessera's own identities; any other certificate identity is a component. */
+export const tesseraIdentities: readonly ServiceIdentity[] = Object.values(serviceIdentities);
+
+export function isTesseraIdentity(identity: string): identity is ServiceIdentity {
+  return (tesseraIdentities as readonly string[]).includes(identity);
+}
 
 /** Identity names: lowercase words joined by dashes, so they are safe in file names and logs. */
 export const identityPattern = /^[a-z][a-z0-9-]{0,62}$/;

@@ -129,7 +129,7 @@ export type LicenseConflictReason = (typeof licenseConflictReasons)[number];
 export const licenseActions = ["suspend", "reinstate", "renew", "change-tier", "revoke"] as const;
 export type LicenseAction = (typeof licenseActions)[number];
 
-// ─── Key reveal (licenses.reveal) ─────────────────────────────────────────────────────────────────
+// ─── Key reveal (license_keys.read) ─────────────────────────────────────────────────────────────────
 
 /**
  * POST /v1/licenses/:id/reveal-key → 200 { key }; 401 reason "reauth-failed" on a wrong password;

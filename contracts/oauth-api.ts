@@ -7,7 +7,7 @@ import { introspectionRequest } from "./token-api";
 
 const isoDate = z.iso.datetime({ offset: true });
 
-// ─── OAuth clients of a license (web tier: licenses.read to list, licenses.reveal to write) ─────
+// ─── OAuth clients of a license (web tier: oauth_clients.read to list, oauth_clients.write to write) ─────
 
 /** Path parameters of `/v1/oauth-clients/:id…` routes. */
 export const oauthClientIdParams = z.object({ id: recordId });

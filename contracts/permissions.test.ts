@@ -14,7 +14,11 @@ const expected: Record<Permission, Role[]> = {
   "tiers.write": ["platform_admin"],
   "licenses.read": ["platform_admin", "tenant_admin", "tenant_member"],
   "licenses.write": ["platform_admin"],
-  "licenses.reveal": ["platform_admin", "tenant_admin"],
+  "license_keys.read": ["platform_admin", "tenant_admin"],
+  "tokens.read": ["platform_admin", "tenant_admin", "tenant_member"],
+  "tokens.write": ["platform_admin", "tenant_admin"],
+  "oauth_clients.read": ["platform_admin", "tenant_admin", "tenant_member"],
+  "oauth_clients.write": ["platform_admin", "tenant_admin"],
   "audit.read": ["platform_admin", "tenant_admin"],
   "compliance.read": ["platform_admin", "tenant_admin", "district_reviewer"],
 };

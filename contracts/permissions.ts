@@ -1,5 +1,6 @@
 // Permissions as data: what each role may do, and which roles it may grant. Pure, shared by the access
-// service (which enforces it in its queries) and the web tier (which only hides what would be refused).
+// service (whose routes declare the permission they need, contracts/access-policies.ts) and the web tier
+// (which only hides what would be refused). Each permission is named after the resource it reads or writes.
 import type { Role } from "./access-api";
 
 export const permissions = [
@@ -7,13 +8,17 @@ export const permissions = [
   "tenants.write", // create and edit tenants
   "members.read",
   "members.write", // invite and remove people, within the role-escalation rules
-  "catalog.read", // components and scopes
+  "catalog.read", // components, their scopes and resource servers
   "catalog.write",
   "tiers.read",
   "tiers.write",
   "licenses.read",
   "licenses.write", // create, suspend, reinstate, renew, change tier, revoke
-  "licenses.reveal", // see a license key (after re-entering the password)
+  "license_keys.read", // see a license key (after re-entering the password)
+  "tokens.read", // a license's tokens and their usage
+  "tokens.write", // create, rotate and revoke tokens
+  "oauth_clients.read",
+  "oauth_clients.write", // register and revoke OAuth clients (and with them their tokens)
   "audit.read",
   "compliance.read",
 ] as const;
@@ -21,8 +26,11 @@ export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   platform_admin: permissions,
-  tenant_admin: ["tenants.read", "members.read", "members.write", "catalog.read", "tiers.read", "licenses.read", "licenses.reveal", "audit.read", "compliance.read"],
-  tenant_member: ["tenants.read", "members.read", "catalog.read", "tiers.read", "licenses.read"],
+  tenant_admin: [
+    "tenants.read", "members.read", "members.write", "catalog.read", "tiers.read", "licenses.read", "license_keys.read",
+    "tokens.read", "tokens.write", "oauth_clients.read", "oauth_clients.write", "audit.read", "compliance.read",
+  ],
+  tenant_member: ["tenants.read", "members.read", "catalog.read", "tiers.read", "licenses.read", "tokens.read", "oauth_clients.read"],
   district_reviewer: ["tenants.read", "compliance.read"],
 };
 

@@ -88,7 +88,7 @@ export type ListTokensResponse = z.infer<typeof listTokensResponse>;
 export const getTokenResponse = z.object({ token: tokenDto });
 export type GetTokenResponse = z.infer<typeof getTokenResponse>;
 
-// ─── Create, rotate, revoke (licenses.reveal: platform and tenant administrators) ───────────────
+// ─── Create, rotate, revoke (tokens.write: platform and tenant administrators) ───────────────
 
 export const tokenName = z.string().trim().min(1, "Enter a name.").max(100, "At most 100 characters.");
 

@@ -4,11 +4,9 @@
 // worker) and signs in as the administrator first-run created; the tenant, tier and license it needs are made
 // through the web tier's own API routes with the page's cookies. Serial: each step builds on the last.
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { createMtlsClient } from "../services/common/http/mtls-client";
 import { expectNoAccessibilityViolations } from "./accessibility";
+import { componentClient, introspectAs } from "./component-identity";
 import { createLicenseViaApi, joinAsMember, postCreated } from "./license-fixtures";
 import { confirmByTyping, expect, firstAdmin, signIn, test } from "./support";
 
@@ -23,30 +21,19 @@ let tenantId = "";
 let tokenPath = "";
 
 /**
- * An internal component introspecting over mTLS (RFC 7662) with the operator certificate of the system's own
- * PKI, found through the web process's environment as web-process-environment.spec.ts reads it; null when the
- * system was started outside this run.
+ * An internal component introspecting over mTLS (RFC 7662) with a certificate of the system's own PKI,
+ * registered (through the web tier's API) as a resource server of the Reporting component the license is
+ * for: only a component's resource servers get answers about its tokens. Null when the system was started
+ * outside this run.
  */
-function componentIntrospector() {
-  const pid = process.env.TESSERA_E2E_WEB_PID;
-  if (!pid) return null;
-  const env = Object.fromEntries(
-    fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
-  );
-  const issued = path.dirname(env.TLS_CERT_FILE!);
-  const client = createMtlsClient(env.ACCESS_URL!, {
-    ca: fs.readFileSync(env.TLS_CA_FILE!),
-    cert: fs.readFileSync(path.join(issued, "operator.crt")),
-    key: fs.readFileSync(path.join(issued, "operator.key")),
-  });
-  return {
-    async introspect(token: string): Promise<boolean> {
-      const res = await client.raw<{ active: boolean }>("POST", "/oauth/introspect", new URLSearchParams({ token }).toString(), { "content-type": "application/x-www-form-urlencoded" });
-      expect(res.status).toBe(200);
-      return res.body.active;
-    },
-    close: () => client.close(),
-  };
+async function componentIntrospector() {
+  const identity = `e2e-usage-${run}`;
+  const client = await componentClient(identity);
+  if (!client) return null;
+  const components = (await (await page.request.get("/api/components")).json()) as { components: { id: string; key: string }[] };
+  const reports = components.components.find((c) => c.key === "reports")!;
+  await postCreated(page.request, `/api/components/${reports.id}/resource-servers`, { identity });
+  return { introspect: (token: string) => introspectAs(client, token), close: () => client.close() };
 }
 
 /** What the page's CSP refused since it loaded (collected by the init script of the usage test). */
@@ -269,7 +256,7 @@ test.describe.serial("tokens in the browser", () => {
   });
 
   test("usage: a component's introspections appear in both charts, and a revoked token's as refusals, under the CSP", async () => {
-    const component = componentIntrospector();
+    const component = await componentIntrospector();
     test.skip(!component, "the system was started outside this run");
     test.setTimeout(150_000);
     // CSP violations (recharts sets inline styles) are collected from the page itself, and read before each axe

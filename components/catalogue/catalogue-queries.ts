@@ -1,12 +1,14 @@
 "use client";
-// react-query keys and fetchers for components, scopes and service tiers.
+// react-query keys and fetchers for components (their scopes and resource servers) and service tiers.
 import { useQuery } from "@tanstack/react-query";
-import type { ComponentDto, TierDto } from "@/contracts/catalogue-api";
+import type { ComponentDto, ResourceServerDto, TierDto } from "@/contracts/catalogue-api";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { seg } from "@/lib/with-query";
 
 export const catalogueKeys = {
   components: ["components"] as const,
+  component: (id: string) => ["components", id] as const,
+  resourceServers: (id: string) => ["components", id, "resource-servers"] as const,
   tiers: ["tiers"] as const,
   tier: (id: string) => ["tiers", id] as const,
 };
@@ -16,6 +18,20 @@ export function useComponents(enabled = true) {
     queryKey: catalogueKeys.components,
     queryFn: ({ signal }) => apiFetch<{ components: ComponentDto[] }>("/api/components", { signal }).then((r) => r.components),
     enabled,
+  });
+}
+
+export function useComponent(id: string) {
+  return useQuery({
+    queryKey: catalogueKeys.component(id),
+    queryFn: ({ signal }) => apiFetch<{ component: ComponentDto }>(`/api/components/${seg(id)}`, { signal }).then((r) => r.component),
+  });
+}
+
+export function useResourceServers(componentId: string) {
+  return useQuery({
+    queryKey: catalogueKeys.resourceServers(componentId),
+    queryFn: ({ signal }) => apiFetch<{ resourceServers: ResourceServerDto[] }>(`/api/components/${seg(componentId)}/resource-servers`, { signal }).then((r) => r.resourceServers),
   });
 }
 

@@ -1,5 +1,7 @@
 "use client";
-// The component catalogue: each component with its scopes; platform administrators add components and scopes.
+// The component catalogue: each component with its scopes (its page shows its resource servers); platform
+// administrators add components and scopes.
+import Link from "next/link";
 import { useState } from "react";
 import type { ComponentDto } from "@/contracts/catalogue-api";
 import { Button } from "@/components/ui/button";
@@ -8,7 +10,7 @@ import { DialogForm, formText } from "@/components/ui/dialog-form";
 import { Modal } from "@/components/ui/modal";
 import { ModalButton } from "@/components/ui/modal-button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { useCan } from "@/components/viewer";
+import { useMayCall } from "@/components/viewer";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { seg } from "@/lib/with-query";
@@ -16,7 +18,7 @@ import { catalogueKeys, useComponents } from "./catalogue-queries";
 
 export function ComponentsCatalogue() {
   const components = useComponents();
-  const canWrite = useCan("catalog.write");
+  const canWrite = useMayCall("POST /v1/components");
   const [scopeFor, setScopeFor] = useState<ComponentDto | null>(null);
   const close = () => setScopeFor(null);
 
@@ -31,7 +33,11 @@ export function ComponentsCatalogue() {
           <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-4">
             <div className="flex items-start justify-between gap-2">
               <div className="min-w-0">
-                <h2 className="font-semibold">{c.name}</h2>
+                <h2 className="font-semibold">
+                  <Link href={`/components/${seg(c.id)}`} className="text-indigo-800 underline">
+                    {c.name}
+                  </Link>
+                </h2>
                 <p className="text-sm text-slate-700">
                   <code className="font-mono">{c.key}</code>
                   {c.description ? ` · ${c.description}` : null}

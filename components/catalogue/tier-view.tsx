@@ -4,7 +4,7 @@ import { quotaFields, quotaLabels } from "@/contracts/catalogue-api";
 import { PageHeader } from "@/components/console/page-header";
 import { BackLink, RecordPage } from "@/components/console/record-page";
 import { DetailsList } from "@/components/ui/details-list";
-import { useCan } from "@/components/viewer";
+import { useMayCall } from "@/components/viewer";
 import { useTier } from "./catalogue-queries";
 import { TierEditor } from "./tier-editor";
 
@@ -12,7 +12,7 @@ const back = <BackLink href="/tiers">All tiers</BackLink>;
 
 export function TierView({ id }: { id: string }) {
   const tier = useTier(id);
-  const canWrite = useCan("tiers.write");
+  const canWrite = useMayCall("PATCH /v1/tiers/:id");
   return (
     <RecordPage query={tier} noun="tier" back={back} notFound="There is no service tier with this id.">
       {(t) => (

@@ -1,35 +1,36 @@
 // The console's areas: one list drives the navigation, the dashboard and the placeholder pages.
-import { can, type Permission } from "@/contracts/permissions";
 import type { Role } from "@/contracts/access-api";
+import { accessPolicies, type AccessEndpoint } from "@/contracts/access-policies";
+import { roleMayCall } from "@/contracts/route-policy";
 
-/** `permission`: the area is listed only for roles that have it (its pages answer "not found" otherwise). */
-export type Area = { href: string; label: string; summary: string; holds: string[]; permission?: Permission };
+/** `endpoint`: the access-service endpoint the area's page lists; the area is shown only to roles its policy admits (its pages answer "not found" otherwise). */
+export type Area = { href: string; label: string; summary: string; holds: string[]; endpoint?: AccessEndpoint };
 
 export const areas: Area[] = [
   {
     href: "/tenants",
-    permission: "tenants.read",
+    endpoint: "GET /v1/tenants",
     label: "Tenants",
     summary: "Customer organisations — companies and school districts.",
     holds: ["each tenant's kind, contacts and status", "the people who administer it", "its licenses at a glance"],
   },
   {
     href: "/tiers",
-    permission: "tiers.read",
+    endpoint: "GET /v1/tiers",
     label: "Service tiers",
     summary: "Plans that decide which components, scopes and quotas a license may grant.",
     holds: ["the components and scopes each tier allows", "seat, token and request-rate quotas", "which licenses use each tier"],
   },
   {
     href: "/components",
-    permission: "catalog.read",
+    endpoint: "GET /v1/components",
     label: "Components",
     summary: "The services Tessera licenses and the scopes each one offers.",
     holds: ["each component with its scopes", "adding components and scopes"],
   },
   {
     href: "/licenses",
-    permission: "licenses.read",
+    endpoint: "GET /v1/licenses",
     label: "Licenses",
     summary: "Each tenant's access to an application on a tier, with its term and status.",
     holds: ["active, suspended, expired and revoked licenses", "terms and renewal dates", "suspend, resume and revoke actions"],
@@ -61,7 +62,7 @@ export const areas: Area[] = [
 ];
 
 export function areasFor(role: Role): Area[] {
-  return areas.filter((a) => !a.permission || can(role, a.permission));
+  return areas.filter((a) => !a.endpoint || roleMayCall(role, accessPolicies[a.endpoint]));
 }
 
 export function getArea(href: string): Area {

@@ -8,7 +8,7 @@ import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { OAuthClientsSection } from "@/components/oauth/oauth-clients-section";
 import { LicenseTokensLink } from "@/components/tokens/license-tokens-link";
-import { useCan } from "@/components/viewer";
+import { useMayCall } from "@/components/viewer";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { DownloadCertificate } from "./download-certificate";
 import { LicenseActions } from "./license-actions";
@@ -20,8 +20,8 @@ const back = <BackLink href="/licenses">All licenses</BackLink>;
 
 export function LicenseView({ id }: { id: string }) {
   const license = useLicense(id);
-  const canWrite = useCan("licenses.write");
-  const canReveal = useCan("licenses.reveal");
+  const canWrite = useMayCall("POST /v1/licenses/:id/suspend");
+  const canReveal = useMayCall("POST /v1/licenses/:id/reveal-key");
   return (
     <RecordPage query={license} noun="license" back={back} notFound="There is no license with this id that you can see.">
       {(l) => (

@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { LicenseDetail } from "@/contracts/license-api";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { useCan } from "@/components/viewer";
+import { useMayCall } from "@/components/viewer";
 import type { OAuthClientView } from "@/lib/views/oauth-client-view";
 import { oauthClientColumns } from "./oauth-client-columns";
 import { useOAuthClients } from "./oauth-client-queries";
@@ -15,7 +15,7 @@ import { RevokeOAuthClientDialog } from "./revoke-oauth-client-dialog";
 
 export function OAuthClientsSection({ license }: { license: LicenseDetail }) {
   // The access service asks for the same permission as for writing tokens.
-  const canManage = useCan("licenses.reveal");
+  const canManage = useMayCall("POST /v1/licenses/:id/oauth-clients");
   const [registering, setRegistering] = useState(false);
   const [revoking, setRevoking] = useState<OAuthClientView | null>(null);
   const list = useOAuthClients(license.id);

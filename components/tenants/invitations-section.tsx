@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { useCan } from "@/components/viewer";
+import { useMayCall } from "@/components/viewer";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { formatDate } from "@/lib/format";
@@ -17,7 +17,7 @@ import { tenantKeys, useInvitations } from "./tenant-queries";
 
 export function InvitationsSection({ tenantId }: { tenantId: string }) {
   const invitations = useInvitations(tenantId);
-  const canWrite = useCan("members.write");
+  const canWrite = useMayCall("POST /v1/tenants/:id/invitations");
   const [inviting, setInviting] = useState(false);
   const [revoking, setRevoking] = useState<InvitationDto | null>(null);
   const revoke = useApiAction({

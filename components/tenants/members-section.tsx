@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { useCan, useViewer } from "@/components/viewer";
+import { useMayCall, useViewer } from "@/components/viewer";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { formatDate } from "@/lib/format";
@@ -16,7 +16,7 @@ import { tenantKeys, useMembers } from "./tenant-queries";
 
 export function MembersSection({ tenantId }: { tenantId: string }) {
   const members = useMembers(tenantId);
-  const canWrite = useCan("members.write");
+  const canWrite = useMayCall("DELETE /v1/tenants/:id/members/:userId");
   const viewer = useViewer();
   const [removing, setRemoving] = useState<MemberDto | null>(null);
   const remove = useApiAction({

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/console/page-header";
 import { BackLink, RecordPage } from "@/components/console/record-page";
 import { DetailsList, type DetailRow } from "@/components/ui/details-list";
 import { Panel } from "@/components/ui/panel";
-import { useCan } from "@/components/viewer";
+import { useMayCall } from "@/components/viewer";
 import { formatDate } from "@/lib/format";
 import { EditTenantButton } from "./create-tenant-dialog";
 import { InvitationsSection } from "./invitations-section";
@@ -17,7 +17,7 @@ const back = <BackLink href="/tenants">All tenants</BackLink>;
 
 export function TenantView({ id }: { id: string }) {
   const tenant = useTenant(id);
-  const canReadMembers = useCan("members.read");
+  const canReadMembers = useMayCall("GET /v1/tenants/:id/members");
   return (
     <RecordPage query={tenant} noun="tenant" back={back} notFound="There is no tenant with this id that you can see.">
       {(t) => (
@@ -33,7 +33,7 @@ export function TenantView({ id }: { id: string }) {
 }
 
 function TenantDetails({ tenant: t }: { tenant: TenantDto }) {
-  const canEdit = useCan("tenants.write");
+  const canEdit = useMayCall("PATCH /v1/tenants/:id");
   const rows: DetailRow[] = [["Kind", kindLabels[t.kind]]];
   if (t.kind === "district") {
     rows.push(["State", t.districtState ?? "—"]);

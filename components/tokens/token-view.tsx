@@ -9,7 +9,7 @@ import { BackLink, RecordPage } from "@/components/console/record-page";
 import { Button } from "@/components/ui/button";
 import { DetailsList, type DetailRow } from "@/components/ui/details-list";
 import { Panel } from "@/components/ui/panel";
-import { useCan } from "@/components/viewer";
+import { useMayCall } from "@/components/viewer";
 import { formatDateTime } from "@/lib/format";
 import { TokenActionDialogs, type TokenDialog } from "./token-action-dialogs";
 import { isLive, useToken } from "./token-queries";
@@ -28,7 +28,7 @@ export function TokenView({ id }: { id: string }) {
 }
 
 function TokenRecord({ token: t }: { token: TokenDto }) {
-  const canManage = useCan("licenses.reveal");
+  const canManage = useMayCall("POST /v1/tokens/:id/revoke");
   const [dialog, setDialog] = useState<TokenDialog>(null);
   const licenseBack = <BackLink href={`/licenses/${t.licenseId}`}>License {t.licenseId}</BackLink>;
   return (

@@ -10,7 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
-import { useCan } from "@/components/viewer";
+import { useMayCall } from "@/components/viewer";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { formatDateTime } from "@/lib/format";
 import { CreateTokenDialog } from "./create-token-dialog";
@@ -21,7 +21,7 @@ import { personLabel, ScopeChips, TokenStatus } from "./token-status";
 const statusOptions = tokenStatuses.map((s) => ({ value: s, label: tokenStatusLabels[s] }));
 
 export function TokensSection({ license }: { license: LicenseDetail }) {
-  const canManage = useCan("licenses.reveal");
+  const canManage = useMayCall("POST /v1/licenses/:id/tokens");
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState("");
   const [creating, setCreating] = useState(false);

@@ -1,11 +1,13 @@
 // Builds the access service from its dependencies, so tests start exactly what production runs.
 import type { FastifyInstance } from "fastify";
 import { createService } from "../common/http/create-service";
+import { createRefusalAudit, type RefusalAuditOptions } from "../common/http/refusal-audit";
 import type { TlsFiles } from "../common/tls/server-tls";
 import type { ValidationCacheRuntime } from "./cache/start-validation-cache";
 import type { AccessPrisma } from "./db/prisma";
 import type { StorageKeyring } from "./keys/storage-keyring";
 import type { AuditClient } from "./outbox/deliver-batch";
+import { recordEvent } from "./outbox/record-event";
 import { createSignInThrottle } from "./domain/auth/sign-in-throttle";
 import { createTokenUsage } from "./domain/tokens/token-usage";
 import type { AccessContext, AccessSettings } from "./domain/context";
@@ -16,6 +18,8 @@ import { licenseRoutes } from "./routes/license-routes";
 import { oauthClientRoutes } from "./routes/oauth-client-routes";
 import { oauthRoutes } from "./routes/oauth-routes";
 import { operatorRoutes } from "./routes/operator-routes";
+import { requestMeta } from "./routes/request-meta";
+import { personAuthenticator } from "./routes/require-actor";
 import { tenantRoutes } from "./routes/tenant-routes";
 import { tierRoutes } from "./routes/tier-routes";
 import { tokenRoutes } from "./routes/token-routes";
@@ -36,6 +40,8 @@ export type AccessServiceDeps = {
   tokenUsageFlushMs?: number;
   /** The clock of the license rules (default: the system's); tests pass one they move. */
   now?: () => Date;
+  /** The refusal audit's window and memory bound (tests shorten them). */
+  refusalAudit?: RefusalAuditOptions;
 };
 
 export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInstance; ctx: AccessContext } {
@@ -58,6 +64,13 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
     tls: deps.tls,
     logLevel: deps.logLevel,
     isReady: async () => (await deps.prisma.$queryRaw<unknown[]>`select 1`).length === 1,
+    // Every route's declared policy (contracts/access-policies.ts) runs before its input is read; its
+    // refusals go through the outbox like every other event, at most one per caller, route and reason a minute.
+    policy: {
+      authenticatePerson: personAuthenticator(ctx),
+      recordRefusal: createRefusalAudit("access", async (event) => void (await recordEvent(ctx.prisma, event)), deps.refusalAudit),
+      sourceIp: (request) => requestMeta(request).sourceIp,
+    },
   });
   setupRoutes(app, ctx);
   authRoutes(app, ctx);

@@ -1,5 +1,6 @@
 // The audit service over real mTLS and a real PostgreSQL: appends are chained, idempotent and
-// validated, only access and web may write, and tampering with a stored row is found at its seq.
+// validated, only the access service may write (every other identity is refused, and the refusal is chained
+// as an authz.refuse event of the audit service's own), and tampering with a stored row is found at its seq.
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { request } from "undici";
@@ -96,7 +97,7 @@ describe("audit service", () => {
   });
 
   it("counts repeated events as duplicates, without error and without re-chaining them", async () => {
-    const web = await as("web");
+    const web = await as("access");
     const fresh = event({ action: "auth.sign_in" });
     const upper = { ...first[0], id: first[0].id.toUpperCase() };
     const res = await web.json("POST", "/v1/events", { events: [...first, upper, fresh, fresh] });
@@ -108,16 +109,23 @@ describe("audit service", () => {
     expect((await reader.json("GET", "/v1/chain/verify")).body).toEqual({ ok: true, count: 4, firstBrokenSeq: null });
   });
 
-  it("refuses writes from operator and reads from unknown identities with 403 problem+json", async () => {
+  it("refuses writes from every identity but access, and reads from unknown ones, with 403 problem+json, each refusal chained", async () => {
     const before = await storedCount();
-    const write = await (await as("operator")).json<Problem>("POST", "/v1/events", { events: [event()] });
-    expect(write.status).toBe(403);
-    expect(write.body.code).toBe("forbidden");
+    for (const identity of ["operator", "web", "probe"]) {
+      const write = await (await as(identity)).json<Problem>("POST", "/v1/events", { events: [event({ action: "license.revoke", tenantId: "ten_other" })] });
+      expect(write.status, identity).toBe(403);
+      expect(write.body.code).toBe("forbidden");
+    }
     const read = await (await as("probe")).json<Problem>("GET", "/v1/events");
     expect(read.status).toBe(403);
     // the web tier reads audit data only through the access service, which scopes it by tenant
     expect((await (await as("web")).json<Problem>("GET", "/v1/events")).status).toBe(403);
-    expect(await storedCount()).toBe(before);
+    const refusals = (await (await as("operator")).json<Listing>("GET", "/v1/events?action=authz.refuse")).body.events;
+    expect(refusals.map((e) => [e.actor.id, e.target?.id]).reverse()).toEqual([
+      ["operator", "POST /v1/events"], ["web", "POST /v1/events"], ["probe", "POST /v1/events"], ["probe", "GET /v1/events"], ["web", "GET /v1/events"],
+    ]);
+    expect(await storedCount()).toBe(before + refusals.length); // and nothing else
+    expect((await (await as("operator")).json<Listing>("GET", "/v1/events?tenantId=ten_other")).body.events).toEqual([]);
   });
 
   it("refuses a connection without a client certificate", async () => {
@@ -161,7 +169,7 @@ describe("audit service", () => {
     const second = await startAuditService({ pki, connectionString: db.connectionString, poolMax: db.poolMax, chainKey });
     try {
       const before = await storedCount();
-      const writers = [await as("access"), await as("web"), await as("access", second.url), await as("web", second.url)];
+      const writers = [await as("access"), await as("access"), await as("access", second.url), await as("access", second.url)];
       const batches = Array.from({ length: 12 }, (_, i) => Array.from({ length: 5 }, () => event({ requestId: `burst-${i}` })));
       const results = await Promise.all(batches.map((events, i) => writers[i % writers.length].json<{ stored: number }>("POST", "/v1/events", { events })));
       expect(results.every((r) => r.status === 200 && r.body.stored === 5)).toBe(true);

@@ -48,7 +48,7 @@ const endpoints: Endpoint[] = [
   { name: "renew", method: "POST", path: (id) => `/v1/licenses/${id}/renew`, body: () => ({ endsAt: inDays(800) }), permission: "licenses.write", byId: true, success: 200 },
   { name: "change-tier", method: "POST", path: (id) => `/v1/licenses/${id}/change-tier`, body: () => ({ tierId: cat.pro.id }), permission: "licenses.write", byId: true, success: 200 },
   { name: "revoke", method: "POST", path: (id) => `/v1/licenses/${id}/revoke`, permission: "licenses.write", byId: true, success: 200 },
-  { name: "reveal-key", method: "POST", path: (id) => `/v1/licenses/${id}/reveal-key`, body: () => ({ password: fixturePassword }), permission: "licenses.reveal", byId: true, success: 200 },
+  { name: "reveal-key", method: "POST", path: (id) => `/v1/licenses/${id}/reveal-key`, body: () => ({ password: fixturePassword }), permission: "license_keys.read", byId: true, success: 200 },
   { name: "create", method: "POST", path: () => "/v1/licenses", permission: "licenses.write", byId: false, success: 201 },
 ];
 
@@ -140,17 +140,21 @@ describe("license endpoints × people", () => {
 });
 
 describe("validate × identities", () => {
-  it("admits any internal component identity, including the operator, but refuses the web tier", async () => {
+  it("answers the component's resource servers; another component's identity gets the unknown key's answer; Tessera's own identities 403", async () => {
     const l = await insertLicenseRow(h, { tenantId: acme.tenant.id, componentId: cat.reports.id, tierId: cat.basic.id });
-    for (const identity of ["reports-worker", "etl-runner", "operator"]) {
-      const res = await (await h.as(identity)).json<{ valid: boolean }>("POST", "/v1/licenses/validate", { key: l.key });
-      expect(res.status).toBe(200);
-      expect(res.body.valid).toBe(true);
-    }
+    const served = await (await h.as("reports-worker")).json<{ valid: boolean }>("POST", "/v1/licenses/validate", { key: l.key });
+    expect(served.status).toBe(200);
+    expect(served.body.valid).toBe(true);
+    const unknown = await (await h.as("etl-runner")).json("POST", "/v1/licenses/validate", { key: "tlk_not-a-real-key" });
+    const foreign = await (await h.as("etl-runner")).json("POST", "/v1/licenses/validate", { key: l.key });
+    expect(foreign).toMatchObject({ status: 200, body: { valid: false, reason: "unknown-key" } });
+    expect(foreign.body).toEqual(unknown.body);
     const before = await licenseSnapshot(h);
-    const web = await (await h.as("web")).json<{ code: string }>("POST", "/v1/licenses/validate", { key: l.key }, authorization(admin));
-    expect(web.status).toBe(403);
-    expect(web.body.code).toBe("forbidden");
+    for (const identity of ["web", "operator", "audit", "access"]) {
+      const res = await (await h.as(identity)).json<{ code: string; reason: string }>("POST", "/v1/licenses/validate", { key: l.key }, authorization(admin));
+      expect(res.status, identity).toBe(403);
+      expect(res.body).toMatchObject({ code: "forbidden", reason: "caller-not-admitted" });
+    }
     expect(await licenseSnapshot(h)).toBe(before);
   });
 });

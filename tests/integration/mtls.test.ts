@@ -2,9 +2,9 @@
 // unrevoked, get through, and each endpoint admits only the identities it names.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { assertCaller } from "../../services/common/http/caller";
 import { createService } from "../../services/common/http/create-service";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
+import { routeOptions, verifiedCaller } from "../../services/common/http/policy";
 import { createTestPki, type TestPki } from "../support/test-pki";
 
 let pki: TestPki;
@@ -16,7 +16,7 @@ beforeAll(async () => {
   pki = await createTestPki();
   otherPki = await createTestPki();
   app = createService({ name: "probe", tls: await pki.issue("probe"), logLevel: "silent" });
-  app.post("/v1/write", async (request) => ({ caller: assertCaller(request, ["access", "web"]) }));
+  app.post("/v1/write", routeOptions({ endpoint: "POST /v1/write", callers: ["access", "web"] }), async (request) => ({ caller: verifiedCaller(request) }));
   await app.listen({ host: "127.0.0.1", port: 0 });
   url = `https://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   await pki.issue("web");

@@ -9,6 +9,7 @@ import { insertLicenseRow } from "../support/license-fixtures";
 import { authorization } from "../support/tenant-fixtures";
 import { discover, oauthComponent, registerClientViaApi, tokenRequestAs, type OAuthComponent } from "../support/oauth-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
+import { serveComponents } from "../support/resource-server-fixtures";
 import { createTokenViaApi, createTokenWorld, introspectorFor, tokenSnapshot, type TokenWorld } from "../support/token-fixtures";
 
 let h: AccessHarness;
@@ -22,6 +23,9 @@ beforeAll(async () => {
   h = await startAccessService("oauth-protocol");
   w = await createTokenWorld(h, "op");
   client = await registerClientViaApi(h, w.acme.people.tenant_admin, w.licenseId, { name: "Worker", certIdentity: "op-worker", scopes: [read, write], tokenTtlSeconds: 600 });
+  // The worker introspects its own tokens in the library's flow, and op-reports-api is the resource server
+  // the bound-token tests present them to: both serve the world's components.
+  for (const identity of ["op-worker", "op-reports-api"]) await serveComponents(h, identity, [w.cat.reports.id, w.cat.etl.id]);
   worker = await oauthComponent(h, "op-worker");
 });
 afterAll(async () => {
@@ -148,8 +152,9 @@ describe("token endpoint refusals (RFC 6749 §5.2 JSON, nothing issued)", () => 
     expect(await tokenSnapshot(h)).toBe(before);
   });
 
-  it("the metadata is refused to no one with a certificate, and the web tier may not introspect", async () => {
-    expect((await (await h.as("web")).json("GET", "/.well-known/oauth-authorization-server")).status).toBe(200);
+  it("the metadata, like every OAuth endpoint, is for components: the web tier may neither read it nor introspect", async () => {
+    expect((await (await h.as("reports-worker")).json("GET", "/.well-known/oauth-authorization-server")).status).toBe(200);
+    expect((await (await h.as("web")).json("GET", "/.well-known/oauth-authorization-server")).status).toBe(403);
     expect((await (await h.as("web")).raw("POST", "/oauth/introspect", "token=x", { "content-type": "application/x-www-form-urlencoded" })).status).toBe(403);
   });
 });

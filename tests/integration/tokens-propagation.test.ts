@@ -3,6 +3,7 @@
 // second, measured many times; and with B's notification connection killed, B reads the database until
 // it has caught up, so it never answers active for a token revoked meanwhile.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerClientViaApi, tokenRequestAs } from "../support/oauth-fixtures";
 import { authorization } from "../support/tenant-fixtures";
 import { createTokenViaApi, createTokenWorld, introspectorFor, type Introspector, type TokenWorld } from "../support/token-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
@@ -13,6 +14,7 @@ let b: AccessHarness;
 let w: TokenWorld;
 let viaB: Introspector;
 let read: string;
+let clientId: string;
 
 beforeAll(async () => {
   a = await startAccessService("tokens-propagation");
@@ -23,6 +25,8 @@ beforeAll(async () => {
   viaB = await introspectorFor(b, "reports-worker", { waitForChanges: false });
   expect(await b.validationCache?.feed.whenHealthy(5_000)).toBe(true);
   await a.prisma.serviceTier.update({ where: { id: w.cat.pro.id }, data: { tokensPerLicense: 1_000 } });
+  // RFC 7009 revokes only tokens issued to the client asking: that scenario's tokens come from this client.
+  clientId = (await registerClientViaApi(a, w.admin, w.licenseId, { name: "Propagation", certIdentity: "prop-client", scopes: [read], tokenTtlSeconds: 600 })).id;
 });
 afterAll(async () => {
   await b?.close();
@@ -50,14 +54,24 @@ const webA = async (path: string) => {
   if (res.status !== 200) throw new Error(`POST ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
 };
 const componentA = async (secret: string) => {
-  const res = await (await a.as("reports-worker")).raw("POST", "/oauth/revoke", new URLSearchParams({ token: secret }).toString(), { "content-type": "application/x-www-form-urlencoded" });
+  const res = await (await a.as("prop-client")).raw("POST", "/oauth/revoke", new URLSearchParams({ token: secret }).toString(), { "content-type": "application/x-www-form-urlencoded" });
   if (res.status !== 200) throw new Error(`revoke answered ${res.status}`);
 };
 
-type Scenario = { name: string; change(token: { id: string; secret: string }): Promise<unknown>; after?: () => Promise<unknown> };
+type Issued = { token: { id: string }; secret: string };
+type Scenario = { name: string; change(token: { id: string; secret: string }): Promise<unknown>; after?: () => Promise<unknown>; issue?: () => Promise<Issued> };
+
+/** A token obtained by the OAuth client through the client-credentials grant at A. */
+async function clientToken(): Promise<Issued> {
+  const res = await tokenRequestAs(a, "prop-client", { grant_type: "client_credentials", client_id: clientId });
+  if (res.status !== 200) throw new Error(`token endpoint answered ${res.status}`);
+  const secret = String(res.body.access_token);
+  const row = await a.prisma.token.findFirstOrThrow({ where: { clientId }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  return { token: row, secret };
+}
 const scenarios: Scenario[] = [
   { name: "revoke (web API)", change: (t) => webA(`/v1/tokens/${t.id}/revoke`) },
-  { name: "revoke (RFC 7009)", change: (t) => componentA(t.secret) },
+  { name: "revoke (RFC 7009, by the client it was issued to)", change: (t) => componentA(t.secret), issue: clientToken },
   { name: "revoke all (web API)", change: () => webA(`/v1/licenses/${w.licenseId}/tokens/revoke-all`) },
   { name: "license suspended (web API)", change: () => webA(`/v1/licenses/${w.licenseId}/suspend`), after: () => webA(`/v1/licenses/${w.licenseId}/reinstate`) },
   { name: "rotated with no grace (web API)", change: (t) => (async () => (await a.as("web")).json("POST", `/v1/tokens/${t.id}/rotate`, { graceHours: 0 }, authorization(w.admin)))() },
@@ -69,7 +83,7 @@ describe("a revocation through A reaches B's cached answers", () => {
     const byKind = new Map<string, number[]>();
     for (let n = 0; n < 50; n++) {
       const s = scenarios[n % scenarios.length];
-      const { token, secret } = await createTokenViaApi(a, w.admin, w.licenseId, { scopes: [read] });
+      const { token, secret } = await (s.issue?.() ?? createTokenViaApi(a, w.admin, w.licenseId, { scopes: [read] }));
       await introspectUntilCached(secret);
       const window = await staleWindowMs(() => s.change({ id: token.id, secret }), async () => !(await viaB(secret)).active);
       expect(await viaB(secret), s.name).toEqual({ active: false });

@@ -122,7 +122,7 @@ describe("who may read usage", () => {
     for (const path of [`/v1/tokens/${t.token.id}/usage?range=24h`, `/v1/licenses/${w.licenseId}/token-usage?range=24h`]) {
       for (const [label, person, role, where] of people()) {
         const res = await get<{ usage?: { totals: { uses: number } } }>(path, person);
-        const expected = !can(role, "licenses.read") ? 403 : where === "other" ? 404 : 200;
+        const expected = !can(role, "tokens.read") ? 403 : where === "other" ? 404 : 200;
         expect(res.status, `${label} ${path}`).toBe(expected);
         if (expected === 200) expect(res.body.usage!.totals.uses, label).toBeGreaterThanOrEqual(1);
         else expect(res.headers["content-type"], label).toMatch(/problem\+json/);

@@ -2,6 +2,7 @@
 // another area's), and a snapshot of everything catalogue writes touch, to prove a refusal changed nothing.
 import { digestLicenseKey, generateLicenseKey, sealLicenseKey } from "../../services/access/domain/licenses/license-key";
 import { newId } from "../../services/access/domain/secrets/ids";
+import { changeEventCount } from "./refusal-fixtures";
 import type { AccessHarness } from "./start-access-service";
 
 type LicenseStatus = "active" | "suspended" | "expired" | "revoked";
@@ -27,16 +28,17 @@ export async function insertLicense(h: AccessHarness, input: { tenantId: string;
   });
 }
 
-/** Everything a catalogue or tier write could touch, in a comparable form. */
+/** Everything a catalogue or tier write could touch, in a comparable form (refusals' own audit events left out). */
 export async function catalogueSnapshot(h: AccessHarness) {
-  const [components, scopes, tiers, tierScopes, events] = await Promise.all([
+  const [components, scopes, tiers, tierScopes, resourceServers, events] = await Promise.all([
     h.prisma.component.findMany({ orderBy: { id: "asc" } }),
     h.prisma.scope.findMany({ orderBy: { id: "asc" } }),
     h.prisma.serviceTier.findMany({ orderBy: { id: "asc" } }),
     h.prisma.tierScope.findMany({ orderBy: [{ tierId: "asc" }, { scopeId: "asc" }] }),
-    h.prisma.outboxEvent.count(),
+    h.prisma.resourceServer.findMany({ orderBy: [{ componentId: "asc" }, { identity: "asc" }] }),
+    changeEventCount(h),
   ]);
-  return JSON.stringify({ components, scopes, tiers, tierScopes, events });
+  return JSON.stringify({ components, scopes, tiers, tierScopes, resourceServers, events });
 }
 
 /** The payloads of audit events with `action`, oldest first. */

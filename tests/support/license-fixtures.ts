@@ -1,10 +1,12 @@
-// License test helpers: a small catalogue (two components, their scopes, two tiers) written straight into
-// the database, licenses created through the API or inserted as rows (for terms in the past), and
+// License test helpers: a small catalogue (two components, their scopes, two tiers, served by the
+// `reports-worker` identity unless told otherwise) written straight into the database, licenses created through the API or inserted as rows (for terms in the past), and
 // readers for what a test must prove (audit events, a snapshot of everything license writes touch).
 import type { z } from "zod";
 import type { getLicenseResponse } from "../../contracts/license-api";
 import { digestLicenseKey, generateLicenseKey, openLicenseKey, sealLicenseKey } from "../../services/access/domain/licenses/license-key";
 import { newId } from "../../services/access/domain/secrets/ids";
+import { changeEventCount } from "./refusal-fixtures";
+import { serveComponents, testResourceServer } from "./resource-server-fixtures";
 import { authorization, type SignedInPerson } from "./tenant-fixtures";
 import type { AccessHarness } from "./start-access-service";
 
@@ -17,8 +19,11 @@ export type LicenseCatalogue = {
   pro: { id: string; seats: number };
 };
 
-/** Components "<prefix>reports" and "<prefix>etl" with scopes, and tiers "basic" and "pro". */
-export async function createLicenseCatalogue(h: AccessHarness, prefix = "t"): Promise<LicenseCatalogue> {
+/**
+ * Components "<prefix>reports" and "<prefix>etl" with scopes, tiers "basic" and "pro", and the resource
+ * servers (certificate identities) that may validate and introspect for both components.
+ */
+export async function createLicenseCatalogue(h: AccessHarness, prefix = "t", options: { resourceServers?: string[] } = {}): Promise<LicenseCatalogue> {
   const component = async (key: string, actions: string[]) => {
     const id = newId("cmp");
     await h.prisma.component.create({ data: { id, key, name: key.toUpperCase() } });
@@ -31,6 +36,7 @@ export async function createLicenseCatalogue(h: AccessHarness, prefix = "t"): Pr
   };
   const reports = await component(`${prefix}reports`, ["read", "write"]);
   const etl = await component(`${prefix}etl`, ["run"]);
+  for (const identity of options.resourceServers ?? [testResourceServer]) await serveComponents(h, identity, [reports.id, etl.id]);
   const tier = async (key: string, seats: number, scopeIds: string[]) => {
     const id = newId("tier");
     await h.prisma.serviceTier.create({
@@ -122,8 +128,8 @@ export async function recordedEvents(h: AccessHarness, licenseId?: string): Prom
   return licenseId ? events.filter((e) => e.target?.type === "license" && e.target.id === licenseId) : events;
 }
 
-/** Everything a license write could touch, comparable before and after a refused request. */
+/** Everything a license write could touch, comparable before and after a refused request (whose own audit event is left out). */
 export async function licenseSnapshot(h: AccessHarness) {
-  const [licenses, events] = await Promise.all([h.prisma.license.findMany({ orderBy: { id: "asc" } }), h.prisma.outboxEvent.count()]);
+  const [licenses, events] = await Promise.all([h.prisma.license.findMany({ orderBy: { id: "asc" } }), changeEventCount(h)]);
   return JSON.stringify({ licenses, events });
 }

@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { migrate } from "../../services/common/db/migrate";
 import { openDatabase, type Database } from "../../services/common/db/open-database";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
+import type { RefusalAuditOptions } from "../../services/common/http/refusal-audit";
 import { createPrisma, type AccessPrisma } from "../../services/access/db/prisma";
 import type { AccessContext, AccessSettings } from "../../services/access/domain/context";
 import type { ChangeFeedOptions } from "../../services/access/cache/change-feed";
@@ -40,6 +41,8 @@ export type AccessServiceOptions = {
   sameDatabaseAs?: AccessHarness;
   /** The clock of the license rules (tests/support/test-clock.ts); default: the system's. */
   now?: () => Date;
+  /** The refusal audit's window, memory bound or clock. */
+  refusalAudit?: RefusalAuditOptions;
 };
 
 const silentLogger = { info() {}, warn() {} };
@@ -67,6 +70,7 @@ export async function startAccessService(label: string, settings: Partial<Access
     logLevel: "silent",
     caches: validationCache,
     now: options.now,
+    refusalAudit: options.refusalAudit,
   });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const url = `https://127.0.0.1:${(app.server.address() as { port: number }).port}`;

@@ -2,6 +2,7 @@
 // tokens created through the API, an RFC 7662 introspector speaking form encoding as real clients do,
 // and a snapshot of everything token writes touch (to prove refusals change nothing).
 import type { CreateTokenResponse, IntrospectionResponse } from "../../contracts/token-api";
+import { changeEventCount } from "./refusal-fixtures";
 import { createLicenseCatalogue, insertLicenseRow, type LicenseCatalogue } from "./license-fixtures";
 import { authorization, createPlatformAdmin, createTenantWithPeople, type SignedInPerson, type TenantWithPeople } from "./tenant-fixtures";
 import type { AccessHarness } from "./start-access-service";
@@ -61,8 +62,8 @@ export async function introspectorFor(h: AccessHarness, identity = "reports-work
   };
 }
 
-/** Everything a token write could touch, comparable before and after a refused request. */
+/** Everything a token write could touch, comparable before and after a refused request (whose own audit event is left out). */
 export async function tokenSnapshot(h: AccessHarness) {
-  const [tokens, events] = await Promise.all([h.prisma.token.findMany({ orderBy: { id: "asc" }, omit: { lastUsedAt: true } }), h.prisma.outboxEvent.count()]);
+  const [tokens, events] = await Promise.all([h.prisma.token.findMany({ orderBy: { id: "asc" }, omit: { lastUsedAt: true } }), changeEventCount(h)]);
   return JSON.stringify({ tokens, events });
 }

@@ -2,12 +2,12 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/console/page-header";
 import { ComponentsCatalogue } from "@/components/catalogue/components-catalogue";
-import { requirePagePermission } from "@/lib/server/page-access";
+import { requirePageAccess } from "@/lib/server/page-access";
 
 export const metadata: Metadata = { title: "Components" };
 
 export default async function ComponentsPage() {
-  await requirePagePermission("catalog.read");
+  await requirePageAccess("GET /v1/components");
   return (
     <section aria-labelledby="page-title">
       <PageHeader title="Components" summary="The services Tessera licenses, and the scopes each one offers." />

@@ -1,7 +1,8 @@
 // Tokens: they belong to licenses, so this page explains where to find and manage them.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { can } from "@/contracts/permissions";
+import { accessPolicies } from "@/contracts/access-policies";
+import { roleMayCall } from "@/contracts/route-policy";
 import { PageHeader } from "@/components/console/page-header";
 import { getArea } from "@/components/console/areas";
 import { Panel } from "@/components/ui/panel";
@@ -11,8 +12,8 @@ export const metadata: Metadata = { title: "Tokens" };
 
 export default async function TokensPage() {
   const current = await requireUser();
-  const canSeeLicenses = current.status === "signed-in" && can(current.user.role, "licenses.read");
-  const canManage = current.status === "signed-in" && can(current.user.role, "licenses.reveal");
+  const canSeeLicenses = current.status === "signed-in" && roleMayCall(current.user.role, accessPolicies["GET /v1/licenses"]);
+  const canManage = current.status === "signed-in" && roleMayCall(current.user.role, accessPolicies["POST /v1/licenses/:id/tokens"]);
   return (
     <section aria-labelledby="page-title">
       <PageHeader title="Tokens" summary={getArea("/tokens").summary} />

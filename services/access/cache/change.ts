@@ -1,4 +1,4 @@
-// The payloads of the `tessera_changes` channel ('<kind>:<id>', see migrations 0004, 0005 and 0007), parsed.
+// The payloads of the `tessera_changes` channel ('<kind>:<id>', see migrations 0004, 0005, 0007 and 0008), parsed.
 export const changeKinds = ["license", "tier", "component", "token", "session", "user"] as const;
 export type ChangeKind = (typeof changeKinds)[number];
 export type Change = { kind: ChangeKind; id: string };

@@ -1,6 +1,7 @@
 // Per-process cache of what a license validation depends on, keyed by the key's digest, kept honest by
 // the change feed (see fact-cache.ts). Validity against the clock is decided per request, so expiry
-// needs no notification. Only found licenses are cached (random keys cannot fill it).
+// needs no notification. Only found licenses are cached (random keys cannot fill it). The component's
+// resource servers are part of the facts: registering or removing one notifies component:<id> (migration 0008).
 import type { LicenseStatus } from "../../../contracts/license-api";
 import { createFactCache, type CacheOptions, type FactCache } from "./fact-cache";
 
@@ -17,6 +18,8 @@ export type CachedLicense = {
   startsAt: Date;
   endsAt: Date;
   scopes: string[];
+  /** Certificate identities serving the license's component (resource servers), sorted; only they get an answer. */
+  resourceServers: string[];
 };
 
 export type LicenseValidationCache = FactCache<CachedLicense>;

@@ -34,6 +34,7 @@ const token = (n: number, over: Partial<CachedToken> = {}): CachedToken => ({
   expiresAt: new Date("2100-01-01T00:00:00Z"),
   revokedAt: null,
   license: { status: "active", startsAt: new Date(0), endsAt: new Date("2100-01-01T00:00:00Z"), scopes: ["reports:read"] },
+  resourceServers: ["reports-worker"],
   ...over,
 });
 

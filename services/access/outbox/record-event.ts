@@ -10,6 +10,14 @@ import { auditEvent, type AuditEvent } from "../../../contracts/audit-api";
 import type { Prisma } from "../generated/prisma/client";
 import { findSecret } from "./assert-no-secrets";
 
+/** A malformed or secret-bearing event: a bug in a rule, or bad input where events come from outside (the operator's). */
+export class AuditEventRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AuditEventRefused";
+  }
+}
+
 /** An event as a rule writes it: id and time are filled in unless given. */
 export type RecordableEvent = Omit<z.input<typeof auditEvent>, "id" | "occurredAt"> & { id?: string; occurredAt?: string };
 
@@ -22,12 +30,12 @@ export async function recordEvent(tx: OutboxWriter, input: RecordableEvent): Pro
   const parsed = auditEvent.safeParse({ ...input, id: input.id ?? randomUUID(), occurredAt: input.occurredAt ?? new Date().toISOString() });
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".") || "event"}: ${issue.message}`).join("; ");
-    throw new Error(`audit event ${String(input.action)} is malformed: ${fields}`);
+    throw new AuditEventRefused(`audit event ${String(input.action)} is malformed: ${fields}`);
   }
   const event = parsed.data;
   const secretAt = findSecret(event);
-  if (secretAt) throw new Error(`audit event ${event.action} carries what looks like a secret at ${secretAt}; audit the id, never the secret`);
-  if (!isJsonValue(event)) throw new Error(`audit event ${event.action} holds data that is not plain JSON`);
+  if (secretAt) throw new AuditEventRefused(`audit event ${event.action} carries what looks like a secret at ${secretAt}; audit the id, never the secret`);
+  if (!isJsonValue(event)) throw new AuditEventRefused(`audit event ${event.action} holds data that is not plain JSON`);
   await tx.outboxEvent.create({ data: { id: event.id, payload: event } });
   return event;
 }

@@ -1,7 +1,7 @@
 // Licenses: list, create, read, lifecycle actions, key reveal and timeline for the web tier acting for a
-// person; validation for internal components (any mTLS identity but the web tier, no bearer).
+// person; validation for internal components (the resource servers of the license's component).
 import type { FastifyInstance } from "fastify";
-import type { Permission } from "../../../contracts/permissions";
+import { accessPolicies as policies } from "../../../contracts/access-policies";
 import {
   changeLicenseTierRequest,
   createLicenseRequest,
@@ -16,11 +16,9 @@ import {
   validateLicenseRequest,
   validateLicenseResponse,
 } from "../../../contracts/license-api";
-import { AppError } from "../../common/http/app-error";
-import { callerIdentity } from "../../common/http/caller";
 import { parseInput } from "../../common/http/parse";
 import type { RouteDoc } from "../../common/http/openapi";
-import { assertPermission } from "../domain/actors/actor";
+import { routeOptions, verifiedCaller } from "../../common/http/policy";
 import type { AccessContext } from "../domain/context";
 import { changeLicense, type ChangeRequest } from "../domain/licenses/change-license";
 import { createLicense } from "../domain/licenses/create-license";
@@ -31,33 +29,26 @@ import { revealLicenseKey } from "../domain/licenses/reveal-license-key";
 import { validateLicense } from "../domain/licenses/validate-license";
 import { createValidationFailureAudit } from "../domain/licenses/validation-failure-audit";
 import { requestMeta } from "./request-meta";
-import { requireActor } from "./require-actor";
+import { actorOf } from "./require-actor";
 
-const web = { tags: ["licenses"], callers: ["web"], bearer: true } as const;
-const openapi = (doc: RouteDoc) => ({ config: { openapi: doc } });
+const web = { tags: ["licenses"] } as const;
 const actionProblems = { 404: "No such license (or another tenant's).", 409: "Not allowed from the license's status; `reason` says why (license-revoked, already-suspended, license-expired, not-suspended, same-tier, license-exists)." };
 
 export function licenseRoutes(app: FastifyInstance, ctx: AccessContext) {
   const validationFailures = createValidationFailureAudit();
-  /** The acting person, refused (403) before their input is parsed, so read-only roles learn nothing from validation. */
-  const actorWith = async (request: Parameters<typeof requireActor>[1], permission: Permission) => {
-    const actor = await requireActor(ctx, request);
-    assertPermission(actor, permission);
-    return actor;
-  };
 
   // GET /v1/licenses — the license table: filters, search, sort, keyset pages.
-  app.get("/v1/licenses", openapi({ ...web, summary: "List licenses (keyset pages).", query: listLicensesQuery, response: listLicensesResponse }), async (request) => {
-    const actor = await actorWith(request, "licenses.read");
+  app.get("/v1/licenses", routeOptions(policies["GET /v1/licenses"], { ...web, summary: "List licenses (keyset pages).", query: listLicensesQuery, response: listLicensesResponse }), async (request) => {
+    const actor = actorOf(request);
     return listLicenses(ctx, actor, parseInput(listLicensesQuery, request.query));
   });
 
   // POST /v1/licenses — create a license (the key is generated and never returned here).
   app.post(
     "/v1/licenses",
-    openapi({ ...web, summary: "Create a license.", body: createLicenseRequest, status: 201, response: getLicenseResponse, problems: { 409: "The tenant already has a live license for the component (license-exists)." } }),
+    routeOptions(policies["POST /v1/licenses"], { ...web, summary: "Create a license.", body: createLicenseRequest, status: 201, response: getLicenseResponse, problems: { 409: "The tenant already has a live license for the component (license-exists)." } }),
     async (request, reply) => {
-      const actor = await actorWith(request, "licenses.write");
+      const actor = actorOf(request);
       const created = await createLicense(ctx, actor, parseInput(createLicenseRequest, request.body), requestMeta(request));
       return reply.status(201).send(created);
     },
@@ -66,30 +57,29 @@ export function licenseRoutes(app: FastifyInstance, ctx: AccessContext) {
   // POST /v1/licenses/validate — internal components ask whether a key is valid (for a scope).
   app.post(
     "/v1/licenses/validate",
-    openapi({
+    routeOptions(policies["POST /v1/licenses/validate"], {
       tags: ["licenses"],
-      callers: "any",
-      summary: "Validate a license key (internal components; not the web tier). An invalid key is a 200 answer with a reason.",
+      summary:
+        "Validate a license key (internal components). An invalid key is a 200 answer with a reason; a license of a component the caller " +
+        "does not serve as a resource server answers exactly as an unknown key.",
       body: validateLicenseRequest,
       response: validateLicenseResponse,
     }),
     async (request) => {
-      const caller = callerIdentity(request);
-      if (!caller || caller === "web") throw new AppError("forbidden", "License validation is for internal components, not the web tier.");
-      return validateLicense(ctx, validationFailures, caller, parseInput(validateLicenseRequest, request.body), requestMeta(request));
+      return validateLicense(ctx, validationFailures, verifiedCaller(request), parseInput(validateLicenseRequest, request.body), requestMeta(request));
     },
   );
 
   // GET /v1/licenses/:id — the license page: tenant, component, tier and current scopes.
-  app.get("/v1/licenses/:id", openapi({ ...web, summary: "One license with its scopes.", params: licenseIdParams, response: getLicenseResponse, problems: { 404: "No such license (or another tenant's)." } }), async (request) => {
-    const actor = await actorWith(request, "licenses.read");
+  app.get("/v1/licenses/:id", routeOptions(policies["GET /v1/licenses/:id"], { ...web, summary: "One license with its scopes.", params: licenseIdParams, response: getLicenseResponse, problems: { 404: "No such license (or another tenant's)." } }), async (request) => {
+    const actor = actorOf(request);
     return getLicense(ctx, actor, parseInput(licenseIdParams, request.params).id);
   });
 
   // POST /v1/licenses/:id/{suspend,reinstate,revoke,renew,change-tier} — lifecycle actions.
-  const action = (path: string, summary: string, body: RouteDoc["body"], toRequest: (body: unknown) => ChangeRequest) =>
-    app.post(`/v1/licenses/:id/${path}`, openapi({ ...web, summary, params: licenseIdParams, body, response: getLicenseResponse, problems: actionProblems }), async (request) => {
-      const actor = await actorWith(request, "licenses.write");
+  const action = (path: "suspend" | "reinstate" | "revoke" | "renew" | "change-tier", summary: string, body: RouteDoc["body"], toRequest: (body: unknown) => ChangeRequest) =>
+    app.post(`/v1/licenses/:id/${path}`, routeOptions(policies[`POST /v1/licenses/:id/${path}`], { ...web, summary, params: licenseIdParams, body, response: getLicenseResponse, problems: actionProblems }), async (request) => {
+      const actor = actorOf(request);
       const { id } = parseInput(licenseIdParams, request.params);
       return changeLicense(ctx, actor, id, toRequest(request.body), requestMeta(request));
     });
@@ -105,9 +95,9 @@ export function licenseRoutes(app: FastifyInstance, ctx: AccessContext) {
   // POST /v1/licenses/:id/reveal-key — the key, after re-entering the password.
   app.post(
     "/v1/licenses/:id/reveal-key",
-    openapi({ ...web, summary: "Reveal a license key (re-enter your password).", params: licenseIdParams, body: revealLicenseKeyRequest, response: revealLicenseKeyResponse, problems: { 404: "No such license (or another tenant's).", 429: "Too many wrong passwords; retry later." } }),
+    routeOptions(policies["POST /v1/licenses/:id/reveal-key"], { ...web, summary: "Reveal a license key (re-enter your password).", params: licenseIdParams, body: revealLicenseKeyRequest, response: revealLicenseKeyResponse, problems: { 404: "No such license (or another tenant's).", 429: "Too many wrong passwords; retry later." } }),
     async (request) => {
-      const actor = await actorWith(request, "licenses.reveal");
+      const actor = actorOf(request);
       const { id } = parseInput(licenseIdParams, request.params);
       return revealLicenseKey(ctx, actor, id, parseInput(revealLicenseKeyRequest, request.body).password, requestMeta(request));
     },
@@ -116,9 +106,9 @@ export function licenseRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/licenses/:id/timeline — this license's audit events, newest first.
   app.get(
     "/v1/licenses/:id/timeline",
-    openapi({ ...web, summary: "A license's history from the audit log.", params: licenseIdParams, response: licenseTimelineResponse, problems: { 404: "No such license (or another tenant's).", 503: "The audit log cannot be read right now." } }),
+    routeOptions(policies["GET /v1/licenses/:id/timeline"], { ...web, summary: "A license's history from the audit log.", params: licenseIdParams, response: licenseTimelineResponse, problems: { 404: "No such license (or another tenant's).", 503: "The audit log cannot be read right now." } }),
     async (request) => {
-      const actor = await actorWith(request, "licenses.read");
+      const actor = actorOf(request);
       return licenseTimeline(ctx, actor, parseInput(licenseIdParams, request.params).id);
     },
   );

@@ -1,13 +1,13 @@
-// OAuth 2.0 endpoints for internal components over mTLS (any identity but the web tier): RFC 8414 metadata,
+// OAuth 2.0 endpoints for internal components over mTLS (never Tessera's own identities): RFC 8414 metadata,
 // RFC 6749 §4.4 client credentials (RFC 8705 tls_client_auth, certificate-bound tokens), RFC 7662
 // introspection and RFC 7009 revocation, form-encoded as the RFCs say (JSON accepted too).
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import { accessPolicies as policies } from "../../../contracts/access-policies";
 import { authorizationServerMetadata, boundIntrospectionRequest, oauthErrorResponse, tokenRequest, tokenResponse, type OAuthErrorResponse } from "../../../contracts/oauth-api";
 import { introspectionResponse, revocationRequest } from "../../../contracts/token-api";
 import { AppError } from "../../common/http/app-error";
-import { callerIdentity } from "../../common/http/caller";
 import { parseInput } from "../../common/http/parse";
-import type { RouteDoc } from "../../common/http/openapi";
+import { routeOptions, verifiedCaller } from "../../common/http/policy";
 import type { AccessContext } from "../domain/context";
 import { peerCertThumbprint } from "../domain/oauth/cert-thumbprint";
 import { clientCredentialsGrant } from "../domain/oauth/client-credentials-grant";
@@ -16,15 +16,6 @@ import { authorizationServerMetadataFor, oauthPaths } from "../domain/oauth/serv
 import { introspectToken } from "../domain/tokens/introspect-token";
 import { revokeByComponent } from "../domain/tokens/revoke-by-component";
 import { requestMeta } from "./request-meta";
-
-const openapi = (doc: RouteDoc) => ({ config: { openapi: doc } });
-
-/** The calling component; the web tier acts for people and may not introspect or revoke by token. */
-function componentCaller(request: FastifyRequest): string {
-  const caller = callerIdentity(request);
-  if (!caller || caller === "web") throw new AppError("forbidden", "Token introspection and revocation are for internal components, not the web tier.");
-  return caller;
-}
 
 function sendOAuthError(reply: FastifyReply, status: number, body: OAuthErrorResponse) {
   return reply.status(status).header("cache-control", "no-store").type("application/json").send(oauthErrorResponse.parse(body));
@@ -47,30 +38,25 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
     // GET /.well-known/oauth-authorization-server — RFC 8414 metadata; the issuer is this service as reached.
     oauth.get(
       "/.well-known/oauth-authorization-server",
-      openapi({ tags: ["oauth"], callers: "any", summary: "RFC 8414 authorization server metadata (issuer: https:// + the request's Host).", response: authorizationServerMetadata }),
-      async (request) => {
-        if (!callerIdentity(request)) throw new AppError("forbidden", "This endpoint is not open to unidentified callers.");
-        return authorizationServerMetadataFor(`https://${request.host}`);
-      },
+      routeOptions(policies["GET /.well-known/oauth-authorization-server"], { tags: ["oauth"], summary: "RFC 8414 authorization server metadata (issuer: https:// + the request's Host).", response: authorizationServerMetadata }),
+      async (request) => authorizationServerMetadataFor(`https://${request.host}`),
     );
 
     // POST /oauth/introspect — is this token active, and what does it carry?
     oauth.post(
       oauthPaths.introspection,
-      openapi({
+      routeOptions(policies["POST /oauth/introspect"], {
         tags: ["oauth"],
-        callers: "any",
         summary:
-          "RFC 7662 token introspection (internal components; not the web tier). Anything but an active token answers {\"active\": false}; " +
+          "RFC 7662 token introspection (internal components). Anything but an active token of a component the caller serves as a resource server answers {\"active\": false}; " +
           "with cnf_x5t_s256 (the thumbprint of the certificate the token was presented over) a token bound to another certificate answers inactive.",
         body: boundIntrospectionRequest,
         response: introspectionResponse,
       }),
       async (request, reply) => {
-        componentCaller(request);
         const { token, cnf_x5t_s256 } = parseInput(boundIntrospectionRequest, request.body);
         void reply.header("cache-control", "no-store");
-        return introspectToken(ctx, token, cnf_x5t_s256);
+        return introspectToken(ctx, verifiedCaller(request), token, cnf_x5t_s256);
       },
     );
 
@@ -78,6 +64,8 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
     void oauth.register(async (tokenEndpoint) => {
       tokenEndpoint.setErrorHandler((error: FastifyError, _request, reply) => {
         if (error instanceof OAuthError) return sendOAuthError(reply, error.status, { error: error.code, error_description: error.description });
+        // The route policy refused the caller's identity (a Tessera identity is never an OAuth client): in the RFC's words.
+        if (error instanceof AppError && error.extra.reason === "caller-not-admitted") return sendOAuthError(reply, 403, { error: "unauthorized_client", error_description: "The token endpoint is for internal components." });
         const status = error instanceof AppError ? error.status : error.statusCode;
         // Malformed requests (bad form, duplicate parameter, wrong content type) are the client's.
         if (status !== undefined && status >= 400 && status < 500 && status !== 403) return sendOAuthError(reply, 400, { error: "invalid_request", error_description: "The token request is malformed." });
@@ -85,18 +73,17 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
       });
       tokenEndpoint.post(
         oauthPaths.token,
-        openapi({
+        routeOptions(policies["POST /oauth/token"], {
           tags: ["oauth"],
-          callers: "any",
           summary: "RFC 6749 §4.4 client credentials with RFC 8705 tls_client_auth; the token is bound to the client certificate. Errors: RFC 6749 §5.2 JSON.",
           body: tokenRequest,
           response: tokenResponse,
           problems: { 400: "invalid_request, invalid_grant (license not active), invalid_scope, unsupported_grant_type.", 401: "invalid_client." },
         }),
         async (request, reply) => {
-          const caller = callerIdentity(request);
+          const caller = verifiedCaller(request);
           const thumbprint = peerCertThumbprint(request);
-          if (!caller || caller === "web" || !thumbprint) throw new OAuthError("unauthorized_client", "The token endpoint is for internal components, not the web tier.", 403);
+          if (!thumbprint) throw new OAuthError("unauthorized_client", "The token endpoint needs the client's certificate.", 403);
           const parsed = tokenRequest.safeParse(request.body ?? {});
           if (!parsed.success) throw new OAuthError("invalid_request", "The token request is malformed.");
           const { grant_type, client_id, scope } = parsed.data;
@@ -109,11 +96,16 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
     // POST /oauth/revoke — revoke a token; 200 whether or not it existed (RFC 7009 §2.2).
     oauth.post(
       "/oauth/revoke",
-      openapi({ tags: ["oauth"], callers: "any", summary: "RFC 7009 token revocation (internal components; not the web tier). 200 even for unknown tokens.", body: revocationRequest }),
+      routeOptions(policies["POST /oauth/revoke"], {
+        tags: ["oauth"],
+        summary:
+          "RFC 7009 token revocation (internal components). Revokes only tokens issued to the calling OAuth client (§2.1); any other token " +
+          "— another client's, a person's, an unknown one — is left as it is with the same 200, so the answer tells a caller nothing.",
+        body: revocationRequest,
+      }),
       async (request, reply) => {
-        const caller = componentCaller(request);
         const { token } = parseInput(revocationRequest, request.body);
-        await revokeByComponent(ctx, caller, token, requestMeta(request));
+        await revokeByComponent(ctx, verifiedCaller(request), token, requestMeta(request));
         return reply.status(200).send();
       },
     );

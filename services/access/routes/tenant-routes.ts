@@ -21,7 +21,7 @@ import {
   tenantResponse,
   updateTenantRequest,
 } from "../../../contracts/tenant-api";
-import { assertCaller } from "../../common/http/caller";
+import { accessPolicies as policies } from "../../../contracts/access-policies";
 import { parseInput } from "../../common/http/parse";
 import type { AccessContext } from "../domain/context";
 import { acceptInvitation, previewInvitation } from "../domain/invitations/accept-invitation";
@@ -35,10 +35,10 @@ import { getTenant } from "../domain/tenants/get-tenant";
 import { listTenants } from "../domain/tenants/list-tenants";
 import { updateTenant } from "../domain/tenants/update-tenant";
 import { requestMeta } from "./request-meta";
-import { requireActor } from "./require-actor";
+import { actorOf } from "./require-actor";
 
-const asPerson = { tags: ["tenants"], callers: ["web"], bearer: true } as const;
-const asInvitee = { tags: ["invitations"], callers: ["web"] } as const;
+const asPerson = { tags: ["tenants"] } as const;
+const asInvitee = { tags: ["invitations"] } as const;
 const notFound = { 404: "No such record, or one of another tenant." };
 const linkProblems = { 404: "Unknown link (reason invitation-invalid).", 410: "Used, revoked or expired link (reason says which)." };
 
@@ -46,19 +46,21 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/tenants — the tenants the person may see, searchable, one keyset page at a time.
   app.get("/v1/tenants", {
     config: {
+      policy: policies["GET /v1/tenants"],
       openapi: {
         summary: "Lists the tenants the person may see (platform admins: all; others: their own), by name, one keyset page at a time.",
         ...asPerson, query: listTenantsQuery, response: listTenantsResponse,
       },
     },
   }, async (request) => {
-    const actor = await requireActor(ctx, request);
+    const actor = actorOf(request);
     return listTenants(ctx, actor, parseInput(listTenantsQuery, request.query));
   });
 
   // POST /v1/tenants — creates a company or district tenant.
   app.post("/v1/tenants", {
     config: {
+      policy: policies["POST /v1/tenants"],
       openapi: {
         summary: "Creates a company or district tenant (tenants.write).",
         ...asPerson, body: createTenantRequest, status: 201, response: tenantResponse,
@@ -66,7 +68,7 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
       },
     },
   }, async (request, reply) => {
-    const actor = await requireActor(ctx, request);
+    const actor = actorOf(request);
     const input = parseInput(createTenantRequest, request.body);
     return reply.status(201).send(await createTenant(ctx, actor, input, requestMeta(request)));
   });
@@ -74,26 +76,28 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/tenants/:id — one tenant.
   app.get("/v1/tenants/:id", {
     config: {
+      policy: policies["GET /v1/tenants/:id"],
       openapi: {
         summary: "One tenant (tenants.read).",
         ...asPerson, params: tenantIdParams, response: tenantResponse, problems: notFound,
       },
     },
   }, async (request) => {
-    const actor = await requireActor(ctx, request);
+    const actor = actorOf(request);
     return getTenant(ctx, actor, parseInput(tenantIdParams, request.params).id);
   });
 
   // PATCH /v1/tenants/:id — edits name, kind and district fields.
   app.patch("/v1/tenants/:id", {
     config: {
+      policy: policies["PATCH /v1/tenants/:id"],
       openapi: {
         summary: "Edits a tenant's name, kind and district fields (tenants.write); the slug never changes.",
         ...asPerson, params: tenantIdParams, body: updateTenantRequest, response: tenantResponse, problems: notFound,
       },
     },
   }, async (request) => {
-    const actor = await requireActor(ctx, request);
+    const actor = actorOf(request);
     const { id } = parseInput(tenantIdParams, request.params);
     return updateTenant(ctx, actor, id, parseInput(updateTenantRequest, request.body), requestMeta(request));
   });
@@ -101,19 +105,21 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/tenants/:id/members — the tenant's people with role and removed state.
   app.get("/v1/tenants/:id/members", {
     config: {
+      policy: policies["GET /v1/tenants/:id/members"],
       openapi: {
         summary: "The tenant's people with role and removed state (members.read).",
         ...asPerson, params: tenantIdParams, response: listMembersResponse, problems: notFound,
       },
     },
   }, async (request) => {
-    const actor = await requireActor(ctx, request);
+    const actor = actorOf(request);
     return listMembers(ctx, actor, parseInput(tenantIdParams, request.params).id);
   });
 
   // DELETE /v1/tenants/:id/members/:userId — removes a person; their sessions end.
   app.delete("/v1/tenants/:id/members/:userId", {
     config: {
+      policy: policies["DELETE /v1/tenants/:id/members/:userId"],
       openapi: {
         summary: "Removes a person from the tenant; their sessions end (members.write, never above one's own rank).",
         ...asPerson, params: memberParams, response: removeMemberResponse,
@@ -121,7 +127,7 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
       },
     },
   }, async (request) => {
-    const actor = await requireActor(ctx, request);
+    const actor = actorOf(request);
     const { id, userId } = parseInput(memberParams, request.params);
     return removeMember(ctx, actor, id, userId, requestMeta(request));
   });
@@ -129,6 +135,7 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
   // POST /v1/tenants/:id/invitations — invites a person with a role; the link is shown once.
   app.post("/v1/tenants/:id/invitations", {
     config: {
+      policy: policies["POST /v1/tenants/:id/invitations"],
       openapi: {
         summary: "Invites a person with a role the caller may grant (members.write); the link is shown once and lasts 7 days.",
         ...asPerson, params: tenantIdParams, body: createInvitationRequest, status: 201,
@@ -137,7 +144,7 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
       },
     },
   }, async (request, reply) => {
-    const actor = await requireActor(ctx, request);
+    const actor = actorOf(request);
     const { id } = parseInput(tenantIdParams, request.params);
     const input = parseInput(createInvitationRequest, request.body);
     return reply.status(201).send(await createInvitation(ctx, actor, id, input, requestMeta(request)));
@@ -146,19 +153,21 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/tenants/:id/invitations — every invitation of the tenant with its status.
   app.get("/v1/tenants/:id/invitations", {
     config: {
+      policy: policies["GET /v1/tenants/:id/invitations"],
       openapi: {
         summary: "Every invitation of the tenant with its status, newest first (members.read).",
         ...asPerson, params: tenantIdParams, response: listInvitationsResponse, problems: notFound,
       },
     },
   }, async (request) => {
-    const actor = await requireActor(ctx, request);
+    const actor = actorOf(request);
     return listInvitations(ctx, actor, parseInput(tenantIdParams, request.params).id);
   });
 
   // DELETE /v1/tenants/:id/invitations/:invitationId — revokes a pending invitation.
   app.delete("/v1/tenants/:id/invitations/:invitationId", {
     config: {
+      policy: policies["DELETE /v1/tenants/:id/invitations/:invitationId"],
       openapi: {
         summary: "Revokes a pending invitation (members.write).",
         ...asPerson, params: invitationParams, response: revokeInvitationResponse,
@@ -166,7 +175,7 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
       },
     },
   }, async (request) => {
-    const actor = await requireActor(ctx, request);
+    const actor = actorOf(request);
     const { id, invitationId } = parseInput(invitationParams, request.params);
     return revokeInvitation(ctx, actor, id, invitationId, requestMeta(request));
   });
@@ -174,19 +183,20 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/invitations/:token — what an invitation link offers, or why it cannot be used (no session).
   app.get("/v1/invitations/:token", {
     config: {
+      policy: policies["GET /v1/invitations/:token"],
       openapi: {
         summary: "What an invitation link offers, for the invitee (no session).",
         ...asInvitee, params: invitationTokenParams, response: invitationPreviewResponse, problems: linkProblems,
       },
     },
   }, async (request) => {
-    assertCaller(request, ["web"]);
     return previewInvitation(ctx, parseInput(invitationTokenParams, request.params).token);
   });
 
   // POST /v1/invitations/:token/accept — creates the invitee's account and consumes the link (no session).
   app.post("/v1/invitations/:token/accept", {
     config: {
+      policy: policies["POST /v1/invitations/:token/accept"],
       openapi: {
         summary: "Creates the invitee's account in the tenant and consumes the link (no session).",
         ...asInvitee, params: invitationTokenParams, body: acceptInvitationRequest, status: 201,
@@ -195,7 +205,6 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
       },
     },
   }, async (request, reply) => {
-    assertCaller(request, ["web"]);
     const { token } = parseInput(invitationTokenParams, request.params);
     const input = parseInput(acceptInvitationRequest, request.body);
     return reply.status(201).send(await acceptInvitation(ctx, token, input, requestMeta(request)));

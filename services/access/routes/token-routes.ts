@@ -1,6 +1,7 @@
 // Tokens of a license for the web tier acting for a person: list, create, read, rotate, revoke, revoke all,
 // and usage over time (per token, per license).
 import type { FastifyInstance } from "fastify";
+import { accessPolicies as policies } from "../../../contracts/access-policies";
 import { licenseIdParams } from "../../../contracts/license-api";
 import {
   createTokenRequest,
@@ -17,7 +18,7 @@ import {
 } from "../../../contracts/token-api";
 import { AppError } from "../../common/http/app-error";
 import { parseInput } from "../../common/http/parse";
-import type { RouteDoc } from "../../common/http/openapi";
+import { routeOptions } from "../../common/http/policy";
 import type { AccessContext } from "../domain/context";
 import { createToken } from "../domain/tokens/create-token";
 import { getToken } from "../domain/tokens/get-token";
@@ -26,10 +27,9 @@ import { listTokens } from "../domain/tokens/list-tokens";
 import { revokeAllTokens, revokeToken } from "../domain/tokens/revoke-token";
 import { rotateToken } from "../domain/tokens/rotate-token";
 import { requestMeta } from "./request-meta";
-import { requireActor } from "./require-actor";
+import { actorOf } from "./require-actor";
 
-const web = { tags: ["tokens"], callers: ["web"], bearer: true } as const;
-const openapi = (doc: RouteDoc) => ({ config: { openapi: doc } });
+const web = { tags: ["tokens"] } as const;
 const licenseMissing = { 404: "No such license (or another tenant's)." };
 const tokenMissing = { 404: "No such token (or another tenant's)." };
 const badRange = { 400: "range is not one of 24h, 7d, 30d (or an unknown query parameter)." };
@@ -45,9 +45,9 @@ export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/licenses/:id/tokens — the license's tokens table with the limits the create dialog needs.
   app.get(
     "/v1/licenses/:id/tokens",
-    openapi({ ...web, summary: "List a license's tokens (keyset pages).", params: licenseIdParams, query: listTokensQuery, response: listTokensResponse, problems: licenseMissing }),
+    routeOptions(policies["GET /v1/licenses/:id/tokens"], { ...web, summary: "List a license's tokens (keyset pages).", params: licenseIdParams, query: listTokensQuery, response: listTokensResponse, problems: licenseMissing }),
     async (request) => {
-      const actor = await requireActor(ctx, request);
+      const actor = actorOf(request);
       const { id } = parseInput(licenseIdParams, request.params);
       return listTokens(ctx, actor, id, parseInput(listTokensQuery, request.query));
     },
@@ -56,7 +56,7 @@ export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
   // POST /v1/licenses/:id/tokens — create a token; the secret is in this answer only.
   app.post(
     "/v1/licenses/:id/tokens",
-    openapi({
+    routeOptions(policies["POST /v1/licenses/:id/tokens"], {
       ...web,
       summary: "Create a token (the secret is shown once).",
       params: licenseIdParams,
@@ -66,7 +66,7 @@ export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
       problems: { ...licenseMissing, 409: "license-not-active, or token-limit (the tier's live-token cap)." },
     }),
     async (request, reply) => {
-      const actor = await requireActor(ctx, request);
+      const actor = actorOf(request);
       const { id } = parseInput(licenseIdParams, request.params);
       return reply.status(201).send(await createToken(ctx, actor, id, parseInput(createTokenRequest, request.body), requestMeta(request)));
     },
@@ -75,26 +75,26 @@ export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
   // POST /v1/licenses/:id/tokens/revoke-all — revoke every live token of the license.
   app.post(
     "/v1/licenses/:id/tokens/revoke-all",
-    openapi({ ...web, summary: "Revoke every live token of a license.", params: licenseIdParams, response: revokeAllTokensResponse, problems: licenseMissing }),
+    routeOptions(policies["POST /v1/licenses/:id/tokens/revoke-all"], { ...web, summary: "Revoke every live token of a license.", params: licenseIdParams, response: revokeAllTokensResponse, problems: licenseMissing }),
     async (request) => {
-      const actor = await requireActor(ctx, request);
+      const actor = actorOf(request);
       const { id } = parseInput(licenseIdParams, request.params);
       return revokeAllTokens(ctx, actor, id, requestMeta(request));
     },
   );
 
   // GET /v1/tokens/:id — one token (a revoked one says who revoked it and when).
-  app.get("/v1/tokens/:id", openapi({ ...web, summary: "One token.", params: tokenIdParams, response: getTokenResponse, problems: tokenMissing }), async (request) => {
-    const actor = await requireActor(ctx, request);
+  app.get("/v1/tokens/:id", routeOptions(policies["GET /v1/tokens/:id"], { ...web, summary: "One token.", params: tokenIdParams, response: getTokenResponse, problems: tokenMissing }), async (request) => {
+    const actor = actorOf(request);
     return getToken(ctx, actor, parseInput(tokenIdParams, request.params).id);
   });
 
   // POST /v1/tokens/:id/rotate — a new token; the old one keeps working for the grace period.
   app.post(
     "/v1/tokens/:id/rotate",
-    openapi({ ...web, summary: "Rotate a token (the new secret is shown once).", params: tokenIdParams, body: rotateTokenRequest, status: 201, response: createTokenResponse, problems: { ...tokenMissing, 409: "token-not-active, license-not-active or token-limit." } }),
+    routeOptions(policies["POST /v1/tokens/:id/rotate"], { ...web, summary: "Rotate a token (the new secret is shown once).", params: tokenIdParams, body: rotateTokenRequest, status: 201, response: createTokenResponse, problems: { ...tokenMissing, 409: "token-not-active, license-not-active or token-limit." } }),
     async (request, reply) => {
-      const actor = await requireActor(ctx, request);
+      const actor = actorOf(request);
       const { id } = parseInput(tokenIdParams, request.params);
       const { graceHours } = parseInput(rotateTokenRequest, request.body === undefined ? {} : request.body);
       return reply.status(201).send(await rotateToken(ctx, actor, id, graceHours, requestMeta(request)));
@@ -104,9 +104,9 @@ export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
   // POST /v1/tokens/:id/revoke — revoke one token.
   app.post(
     "/v1/tokens/:id/revoke",
-    openapi({ ...web, summary: "Revoke a token.", params: tokenIdParams, response: getTokenResponse, problems: { ...tokenMissing, 409: "already-revoked." } }),
+    routeOptions(policies["POST /v1/tokens/:id/revoke"], { ...web, summary: "Revoke a token.", params: tokenIdParams, response: getTokenResponse, problems: { ...tokenMissing, 409: "already-revoked." } }),
     async (request) => {
-      const actor = await requireActor(ctx, request);
+      const actor = actorOf(request);
       return revokeToken(ctx, actor, parseInput(tokenIdParams, request.params).id, requestMeta(request));
     },
   );
@@ -114,9 +114,9 @@ export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/tokens/:id/usage?range=24h|7d|30d — the token's uses and refusals in every bucket of the range.
   app.get(
     "/v1/tokens/:id/usage",
-    openapi({ ...web, summary: "A token's introspections over time (zero-filled buckets).", params: tokenIdParams, query: tokenUsageQuery, response: tokenUsageResponse, problems: { ...badRange, ...tokenMissing } }),
+    routeOptions(policies["GET /v1/tokens/:id/usage"], { ...web, summary: "A token's introspections over time (zero-filled buckets).", params: tokenIdParams, query: tokenUsageQuery, response: tokenUsageResponse, problems: { ...badRange, ...tokenMissing } }),
     async (request) => {
-      const actor = await requireActor(ctx, request);
+      const actor = actorOf(request);
       const { id } = parseInput(tokenIdParams, request.params);
       return getTokenUsage(ctx, actor, id, usageRange(request.query));
     },
@@ -125,9 +125,9 @@ export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/licenses/:id/token-usage?range=24h|7d|30d — the sum over the license's tokens, and its busiest tokens.
   app.get(
     "/v1/licenses/:id/token-usage",
-    openapi({ ...web, summary: "A license's token introspections over time, and its busiest tokens.", params: licenseIdParams, query: tokenUsageQuery, response: licenseTokenUsageResponse, problems: { ...badRange, ...licenseMissing } }),
+    routeOptions(policies["GET /v1/licenses/:id/token-usage"], { ...web, summary: "A license's token introspections over time, and its busiest tokens.", params: licenseIdParams, query: tokenUsageQuery, response: licenseTokenUsageResponse, problems: { ...badRange, ...licenseMissing } }),
     async (request) => {
-      const actor = await requireActor(ctx, request);
+      const actor = actorOf(request);
       const { id } = parseInput(licenseIdParams, request.params);
       return getLicenseTokenUsage(ctx, actor, id, usageRange(request.query));
     },

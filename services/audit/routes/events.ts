@@ -1,32 +1,29 @@
-// POST /v1/events appends events (access, web); GET /v1/events lists them (access, web, operator).
+// POST /v1/events appends events (the access service only: every event passes its outbox and secret
+// guard); GET /v1/events lists them (access, operator). Callers are declared in contracts/audit-policies.ts.
 import type { FastifyInstance } from "fastify";
+import { auditPolicies } from "../../../contracts/audit-policies";
 import { appendEventsRequest, appendEventsResponse, listEventsQuery, listEventsResponse } from "../../../contracts/audit-api";
-import { assertCaller } from "../../common/http/caller";
 import { parseInput } from "../../common/http/parse";
+import { routeOptions, verifiedCaller } from "../../common/http/policy";
 import type { AuditPrisma } from "../db/prisma";
 import { appendEvents } from "../domain/events/append-events";
 import { listEvents } from "../domain/events/list-events";
 
-export const eventWriters = ["access", "web"] as const;
-// The web tier reads audit data through the access service, which scopes it by tenant.
-export const eventReaders = ["access", "operator"] as const;
-
 export function registerEventRoutes(app: FastifyInstance, deps: { prisma: AuditPrisma; chainKey: Buffer }) {
-  app.post("/v1/events", {
-    config: { openapi: { summary: "Appends events to the hash-chained log, idempotent by event id.", tags: ["events"], callers: eventWriters, body: appendEventsRequest, response: appendEventsResponse } },
-  }, async (request) => {
-    const caller = assertCaller(request, eventWriters);
-    const { events } = parseInput(appendEventsRequest, request.body);
-    const result = await appendEvents(deps.prisma, deps.chainKey, events);
-    request.log.info({ caller, ...result }, "events appended");
-    return result;
-  });
+  app.post(
+    "/v1/events",
+    routeOptions(auditPolicies["POST /v1/events"], { summary: "Appends events to the hash-chained log, idempotent by event id.", tags: ["events"], body: appendEventsRequest, response: appendEventsResponse }),
+    async (request) => {
+      const { events } = parseInput(appendEventsRequest, request.body);
+      const result = await appendEvents(deps.prisma, deps.chainKey, events);
+      request.log.info({ caller: verifiedCaller(request), ...result }, "events appended");
+      return result;
+    },
+  );
 
-  app.get("/v1/events", {
-    config: { openapi: { summary: "Lists events, newest first, a page at a time.", tags: ["events"], callers: eventReaders, query: listEventsQuery, response: listEventsResponse } },
-  }, async (request) => {
-    assertCaller(request, eventReaders);
-    const query = parseInput(listEventsQuery, request.query);
-    return listEvents(deps.prisma, query);
-  });
+  app.get(
+    "/v1/events",
+    routeOptions(auditPolicies["GET /v1/events"], { summary: "Lists events, newest first, a page at a time.", tags: ["events"], query: listEventsQuery, response: listEventsResponse }),
+    async (request) => listEvents(deps.prisma, parseInput(listEventsQuery, request.query)),
+  );
 }

@@ -1,15 +1,18 @@
-// Builds an internal service: Fastify over mutual TLS, JSON logs with request ids,
-// problem+json errors, /healthz, /readyz and /metrics, and graceful shutdown.
+// Builds an internal service: Fastify over mutual TLS, JSON logs with request ids, every route's declared
+// policy enforced before its input is read, problem+json errors, /healthz, /readyz and /metrics, and
+// graceful shutdown.
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:https";
 import Fastify, { type FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requestIdHeader } from "../../../contracts/identities";
+import { metaPolicies } from "../../../contracts/route-policy";
 import { serverTlsOptions, watchTlsFiles, type TlsFiles } from "../tls/server-tls";
 import { errorHandler, notFoundHandler, sendProblem } from "./error-handler";
 import { installMetrics } from "./metrics";
 import { installOpenApi } from "./openapi";
 import { redactingStream } from "./redact-secrets";
+import { installPolicy, routeOptions, type PolicyOptions } from "./policy";
 
 export type ServiceOptions = {
   name: string;
@@ -19,6 +22,8 @@ export type ServiceOptions = {
   isReady?: () => Promise<boolean>;
   /** One paragraph for the OpenAPI description served at /openapi.json. */
   apiDescription?: string;
+  /** How the policy hook authenticates people and audits refusals (services/common/http/policy.ts). */
+  policy?: PolicyOptions;
 };
 
 const serviceStatus = z.object({ status: z.string(), service: z.string() });
@@ -48,23 +53,25 @@ export function createService(options: ServiceOptions): FastifyInstance {
     frameworkErrors: errorHandler,
   });
 
-  // First, so that every route registered after it appears in /openapi.json.
-  installOpenApi(app, { title: `Tessera ${options.name} service`, version: "1", description: options.apiDescription });
-  app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
   app.addHook("onRequest", async (request, reply) => {
     reply.header(requestIdHeader, request.id);
   });
-
   const registry = installMetrics(app, options.name);
-  const probe = { tags: ["meta"], callers: "any" } as const;
-  app.get("/healthz", { config: { openapi: { ...probe, summary: "Liveness: the process answers.", response: serviceStatus } } }, async () => ({ status: "ok", service: options.name }));
-  app.get("/readyz", { config: { openapi: { ...probe, summary: "Readiness: the process can serve (database reachable).", response: serviceStatus, problems: { 503: "Not ready." } } } }, async (request, reply) => {
+  // Before any route: every route registered after it must declare its policy, which runs on each request.
+  installPolicy(app, registry, options.policy);
+  // Next, so that every route registered after it appears in /openapi.json.
+  installOpenApi(app, { title: `Tessera ${options.name} service`, version: "1", description: options.apiDescription });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  const probe = { tags: ["meta"] } as const;
+  app.get("/healthz", routeOptions(metaPolicies["GET /healthz"], { ...probe, summary: "Liveness: the process answers.", response: serviceStatus }), async () => ({ status: "ok", service: options.name }));
+  app.get("/readyz", routeOptions(metaPolicies["GET /readyz"], { ...probe, summary: "Readiness: the process can serve (database reachable).", response: serviceStatus, problems: { 503: "Not ready." } }), async (request, reply) => {
     const ready = options.isReady ? await options.isReady().catch(() => false) : true;
     if (!ready) return sendProblem(reply, request, 503, "unavailable", `${options.name} is not ready.`);
     return { status: "ready", service: options.name };
   });
-  app.get("/metrics", { config: { openapi: { ...probe, summary: "Prometheus metrics.", response: z.string(), responseContentType: "text/plain" } } }, async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  app.get("/metrics", routeOptions(metaPolicies["GET /metrics"], { ...probe, summary: "Prometheus metrics.", response: z.string(), responseContentType: "text/plain" }), async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
 
   // Certificate rotation and revocation take effect without a restart.
   const stopWatching = watchTlsFiles(

@@ -16,10 +16,9 @@ async function serviceWithRoutes() {
     "/v1/things/:id/rename",
     {
       config: {
+        policy: { endpoint: "POST /v1/things/:id/rename", callers: ["web"], bearer: "session", permission: "catalog.write" },
         openapi: {
           summary: "Renames a thing.",
-          callers: ["web"],
-          bearer: true,
           params: z.object({ id: z.string().regex(/^thg_/) }),
           query: z.object({ dryRun: z.enum(["true", "false"]).optional(), limit: z.coerce.number().int().default(5) }),
           body: z.object({ name: z.string().trim().min(1) }),
@@ -30,8 +29,8 @@ async function serviceWithRoutes() {
     },
     async () => ({}),
   );
-  app.delete("/v1/things/:id", { config: { openapi: { summary: "Deletes a thing.", callers: ["operator"], status: 204 } } }, async () => null);
-  app.get("/v1/chains", { config: { openapi: { summary: "Another recursive shape.", callers: "any", response: z.object({ chain }) } } }, async () => ({}));
+  app.delete("/v1/things/:id", { config: { policy: { endpoint: "DELETE /v1/things/:id", callers: ["operator"] }, openapi: { summary: "Deletes a thing.", status: 204 } } }, async () => null);
+  app.get("/v1/chains", { config: { policy: { endpoint: "GET /v1/chains", callers: "any" }, openapi: { summary: "Another recursive shape.", response: z.object({ chain }) } } }, async () => ({}));
   // No documentation at all: must still be described.
   app.route({ method: ["GET", "PUT"], url: "/v1/legacy/:a/:b", handler: async () => ({}) });
   await app.ready();
@@ -58,11 +57,12 @@ describe("OpenAPI description", () => {
     await app.close();
   });
 
-  it("documents parameters, body, response, callers, bearer and problems from the route's config", async () => {
+  it("documents parameters, body, response and problems from the route's doc, and callers, permission and bearer from its policy", async () => {
     const { app, document } = await serviceWithRoutes();
     const rename = document.paths["/v1/things/{id}/rename"].post as Record<string, unknown> & OpenApiDocument["paths"][string][string];
     expect(rename.summary).toBe("Renames a thing.");
     expect(rename["x-callers"]).toEqual(["web"]);
+    expect(rename["x-permission"]).toBe("catalog.write");
     expect(rename.security).toEqual([{ mutualTLS: [], bearer: [] }]);
     expect(rename.parameters).toEqual([
       { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^thg_" } },

@@ -1,9 +1,11 @@
 // The OpenAPI 3.1 description of an internal service, served at GET /openapi.json. Every route is
 // collected as it is registered (so an undocumented one still appears); a route documents itself
-// through `config.openapi`, whose zod schemas become JSON Schema 2020-12 (OpenAPI 3.1's dialect).
+// through `config.openapi`, whose zod schemas become JSON Schema 2020-12 (OpenAPI 3.1's dialect); who may
+// call it (x-callers, x-permission, the bearer, the implied 401 and 403) comes from its `config.policy`.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { problemContentType, problemSchema } from "../../../contracts/problem";
+import { metaPolicies, type RoutePolicy } from "../../../contracts/route-policy";
 import { statusByCode } from "./app-error";
 
 /** How a route describes itself, in its options: `{ config: { openapi: { … } } }`. */
@@ -11,10 +13,6 @@ export type RouteDoc = {
   summary?: string;
   description?: string;
   tags?: readonly string[];
-  /** The mTLS identities the route admits; "any" for every identity the internal CA issued. */
-  callers?: readonly string[] | "any";
-  /** Acts for a signed-in person: needs `Authorization: Bearer <session token>`. */
-  bearer?: boolean;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -35,7 +33,7 @@ declare module "fastify" {
 
 export type OpenApiInfo = { title: string; version: string; description?: string };
 
-type CollectedRoute = { method: string; url: string; doc: RouteDoc | undefined };
+type CollectedRoute = { method: string; url: string; doc: RouteDoc | undefined; policy: RoutePolicy | undefined };
 type JsonObject = { [key: string]: unknown };
 
 /** Collects every route registered after this call and serves the description. Call before adding routes. */
@@ -44,12 +42,12 @@ export function installOpenApi(app: FastifyInstance, info: OpenApiInfo): void {
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     // Fastify adds a HEAD twin to every GET; it is implied, not an operation of its own.
-    for (const method of methods) if (method !== "HEAD") routes.push({ method: method.toLowerCase(), url: route.url, doc: route.config?.openapi });
+    for (const method of methods) if (method !== "HEAD") routes.push({ method: method.toLowerCase(), url: route.url, doc: route.config?.openapi, policy: route.config?.policy });
   });
   let document: JsonObject | null = null;
   app.get(
     "/openapi.json",
-    { config: { openapi: { summary: "This OpenAPI 3.1 description.", tags: ["meta"], callers: "any", response: z.record(z.string(), z.unknown()) } } },
+    { config: { policy: metaPolicies["GET /openapi.json"], openapi: { summary: "This OpenAPI 3.1 description.", tags: ["meta"], response: z.record(z.string(), z.unknown()) } } },
     // The routes are all registered once the server listens, so the first request builds it for good.
     async () => (document ??= buildOpenApiDocument(info, routes)),
   );
@@ -57,8 +55,8 @@ export function installOpenApi(app: FastifyInstance, info: OpenApiInfo): void {
 
 const problemRef = { $ref: "#/components/responses/Problem" };
 const impliedProblems = {
-  unauthenticated: "No live session behind the bearer token.",
-  forbidden: "The caller's identity or the person's role may not use this endpoint.",
+  unauthenticated: "No live session behind the bearer token (checked before the request is read).",
+  forbidden: "The caller's identity, or the person's role, may not use this endpoint (checked before the request is read; reason caller-not-admitted or permission-missing).",
   invalid: "Malformed parameters, query or body; `fieldErrors` names the fields.",
 };
 
@@ -93,14 +91,16 @@ export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly Collect
 
 function toOperation(route: CollectedRoute, pathParams: string[], schemas: JsonObject): JsonObject {
   const doc = route.doc ?? {};
+  const policy = route.policy;
   const operation: JsonObject = {
     operationId: operationId(route.method, route.url),
     summary: doc.summary ?? `${route.method.toUpperCase()} ${route.url} (undocumented)`,
   };
   if (doc.description) operation.description = doc.description;
   if (doc.tags) operation.tags = doc.tags;
-  if (doc.callers) operation["x-callers"] = doc.callers;
-  if (doc.bearer) operation.security = [{ mutualTLS: [], bearer: [] }];
+  if (policy) operation["x-callers"] = policy.callers;
+  if (policy?.permission) operation["x-permission"] = policy.permission;
+  if (policy?.bearer) operation.security = [{ mutualTLS: [], bearer: [] }];
 
   const parameters = [...pathParameters(pathParams, doc.params, schemas), ...queryParameters(doc.query, schemas)];
   if (parameters.length) operation.parameters = parameters;
@@ -111,8 +111,8 @@ function toOperation(route: CollectedRoute, pathParams: string[], schemas: JsonO
   if (doc.response) success.content = { [doc.responseContentType ?? "application/json"]: { schema: toSchema(doc.response, "output", schemas) } };
   const responses: JsonObject = { [status]: success };
   const problems: Partial<Record<number, string>> = {
-    ...(doc.bearer ? { [statusByCode.unauthenticated]: impliedProblems.unauthenticated } : {}),
-    ...(doc.callers && doc.callers !== "any" ? { [statusByCode.forbidden]: impliedProblems.forbidden } : {}),
+    ...(policy?.bearer === "session" ? { [statusByCode.unauthenticated]: impliedProblems.unauthenticated } : {}),
+    ...(policy && (policy.callers !== "any" || policy.permission) ? { [statusByCode.forbidden]: impliedProblems.forbidden } : {}),
     ...(doc.params || doc.query || doc.body ? { [statusByCode["validation-failed"]]: impliedProblems.invalid } : {}),
     ...doc.problems,
   };

@@ -1,14 +1,10 @@
-// The signed-in person a request acts for, and the tenant filter every query of theirs carries.
+// The signed-in person a request acts for, and the tenant filter every query of theirs carries. Whether
+// their role may call an endpoint at all is the route's declared policy (contracts/access-policies.ts),
+// checked before the request reaches a rule; rules here decide only what the person may see and touch.
 import type { Role } from "../../../../contracts/access-api";
-import { can, type Permission } from "../../../../contracts/permissions";
 import { AppError } from "../../../common/http/app-error";
 
 export type Actor = { userId: string; email: string; name: string; role: Role; tenantId: string | null };
-
-/** Throws 403 unless the actor's role carries the permission. */
-export function assertPermission(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) throw new AppError("forbidden", `Your role may not do this (${permission}).`);
-}
 
 /**
  * The `where` fragment that confines a query to what the actor may see: nothing extra for platform

@@ -5,13 +5,12 @@ import type { CertificateRefusalReason, LicenseCertificateClaims, LicenseCertifi
 import { AppError } from "../../../common/http/app-error";
 import { loadSigningKeys, maxCertificateLifetimeSeconds } from "../../keys/signing-keys";
 import { recordEvent } from "../../outbox/record-event";
-import { assertPermission, auditActor, tenantScope, type Actor } from "../actors/actor";
+import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { licenseScopeKeys, tierScopeKeys, tierScopesInclude } from "../tiers/tier-scope-keys";
 import { signLicenseCertificate } from "./sign-license-certificate";
 
 export async function issueLicenseCertificate(ctx: AccessContext, actor: Actor, licenseId: string, meta: RequestMeta): Promise<LicenseCertificateResponse> {
-  assertPermission(actor, "licenses.read");
   const license = await ctx.prisma.license.findFirst({
     where: { id: licenseId, ...tenantScope(actor) },
     select: {

@@ -7,7 +7,7 @@ import { grantableRoles } from "../../../../contracts/permissions";
 import type { createInvitationRequest } from "../../../../contracts/tenant-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import { assertPermission, auditActor, type Actor } from "../actors/actor";
+import { auditActor, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { newId } from "../secrets/ids";
 import { createSecret, digestSecret } from "../secrets/opaque-secret";
@@ -23,7 +23,6 @@ export async function createInvitation(
   input: z.infer<typeof createInvitationRequest>,
   meta: RequestMeta,
 ) {
-  assertPermission(actor, "members.write");
   if (!grantableRoles(actor.role).includes(input.role)) throw new AppError("forbidden", "You may not grant a role above your own.");
   const token = createSecret("invitation");
 

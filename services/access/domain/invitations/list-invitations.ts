@@ -1,11 +1,10 @@
 // Lists a tenant's invitations, every status, newest first.
-import { assertPermission, tenantScope, type Actor } from "../actors/actor";
+import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
 import { findTenantOrThrow } from "../tenants/get-tenant";
 import { toInvitationDto } from "./invitation-dto";
 
 export async function listInvitations(ctx: AccessContext, actor: Actor, tenantId: string) {
-  assertPermission(actor, "members.read");
   await findTenantOrThrow(ctx.prisma, actor, tenantId);
   const rows = await ctx.prisma.invitation.findMany({
     where: { AND: [{ tenantId }, tenantScope(actor)] },

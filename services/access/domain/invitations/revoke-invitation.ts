@@ -2,14 +2,13 @@
 // update names the pending state in its where, so it cannot race an acceptance.
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import { assertPermission, auditActor, tenantScope, type Actor } from "../actors/actor";
+import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { findTenantOrThrow } from "../tenants/get-tenant";
 import { toInvitationDto } from "./invitation-dto";
 import { invitationStatus } from "./invitation-state";
 
 export async function revokeInvitation(ctx: AccessContext, actor: Actor, tenantId: string, invitationId: string, meta: RequestMeta) {
-  assertPermission(actor, "members.write");
   return ctx.prisma.$transaction(async (tx) => {
     await findTenantOrThrow(tx, actor, tenantId);
     const mine = { AND: [{ id: invitationId, tenantId }, tenantScope(actor)] };

@@ -3,7 +3,7 @@
 import type { CreateLicenseRequest } from "../../../../contracts/license-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import { assertPermission, auditActor, tenantScope, type Actor } from "../actors/actor";
+import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { newId } from "../secrets/ids";
 import { loadLicenseDetail } from "./get-license";
@@ -14,7 +14,6 @@ const invalidField = (field: string, message: string) =>
   new AppError("validation-failed", "The request has invalid fields.", { fieldErrors: { [field]: [message] } });
 
 export async function createLicense(ctx: AccessContext, actor: Actor, input: CreateLicenseRequest, meta: RequestMeta) {
-  assertPermission(actor, "licenses.write");
   const scope = tenantScope(actor);
   const now = ctx.now();
   const startsAt = new Date(input.startsAt);

@@ -3,7 +3,7 @@
 import type { LicenseRow, LicenseSortField, ListLicensesResponse } from "../../../../contracts/license-api";
 import type { LicenseStatus } from "../../../../contracts/license-api";
 import { Prisma } from "../../generated/prisma/client";
-import { assertPermission, tenantScope, type Actor } from "../actors/actor";
+import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
 import { decodeCursor, encodeCursor, type CursorKey } from "./license-cursor";
 import { toLicenseRow } from "./license-dto";
@@ -98,7 +98,6 @@ function filters(actor: Actor, input: ListLicensesInput, now: Date): Prisma.Sql[
 }
 
 export async function listLicenses(ctx: AccessContext, actor: Actor, input: ListLicensesInput): Promise<ListLicensesResponse> {
-  assertPermission(actor, "licenses.read");
   const now = ctx.now();
   const where = filters(actor, input, now);
   const dir = input.order === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;

@@ -3,14 +3,13 @@
 // Every attempt is audited as license.key_reveal — never with the key.
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import { assertPermission, auditActor, tenantScope, type Actor } from "../actors/actor";
+import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { verifyPassword } from "../passwords/password-hash";
 import { licenseNotFound } from "./get-license";
 import { openLicenseKey } from "./license-key";
 
 export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: string, password: string, meta: RequestMeta) {
-  assertPermission(actor, "licenses.reveal");
   const license = await ctx.prisma.license.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true, tenantId: true, keyCiphertext: true } });
   if (!license) throw licenseNotFound();
 

@@ -1,7 +1,9 @@
 // The hot path for internal components: is this license key valid (for this scope), and what does it
 // carry? Answered from the per-process validation cache (services/access/cache) when it is healthy, else
 // by one statement using the unique key-digest index; validity against the clock is decided here per
-// request either way. No writes on success. Failures are audited through a per-process limiter.
+// request either way. No writes on success. Failures are audited through a per-process limiter. A license
+// of a component the caller is not a resource server of answers exactly as an unknown key (the audit
+// trail says why: not-served).
 import type { ValidateLicenseResponse, ValidationFailureReason } from "../../../../contracts/license-api";
 import type { CachedLicense } from "../../cache/license-validation-cache";
 import type { AccessContext, RequestMeta } from "../context";
@@ -19,6 +21,10 @@ export async function validateLicense(
 ): Promise<ValidateLicenseResponse> {
   const digest = digestLicenseKey(ctx.keys.secretDigest, input.key);
   const license = await findLicense(ctx, digest);
+  if (license && !license.resourceServers.includes(caller)) {
+    await failures.record(ctx, { caller, reason: "not-served", licenseId: license.licenseId, tenantId: license.tenantId, scope: input.scope ?? null }, meta);
+    return { valid: false, reason: "unknown-key" };
+  }
   const reason = license ? failureReason(license, input.scope, ctx.now()) : "unknown-key";
   if (reason || !license) {
     const why = reason ?? "unknown-key";
@@ -56,7 +62,8 @@ async function loadLicense(ctx: AccessContext, digest: string): Promise<Found | 
     SELECT l."id" AS "licenseId", l."tenant_id" AS "tenantId", l."status"::text AS "status", l."starts_at" AS "startsAt", l."ends_at" AS "endsAt",
            l."component_id" AS "componentId", c."key" AS "component", l."tier_id" AS "tierId", t."key" AS "tier",
            ARRAY(SELECT s."key" FROM "tier_scopes" ts JOIN "scopes" s ON s."id" = ts."scope_id"
-                 WHERE ts."tier_id" = l."tier_id" AND s."component_id" = l."component_id" ORDER BY s."key") AS "scopes"
+                 WHERE ts."tier_id" = l."tier_id" AND s."component_id" = l."component_id" ORDER BY s."key") AS "scopes",
+           ARRAY(SELECT rs."identity" FROM "resource_servers" rs WHERE rs."component_id" = l."component_id" ORDER BY rs."identity") AS "resourceServers"
     FROM "licenses" l
     JOIN "components" c ON c."id" = l."component_id"
     JOIN "service_tiers" t ON t."id" = l."tier_id"

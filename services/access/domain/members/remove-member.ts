@@ -4,13 +4,12 @@
 import { grantableRoles } from "../../../../contracts/permissions";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import { assertPermission, auditActor, tenantScope, type Actor } from "../actors/actor";
+import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { findTenantOrThrow } from "../tenants/get-tenant";
 import { toMemberDto } from "./member-dto";
 
 export async function removeMember(ctx: AccessContext, actor: Actor, tenantId: string, userId: string, meta: RequestMeta) {
-  assertPermission(actor, "members.write");
   return ctx.prisma.$transaction(async (tx) => {
     await findTenantOrThrow(tx, actor, tenantId);
     // Removals in one tenant take turns, so two admins removing themselves at once cannot both be "not the last".

@@ -4,10 +4,9 @@ import { serviceIdentities } from "../../../../contracts/identities";
 import type { OAuthClientResponse, RegisterOAuthClientRequest } from "../../../../contracts/oauth-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import { assertPermission, auditActor, type Actor } from "../actors/actor";
+import { auditActor, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { newId } from "../secrets/ids";
-import { tokenWritePermission } from "../tokens/create-token";
 import { loadTokenLicense, type TokenLicense } from "../tokens/token-license";
 import { clientTokenLimits } from "./client-token-limits";
 import { oauthClientSelect, toOAuthClientDto } from "./oauth-client-dto";
@@ -28,7 +27,6 @@ function checkInput(license: TokenLicense, input: RegisterOAuthClientRequest): {
 }
 
 export async function registerOAuthClient(ctx: AccessContext, actor: Actor, licenseId: string, input: RegisterOAuthClientRequest, meta: RequestMeta): Promise<OAuthClientResponse> {
-  assertPermission(actor, tokenWritePermission);
   return ctx.prisma.$transaction(async (tx) => {
     const license = await loadTokenLicense(tx, actor, licenseId);
     const { scopes, tokenTtlSeconds } = checkInput(license, input);

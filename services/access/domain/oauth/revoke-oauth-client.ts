@@ -3,13 +3,11 @@
 import type { RevokeOAuthClientResponse } from "../../../../contracts/oauth-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import { assertPermission, auditActor, tenantScope, type Actor } from "../actors/actor";
+import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
-import { tokenWritePermission } from "../tokens/create-token";
 import { oauthClientSelect, toOAuthClientDto } from "./oauth-client-dto";
 
 export async function revokeOAuthClient(ctx: AccessContext, actor: Actor, id: string, meta: RequestMeta): Promise<RevokeOAuthClientResponse> {
-  assertPermission(actor, tokenWritePermission);
   return ctx.prisma.$transaction(async (tx) => {
     const found = await tx.oAuthClient.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true } });
     if (!found) throw new AppError("not-found", "No such OAuth client.");

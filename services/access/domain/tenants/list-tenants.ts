@@ -3,14 +3,13 @@
 import type { z } from "zod";
 import type { listTenantsQuery } from "../../../../contracts/tenant-api";
 import type { Prisma } from "../../generated/prisma/client";
-import { assertPermission, type Actor } from "../actors/actor";
+import type { Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
 import { tenantRowScope } from "./get-tenant";
 import { decodeTenantCursor, encodeTenantCursor } from "./tenant-cursor";
 import { toTenantDto } from "./tenant-dto";
 
 export async function listTenants(ctx: AccessContext, actor: Actor, query: z.infer<typeof listTenantsQuery>) {
-  assertPermission(actor, "tenants.read");
   const where: Prisma.TenantWhereInput[] = [tenantRowScope(actor)];
   if (query.kind) where.push({ kind: query.kind });
   if (query.search) {

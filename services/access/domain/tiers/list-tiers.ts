@@ -2,13 +2,12 @@
 // the license counts are confined to the caller's tenant (platform administrators see all).
 import type { GetTierResponse, ListTiersResponse } from "../../../../contracts/catalogue-api";
 import { AppError } from "../../../common/http/app-error";
-import { assertPermission, tenantScope, type Actor } from "../actors/actor";
+import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
 import { toTierDto } from "./tier-dto";
 import { tierScopesInclude } from "./tier-scope-keys";
 
 export async function listTiers(ctx: AccessContext, actor: Actor): Promise<ListTiersResponse> {
-  assertPermission(actor, "tiers.read");
   const [tiers, counts] = await Promise.all([
     ctx.prisma.serviceTier.findMany({ include: tierScopesInclude, orderBy: [{ createdAt: "asc" }, { key: "asc" }] }),
     ctx.prisma.license.groupBy({ by: ["tierId"], where: tenantScope(actor), _count: { _all: true } }),
@@ -18,7 +17,6 @@ export async function listTiers(ctx: AccessContext, actor: Actor): Promise<ListT
 }
 
 export async function getTier(ctx: AccessContext, actor: Actor, tierId: string): Promise<GetTierResponse> {
-  assertPermission(actor, "tiers.read");
   const tier = await ctx.prisma.serviceTier.findUnique({ where: { id: tierId }, include: tierScopesInclude });
   if (!tier) throw new AppError("not-found", "No such service tier.");
   const licenseCount = await ctx.prisma.license.count({ where: { tierId, ...tenantScope(actor) } });

@@ -3,14 +3,11 @@
 import type { CreateTokenRequest, CreateTokenResponse } from "../../../../contracts/token-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import { assertPermission, auditActor, type Actor } from "../actors/actor";
+import { auditActor, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { issueToken } from "./issue-token";
 import { toTokenDtos } from "./token-dto";
 import { loadTokenLicense, lockLicenseRow, type TokenLicense } from "./token-license";
-
-/** Who may create, rotate and revoke tokens: those trusted with license secrets (platform and tenant administrators). */
-export const tokenWritePermission = "licenses.reveal" as const;
 
 function checkInput(license: TokenLicense, input: CreateTokenRequest): { scopes: string[]; ttlHours: number } {
   const fieldErrors: Record<string, string[]> = {};
@@ -23,7 +20,6 @@ function checkInput(license: TokenLicense, input: CreateTokenRequest): { scopes:
 }
 
 export async function createToken(ctx: AccessContext, actor: Actor, licenseId: string, input: CreateTokenRequest, meta: RequestMeta): Promise<CreateTokenResponse> {
-  assertPermission(actor, tokenWritePermission);
   return ctx.prisma.$transaction(async (tx) => {
     await lockLicenseRow(tx, licenseId);
     const license = await loadTokenLicense(tx, actor, licenseId);

@@ -2,7 +2,7 @@
 // its busiest tokens), in every bucket of the range. Scoped to the actor's tenant in each query's where:
 // another tenant's token or license is simply not found (404), as on the other token endpoints.
 import type { LicenseTokenUsageResponse, TokenUsageResponse, UsageRange, UsageSeries } from "../../../../contracts/token-api";
-import { assertPermission, tenantScope, type Actor } from "../actors/actor";
+import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
 import { tokenNotFound } from "./get-token";
 import { loadTokenLicense } from "./token-license";
@@ -18,7 +18,6 @@ function toSeries(range: UsageRange, axis: UsageAxis, rows: readonly HourRow[]):
 const sums = (s: { uses: number | null; refusals: number | null }) => ({ uses: s.uses ?? 0, refusals: s.refusals ?? 0 });
 
 export async function getTokenUsage(ctx: AccessContext, actor: Actor, id: string, range: UsageRange, now = new Date()): Promise<TokenUsageResponse> {
-  assertPermission(actor, "licenses.read");
   const token = await ctx.prisma.token.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true } });
   if (!token) throw tokenNotFound();
   const axis = usageAxis(range, now);
@@ -30,7 +29,6 @@ export async function getTokenUsage(ctx: AccessContext, actor: Actor, id: string
 }
 
 export async function getLicenseTokenUsage(ctx: AccessContext, actor: Actor, licenseId: string, range: UsageRange, now = new Date()): Promise<LicenseTokenUsageResponse> {
-  assertPermission(actor, "licenses.read");
   const license = await loadTokenLicense(ctx.prisma, actor, licenseId);
   const axis = usageAxis(range, now);
   const where = { licenseId: license.id, ...tenantScope(actor), bucket: { gte: axis.from, lt: axis.to } };

@@ -1,8 +1,9 @@
 // RFC 7662 introspection, the hot path: a malformed token (bad shape or checksum) is refused without a
 // lookup; a found token's facts come from the per-process cache while the change feed is healthy, else
 // from one statement on the unique digest index; the answer is decided per request against the clock.
-// Anything but an active token answers exactly { active: false }. Uses and a found token's refusals are
-// counted in memory (token-usage.ts), not written.
+// Anything but an active token answers exactly { active: false }, and so does a token of a component the
+// caller is not a resource server of: a component learns nothing of tokens it does not serve, not even
+// that they exist. Uses and a found token's refusals are counted in memory (token-usage.ts), not written.
 import type { IntrospectionResponse } from "../../../../contracts/token-api";
 import type { CachedToken } from "../../cache/token-introspection-cache";
 import type { AccessContext } from "../context";
@@ -16,13 +17,15 @@ const inactive = (): IntrospectionResponse => ({ active: false });
  * the resource server forwards it (`cnf_x5t_s256`); a certificate-bound token whose binding differs then
  * answers inactive and counts as a refusal. Without it, the answer carries cnf for the caller to compare.
  */
-export async function introspectToken(ctx: AccessContext, token: string, presentedThumbprint?: string, now = new Date()): Promise<IntrospectionResponse> {
+export async function introspectToken(ctx: AccessContext, caller: string, token: string, presentedThumbprint?: string, now = new Date()): Promise<IntrospectionResponse> {
   if (!isWellFormedToken(token)) return inactive();
   const found = await findToken(ctx, digestToken(ctx.keys.secretDigest, token));
   if (!found) return inactive();
   const state = tokenState(found, found.license, now);
   const wronglyBound = presentedThumbprint !== undefined && found.certThumbprint !== null && found.certThumbprint !== presentedThumbprint;
-  if (!state.active || wronglyBound) {
+  // A token shown to a component that does not serve its own is one presented in the wrong place: a refusal.
+  const notServed = !found.resourceServers.includes(caller);
+  if (!state.active || wronglyBound || notServed) {
     ctx.tokenUsage?.noteRefusal(found, now); // a revoked, expired or stolen token still presented is worth showing
     return inactive();
   }
@@ -63,7 +66,8 @@ async function loadToken(ctx: AccessContext, digest: string): Promise<CachedToke
            k."revoked_at" AS "revokedAt", l."tier_id" AS "tierId", l."component_id" AS "componentId", c."key" AS "component",
            l."status"::text AS "licenseStatus", l."starts_at" AS "startsAt", l."ends_at" AS "endsAt",
            ARRAY(SELECT s."key" FROM "tier_scopes" ts JOIN "scopes" s ON s."id" = ts."scope_id"
-                 WHERE ts."tier_id" = l."tier_id" AND s."component_id" = l."component_id" ORDER BY s."key") AS "licenseScopes"
+                 WHERE ts."tier_id" = l."tier_id" AND s."component_id" = l."component_id" ORDER BY s."key") AS "licenseScopes",
+           ARRAY(SELECT rs."identity" FROM "resource_servers" rs WHERE rs."component_id" = l."component_id" ORDER BY rs."identity") AS "resourceServers"
     FROM "tokens" k
     JOIN "licenses" l ON l."id" = k."license_id"
     JOIN "components" c ON c."id" = l."component_id"

@@ -5,7 +5,7 @@ import type { ListTokensQuery, ListTokensResponse, TokenStatus } from "../../../
 import { listTokensQuery } from "../../../../contracts/token-api";
 import { AppError } from "../../../common/http/app-error";
 import type { Prisma } from "../../generated/prisma/client";
-import { assertPermission, tenantScope, type Actor } from "../actors/actor";
+import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
 import { livePoolOf } from "./issue-token";
 import { toTokenDtos, tokenSelect } from "./token-dto";
@@ -39,7 +39,6 @@ function searchWhere(search: string | undefined): Prisma.TokenWhereInput {
 }
 
 export async function listTokens(ctx: AccessContext, actor: Actor, licenseId: string, query: ListTokensQuery): Promise<ListTokensResponse> {
-  assertPermission(actor, "licenses.read");
   const { search, status, limit, cursor } = listTokensQuery.parse(query);
   const license = await loadTokenLicense(ctx.prisma, actor, licenseId);
   const now = new Date();

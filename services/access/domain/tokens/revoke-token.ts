@@ -3,14 +3,12 @@
 import type { GetTokenResponse } from "../../../../contracts/token-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import { assertPermission, auditActor, tenantScope, type Actor } from "../actors/actor";
+import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
-import { tokenWritePermission } from "./create-token";
 import { loadTokenDto, tokenNotFound } from "./get-token";
 import { loadTokenLicense } from "./token-license";
 
 export async function revokeToken(ctx: AccessContext, actor: Actor, id: string, meta: RequestMeta): Promise<GetTokenResponse> {
-  assertPermission(actor, tokenWritePermission);
   return ctx.prisma.$transaction(async (tx) => {
     const token = await tx.token.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true, tenantId: true, licenseId: true, revokedAt: true } });
     if (!token) throw tokenNotFound();
@@ -32,7 +30,6 @@ export async function revokeToken(ctx: AccessContext, actor: Actor, id: string, 
 }
 
 export async function revokeAllTokens(ctx: AccessContext, actor: Actor, licenseId: string, meta: RequestMeta): Promise<{ revoked: number }> {
-  assertPermission(actor, tokenWritePermission);
   return ctx.prisma.$transaction(async (tx) => {
     const license = await loadTokenLicense(tx, actor, licenseId);
     const now = new Date();

@@ -3,9 +3,8 @@
 import type { CreateTokenResponse } from "../../../../contracts/token-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import { assertPermission, auditActor, tenantScope, type Actor } from "../actors/actor";
+import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
-import { tokenWritePermission } from "./create-token";
 import { tokenNotFound } from "./get-token";
 import { issueToken } from "./issue-token";
 import { toTokenDtos } from "./token-dto";
@@ -13,7 +12,6 @@ import { loadTokenLicense, lockLicenseRow } from "./token-license";
 import { tokenStatus } from "./token-state";
 
 export async function rotateToken(ctx: AccessContext, actor: Actor, id: string, graceHours: number, meta: RequestMeta): Promise<CreateTokenResponse> {
-  assertPermission(actor, tokenWritePermission);
   return ctx.prisma.$transaction(async (tx) => {
     const found = await tx.token.findFirst({ where: { id, ...tenantScope(actor) }, select: { licenseId: true } });
     if (!found) throw tokenNotFound();

@@ -1,0 +1,88 @@
+// The access service's endpoints and who may call each: the one declaration its routes carry in their
+// options, its hook enforces before reading input, its OpenAPI document shows (x-callers, x-permission),
+// its tests are generated from, and the web tier reads to hide what a person could not do.
+import type { Permission } from "./permissions";
+import { policyTable, type RoutePolicy } from "./route-policy";
+
+/** The web tier acting for a signed-in person whose role carries `permission`. */
+const person = (permission?: Permission): RoutePolicy => ({ callers: ["web"], bearer: "session", permission });
+/** The web tier before anyone is signed in (setup, sign-in, invitations). */
+const webOnly: RoutePolicy = { callers: ["web"] };
+/** Internal components (never Tessera's own identities): validation, introspection, OAuth. */
+const components: RoutePolicy = { callers: ["components"] };
+
+export const accessPolicies = policyTable({
+  // setup: the operator's launcher asks whether to print a setup link
+  "GET /v1/setup/status": { callers: ["web", "operator"] },
+  "GET /v1/setup/links/:token": webOnly,
+  "POST /v1/setup": webOnly,
+  // sign-in and the person's own sessions
+  "POST /v1/auth/sign-in": webOnly,
+  "GET /v1/me": person(),
+  "POST /v1/auth/sign-out": { callers: ["web"], bearer: "presented" },
+  "GET /v1/me/sessions": person(),
+  "POST /v1/me/sessions/revoke-others": person(),
+  "POST /v1/me/sessions/:id/revoke": person(),
+  // the operator's tools
+  "POST /v1/operator/events": { callers: ["operator"] },
+  // tenants, members, invitations
+  "GET /v1/tenants": person("tenants.read"),
+  "POST /v1/tenants": person("tenants.write"),
+  "GET /v1/tenants/:id": person("tenants.read"),
+  "PATCH /v1/tenants/:id": person("tenants.write"),
+  "GET /v1/tenants/:id/members": person("members.read"),
+  "DELETE /v1/tenants/:id/members/:userId": person("members.write"),
+  "POST /v1/tenants/:id/invitations": person("members.write"),
+  "GET /v1/tenants/:id/invitations": person("members.read"),
+  "DELETE /v1/tenants/:id/invitations/:invitationId": person("members.write"),
+  "GET /v1/invitations/:token": webOnly,
+  "POST /v1/invitations/:token/accept": webOnly,
+  // the catalogue
+  "GET /v1/components": person("catalog.read"),
+  "POST /v1/components": person("catalog.write"),
+  "GET /v1/components/:id": person("catalog.read"),
+  "POST /v1/components/:id/scopes": person("catalog.write"),
+  "GET /v1/components/:id/resource-servers": person("catalog.read"),
+  "POST /v1/components/:id/resource-servers": person("catalog.write"),
+  "DELETE /v1/components/:id/resource-servers/:identity": person("catalog.write"),
+  // service tiers
+  "GET /v1/tiers": person("tiers.read"),
+  "GET /v1/tiers/:id": person("tiers.read"),
+  "POST /v1/tiers": person("tiers.write"),
+  "PATCH /v1/tiers/:id": person("tiers.write"),
+  "POST /v1/tiers/:id/preview": person("tiers.write"),
+  // licenses
+  "GET /v1/licenses": person("licenses.read"),
+  "POST /v1/licenses": person("licenses.write"),
+  "POST /v1/licenses/validate": components,
+  "GET /v1/licenses/:id": person("licenses.read"),
+  "POST /v1/licenses/:id/suspend": person("licenses.write"),
+  "POST /v1/licenses/:id/reinstate": person("licenses.write"),
+  "POST /v1/licenses/:id/revoke": person("licenses.write"),
+  "POST /v1/licenses/:id/renew": person("licenses.write"),
+  "POST /v1/licenses/:id/change-tier": person("licenses.write"),
+  "POST /v1/licenses/:id/reveal-key": person("license_keys.read"),
+  "GET /v1/licenses/:id/timeline": person("licenses.read"),
+  // offline certificates: the JWKS for every identity (components verify certificates offline)
+  "GET /.well-known/jwks.json": { callers: "any" },
+  "GET /v1/licenses/:id/certificate": person("licenses.read"),
+  // tokens
+  "GET /v1/licenses/:id/tokens": person("tokens.read"),
+  "POST /v1/licenses/:id/tokens": person("tokens.write"),
+  "POST /v1/licenses/:id/tokens/revoke-all": person("tokens.write"),
+  "GET /v1/tokens/:id": person("tokens.read"),
+  "POST /v1/tokens/:id/rotate": person("tokens.write"),
+  "POST /v1/tokens/:id/revoke": person("tokens.write"),
+  "GET /v1/tokens/:id/usage": person("tokens.read"),
+  "GET /v1/licenses/:id/token-usage": person("tokens.read"),
+  // OAuth 2.0 for components
+  "GET /.well-known/oauth-authorization-server": components,
+  "POST /oauth/token": components,
+  "POST /oauth/introspect": components,
+  "POST /oauth/revoke": components,
+  // OAuth clients of a license
+  "GET /v1/licenses/:id/oauth-clients": person("oauth_clients.read"),
+  "POST /v1/licenses/:id/oauth-clients": person("oauth_clients.write"),
+  "POST /v1/oauth-clients/:id/revoke": person("oauth_clients.write"),
+});
+export type AccessEndpoint = keyof typeof accessPolicies;

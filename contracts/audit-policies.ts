@@ -1,0 +1,11 @@
+// The audit service's endpoints and who may call each (see contracts/route-policy.ts): only the access
+// service writes (every event passes its outbox and secret guard); the access service and the operator read.
+import { policyTable } from "./route-policy";
+
+export const auditPolicies = policyTable({
+  "POST /v1/events": { callers: ["access"] },
+  "GET /v1/events": { callers: ["access", "operator"] },
+  "GET /v1/chain/verify": { callers: ["access", "operator"] },
+  "GET /v1/chain/checkpoint": { callers: ["access", "operator"] },
+});
+export type AuditEndpoint = keyof typeof auditPolicies;

@@ -1,0 +1,50 @@
+// What the declared policies must say, written out: which of Tessera's own identities may call what (each
+// only what it does), and that every endpoint acting for a person names its permission. The services
+// enforce whatever the tables say (tests/integration/access-endpoint-matrix.test.ts); this pins the tables.
+import { describe, expect, it } from "vitest";
+import { accessPolicies } from "./access-policies";
+import { auditPolicies } from "./audit-policies";
+import { admitsCaller, metaPolicies, type EndpointPolicy } from "./route-policy";
+
+const all = (table: Record<string, EndpointPolicy>) => Object.values(table);
+const admitted = (table: Record<string, EndpointPolicy>, identity: string) =>
+  all(table).filter((p) => p.callers !== "any" && admitsCaller(p, identity)).map((p) => p.endpoint).sort();
+
+describe("access service policies", () => {
+  it("the operator reaches only its own endpoints and the setup status its launcher prints a link from", () => {
+    expect(admitted(accessPolicies, "operator")).toEqual(["GET /v1/setup/status", "POST /v1/operator/events"]);
+  });
+  it("the audit and access identities call nothing of the access service but what any identity may", () => {
+    expect(admitted(accessPolicies, "audit")).toEqual([]);
+    expect(admitted(accessPolicies, "access")).toEqual([]);
+  });
+  it("components reach validation, introspection, revocation, the token endpoint and the metadata; nothing of a person's", () => {
+    expect(admitted(accessPolicies, "reports-worker")).toEqual([
+      "GET /.well-known/oauth-authorization-server", "POST /oauth/introspect", "POST /oauth/revoke", "POST /oauth/token", "POST /v1/licenses/validate",
+    ]);
+  });
+  it("the web tier never validates, introspects, revokes by token or obtains tokens", () => {
+    for (const endpoint of ["POST /v1/licenses/validate", "POST /oauth/introspect", "POST /oauth/revoke", "POST /oauth/token", "GET /.well-known/oauth-authorization-server", "POST /v1/operator/events"] as const) {
+      expect(admitsCaller(accessPolicies[endpoint], "web"), endpoint).toBe(false);
+    }
+  });
+  it("every endpoint with a live-session bearer is the web tier's, and names a permission unless it is the person's own account", () => {
+    const own = ["GET /v1/me", "GET /v1/me/sessions", "POST /v1/me/sessions/:id/revoke", "POST /v1/me/sessions/revoke-others"];
+    for (const p of all(accessPolicies).filter((p) => p.bearer === "session")) {
+      expect(p.callers, p.endpoint).toEqual(["web"]);
+      expect(p.permission === undefined, p.endpoint).toBe(own.includes(p.endpoint));
+    }
+  });
+  it("only the probes, the OpenAPI document and the JWKS are open to every identity", () => {
+    const open = [...all(accessPolicies), ...all(metaPolicies)].filter((p) => p.callers === "any").map((p) => p.endpoint).sort();
+    expect(open).toEqual(["GET /.well-known/jwks.json", "GET /healthz", "GET /metrics", "GET /openapi.json", "GET /readyz"]);
+  });
+});
+
+describe("audit service policies", () => {
+  it("takes writes only from the access service; the access service and the operator read", () => {
+    expect(admitted(auditPolicies, "access")).toEqual(["GET /v1/chain/checkpoint", "GET /v1/chain/verify", "GET /v1/events", "POST /v1/events"]);
+    expect(admitted(auditPolicies, "operator")).toEqual(["GET /v1/chain/checkpoint", "GET /v1/chain/verify", "GET /v1/events"]);
+    for (const identity of ["web", "audit", "reports-worker"]) expect(admitted(auditPolicies, identity), identity).toEqual([]);
+  });
+});

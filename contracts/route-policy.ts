@@ -1,0 +1,52 @@
+// Who may call an endpoint, as data: the certificate identities it admits, whether it acts for a signed-in
+// person, and the permission that person's role must carry. Each service's routes carry one of these in
+// their options (services/common/http/policy.ts enforces it before any input is read and the OpenAPI
+// document shows it); the web tier reads the same table to hide what a person could not do. Pure.
+import type { Role } from "./access-api";
+import { isTesseraIdentity, type ServiceIdentity } from "./identities";
+import { can, type Permission } from "./permissions";
+
+/** Tessera's own identities by name; "components" for every other identity the internal CA issued. */
+export type CallerKind = ServiceIdentity | "components";
+/** The admitted callers; "any" for every identity of the internal CA. */
+export type Callers = readonly CallerKind[] | "any";
+
+export type RoutePolicy =
+  | { callers: Callers; bearer?: undefined; permission?: undefined }
+  /** The bearer is what the route acts on (sign-out ends whatever session it names), not checked first. */
+  | { callers: Callers; bearer: "presented"; permission?: undefined }
+  /** Acts for a signed-in person: the bearer must be a live session (else 401) whose role carries `permission` (else 403). */
+  | { callers: Callers; bearer: "session"; permission?: Permission };
+
+/** A policy with the endpoint it belongs to ("POST /v1/licenses"), so a route cannot wear another's. */
+export type EndpointPolicy = RoutePolicy & { endpoint: string };
+
+/** Why the policy refused a request. */
+export type RefusalReason = "caller-not-admitted" | "session-required" | "permission-missing";
+
+/** Whether the policy admits a verified certificate identity. */
+export function admitsCaller(policy: RoutePolicy, identity: string): boolean {
+  if (policy.callers === "any") return true;
+  if (isTesseraIdentity(identity)) return policy.callers.includes(identity);
+  return policy.callers.includes("components");
+}
+
+/** Whether a person of `role` may call the endpoint (true when it needs no permission). */
+export function roleMayCall(role: Role, policy: RoutePolicy): boolean {
+  return policy.permission === undefined || can(role, policy.permission);
+}
+
+/** Builds a service's policy table: each entry learns its own endpoint key. */
+export function policyTable<T extends Record<string, RoutePolicy>>(table: T): { readonly [K in keyof T]: RoutePolicy & { endpoint: K } } {
+  const keyed = Object.fromEntries(Object.entries(table).map(([endpoint, policy]) => [endpoint, { ...policy, endpoint }]));
+  // Object.fromEntries forgets which key holds which value; each entry holds its own key by construction.
+  return keyed as unknown as { readonly [K in keyof T]: RoutePolicy & { endpoint: K } };
+}
+
+/** Endpoints every service serves (health, readiness, metrics, its OpenAPI description). */
+export const metaPolicies = policyTable({
+  "GET /healthz": { callers: "any" },
+  "GET /readyz": { callers: "any" },
+  "GET /metrics": { callers: "any" },
+  "GET /openapi.json": { callers: "any" },
+});

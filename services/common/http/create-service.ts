@@ -6,9 +6,10 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requestIdHeader } from "../../../contracts/identities";
 import { serverTlsOptions, watchTlsFiles, type TlsFiles } from "../tls/server-tls";
-import { errorHandler, notFoundHandler, sendProblem } from "./error-handler";
+import { clientErrorHandler, errorHandler, notFoundHandler, sendProblem } from "./error-handler";
 import { installMetrics } from "./metrics";
 import { installOpenApi } from "./openapi";
+import { installInputGuards } from "./parse";
 
 export type ServiceOptions = {
   name: string;
@@ -43,12 +44,15 @@ export function createService(options: ServiceOptions): FastifyInstance {
     return503OnClosing: true,
     // Bad percent-encoding and over-long path parameters are answered before routing; they too get problem+json.
     frameworkErrors: errorHandler,
+    // What Node's HTTP parser refuses (an unknown method, a malformed header) is a problem document too.
+    clientErrorHandler,
   });
 
   // First, so that every route registered after it appears in /openapi.json.
   installOpenApi(app, { title: `Tessera ${options.name} service`, version: "1", description: options.apiDescription });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  installInputGuards(app);
   app.addHook("onRequest", async (request, reply) => {
     reply.header(requestIdHeader, request.id);
   });

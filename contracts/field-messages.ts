@@ -8,7 +8,7 @@ type Issue = Parameters<z.core.$ZodErrorMap>[0];
 const nul = "\u0000";
 
 /** The message for a string with a NUL character, which no field may hold (PostgreSQL text cannot). */
-export const nulCharacterMessage = "Remove the invisible NUL character (\\0) from this field.";
+export const nulCharacterMessage = "Remove the invisible NUL character from this field.";
 
 const typeWords: Record<string, string> = {
   string: "text", number: "a number", int: "a whole number", boolean: "true or false", array: "a list",

@@ -76,6 +76,26 @@ describe("GET /openapi.json", () => {
     expect(body.components.securitySchemes).toMatchObject({ mutualTLS: { type: "mutualTLS" }, bearer: { type: "http", scheme: "bearer" } });
   });
 
+  it("describes the OAuth endpoints' form-encoded bodies and their RFC 6749 §5.2 error shape", async () => {
+    const { body } = await fetchDocument("access", "operator");
+    for (const path of ["/oauth/token", "/oauth/introspect", "/oauth/revoke"]) {
+      const operation = body.paths[path].post as { requestBody: { content: Record<string, { schema: { required?: string[] } }> }; responses: Record<string, unknown> };
+      expect(Object.keys(operation.requestBody.content), path).toEqual(["application/x-www-form-urlencoded", "application/json"]);
+      expect(operation.requestBody.content["application/x-www-form-urlencoded"].schema).toEqual(operation.requestBody.content["application/json"].schema);
+      expect(operation.responses["400"], path).toMatchObject({ $ref: "#/components/responses/OAuthError" });
+      expect(operation.responses["401"], path).toMatchObject({ $ref: "#/components/responses/OAuthError" });
+      expect(operation.responses, path).not.toHaveProperty("422");
+      expect(operation.responses, path).not.toHaveProperty("403");
+    }
+    const introspect = body.paths["/oauth/introspect"].post as { requestBody: { content: Record<string, { schema: { required?: string[] } }> } };
+    expect(introspect.requestBody.content["application/x-www-form-urlencoded"].schema.required).toEqual(["token"]);
+    expect(body.components.responses.OAuthError).toEqual({
+      description: expect.any(String),
+      content: { "application/json": { schema: { $ref: "#/components/schemas/OAuthError" } } },
+    });
+    expect(body.components.schemas.OAuthError).toMatchObject({ type: "object", required: ["error", "error_description"], properties: { error: { enum: expect.arrayContaining(["invalid_request", "invalid_client"]) } } });
+  });
+
   it("documents every route of the foundation (none left as undocumented)", async () => {
     const summaries = async (service: "access" | "audit") =>
       Object.entries((await fetchDocument(service, "operator")).body.paths).flatMap(([path, item]) =>

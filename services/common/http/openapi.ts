@@ -18,6 +18,13 @@ export type RouteDoc = {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The content types `body` may arrive in, each with its schema (default: JSON only). */
+  bodyContentTypes?: readonly string[];
+  /**
+   * Refusals in a shape of their own rather than problem+json (the OAuth endpoints: RFC 6749 §5.2 JSON).
+   * `problems` then lists every refusal status, each answered in this shape; a 5xx stays a problem.
+   */
+  errorResponse?: ErrorResponseDoc;
   /** Success status (200 unless given) and its body; no `response` means no documented body. */
   status?: number;
   response?: z.ZodType;
@@ -26,6 +33,8 @@ export type RouteDoc = {
   /** Problem statuses the route answers besides the ones implied above (401, 403, 422), with their meaning. */
   problems?: Partial<Record<number, string>>;
 };
+
+export type ErrorResponseDoc = { name: string; description: string; contentType: string; schema: z.ZodType };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -64,10 +73,16 @@ const impliedProblems = {
 
 export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly CollectedRoute[]): JsonObject {
   const schemas: JsonObject = { Problem: toSchema(problemSchema, "output", {}) };
+  const responses: JsonObject = {
+    Problem: {
+      description: "An RFC 9457 problem: `code` is stable, `reason` finer, `detail` the sentence for people.",
+      content: { [problemContentType]: { schema: { $ref: "#/components/schemas/Problem" } } },
+    },
+  };
   const paths: Record<string, Record<string, JsonObject>> = {};
   for (const route of [...routes].sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method))) {
     const { path, pathParams } = toOpenApiPath(route.url);
-    (paths[path] ??= {})[route.method] = toOperation(route, pathParams, schemas);
+    (paths[path] ??= {})[route.method] = toOperation(route, pathParams, { schemas, responses });
   }
   return {
     openapi: "3.1.1",
@@ -77,12 +92,7 @@ export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly Collect
     paths,
     components: {
       schemas,
-      responses: {
-        Problem: {
-          description: "An RFC 9457 problem: `code` is stable, `reason` finer, `detail` for people.",
-          content: { [problemContentType]: { schema: { $ref: "#/components/schemas/Problem" } } },
-        },
-      },
+      responses,
       securitySchemes: {
         mutualTLS: { type: "mutualTLS", description: "A client certificate of the internal CA; its CN is the caller's identity." },
         bearer: { type: "http", scheme: "bearer", description: "The session token of the person the web tier acts for." },
@@ -91,7 +101,9 @@ export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly Collect
   };
 }
 
-function toOperation(route: CollectedRoute, pathParams: string[], schemas: JsonObject): JsonObject {
+type Components = { schemas: JsonObject; responses: JsonObject };
+
+function toOperation(route: CollectedRoute, pathParams: string[], { schemas, responses: responseComponents }: Components): JsonObject {
   const doc = route.doc ?? {};
   const operation: JsonObject = {
     operationId: operationId(route.method, route.url),
@@ -104,22 +116,38 @@ function toOperation(route: CollectedRoute, pathParams: string[], schemas: JsonO
 
   const parameters = [...pathParameters(pathParams, doc.params, schemas), ...queryParameters(doc.query, schemas)];
   if (parameters.length) operation.parameters = parameters;
-  if (doc.body) operation.requestBody = { required: true, content: { "application/json": { schema: toSchema(doc.body, "input", schemas) } } };
+  if (doc.body) {
+    const schema = toSchema(doc.body, "input", schemas);
+    operation.requestBody = { required: true, content: Object.fromEntries((doc.bodyContentTypes ?? ["application/json"]).map((type) => [type, { schema }])) };
+  }
 
   const status = String(doc.status ?? 200);
   const success: JsonObject = { description: status === "204" ? "No content." : "Success." };
   if (doc.response) success.content = { [doc.responseContentType ?? "application/json"]: { schema: toSchema(doc.response, "output", schemas) } };
   const responses: JsonObject = { [status]: success };
-  const problems: Partial<Record<number, string>> = {
-    ...(doc.bearer ? { [statusByCode.unauthenticated]: impliedProblems.unauthenticated } : {}),
-    ...(doc.callers && doc.callers !== "any" ? { [statusByCode.forbidden]: impliedProblems.forbidden } : {}),
-    ...(doc.params || doc.query || doc.body ? { [statusByCode["validation-failed"]]: impliedProblems.invalid } : {}),
-    ...doc.problems,
-  };
-  for (const [code, description] of Object.entries(problems)) responses[code] = { ...problemRef, description };
+  const refusal = doc.errorResponse ? errorResponseRef(doc.errorResponse, { schemas, responses: responseComponents }) : problemRef;
+  // A route with its own error shape lists its refusals itself; the implied ones are problem+json's.
+  const problems: Partial<Record<number, string>> = doc.errorResponse
+    ? { ...doc.problems }
+    : {
+        ...(doc.bearer ? { [statusByCode.unauthenticated]: impliedProblems.unauthenticated } : {}),
+        ...(doc.callers && doc.callers !== "any" ? { [statusByCode.forbidden]: impliedProblems.forbidden } : {}),
+        ...(doc.params || doc.query || doc.body ? { [statusByCode["validation-failed"]]: impliedProblems.invalid } : {}),
+        ...doc.problems,
+      };
+  for (const [code, description] of Object.entries(problems)) responses[code] = { ...refusal, description };
   responses.default = problemRef;
   operation.responses = responses;
   return operation;
+}
+
+/** Registers a route's own error shape in components (once) and answers the reference to it. */
+function errorResponseRef(error: ErrorResponseDoc, { schemas, responses }: Components): JsonObject {
+  if (!responses[error.name]) {
+    schemas[error.name] = toSchema(error.schema, "output", schemas);
+    responses[error.name] = { description: error.description, content: { [error.contentType]: { schema: { $ref: `#/components/schemas/${error.name}` } } } };
+  }
+  return { $ref: `#/components/responses/${error.name}` };
 }
 
 function pathParameters(names: string[], schema: z.ZodType | undefined, schemas: JsonObject): JsonObject[] {

@@ -13,19 +13,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 }
 
 /**
- * One hook for every route, before validation: a NUL character anywhere in params, query or body is a
- * field error (PostgreSQL text cannot hold it, and no name or token needs it); path parameters that do not
- * fit the route's declared `params` schema name nothing, so they are answered as not found.
+ * One hook for every route, before validation: path parameters that do not fit the route's declared
+ * `params` schema name nothing, so they are answered as not found (contracts/problem.ts); then a NUL
+ * character anywhere in params, query or body is a field error (PostgreSQL text cannot hold it, and no
+ * name or token needs it).
  */
 export function installInputGuards(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {
+    const params = request.routeOptions.config?.openapi?.params;
+    if (params && (!params.safeParse(request.params ?? {}).success || Object.keys(nulFieldErrors(request.params)).length)) {
+      throw new AppError(malformedPathProblem.code, malformedPathProblem.detail, { reason: "malformed-path", internal: "path parameters do not fit the route's schema" });
+    }
     const fieldErrors = { ...nulFieldErrors(request.params), ...nulFieldErrors(request.query), ...nulFieldErrors(request.body) };
     if (Object.keys(fieldErrors).length) {
       throw new AppError("validation-failed", "A field holds a NUL character, which Tessera does not accept.", { fieldErrors, reason: "nul-character" });
-    }
-    const params = request.routeOptions.config?.openapi?.params;
-    if (params && !params.safeParse(request.params ?? {}).success) {
-      throw new AppError(malformedPathProblem.code, malformedPathProblem.detail, { reason: "malformed-path", internal: "path parameters do not fit the route's schema" });
     }
   });
 }

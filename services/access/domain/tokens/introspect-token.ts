@@ -35,7 +35,7 @@ export async function introspectToken(ctx: AccessContext, token: string, present
     iat: Math.floor(found.createdAt.getTime() / 1000),
     sub: found.tokenId,
     aud: found.component,
-    token_type: "access_token",
+    token_type: "Bearer",
     license_id: found.licenseId,
     tenant_id: found.tenantId,
     ...(found.certThumbprint ? { cnf: { "x5t#S256": found.certThumbprint } } : {}),

@@ -3,7 +3,9 @@
 // license must be active now, and the holder below the tier's live-token cap (the caller holds the
 // license row lock, so concurrent issues queue). The cap is counted per pool: the tokens people made
 // share one, and each OAuth client has its own, so a client that asks for tokens too often exhausts
-// only its own pool — never the people's, nor another component's.
+// only its own pool — never the people's, nor another component's. A token never outlives its license:
+// its expiry is the asked lifetime or the license's end, whichever comes first (renewing the license
+// later does not lengthen tokens already issued; rotating one does).
 import { AppError } from "../../../common/http/app-error";
 import type { TransactionClient } from "../context";
 import { newId } from "../secrets/ids";
@@ -19,6 +21,11 @@ export type IssueInput = { name: string; scopes: string[]; ttlSeconds: number; h
 
 export function assertLicenseActive(license: TokenLicense, now: Date): void {
   if (!licenseActiveNow(license, now)) throw new AppError("conflict", "The license is not active, so it cannot have new tokens.", { reason: "license-not-active" });
+}
+
+/** When a token issued now for `ttlSeconds` expires: never after its license ends. */
+export function tokenExpiry(license: Pick<TokenLicense, "endsAt">, now: Date, ttlSeconds: number): Date {
+  return new Date(Math.min(now.getTime() + ttlSeconds * 1000, license.endsAt.getTime()));
 }
 
 /** The `where` of the live tokens in a holder's pool: people's tokens (clientId null), or one client's. */
@@ -48,7 +55,7 @@ export async function issueToken(tx: TransactionClient, digestKey: Buffer, licen
       scopes: input.scopes,
       ...("createdById" in input.holder ? { createdById: input.holder.createdById } : { clientId: input.holder.clientId, certThumbprint: input.holder.certThumbprint }),
       createdAt: now,
-      expiresAt: new Date(now.getTime() + input.ttlSeconds * 1000),
+      expiresAt: tokenExpiry(license, now, input.ttlSeconds),
       rotatedFromId: input.rotatedFromId ?? null,
     },
     select: tokenSelect,

@@ -68,7 +68,9 @@ const problemRef = { $ref: "#/components/responses/Problem" };
 const impliedProblems = {
   unauthenticated: "No live session behind the bearer token.",
   forbidden: "The caller's identity or the person's role may not use this endpoint.",
-  invalid: "Malformed parameters, query or body; `fieldErrors` names the fields.",
+  invalid: "Malformed query or body (or a NUL character anywhere); `fieldErrors` names the fields.",
+  // parse.ts installInputGuards: a path parameter that does not fit `params` names nothing.
+  notFound: "Nothing by that id, or a malformed id (reason `malformed-path`).",
 };
 
 export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly CollectedRoute[]): JsonObject {
@@ -132,6 +134,7 @@ function toOperation(route: CollectedRoute, pathParams: string[], { schemas, res
     : {
         ...(doc.bearer ? { [statusByCode.unauthenticated]: impliedProblems.unauthenticated } : {}),
         ...(doc.callers && doc.callers !== "any" ? { [statusByCode.forbidden]: impliedProblems.forbidden } : {}),
+        ...(doc.params ? { [statusByCode["not-found"]]: impliedProblems.notFound } : {}),
         ...(doc.params || doc.query || doc.body ? { [statusByCode["validation-failed"]]: impliedProblems.invalid } : {}),
         ...doc.problems,
       };

@@ -9,7 +9,9 @@ import { AppError } from "./app-error";
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input ?? {}, { error: humanIssueMessage });
   if (result.success) return result.data;
-  throw new AppError("validation-failed", invalidFieldsSentence, { fieldErrors: fieldErrorsOf(result.error), internal: "request failed its schema" });
+  // The log gets zod's issue codes by path (never the values: a field may hold a password).
+  const internal = result.error.issues.map((issue) => `${issue.path.join(".") || "_"}: ${issue.code}`).join("; ").slice(0, 500);
+  throw new AppError("validation-failed", invalidFieldsSentence, { fieldErrors: fieldErrorsOf(result.error), internal });
 }
 
 /**

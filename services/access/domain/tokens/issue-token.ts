@@ -20,7 +20,9 @@ export type TokenHolder = { createdById: string } | { clientId: string; certThum
 export type IssueInput = { name: string; scopes: string[]; ttlSeconds: number; holder: TokenHolder; rotatedFromId?: string };
 
 export function assertLicenseActive(license: TokenLicense, now: Date): void {
-  if (!licenseActiveNow(license, now)) throw new AppError("conflict", "The license is not active, so it cannot have new tokens.", { reason: "license-not-active" });
+  if (!licenseActiveNow(license, now)) {
+    throw new AppError("conflict", "The license is not active, so it cannot have new tokens.", { reason: "license-not-active", internal: `license ${license.id} is ${license.status}, ends ${license.endsAt.toISOString()}` });
+  }
 }
 
 /** When a token issued now for `ttlSeconds` expires: never after its license ends. */
@@ -39,9 +41,10 @@ export async function issueToken(tx: TransactionClient, digestKey: Buffer, licen
   const live = await tx.token.count({ where: livePoolOf(license.id, pool, now) });
   const cap = license.tier.tokensPerLicense;
   if (live >= cap) {
+    const internal = `license ${license.id}: ${live} live tokens in the ${pool === "people" ? "people's pool" : `pool of client ${pool.clientId}`}, cap ${cap}`;
     throw pool === "people"
-      ? new AppError("conflict", `The license's tier allows at most ${cap} live tokens made by people; revoke one first.`, { reason: "token-limit" })
-      : new AppError("conflict", `This client already holds ${cap} live tokens, its tier's limit; reuse one until it expires.`, { reason: "token-limit" });
+      ? new AppError("conflict", `The license's tier allows at most ${cap} live tokens made by people; revoke one first.`, { reason: "token-limit", internal })
+      : new AppError("conflict", `This client already holds ${cap} live tokens, its tier's limit; reuse one until it expires.`, { reason: "token-limit", internal });
   }
   const secret = generateToken();
   const row = await tx.token.create({

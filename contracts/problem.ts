@@ -36,17 +36,7 @@ export type Problem = z.infer<typeof problemSchema>;
 
 export const problemContentType = "application/problem+json";
 
-/** The generic `title` of each status, the same at the services and the web tier. */
-export const problemTitles: Readonly<Record<number, string>> = {
-  400: "Bad request", 401: "Not signed in", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
-  409: "Conflict", 410: "Gone", 413: "Payload too large", 415: "Unsupported media type", 422: "Invalid fields",
-  431: "Request header fields too large",
-  429: "Too many requests", 500: "Internal error", 502: "Bad gateway", 503: "Unavailable",
-};
-
-export function problemTitle(status: number): string {
-  return problemTitles[status] ?? (status >= 500 ? "Error" : "Bad request");
-}
+export { problemTitle, problemTitles } from "./problem-titles";
 
 /** What to show a person for a problem document: its `detail`, else the generic title. */
 export function problemSentence(problem: Pick<Problem, "title" | "detail">): string {

@@ -1,6 +1,6 @@
 // Browser-side calls to the web tier's own /api routes: JSON in, JSON out, problems as ApiError whose
 // message is the problem's `detail` (the sentence for the person; contracts/problem.ts).
-import { problemTitle } from "@/contracts/problem";
+import { problemTitle } from "@/contracts/problem-titles";
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -148,7 +148,8 @@ export const introspectionResponse = z.union([
     sub: z.string(),
     /** The component key of the license. */
     aud: z.string().optional(),
-    token_type: z.literal("access_token"),
+    /** RFC 7662 §2.2: the token's type as in RFC 6749 §5.1. */
+    token_type: z.literal("Bearer"),
     license_id: z.string(),
     tenant_id: z.string(),
     /** RFC 8705: present when the token is bound to a client certificate (OAuth client tokens). */

@@ -4,6 +4,7 @@ import "server-only";
 // session object carries only name, e-mail and role.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { nulFieldErrors } from "@/contracts/field-messages";
 import { signInWithPassword } from "@/lib/server/auth";
 import { isAccessProblem } from "@/lib/server/access-problem";
 import { safeRedirectUrl } from "./callback-url";
@@ -29,7 +30,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
-        if (!email || !password || email.length > 254 || password.length > 1024) {
+        if (!email || !password || email.length > 254 || password.length > 1024 || Object.keys(nulFieldErrors({ email, password })).length) {
           throw new Error(signInErrorCode.invalid);
         }
         try {

@@ -1,7 +1,10 @@
-// Browser-side calls to the web tier's own /api routes: JSON in, JSON out, problems as ApiError.
+// Browser-side calls to the web tier's own /api routes: JSON in, JSON out, problems as ApiError whose
+// message is the problem's `detail` (the sentence for the person; contracts/problem.ts).
+import { problemTitle } from "@/contracts/problem-titles";
+
 export type FieldErrors = Record<string, string[]>;
 
-/** A problem answered by a web-tier route (status, code, field messages and the request id to quote). */
+/** A problem answered by a web-tier route (status, code, its sentence, field messages and the request id to quote). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -9,8 +12,8 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldErrors | undefined;
   readonly requestId: string | undefined;
 
-  constructor(init: { status: number; code: string; title: string; reason?: string; fieldErrors?: FieldErrors; requestId?: string }) {
-    super(init.title);
+  constructor(init: { status: number; code: string; detail: string; reason?: string; fieldErrors?: FieldErrors; requestId?: string }) {
+    super(init.detail);
     this.name = "ApiError";
     this.status = init.status;
     this.code = init.code;
@@ -41,7 +44,7 @@ export async function apiFetch<T = unknown>(path: string, options: { method?: Me
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
-    throw new ApiError({ status: 0, code: "network", title: "Could not reach Tessera. Check your connection and try again." });
+    throw new ApiError({ status: 0, code: "network", detail: "Could not reach Tessera. Check your connection and try again." });
   }
   const requestId = res.headers.get("x-request-id") ?? undefined;
   const body: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
@@ -59,7 +62,7 @@ function problemToError(status: number, body: unknown, headerRequestId: string |
   return new ApiError({
     status,
     code: str(p.code) ?? "internal",
-    title: str(p.title) ?? "Something went wrong.",
+    detail: str(p.detail) ?? (status >= 500 ? "Something went wrong." : problemTitle(status)),
     reason: str(p.reason),
     fieldErrors: isFieldErrors(p.fieldErrors) ? p.fieldErrors : undefined,
     requestId: str(p.requestId) ?? headerRequestId,

@@ -110,7 +110,7 @@ export async function accessRequest<S extends z.ZodType | undefined = undefined>
   } catch (cause) {
     // Missing env or unreadable PEM files: the service is, for this process, unavailable.
     console.error(JSON.stringify({ level: "error", msg: "access client not configured", requestId: ctx.requestId, err: String(cause) }));
-    throw new AccessProblem({ status: 503, code: "unavailable", title: "Access service not configured", cause });
+    throw new AccessProblem({ status: 503, code: "unavailable", detail: "Access service not configured", cause });
   }
   return client.request(method, path, { ...options, ...ctx });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 // The one error type the web tier sees from the access service: an RFC 9457 problem, or "unavailable".
-import { problemSchema, type ProblemCode } from "@/contracts/problem";
+// Its message is the problem's `detail`: the service's sentence for the person, which the web tier shows.
+import { problemSchema, problemSentence, problemTitle, type ProblemCode } from "@/contracts/problem";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -20,14 +21,15 @@ export class AccessProblem extends Error {
   constructor(init: {
     status: number;
     code: string;
-    title?: string;
+    /** The sentence for the person (the problem's `detail`); the status's generic title when absent. */
+    detail?: string;
     reason?: string;
     fieldErrors?: FieldErrors;
     retryAfterSeconds?: number;
     requestId?: string;
     cause?: unknown;
   }) {
-    super(init.title ?? init.code, { cause: init.cause });
+    super(init.detail ?? problemTitle(init.status), { cause: init.cause });
     this.name = "AccessProblem";
     this.status = init.status;
     this.code = init.code;
@@ -51,7 +53,7 @@ export function problemFromResponse(status: number, body: unknown, retryAfterHea
     return new AccessProblem({
       status,
       code: p.code,
-      title: p.title,
+      detail: problemSentence(p),
       reason: p.reason,
       fieldErrors: p.fieldErrors,
       retryAfterSeconds: p.retryAfterSeconds ?? headerRetry,

@@ -36,10 +36,11 @@ describe("web-tier API routes", () => {
 
   it("passes an access-service problem on with its status, reason and field messages", async () => {
     const res = await apiRoute(async () => {
-      throw new AccessProblem({ status: 409, code: "conflict", title: "Already suspended.", reason: "already-suspended", requestId: "acc-9" });
+      throw new AccessProblem({ status: 409, code: "conflict", detail: "Already suspended.", reason: "already-suspended", requestId: "acc-9" });
     })(get(), noParams);
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ code: "conflict", title: "Already suspended.", reason: "already-suspended", requestId: "acc-9" });
+    // the same document as the service's: generic title, the sentence in detail
+    expect(await res.json()).toMatchObject({ type: "urn:tessera:problem:conflict", code: "conflict", title: "Conflict", detail: "Already suspended.", reason: "already-suspended", requestId: "acc-9" });
   });
 
   it("answers an unknown error as a generic 500 without its message", async () => {
@@ -61,6 +62,35 @@ describe("web-tier API routes", () => {
     expect((await route(post("{not json"), noParams)).status).toBe(400);
   });
 
+  it("words validator issues for people, never in zod's own text", async () => {
+    const route = apiRoute(async ({ request }) => readJson(request, z.object({ name: z.string().min(1), at: z.iso.datetime(), n: z.number().int().max(5) })));
+    const res = await route(post(JSON.stringify({ name: "", at: "yesterday", n: 9 })), noParams);
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.fieldErrors).toEqual({
+      name: ["Enter a value."],
+      at: ["Enter a date and time (ISO 8601, e.g. 2026-01-31T12:00:00Z)."],
+      n: ["Use 5 or less."],
+    });
+    expect(JSON.stringify(body.fieldErrors)).not.toMatch(/Too small|Too big|Invalid|expected/);
+  });
+
+  it("refuses a NUL character in any field with a field message, before the handler's schema", async () => {
+    const route = apiRoute(async ({ request }) => readJson(request, z.object({ name: z.string(), tags: z.array(z.string()) })));
+    const res = await route(post(JSON.stringify({ name: "a\u0000b", tags: ["ok", "x\u0000"] })), noParams);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ reason: "nul-character", fieldErrors: { name: [expect.stringMatching(/NUL/)], "tags.1": [expect.stringMatching(/NUL/)] } });
+  });
+
+  it("refuses Origin: null and an unparsable Origin as cross-site, never a 500", async () => {
+    const handler = vi.fn();
+    for (const origin of ["null", "not a url", "http://[::1"]) {
+      const res = await apiRoute(handler)(post("{}", { origin }), noParams);
+      expect(res.status, origin).toBe(403);
+    }
+    expect(handler).not.toHaveBeenCalled();
+  });
+
   it("refuses mutations from other sites", async () => {
     const handler = vi.fn();
     const res = await apiRoute(handler)(post("{}", { "sec-fetch-site": "cross-site" }), noParams);
@@ -74,5 +104,6 @@ describe("web-tier API routes", () => {
     const route = apiRoute<{ id: string }>(async ({ params }) => readParams(params, z.object({ id: z.string().regex(/^lic_\w+$/) })));
     const res = await route(get(), { params: Promise.resolve({ id: "../../v1/tenants" }) });
     expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ code: "not-found", reason: "malformed-path" });
   });
 });

@@ -4,7 +4,8 @@ import "server-only";
 // access service's status — never a stack trace or an unknown error's message.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { problemContentType } from "@/contracts/problem";
+import { fieldErrorsOf, humanIssueMessage, invalidFieldsSentence, nulFieldErrors, type FieldErrors } from "@/contracts/field-messages";
+import { malformedPathProblem, problemContentType, problemTitle, type Problem } from "@/contracts/problem";
 import { incomingContext } from "./access-client";
 import { isAccessProblem } from "./access-problem";
 import { getSessionBearer } from "./session";
@@ -13,10 +14,10 @@ type Params = Record<string, string | string[] | undefined>;
 type RouteArgs<P extends Params> = { request: Request; bearer: string; params: P };
 type Handler<P extends Params> = (args: RouteArgs<P>) => Promise<unknown>;
 
-/** Thrown by the read* helpers: becomes a problem with this status (and field messages). */
+/** Thrown by the read* helpers: becomes a problem with this status, sentence (and field messages). */
 class InputProblem extends Error {
-  constructor(readonly status: number, readonly code: string, title: string, readonly fieldErrors?: Record<string, string[]>) {
-    super(title);
+  constructor(readonly status: number, readonly code: string, detail: string, readonly fieldErrors?: FieldErrors, readonly reason?: string) {
+    super(detail);
   }
 }
 
@@ -54,6 +55,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   const body: unknown = await request.json().catch(() => {
     throw new InputProblem(400, "bad-request", "The request body is not valid JSON.");
   });
+  assertNoNul(body);
   return parseWith(schema, body);
 }
 
@@ -62,25 +64,29 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.i
   const params = new URL(request.url).searchParams;
   const raw: Record<string, string> = {};
   for (const [k, v] of params) if (v !== "") raw[k] = v;
+  assertNoNul(raw);
   return parseWith(schema, raw);
 }
 
-/** Path parameters: a malformed id is simply not found, like an unknown one. */
+/** Path parameters: a malformed id names nothing, so it is answered as the access service does (contracts/problem.ts). */
 export function readParams<S extends z.ZodType>(params: Params, schema: S): z.infer<S> {
   const parsed = schema.safeParse(params);
-  if (!parsed.success) throw new InputProblem(404, "not-found", "Not found.");
+  if (!parsed.success || Object.keys(nulFieldErrors(params)).length) {
+    throw new InputProblem(malformedPathProblem.status, malformedPathProblem.code, malformedPathProblem.detail, undefined, "malformed-path");
+  }
   return parsed.data;
 }
 
+/** A NUL character in any field is refused before a schema or the access service sees it. */
+function assertNoNul(value: unknown) {
+  const fieldErrors = nulFieldErrors(value);
+  if (Object.keys(fieldErrors).length) throw new InputProblem(422, "validation-failed", invalidFieldsSentence, fieldErrors, "nul-character");
+}
+
 function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { error: humanIssueMessage });
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "_";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  throw new InputProblem(422, "validation-failed", "Check the highlighted fields.", fieldErrors);
+  throw new InputProblem(422, "validation-failed", invalidFieldsSentence, fieldErrorsOf(parsed.error));
 }
 
 /** Mutations only from our own pages: browsers send Sec-Fetch-Site / Origin we can compare. */
@@ -89,21 +95,30 @@ function assertSameOrigin(request: Request) {
   if (site && site !== "same-origin") throw new InputProblem(403, "forbidden", "Cross-site requests are not accepted.");
   const origin = request.headers.get("origin");
   const host = request.headers.get("host");
-  if (origin && host && new URL(origin).host !== host) throw new InputProblem(403, "forbidden", "Cross-site requests are not accepted.");
+  // "null" (sandboxed frames, some redirects) and anything unparsable are not our origin either.
+  if (origin && host && originHost(origin) !== host) throw new InputProblem(403, "forbidden", "Cross-site requests are not accepted.");
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 function problemResponse(error: unknown, requestId: string): Response {
   if (error instanceof InputProblem) {
-    return problem(error.status, { code: error.code, title: error.message, fieldErrors: error.fieldErrors, requestId });
+    return problem(error.status, { code: error.code, detail: error.message, reason: error.reason, fieldErrors: error.fieldErrors, requestId });
   }
   if (isAccessProblem(error)) {
     if (error.status >= 500) {
       console.error(JSON.stringify({ level: "error", msg: "access service problem", requestId, status: error.status, code: error.code }));
     }
-    const title = error.status >= 500 ? "Tessera could not complete this right now. Try again in a moment." : error.message;
+    const detail = error.status >= 500 ? "Tessera could not complete this right now. Try again in a moment." : error.message;
     return problem(error.status, {
       code: error.code,
-      title,
+      detail,
       reason: error.reason,
       fieldErrors: error.fieldErrors,
       retryAfterSeconds: error.retryAfterSeconds,
@@ -111,11 +126,13 @@ function problemResponse(error: unknown, requestId: string): Response {
     });
   }
   console.error(JSON.stringify({ level: "error", msg: "web route failed", requestId, err: String(error) }));
-  return problem(500, { code: "internal", title: "Something went wrong. Try again in a moment.", requestId });
+  return problem(500, { code: "internal", detail: "Something went wrong. Try again in a moment.", requestId });
 }
 
-function problem(status: number, body: { code: string; title: string; reason?: string; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number; requestId: string }) {
-  return new NextResponse(JSON.stringify({ type: "about:blank", status, ...body }), {
+/** The same problem document as the services answer (contracts/problem.ts): generic title, the sentence in `detail`. */
+function problem(status: number, body: Omit<Problem, "type" | "title" | "status" | "requestId"> & { requestId: string }) {
+  const document: Problem = { type: `urn:tessera:problem:${body.code}`, title: problemTitle(status), status, ...body };
+  return new NextResponse(JSON.stringify(document), {
     status,
     headers: { "content-type": problemContentType, "cache-control": "no-store", "x-request-id": body.requestId },
   });

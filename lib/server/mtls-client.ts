@@ -78,7 +78,7 @@ export function createMtlsClient(options: MtlsClientOptions): MtlsClient {
     try {
       res = await request(url, { method, headers, body: payload, dispatcher: agent, signal: opts.signal });
     } catch (cause) {
-      throw new AccessProblem({ status: 503, code: "unavailable", title: "Access service unreachable", cause });
+      throw new AccessProblem({ status: 503, code: "unavailable", detail: "Access service unreachable", cause });
     }
 
     const text = await res.body.text().catch(() => "");
@@ -87,7 +87,7 @@ export function createMtlsClient(options: MtlsClientOptions): MtlsClient {
       if (!opts.schema) return undefined;
       const parsed = opts.schema.safeParse(json);
       if (!parsed.success) {
-        throw new AccessProblem({ status: 502, code: "internal", title: "Unexpected answer from the access service", cause: parsed.error });
+        throw new AccessProblem({ status: 502, code: "internal", detail: "Unexpected answer from the access service", cause: parsed.error });
       }
       return parsed.data;
     }

@@ -3,6 +3,7 @@ import "server-only";
 // invitation): the new-password rules, and turning the access service's answer into form state.
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { fieldErrorsOf, humanIssueMessage, invalidFieldsSentence, nulFieldErrors } from "@/contracts/field-messages";
 import type { PasswordAccountState } from "@/lib/views/password-account-state";
 import { isAccessProblem } from "./access-problem";
 
@@ -23,13 +24,12 @@ export function withNewPassword<Shape extends z.ZodRawShape>(fields: z.ZodObject
 
 type AccountForm<T> = {
   /** An object schema (its keys are the form's field names), usually built with withNewPassword. */
-  schema: { shape: object; safeParse: (raw: unknown) => z.ZodSafeParseResult<T> };
+  schema: { shape: object; safeParse: (raw: unknown, params?: z.core.ParseContext<z.core.$ZodIssue>) => z.ZodSafeParseResult<T> };
   create: (input: T) => Promise<unknown>;
   /** Whether the error says the link is used up or unknown (the link's own page then explains it). */
   isLinkGone: (error: unknown) => boolean;
   linkPath: string;
   donePath: string;
-  conflictMessage: string;
   failureMessage: string;
   /** Names the flow in the log line of an unexpected failure. */
   logMessage: string;
@@ -39,8 +39,10 @@ export async function submitPasswordAccount<T>(form: AccountForm<T>, formData: F
   const fieldNames = Object.keys(form.schema.shape);
   const raw = Object.fromEntries(fieldNames.map((k) => [k, String(formData.get(k) ?? "")]));
   const values = { name: raw.name, email: raw.email };
-  const parsed = form.schema.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted fields.", values };
+  const nul = nulFieldErrors(raw);
+  if (Object.keys(nul).length) return { fieldErrors: nul, message: invalidFieldsSentence, values };
+  const parsed = form.schema.safeParse(raw, { error: humanIssueMessage });
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), message: invalidFieldsSentence, values };
 
   let gone = false;
   try {
@@ -53,16 +55,14 @@ export async function submitPasswordAccount<T>(form: AccountForm<T>, formData: F
   redirect(gone ? form.linkPath : form.donePath);
 }
 
-function failureState(form: Pick<AccountForm<unknown>, "conflictMessage" | "failureMessage" | "logMessage">, error: unknown, fieldNames: string[], values: PasswordAccountState["values"]): PasswordAccountState {
+function failureState(form: Pick<AccountForm<unknown>, "failureMessage" | "logMessage">, error: unknown, fieldNames: string[], values: PasswordAccountState["values"]): PasswordAccountState {
   if (isAccessProblem(error) && error.fieldErrors && (error.status === 400 || error.status === 422)) {
     const fieldErrors: PasswordAccountState["fieldErrors"] = {};
     for (const key of fieldNames) if (error.fieldErrors[key]?.length) fieldErrors[key] = error.fieldErrors[key];
-    return { fieldErrors, message: "Check the highlighted fields.", values };
+    return { fieldErrors, message: invalidFieldsSentence, values };
   }
-  if (isAccessProblem(error) && error.status === 409) return { fieldErrors: {}, message: form.conflictMessage, values };
-  if (isAccessProblem(error) && error.status === 429) {
-    return { fieldErrors: {}, message: `Too many attempts. Try again in ${error.retryAfterSeconds ?? 60} seconds.`, values };
-  }
+  // The access service's own sentence ("A platform administrator already exists.", "Too many attempts…").
+  if (isAccessProblem(error) && (error.status === 409 || error.status === 429)) return { fieldErrors: {}, message: error.message, values };
   console.error(JSON.stringify({ level: "error", msg: form.logMessage, err: String(error) }));
   return { fieldErrors: {}, message: form.failureMessage, values };
 }

@@ -138,9 +138,9 @@ describe("POST /v1/components and /v1/components/:id/scopes", () => {
     expect(await catalogueSnapshot(h)).toBe(before);
   });
 
-  it("answers 404 for an unknown component and 422 for a malformed id", async () => {
+  it("answers 404 for an unknown component and for a malformed id (one rule, contracts/problem.ts)", async () => {
     expectProblem(await web.json("POST", "/v1/components/cmp_doesnotexist/scopes", { key: "x:read" }, authorization(admin)), 404);
-    expectProblem(await web.json("POST", "/v1/components/ten_abc/scopes", { key: "x:read" }, authorization(admin)), 422);
+    expectProblem(await web.json("POST", "/v1/components/ten_abc/scopes", { key: "x:read" }, authorization(admin)), 404);
   });
 
   it("is refused to tenant admins, members and reviewers (403), without a session (401), to other identities (403)", async () => {

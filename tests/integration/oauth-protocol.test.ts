@@ -62,7 +62,7 @@ describe("oauth4webapi against the access service", () => {
     expect(tokens.access_token).toMatch(/^tsr_/);
 
     const introspected = await oauth.processIntrospectionResponse(as, me, await oauth.introspectionRequest(as, me, auth, tokens.access_token, worker.options));
-    expect(introspected).toMatchObject({ active: true, scope: read, client_id: client.id, license_id: w.licenseId, tenant_id: w.acme.tenant.id, cnf: { "x5t#S256": worker.thumbprint } });
+    expect(introspected).toMatchObject({ active: true, token_type: "Bearer", scope: read, client_id: client.id, license_id: w.licenseId, tenant_id: w.acme.tenant.id, cnf: { "x5t#S256": worker.thumbprint } });
 
     const row = await h.prisma.token.findFirstOrThrow({ where: { clientId: client.id }, orderBy: { createdAt: "desc" } });
     expect(row).toMatchObject({ certThumbprint: worker.thumbprint, createdById: null });
@@ -101,9 +101,9 @@ describe("certificate binding (RFC 8705)", () => {
       const usage = await h.prisma.tokenUsage.findMany({ where: { tokenId: issued.id } });
       expect(usage.reduce((n, u) => n + u.uses, 0)).toBe(2);
       expect(usage.reduce((n, u) => n + u.refusals, 0)).toBe(1);
-      // A malformed thumbprint is a malformed request, not an answer.
-      const bad = await api.raw("POST", "/oauth/introspect", new URLSearchParams({ token, cnf_x5t_s256: "nope" }).toString(), { "content-type": "application/x-www-form-urlencoded" });
-      expect(bad.status).toBe(422);
+      // A malformed thumbprint is a malformed request (RFC 6749 §5.2 invalid_request), not an answer.
+      const bad = await api.raw<Record<string, unknown>>("POST", "/oauth/introspect", new URLSearchParams({ token, cnf_x5t_s256: "nope" }).toString(), { "content-type": "application/x-www-form-urlencoded" });
+      expect([bad.status, bad.body.error]).toEqual([400, "invalid_request"]);
     } finally {
       await other.close();
     }
@@ -144,7 +144,7 @@ describe("token endpoint refusals (RFC 6749 §5.2 JSON, nothing issued)", () => 
     expectOAuthError(await tokenRequestAs(h, "op-worker", { ...grant, scope: `${read} opetl:run` }), 400, "invalid_scope");
     expectOAuthError(await tokenRequestAs(h, "op-worker", { ...grant, grant_type: "password" }), 400, "unsupported_grant_type");
     expectOAuthError(await tokenRequestAs(h, "op-worker", { grant_type: "client_credentials" }), 400, "invalid_request");
-    expectOAuthError(await tokenRequestAs(h, "web", grant), 403, "unauthorized_client");
+    expectOAuthError(await tokenRequestAs(h, "web", grant), 400, "unauthorized_client");
     const worker = await h.as("op-worker");
     expectOAuthError(await worker.raw("POST", "/oauth/token", "grant_type=client_credentials&grant_type=x", { "content-type": "application/x-www-form-urlencoded" }), 400, "invalid_request");
     expectOAuthError(await worker.raw("POST", "/oauth/token", "{not json", { "content-type": "application/json" }), 400, "invalid_request");
@@ -155,8 +155,52 @@ describe("token endpoint refusals (RFC 6749 §5.2 JSON, nothing issued)", () => 
   it("the metadata, like every OAuth endpoint, is for components: the web tier may neither read it nor introspect", async () => {
     expect((await (await h.as("reports-worker")).json("GET", "/.well-known/oauth-authorization-server")).status).toBe(200);
     expect((await (await h.as("web")).json("GET", "/.well-known/oauth-authorization-server")).status).toBe(403);
-    expect((await (await h.as("web")).raw("POST", "/oauth/introspect", "token=x", { "content-type": "application/x-www-form-urlencoded" })).status).toBe(403);
+    const introspection = await (await h.as("web")).raw<{ error?: string }>("POST", "/oauth/introspect", "token=x", { "content-type": "application/x-www-form-urlencoded" });
+    expect([introspection.status, introspection.body.error]).toEqual([401, "invalid_client"]);
   });
+});
+
+describe("introspection and revocation refusals, as oauth4webapi reads them (RFC 6749 §5.2, RFC 7662 §2.3, RFC 7009 §2.2.1)", () => {
+  type Endpoint = "introspection" | "revocation";
+  const process = { introspection: oauth.processIntrospectionResponse, revocation: oauth.processRevocationResponse };
+
+  /** Posts `body` as `component` to the endpoint the metadata names, and lets oauth4webapi process the answer. */
+  async function refusal(component: OAuthComponent, endpoint: Endpoint, body: string, contentType = "application/x-www-form-urlencoded") {
+    const as = await discover(h, component);
+    const url = endpoint === "introspection" ? as.introspection_endpoint! : as.revocation_endpoint!;
+    const response = await component.options[oauth.customFetch](url, { method: "POST", headers: { "content-type": contentType, accept: "application/json" }, body, redirect: "manual" } as never);
+    expect(response.headers.get("content-type"), `${endpoint} ${body}`).toMatch(/^application\/json/);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const processing = endpoint === "introspection" ? process.introspection(as, { client_id: client.id }, response) : process.revocation(response);
+    const error = await processing.then(() => undefined, (e: unknown) => e);
+    expect(error, `${endpoint} ${body}`).toBeInstanceOf(oauth.ResponseBodyError);
+    const { status, error: code, error_description } = error as oauth.ResponseBodyError;
+    expect(error_description).toMatch(/^[\x20\x21\x23-\x5b\x5d-\x7e]+$/); // §5.2: printable ASCII without " and \
+    return { status, code, description: error_description };
+  }
+
+  for (const endpoint of ["introspection", "revocation"] as const) {
+    it(`${endpoint}: without token, 400 invalid_request, not a problem document`, async () => {
+      expect(await refusal(worker, endpoint, "")).toMatchObject({ status: 400, code: "invalid_request", description: expect.stringMatching(/^token: /) });
+      expect(await refusal(worker, endpoint, "{}", "application/json")).toMatchObject({ status: 400, code: "invalid_request" });
+    });
+
+    it(`${endpoint}: a malformed request (parameter twice, NUL, content type, broken JSON) is invalid_request`, async () => {
+      expect(await refusal(worker, endpoint, "token=a&token=b")).toMatchObject({ status: 400, code: "invalid_request", description: expect.stringMatching(/more than once/) });
+      expect(await refusal(worker, endpoint, "token=tsr_%00x")).toMatchObject({ status: 400, code: "invalid_request", description: expect.stringMatching(/NUL/) });
+      expect(await refusal(worker, endpoint, "token=x", "text/plain")).toMatchObject({ status: 400, code: "invalid_request" });
+      expect(await refusal(worker, endpoint, "{not json", "application/json")).toMatchObject({ status: 400, code: "invalid_request" });
+    });
+
+    it(`${endpoint}: a caller not admitted (the web tier) is 401 invalid_client`, async () => {
+      const web = await oauthComponent(h, "web");
+      try {
+        expect(await refusal(web, endpoint, "token=tsr_x")).toMatchObject({ status: 401, code: "invalid_client" });
+      } finally {
+        await web.close();
+      }
+    });
+  }
 });
 
 // Introspection without the binding parameter (as the token tests' introspector does) sees client tokens as active.

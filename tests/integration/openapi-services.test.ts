@@ -5,7 +5,10 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../services/common/db/open-database";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
+import { registerClientViaApi, tokenRequestAs } from "../support/oauth-fixtures";
 import { documentOperations, expectValidOpenApi31, fastifyOperations, type OpenApiDocument } from "../support/openapi-checks";
+import { responseMismatches } from "../support/response-conformance";
+import { createTokenViaApi, createTokenWorld } from "../support/token-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 import { startAuditService, type RunningAudit } from "../support/start-audit-service";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -29,6 +32,8 @@ afterAll(async () => {
   await auditDb?.drop();
   await access?.close();
 });
+
+const asConformanceDocument = (document: OpenApiDocument) => document as unknown as Parameters<typeof responseMismatches>[0];
 
 async function fetchDocument(service: "access" | "audit", identity: string) {
   await access.as(identity); // issues the identity's certificate once
@@ -74,6 +79,51 @@ describe("GET /openapi.json", () => {
     expect(signIn.summary).not.toMatch(/undocumented/);
     expect(signIn.requestBody).toMatchObject({ content: { "application/json": { schema: { required: ["email", "password"] } } } });
     expect(body.components.securitySchemes).toMatchObject({ mutualTLS: { type: "mutualTLS" }, bearer: { type: "http", scheme: "bearer" } });
+  });
+
+  it("describes the OAuth endpoints' form-encoded bodies and their RFC 6749 §5.2 error shape", async () => {
+    const { body } = await fetchDocument("access", "operator");
+    for (const path of ["/oauth/token", "/oauth/introspect", "/oauth/revoke"]) {
+      const operation = body.paths[path].post as { requestBody: { content: Record<string, { schema: { required?: string[] } }> }; responses: Record<string, unknown> };
+      expect(Object.keys(operation.requestBody.content), path).toEqual(["application/x-www-form-urlencoded", "application/json"]);
+      expect(operation.requestBody.content["application/x-www-form-urlencoded"].schema).toEqual(operation.requestBody.content["application/json"].schema);
+      expect(operation.responses["400"], path).toMatchObject({ $ref: "#/components/responses/OAuthError" });
+      expect(operation.responses["401"], path).toMatchObject({ $ref: "#/components/responses/OAuthError" });
+      expect(operation.responses, path).not.toHaveProperty("422");
+      expect(operation.responses, path).not.toHaveProperty("403");
+    }
+    const introspect = body.paths["/oauth/introspect"].post as { requestBody: { content: Record<string, { schema: { required?: string[] } }> } };
+    expect(introspect.requestBody.content["application/x-www-form-urlencoded"].schema.required).toEqual(["token"]);
+    expect(body.components.responses.OAuthError).toEqual({
+      description: expect.any(String),
+      content: { "application/json": { schema: { $ref: "#/components/schemas/OAuthError" } } },
+    });
+    expect(body.components.schemas.OAuthError).toMatchObject({ type: "object", required: ["error", "error_description"], properties: { error: { enum: expect.arrayContaining(["invalid_request", "invalid_client"]) } } });
+  });
+
+  it("real answers of the OAuth endpoints, granted and refused, fit the document", async () => {
+    const { body: document } = await fetchDocument("access", "operator");
+    const w = await createTokenWorld(access, "oa");
+    const client = await registerClientViaApi(access, w.acme.people.tenant_admin, w.licenseId, { name: "Doc", certIdentity: "oa-worker", scopes: ["oareports:read"] });
+    const { secret } = await createTokenViaApi(access, w.acme.people.tenant_admin, w.licenseId, { scopes: ["oareports:read"] });
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    const worker = await access.as("oa-worker");
+    const web = await access.as("web");
+    const answers: [string, Awaited<ReturnType<typeof worker.raw>>, number][] = [
+      ["/oauth/token", await tokenRequestAs(access, "oa-worker", { grant_type: "client_credentials", client_id: client.id }), 200],
+      ["/oauth/token", await tokenRequestAs(access, "oa-worker", { grant_type: "password", client_id: client.id }), 400],
+      ["/oauth/token", await tokenRequestAs(access, "oa-worker", { grant_type: "client_credentials", client_id: "cli_nobody" }), 401],
+      ["/oauth/introspect", await worker.raw("POST", "/oauth/introspect", `token=${secret}`, form), 200],
+      ["/oauth/introspect", await worker.raw("POST", "/oauth/introspect", "token=tsr_unknown", form), 200],
+      ["/oauth/introspect", await worker.raw("POST", "/oauth/introspect", "", form), 400],
+      ["/oauth/introspect", await web.raw("POST", "/oauth/introspect", `token=${secret}`, form), 401],
+      ["/oauth/revoke", await worker.raw("POST", "/oauth/revoke", JSON.stringify({ token: secret }), { "content-type": "application/json" }), 200],
+      ["/oauth/revoke", await worker.raw("POST", "/oauth/revoke", "token=a&token=b", form), 400],
+    ];
+    for (const [path, answer, status] of answers) {
+      expect(answer.status, path).toBe(status);
+      expect(responseMismatches(asConformanceDocument(document), "post", path, answer), path).toEqual([]);
+    }
   });
 
   it("documents every route of the foundation (none left as undocumented)", async () => {

@@ -123,11 +123,11 @@ describe("editing a tenant", () => {
     expect(await h.prisma.outboxEvent.count()).toBe(events);
   });
 
-  it("answers 404 for an unknown tenant and 422 for a malformed id", async () => {
+  it("answers 404 for an unknown tenant and for a malformed id (one rule, contracts/problem.ts)", async () => {
     expect((await web.json("GET", "/v1/tenants/ten_doesnotexist", undefined, as())).status).toBe(404);
     expect((await web.json("PATCH", "/v1/tenants/ten_doesnotexist", { name: "X" }, as())).status).toBe(404);
-    expect((await web.json("GET", "/v1/tenants/lic_wrongprefix", undefined, as())).status).toBe(422);
-    expect((await web.json("GET", `/v1/tenants/${encodeURIComponent("ten_a'; drop table tenants;--")}`, undefined, as())).status).toBe(422);
+    expect((await web.json<{ reason?: string }>("GET", "/v1/tenants/lic_wrongprefix", undefined, as())).body.reason).toBe("malformed-path");
+    expect((await web.json("GET", `/v1/tenants/${encodeURIComponent("ten_a'; drop table tenants;--")}`, undefined, as())).status).toBe(404);
   });
 });
 

@@ -67,9 +67,9 @@ describe("GET /v1/tiers and /v1/tiers/:id", () => {
     }
   });
 
-  it("answers 404 for an unknown tier and 422 for a malformed id", async () => {
+  it("answers 404 for an unknown tier and for a malformed id (one rule, contracts/problem.ts)", async () => {
     expectProblem(await web.json("GET", "/v1/tiers/tier_nope", undefined, authorization(admin)), 404);
-    expectProblem(await web.json("GET", "/v1/tiers/lic_nope", undefined, authorization(admin)), 422);
+    expectProblem(await web.json("GET", "/v1/tiers/lic_nope", undefined, authorization(admin)), 404);
   });
 
   it("is refused to district reviewers (403), without a session (401), to other identities (403)", async () => {

@@ -82,14 +82,15 @@ describe("token endpoints: who may do what", () => {
 });
 
 describe("OAuth endpoints: components only", () => {
-  it("refuse the web tier (403) and change nothing", async () => {
+  it("refuse the web tier (401 invalid_client, RFC 7662 §2.3 / RFC 7009 §2.2.1) and change nothing", async () => {
     const t = await target();
     const before = await tokenSnapshot(h);
     const web = await h.as("web");
     for (const path of ["/oauth/introspect", "/oauth/revoke"]) {
       const res = await web.raw(path === "/oauth/introspect" ? "POST" : "POST", path, new URLSearchParams({ token: t.token.secret }).toString(), { "content-type": "application/x-www-form-urlencoded" });
-      expect(res.status, path).toBe(403);
-      expect(res.headers["content-type"]).toMatch(/problem\+json/);
+      expect(res.status, path).toBe(401);
+      expect(res.headers["content-type"]).toMatch(/^application\/json/);
+      expect(res.body).toMatchObject({ error: "invalid_client" });
     }
     expect(await tokenSnapshot(h)).toBe(before);
   });

@@ -42,7 +42,7 @@ describe("tokens", () => {
       iat: Math.floor(Date.parse(token.createdAt) / 1000),
       sub: token.id,
       aud: w.cat.reports.key,
-      token_type: "access_token",
+      token_type: "Bearer",
       license_id: w.licenseId,
       tenant_id: w.acme.tenant.id,
     });

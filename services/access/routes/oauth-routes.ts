@@ -1,12 +1,12 @@
 // OAuth 2.0 endpoints for internal components over mTLS (never Tessera's own identities): RFC 8414 metadata,
 // RFC 6749 §4.4 client credentials (RFC 8705 tls_client_auth, certificate-bound tokens), RFC 7662
 // introspection and RFC 7009 revocation, form-encoded as the RFCs say (JSON accepted too).
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
-import { authorizationServerMetadata, boundIntrospectionRequest, oauthErrorResponse, tokenRequest, tokenResponse, type OAuthErrorResponse } from "../../../contracts/oauth-api";
+import { authorizationServerMetadata, boundIntrospectionRequest, oauthErrorResponse, tokenRequest, tokenResponse } from "../../../contracts/oauth-api";
 import { introspectionResponse, revocationRequest } from "../../../contracts/token-api";
-import { AppError } from "../../common/http/app-error";
 import { parseInput } from "../../common/http/parse";
+import type { RouteDoc } from "../../common/http/openapi";
 import { routeOptions, verifiedCaller } from "../../common/http/policy";
 import type { AccessContext } from "../domain/context";
 import { peerCertThumbprint } from "../domain/oauth/cert-thumbprint";
@@ -15,25 +15,35 @@ import { OAuthError } from "../domain/oauth/oauth-error";
 import { authorizationServerMetadataFor, oauthPaths } from "../domain/oauth/server-metadata";
 import { introspectToken } from "../domain/tokens/introspect-token";
 import { revokeByComponent } from "../domain/tokens/revoke-by-component";
+import { addOAuthFormParser, oauthErrorHandler, type RefusedCallerAnswer } from "./oauth-errors";
 import { requestMeta } from "./request-meta";
 
-function sendOAuthError(reply: FastifyReply, status: number, body: OAuthErrorResponse) {
-  return reply.status(status).header("cache-control", "no-store").type("application/json").send(oauthErrorResponse.parse(body));
-}
+/** What the OAuth endpoints accept and how they refuse, for their OpenAPI description. */
+const oauthWire = {
+  tags: ["oauth"],
+  bodyContentTypes: ["application/x-www-form-urlencoded", "application/json"],
+  errorResponse: { name: "OAuthError", description: "An RFC 6749 §5.2 error: `error` is the code, `error_description` a sentence.", contentType: "application/json", schema: oauthErrorResponse },
+} as const satisfies RouteDoc;
+
+/**
+ * A caller whose identity the route policy does not admit (Tessera's own identities: the web tier acts for
+ * people). Every caller is authenticated by its certificate (tls_client_auth), so the refusal is one of
+ * authorisation, in each RFC's own code: RFC 7662 §2.3 and RFC 7009 §2.2.1 (via RFC 6749 §5.2) answer 401
+ * invalid_client for a caller not allowed to introspect or revoke; at the token endpoint RFC 6749 §5.2 has
+ * the exact code for an authenticated client that may not use the grant, 400 unauthorized_client.
+ */
+const refusedCallerByRoute = {
+  [oauthPaths.introspection]: { status: 401, error: "invalid_client" },
+  [oauthPaths.revocation]: { status: 401, error: "invalid_client" },
+  [oauthPaths.token]: { status: 400, error: "unauthorized_client" },
+} as const satisfies Record<string, RefusedCallerAnswer>;
 
 export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
-  // Encapsulated, so the form parser applies to these routes only.
+  // Encapsulated, so the form parser and the RFC 6749 §5.2 refusals apply to these routes only (the policy
+  // hook's refusals too: an error thrown in a hook goes to the route's own error handler).
   void app.register(async (oauth) => {
-    oauth.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: 16_384 }, (_request, body, done) => {
-      const params = new URLSearchParams(String(body));
-      const fields: Record<string, string> = {};
-      for (const [key, value] of params) {
-        // RFC 6749 §3.2: request parameters must not be included more than once.
-        if (key in fields) return done(new AppError("bad-request", `The parameter "${key.slice(0, 50)}" is given more than once.`), undefined);
-        fields[key] = value;
-      }
-      done(null, fields);
-    });
+    addOAuthFormParser(oauth);
+    oauth.setErrorHandler(oauthErrorHandler(refusedCallerByRoute));
 
     // GET /.well-known/oauth-authorization-server — RFC 8414 metadata; the issuer is this service as reached.
     oauth.get(
@@ -46,12 +56,13 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
     oauth.post(
       oauthPaths.introspection,
       routeOptions(policies["POST /oauth/introspect"], {
-        tags: ["oauth"],
+        ...oauthWire,
         summary:
           "RFC 7662 token introspection (internal components). Anything but an active token of a component the caller serves as a resource server answers {\"active\": false}; " +
           "with cnf_x5t_s256 (the thumbprint of the certificate the token was presented over) a token bound to another certificate answers inactive.",
         body: boundIntrospectionRequest,
         response: introspectionResponse,
+        problems: { 400: "invalid_request: `token` missing, a parameter malformed or given twice, or a body neither form nor JSON.", 401: "invalid_client: the caller may not introspect (Tessera's own identities)." },
       }),
       async (request, reply) => {
         const { token, cnf_x5t_s256 } = parseInput(boundIntrospectionRequest, request.body);
@@ -60,53 +71,44 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
       },
     );
 
-    // POST /oauth/token — client credentials; refusals are RFC 6749 §5.2 JSON, so its own error handler.
-    void oauth.register(async (tokenEndpoint) => {
-      tokenEndpoint.setErrorHandler((error: FastifyError, _request, reply) => {
-        if (error instanceof OAuthError) return sendOAuthError(reply, error.status, { error: error.code, error_description: error.description });
-        // The route policy refused the caller's identity (a Tessera identity is never an OAuth client): in the RFC's words.
-        if (error instanceof AppError && error.extra.reason === "caller-not-admitted") return sendOAuthError(reply, 403, { error: "unauthorized_client", error_description: "The token endpoint is for internal components." });
-        const status = error instanceof AppError ? error.status : error.statusCode;
-        // Malformed requests (bad form, duplicate parameter, wrong content type) are the client's.
-        if (status !== undefined && status >= 400 && status < 500 && status !== 403) return sendOAuthError(reply, 400, { error: "invalid_request", error_description: "The token request is malformed." });
-        throw error; // the central handler: problem+json, no internals
-      });
-      tokenEndpoint.post(
-        oauthPaths.token,
-        routeOptions(policies["POST /oauth/token"], {
-          tags: ["oauth"],
-          summary: "RFC 6749 §4.4 client credentials with RFC 8705 tls_client_auth; the token is bound to the client certificate. Errors: RFC 6749 §5.2 JSON.",
-          body: tokenRequest,
-          response: tokenResponse,
-          problems: { 400: "invalid_request, invalid_grant (license not active), invalid_scope, unsupported_grant_type.", 401: "invalid_client." },
-        }),
-        async (request, reply) => {
-          const caller = verifiedCaller(request);
-          const thumbprint = peerCertThumbprint(request);
-          if (!thumbprint) throw new OAuthError("unauthorized_client", "The token endpoint needs the client's certificate.", 403);
-          const parsed = tokenRequest.safeParse(request.body ?? {});
-          if (!parsed.success) throw new OAuthError("invalid_request", "The token request is malformed.");
-          const { grant_type, client_id, scope } = parsed.data;
-          const answer = await clientCredentialsGrant(ctx, { grantType: grant_type, clientId: client_id, scope, certIdentity: caller, certThumbprint: thumbprint }, requestMeta(request));
-          return reply.header("cache-control", "no-store").header("pragma", "no-cache").send(answer);
-        },
-      );
-    });
-
-    // POST /oauth/revoke — revoke a token; 200 whether or not it existed (RFC 7009 §2.2).
+    // POST /oauth/token — client credentials; refusals are RFC 6749 §5.2 JSON.
     oauth.post(
-      "/oauth/revoke",
+      oauthPaths.token,
+      routeOptions(policies["POST /oauth/token"], {
+        ...oauthWire,
+        summary: "RFC 6749 §4.4 client credentials with RFC 8705 tls_client_auth; the token is bound to the client certificate. Errors: RFC 6749 §5.2 JSON.",
+        body: tokenRequest,
+        response: tokenResponse,
+        problems: {
+          400: "invalid_request, invalid_grant (license not active, token cap), invalid_scope, unsupported_grant_type, or unauthorized_client (Tessera's own identities).",
+          401: "invalid_client: unknown or revoked client, or a certificate identity other than the client's.",
+        },
+      }),
+      async (request, reply) => {
+        const caller = verifiedCaller(request);
+        const thumbprint = peerCertThumbprint(request);
+        if (!thumbprint) throw new OAuthError("unauthorized_client", "The token endpoint needs the client's certificate.");
+        const { grant_type, client_id, scope } = parseInput(tokenRequest, request.body);
+        const answer = await clientCredentialsGrant(ctx, { grantType: grant_type, clientId: client_id, scope, certIdentity: caller, certThumbprint: thumbprint }, requestMeta(request));
+        return reply.header("cache-control", "no-store").header("pragma", "no-cache").send(answer);
+      },
+    );
+
+    // POST /oauth/revoke — RFC 7009: 200 whether or not anything was revoked (§2.2).
+    oauth.post(
+      oauthPaths.revocation,
       routeOptions(policies["POST /oauth/revoke"], {
-        tags: ["oauth"],
+        ...oauthWire,
         summary:
           "RFC 7009 token revocation (internal components). Revokes only tokens issued to the calling OAuth client (§2.1); any other token " +
           "— another client's, a person's, an unknown one — is left as it is with the same 200, so the answer tells a caller nothing.",
         body: revocationRequest,
+        problems: { 400: "invalid_request: `token` missing, a parameter malformed or given twice, or a body neither form nor JSON.", 401: "invalid_client: the caller may not revoke (Tessera's own identities)." },
       }),
       async (request, reply) => {
         const { token } = parseInput(revocationRequest, request.body);
         await revokeByComponent(ctx, verifiedCaller(request), token, requestMeta(request));
-        return reply.status(200).send();
+        return reply.status(200).header("cache-control", "no-store").send();
       },
     );
   });

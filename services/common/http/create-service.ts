@@ -8,11 +8,12 @@ import { z } from "zod";
 import { requestIdHeader } from "../../../contracts/identities";
 import { metaPolicies } from "../../../contracts/route-policy";
 import { serverTlsOptions, watchTlsFiles, type TlsFiles } from "../tls/server-tls";
-import { errorHandler, notFoundHandler, sendProblem } from "./error-handler";
+import { clientErrorHandler, errorHandler, notFoundHandler, sendProblem } from "./error-handler";
 import { installMetrics } from "./metrics";
 import { installOpenApi } from "./openapi";
-import { redactingStream } from "./redact-secrets";
+import { installInputGuards } from "./parse";
 import { installPolicy, routeOptions, type PolicyOptions } from "./policy";
+import { redactingStream } from "./redact-secrets";
 
 export type ServiceOptions = {
   name: string;
@@ -51,6 +52,8 @@ export function createService(options: ServiceOptions): FastifyInstance {
     return503OnClosing: true,
     // Bad percent-encoding and over-long path parameters are answered before routing; they too get problem+json.
     frameworkErrors: errorHandler,
+    // What Node's HTTP parser refuses (an unknown method, a malformed header) is a problem document too.
+    clientErrorHandler,
   });
 
   app.addHook("onRequest", async (request, reply) => {
@@ -63,6 +66,8 @@ export function createService(options: ServiceOptions): FastifyInstance {
   installOpenApi(app, { title: `Tessera ${options.name} service`, version: "1", description: options.apiDescription });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  // After the policy (onRequest): a NUL character or a malformed id is answered only to admitted callers.
+  installInputGuards(app);
 
   const probe = { tags: ["meta"] } as const;
   app.get("/healthz", routeOptions(metaPolicies["GET /healthz"], { ...probe, summary: "Liveness: the process answers.", response: serviceStatus }), async () => ({ status: "ok", service: options.name }));

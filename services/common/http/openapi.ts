@@ -16,6 +16,13 @@ export type RouteDoc = {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** The content types `body` may arrive in, each with its schema (default: JSON only). */
+  bodyContentTypes?: readonly string[];
+  /**
+   * Refusals in a shape of their own rather than problem+json (the OAuth endpoints: RFC 6749 §5.2 JSON).
+   * `problems` then lists every refusal status, each answered in this shape; a 5xx stays a problem.
+   */
+  errorResponse?: ErrorResponseDoc;
   /** Success status (200 unless given) and its body; no `response` means no documented body. */
   status?: number;
   response?: z.ZodType;
@@ -24,6 +31,8 @@ export type RouteDoc = {
   /** Problem statuses the route answers besides the ones implied above (401, 403, 422), with their meaning. */
   problems?: Partial<Record<number, string>>;
 };
+
+export type ErrorResponseDoc = { name: string; description: string; contentType: string; schema: z.ZodType };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -57,15 +66,23 @@ const problemRef = { $ref: "#/components/responses/Problem" };
 const impliedProblems = {
   unauthenticated: "No live session behind the bearer token (checked before the request is read).",
   forbidden: "The caller's identity, or the person's role, may not use this endpoint (checked before the request is read; reason caller-not-admitted or permission-missing).",
-  invalid: "Malformed parameters, query or body; `fieldErrors` names the fields.",
+  invalid: "Malformed query or body (or a NUL character anywhere); `fieldErrors` names the fields.",
+  // parse.ts installInputGuards: a path parameter that does not fit `params` names nothing.
+  notFound: "Nothing by that id, or a malformed id (reason `malformed-path`).",
 };
 
 export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly CollectedRoute[]): JsonObject {
   const schemas: JsonObject = { Problem: toSchema(problemSchema, "output", {}) };
+  const responses: JsonObject = {
+    Problem: {
+      description: "An RFC 9457 problem: `code` is stable, `reason` finer, `detail` the sentence for people.",
+      content: { [problemContentType]: { schema: { $ref: "#/components/schemas/Problem" } } },
+    },
+  };
   const paths: Record<string, Record<string, JsonObject>> = {};
   for (const route of [...routes].sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method))) {
     const { path, pathParams } = toOpenApiPath(route.url);
-    (paths[path] ??= {})[route.method] = toOperation(route, pathParams, schemas);
+    (paths[path] ??= {})[route.method] = toOperation(route, pathParams, { schemas, responses });
   }
   return {
     openapi: "3.1.1",
@@ -75,12 +92,7 @@ export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly Collect
     paths,
     components: {
       schemas,
-      responses: {
-        Problem: {
-          description: "An RFC 9457 problem: `code` is stable, `reason` finer, `detail` for people.",
-          content: { [problemContentType]: { schema: { $ref: "#/components/schemas/Problem" } } },
-        },
-      },
+      responses,
       securitySchemes: {
         mutualTLS: { type: "mutualTLS", description: "A client certificate of the internal CA; its CN is the caller's identity." },
         bearer: { type: "http", scheme: "bearer", description: "The session token of the person the web tier acts for." },
@@ -89,7 +101,9 @@ export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly Collect
   };
 }
 
-function toOperation(route: CollectedRoute, pathParams: string[], schemas: JsonObject): JsonObject {
+type Components = { schemas: JsonObject; responses: JsonObject };
+
+function toOperation(route: CollectedRoute, pathParams: string[], { schemas, responses: responseComponents }: Components): JsonObject {
   const doc = route.doc ?? {};
   const policy = route.policy;
   const operation: JsonObject = {
@@ -104,22 +118,39 @@ function toOperation(route: CollectedRoute, pathParams: string[], schemas: JsonO
 
   const parameters = [...pathParameters(pathParams, doc.params, schemas), ...queryParameters(doc.query, schemas)];
   if (parameters.length) operation.parameters = parameters;
-  if (doc.body) operation.requestBody = { required: true, content: { "application/json": { schema: toSchema(doc.body, "input", schemas) } } };
+  if (doc.body) {
+    const schema = toSchema(doc.body, "input", schemas);
+    operation.requestBody = { required: true, content: Object.fromEntries((doc.bodyContentTypes ?? ["application/json"]).map((type) => [type, { schema }])) };
+  }
 
   const status = String(doc.status ?? 200);
   const success: JsonObject = { description: status === "204" ? "No content." : "Success." };
   if (doc.response) success.content = { [doc.responseContentType ?? "application/json"]: { schema: toSchema(doc.response, "output", schemas) } };
   const responses: JsonObject = { [status]: success };
-  const problems: Partial<Record<number, string>> = {
-    ...(policy?.bearer === "session" ? { [statusByCode.unauthenticated]: impliedProblems.unauthenticated } : {}),
-    ...(policy && (policy.callers !== "any" || policy.permission) ? { [statusByCode.forbidden]: impliedProblems.forbidden } : {}),
-    ...(doc.params || doc.query || doc.body ? { [statusByCode["validation-failed"]]: impliedProblems.invalid } : {}),
-    ...doc.problems,
-  };
-  for (const [code, description] of Object.entries(problems)) responses[code] = { ...problemRef, description };
+  const refusal = doc.errorResponse ? errorResponseRef(doc.errorResponse, { schemas, responses: responseComponents }) : problemRef;
+  // A route with its own error shape lists its refusals itself; the implied ones are problem+json's.
+  const problems: Partial<Record<number, string>> = doc.errorResponse
+    ? { ...doc.problems }
+    : {
+        ...(policy?.bearer === "session" ? { [statusByCode.unauthenticated]: impliedProblems.unauthenticated } : {}),
+        ...(policy && (policy.callers !== "any" || policy.permission) ? { [statusByCode.forbidden]: impliedProblems.forbidden } : {}),
+        ...(doc.params ? { [statusByCode["not-found"]]: impliedProblems.notFound } : {}),
+        ...(doc.params || doc.query || doc.body ? { [statusByCode["validation-failed"]]: impliedProblems.invalid } : {}),
+        ...doc.problems,
+      };
+  for (const [code, description] of Object.entries(problems)) responses[code] = { ...refusal, description };
   responses.default = problemRef;
   operation.responses = responses;
   return operation;
+}
+
+/** Registers a route's own error shape in components (once) and answers the reference to it. */
+function errorResponseRef(error: ErrorResponseDoc, { schemas, responses }: Components): JsonObject {
+  if (!responses[error.name]) {
+    schemas[error.name] = toSchema(error.schema, "output", schemas);
+    responses[error.name] = { description: error.description, content: { [error.contentType]: { schema: { $ref: `#/components/schemas/${error.name}` } } } };
+  }
+  return { $ref: `#/components/responses/${error.name}` };
 }
 
 function pathParameters(names: string[], schema: z.ZodType | undefined, schemas: JsonObject): JsonObject[] {

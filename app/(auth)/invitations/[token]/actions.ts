@@ -15,7 +15,6 @@ export async function acceptInvitationAction(token: string, _prev: PasswordAccou
       isLinkGone: (error) => invitationGoneFrom(error) !== undefined,
       linkPath: `/invitations/${encodeURIComponent(token)}`,
       donePath: "/sign-in?invitation=accepted",
-      conflictMessage: "An account with this e-mail address already exists. Sign in instead.",
       failureMessage: "We could not create your account right now. Try again in a moment.",
       logMessage: "invitation accept failed",
     },

@@ -21,7 +21,6 @@ export async function createFirstAdminAction(token: string, _prev: PasswordAccou
       isLinkGone: (error) => linkStateFromError(error) !== undefined,
       linkPath: `/setup/${encodeURIComponent(token)}`,
       donePath: "/sign-in?setup=done",
-      conflictMessage: "Tessera already has an administrator. Sign in instead.",
       failureMessage: "We could not create the account right now. Try again in a moment.",
       logMessage: "setup failed",
     },

@@ -1,7 +1,8 @@
 // RFC 6749 §4.4 client credentials with RFC 8705 tls_client_auth: the connection's certificate identity
 // must be the client's registered one; the token is issued through the token core (issueToken) and bound
 // to that certificate's thumbprint. Refusals are OAuthErrors. A license that is not active answers
-// invalid_grant (the client is genuine; what it holds grants nothing now).
+// invalid_grant (the client is genuine; what it holds grants nothing now). `expires_in` is what the token
+// really gets: the client's lifetime, or less when the license ends sooner.
 import type { TokenResponse } from "../../../../contracts/oauth-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
@@ -67,6 +68,8 @@ export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCr
       requestId: meta.requestId,
       data: { licenseId: license.id, clientId: client.id, via: "client_credentials", displayPrefix: row.displayPrefix, scopes, expiresAt: row.expiresAt.toISOString() },
     });
-    return { access_token: secret, token_type: "Bearer", expires_in: client.tokenTtlSeconds, scope: scopes.join(" ") };
+    // The client's lifetime, or less when the license ends sooner (issueToken caps the expiry there).
+    const expiresIn = Math.floor((row.expiresAt.getTime() - now.getTime()) / 1000);
+    return { access_token: secret, token_type: "Bearer", expires_in: expiresIn, scope: scopes.join(" ") };
   });
 }

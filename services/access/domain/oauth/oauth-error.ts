@@ -6,8 +6,8 @@ export class OAuthError extends Error {
   constructor(
     readonly code: OAuthErrorCode,
     readonly description: string,
-    /** 401 for failed client authentication (§5.2), 403 for callers the endpoint is not for, else 400. */
-    readonly status: 400 | 401 | 403 = code === "invalid_client" ? 401 : 400,
+    /** 401 for failed client authentication (§5.2), else 400 (the only two statuses §5.2 uses). */
+    readonly status: 400 | 401 = code === "invalid_client" ? 401 : 400,
   ) {
     super(description);
     this.name = "OAuthError";

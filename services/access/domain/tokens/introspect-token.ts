@@ -38,7 +38,7 @@ export async function introspectToken(ctx: AccessContext, caller: string, token:
     iat: Math.floor(found.createdAt.getTime() / 1000),
     sub: found.tokenId,
     aud: found.component,
-    token_type: "access_token",
+    token_type: "Bearer",
     license_id: found.licenseId,
     tenant_id: found.tenantId,
     ...(found.certThumbprint ? { cnf: { "x5t#S256": found.certThumbprint } } : {}),

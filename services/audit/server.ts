@@ -17,7 +17,7 @@ export type AuditServiceDeps = {
   chainKey: Buffer;
   logLevel?: string;
   /** Signed checkpoints of the chain's head, written to `file` after appends (checkpoint-writer.ts). */
-  checkpoints?: { key: CheckpointKey; file: string; intervalMs?: number };
+  checkpoints: { key: CheckpointKey; file: string; intervalMs?: number };
   /** The refusal audit's window and memory bound (tests shorten them). */
   refusalAudit?: RefusalAuditOptions;
 };
@@ -37,9 +37,8 @@ export function buildAuditService(deps: AuditServiceDeps): FastifyInstance & { c
   });
   registerEventRoutes(app, { prisma, chainKey: deps.chainKey });
   registerChainRoutes(app, { prisma, chainKey: deps.chainKey, checkpoints: deps.checkpoints });
-  const checkpoints = deps.checkpoints;
   let checkpointWriter: CheckpointWriter | undefined;
-  if (checkpoints) app.addHook("onReady", async () => void (checkpointWriter = startCheckpointWriter({ prisma, ...checkpoints, logger: app.log })));
+  app.addHook("onReady", async () => void (checkpointWriter = startCheckpointWriter({ prisma, ...deps.checkpoints, logger: app.log })));
   app.addHook("onClose", async () => {
     await checkpointWriter?.stop();
     await prisma.$disconnect();

@@ -11,6 +11,7 @@ import { admitsCaller, metaPolicies, type EndpointPolicy } from "../../contracts
 import type { StoredEvent } from "../../contracts/audit-api";
 import { openDatabase, type Database } from "../../services/common/db/open-database";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
+import { refusedCallerByRoute } from "../../services/access/routes/oauth-routes";
 import { callerLabel, declaredRoutes, type DeclaredRoute } from "../../services/common/http/policy";
 import type { OpenApiDocument } from "../support/openapi-checks";
 import { changeEventCount, refusalEvents } from "../support/refusal-fixtures";
@@ -60,14 +61,16 @@ const samplePath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, "zz-nope");
 function refusalReason(res: { headers: Record<string, unknown>; body: { reason?: string; error?: string } }): string | undefined {
   const type = String(res.headers["content-type"]);
   if (/problem\+json/.test(type)) return res.body.reason;
-  if (/^application\/json/.test(type) && res.body.error === "unauthorized_client") return "caller-not-admitted";
+  if (/^application\/json/.test(type) && (res.body.error === "unauthorized_client" || res.body.error === "invalid_client")) return "caller-not-admitted";
   return `unrecognised answer (${type})`;
 }
 
-type Expectation = { status: 401 | 403; reason: string } | "admitted";
-function expectationFor(policy: EndpointPolicy, identity: string): Expectation {
-  if (!admitsCaller(policy, identity)) return { status: 403, reason: "caller-not-admitted" };
-  if (policy.bearer === "session") return { status: 401, reason: "session-required" };
+/** `status` is the policy's refusal (audited); `wireStatus` what the caller sees (the OAuth routes answer in RFC 6749 words). */
+type Expectation = { status: 401 | 403; wireStatus: number; reason: string } | "admitted";
+function expectationFor(policy: EndpointPolicy, url: string, identity: string): Expectation {
+  const oauthAnswer = (refusedCallerByRoute as Record<string, { status: number } | undefined>)[url];
+  if (!admitsCaller(policy, identity)) return { status: 403, wireStatus: oauthAnswer?.status ?? 403, reason: "caller-not-admitted" };
+  if (policy.bearer === "session") return { status: 401, wireStatus: 401, reason: "session-required" };
   return "admitted";
 }
 
@@ -117,7 +120,7 @@ function matrix(service: "access" | "audit") {
     for (const { method, url, policy } of routes()) {
       for (const identity of identities) {
         const label = `${identity} → ${method} ${url}`;
-        const expected = expectationFor(policy, identity);
+        const expected = expectationFor(policy, url, identity);
         const before = service === "access" ? await accessState() : (await auditEvents()).length;
         const refusalsBefore = service === "access" ? (await refusalEvents(access)).length : (await auditEvents("authz.refuse")).length;
         // A body that cannot even be parsed: a refusal must come before anything reads it.
@@ -129,7 +132,7 @@ function matrix(service: "access" | "audit") {
           if (res.status === 401 || res.status === 403) expect(policyReasons.has(String(res.body.reason)), `${label}: not the policy's refusal`).toBe(false);
           expect(refusals.length, `${label}: no refusal audited`).toBe(refusalsBefore);
         } else {
-          expect(res.status, label).toBe(expected.status);
+          expect(res.status, label).toBe(expected.wireStatus);
           expect(refusalReason(res), label).toBe(expected.status === 403 ? expected.reason : undefined);
           expect(refusals.length, `${label}: one refusal audited`).toBe(refusalsBefore + 1);
           expect(refusals.at(-1), label).toMatchObject({

@@ -166,7 +166,7 @@ describe("introspection and revocation refusals, as oauth4webapi reads them (RFC
 
   /** Posts `body` as `component` to the endpoint the metadata names, and lets oauth4webapi process the answer. */
   async function refusal(component: OAuthComponent, endpoint: Endpoint, body: string, contentType = "application/x-www-form-urlencoded") {
-    const as = await discover(h, component);
+    const as = await discover(h, worker); // the metadata is for components: the web tier may not read it
     const url = endpoint === "introspection" ? as.introspection_endpoint! : as.revocation_endpoint!;
     const response = await component.options[oauth.customFetch](url, { method: "POST", headers: { "content-type": contentType, accept: "application/json" }, body, redirect: "manual" } as never);
     expect(response.headers.get("content-type"), `${endpoint} ${body}`).toMatch(/^application\/json/);

@@ -71,7 +71,7 @@ describe("the endpoints", () => {
     expect((await call("POST", path("cmp_nope"), w.admin, { identity: "etl-api" })).status).toBe(404);
     expect((await call("GET", path("cmp_nope"), w.admin)).status).toBe(404);
     expect((await call("GET", "/v1/components/cmp_nope", w.admin)).status).toBe(404);
-    expect((await call("GET", path("not-a-component"), w.admin)).status).toBe(422);
+    expect((await call("GET", path("not-a-component"), w.admin)).status).toBe(404); // a malformed id names nothing
     expect((await call("DELETE", path(id, "never-registered"), w.admin)).status).toBe(404);
     expect((await call("DELETE", path("cmp_nope", "reports-worker"), w.admin)).status).toBe(404);
     expect(await catalogueSnapshot(a)).toBe(before);

@@ -32,7 +32,7 @@ const oauthWire = {
  * invalid_client for a caller not allowed to introspect or revoke; at the token endpoint RFC 6749 §5.2 has
  * the exact code for an authenticated client that may not use the grant, 400 unauthorized_client.
  */
-const refusedCallerByRoute = {
+export const refusedCallerByRoute = {
   [oauthPaths.introspection]: { status: 401, error: "invalid_client" },
   [oauthPaths.revocation]: { status: 401, error: "invalid_client" },
   [oauthPaths.token]: { status: 400, error: "unauthorized_client" },

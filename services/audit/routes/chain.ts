@@ -18,7 +18,7 @@ const checkpointResponse = z.object({
   publicKey: z.object({ kty: z.string(), crv: z.string(), x: z.string(), kid: z.string(), alg: z.string(), use: z.string() }),
 });
 
-export function registerChainRoutes(app: FastifyInstance, deps: { prisma: AuditPrisma; chainKey: Buffer; checkpoints?: { key: CheckpointKey; file: string } }) {
+export function registerChainRoutes(app: FastifyInstance, deps: { prisma: AuditPrisma; chainKey: Buffer; checkpoints: { key: CheckpointKey; file: string } }) {
   app.get(
     "/v1/chain/verify",
     routeOptions(auditPolicies["GET /v1/chain/verify"], { summary: "Recomputes the whole MAC chain and names the first broken event.", tags: ["chain"], response: verifyChainResponse }),
@@ -30,7 +30,6 @@ export function registerChainRoutes(app: FastifyInstance, deps: { prisma: AuditP
   );
 
   const checkpoints = deps.checkpoints;
-  if (!checkpoints) return;
   app.get(
     "/v1/chain/checkpoint",
     routeOptions(auditPolicies["GET /v1/chain/checkpoint"], { summary: "The newest signed checkpoint of the chain's head, and its public key.", tags: ["chain"], response: checkpointResponse }),

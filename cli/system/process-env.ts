@@ -1,6 +1,7 @@
 // The environment each process starts with: built from scratch, never inherited, so that no process
-// holds another zone's settings. The web tier gets its client certificate, the CA, the access
-// service's URL and its session secret — no database URL, no storage, signing or audit key.
+// holds another zone's settings. The web tier gets its client certificate, the CA and its revocation list,
+// the access service's URL and its session secret — no database URL, no storage, signing or audit key.
+import type { CertificateUsage } from "../../contracts/tls-policy";
 import type { HomeLayout } from "../home";
 
 type Env = Record<string, string>;
@@ -12,17 +13,21 @@ const baseEnv = (): Env => ({
   ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
 });
 
-const tlsFor = (layout: HomeLayout, identity: string): Env => ({
+/**
+ * A process's own certificate (TLS_CERT_FILE/TLS_KEY_FILE: the server one for a service, the client one for
+ * the web tier), the CA and its revocation list. Certificates hold no secret; keys are mode 0600.
+ */
+const tlsFor = (layout: HomeLayout, identity: string, usage: CertificateUsage): Env => ({
   TLS_CA_FILE: layout.pki.caCert,
-  TLS_CERT_FILE: layout.pki.cert(identity),
-  TLS_KEY_FILE: layout.pki.key(identity),
+  TLS_CERT_FILE: layout.pki.cert(identity, usage),
+  TLS_KEY_FILE: layout.pki.key(identity, usage),
+  TLS_CRL_FILE: layout.pki.crl,
 });
 
 export function auditEnv(layout: HomeLayout, o: { host: string; port: number; databaseUrl?: string }): Env {
   return {
     ...baseEnv(),
-    ...tlsFor(layout, "audit"),
-    TLS_CRL_FILE: layout.pki.crl,
+    ...tlsFor(layout, "audit", "server"),
     AUDIT_HOST: o.host,
     AUDIT_PORT: String(o.port),
     AUDIT_DATA_DIR: layout.auditDir,
@@ -36,8 +41,10 @@ export function accessEnv(
 ): Env {
   return {
     ...baseEnv(),
-    ...tlsFor(layout, "access"),
-    TLS_CRL_FILE: layout.pki.crl,
+    ...tlsFor(layout, "access", "server"),
+    // Access also calls audit, with a certificate of its own for that (clientAuth only).
+    TLS_CLIENT_CERT_FILE: layout.pki.cert("access", "client"),
+    TLS_CLIENT_KEY_FILE: layout.pki.key("access", "client"),
     ACCESS_HOST: o.host,
     ACCESS_PORT: String(o.port),
     ACCESS_DATA_DIR: layout.accessDir,
@@ -51,7 +58,7 @@ export function accessEnv(
 export function webEnv(layout: HomeLayout, o: { accessUrl: string; publicUrl: string; sessionSecret: string }): Env {
   return {
     ...baseEnv(),
-    ...tlsFor(layout, "web"),
+    ...tlsFor(layout, "web", "client"),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     ACCESS_URL: o.accessUrl,

@@ -49,7 +49,7 @@ describe("tessera pki", () => {
     expect((await tessera("pki", "revoke", "reports-worker")).code).toBe(0);
     const crl = new x509.X509Crl(fs.readFileSync(path.join(home, "pki/ca.crl"), "utf8"));
     expect(crl.entries.map((e) => e.serialNumber.toLowerCase())).toContain(serial.toLowerCase());
-    expect((await tessera("pki", "list")).out).toMatch(/reports-worker.*REVOKED/);
+    expect((await tessera("pki", "list")).out).toMatch(/reports-worker.*revoked/);
     expect((await tessera("pki", "revoke", "not-a-thing!")).code).toBe(1);
   });
 

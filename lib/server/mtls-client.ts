@@ -1,7 +1,7 @@
 import "server-only";
 // Core mTLS client for the access service: one pooled undici Agent, JSON in, zod-checked JSON out.
 // It talks only to a server whose certificate names `access` (a server certificate, ECDSA, unexpired),
-// checked on every connection, resumed ones included; with a CRL the TLS stack refuses revoked servers,
+// checked on every connection; with a CRL the TLS stack refuses revoked servers,
 // and `reload` (new CRL, renewed certificate) drops the old pool and its cached TLS sessions.
 // Free of next/* imports so that plain Node scripts (the benchmark) can use it too.
 import { randomUUID } from "node:crypto";
@@ -61,7 +61,9 @@ export type MtlsClient = {
 function policyConnector(material: TlsMaterial, serverIdentity: string): buildConnector.connector {
   const options = { ca: material.ca, cert: material.cert, key: material.key, crl: material.crl, minVersion: tlsMinVersion, maxVersion: tlsMinVersion, ciphers: tlsCiphers(tls.DEFAULT_CIPHERS) };
   tls.createSecureContext(options); // a key that does not match its certificate fails here, not at the first request
-  const base = buildConnector({ ...options, rejectUnauthorized: true });
+  // No session resumption on this side: Node shows no peer certificate on a resumed client session, so the
+  // server could not be checked; a full handshake per new connection is cheap next to keep-alive.
+  const base = buildConnector({ ...options, rejectUnauthorized: true, maxCachedSessions: 0 });
   return (connectOptions, callback) =>
     base(connectOptions, (err, socket) => {
       if (err || !socket) return callback(err ?? new Error("no connection"), null);
@@ -77,7 +79,7 @@ export function createMtlsClient(options: MtlsClientOptions): MtlsClient {
   const base = new URL(options.url);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const serverIdentity = options.serverIdentity ?? serviceIdentities.access;
-  // undici keeps connections alive and caches TLS sessions per origin, so repeat calls resume.
+  // undici keeps connections alive; each new one is a full handshake, checked by policyConnector.
   const build = (material: TlsMaterial) =>
     new Agent({
       connect: policyConnector(material, serverIdentity),

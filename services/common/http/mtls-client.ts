@@ -1,8 +1,8 @@
-// Service-to-service JSON over mutual TLS: one pooled, kept-alive undici Agent per peer, TLS 1.3, TLS
-// sessions resumed; the request id travels along. Every connection's server certificate is checked
-// against the transport policy (server usage, key, expiry, and the identity expected), resumed ones too.
-// `reload` swaps in new material (a renewed certificate, a new CRL): the old pool and its cached sessions
-// are dropped, so a server whose certificate the new CRL lists is never reached again.
+// Service-to-service JSON over mutual TLS: one pooled, kept-alive undici Agent per peer, TLS 1.3; the
+// request id travels along. Every new connection's server certificate is checked against the transport
+// policy (server usage, key, expiry, and the identity expected). `reload` swaps in new material (a renewed
+// certificate, a new CRL): the old pool is dropped, so a server whose certificate the new CRL lists is
+// never reached again.
 import tls, { type TLSSocket } from "node:tls";
 import { Agent, buildConnector, request } from "undici";
 import { requestIdHeader } from "../../../contracts/identities";
@@ -26,7 +26,9 @@ const toBuffer = (v: string | Buffer) => (typeof v === "string" ? Buffer.from(v)
 export function policyConnector(material: ClientTls, serverIdentity: string | undefined): buildConnector.connector {
   const context = secureContextOptions({ ca: toBuffer(material.ca), cert: toBuffer(material.cert), key: toBuffer(material.key), crl: material.crl ? toBuffer(material.crl) : undefined });
   tls.createSecureContext(context); // throws now, not at the first request, on a key that does not match its certificate
-  const base = buildConnector({ ...context, rejectUnauthorized: true });
+  // No session resumption on this side: Node shows no peer certificate on a resumed client session, so the
+  // server could not be checked; a full handshake per new connection is cheap next to keep-alive.
+  const base = buildConnector({ ...context, rejectUnauthorized: true, maxCachedSessions: 0 });
   return (options, callback) =>
     base(options, (err, socket) => {
       if (err || !socket) return callback(err ?? new Error("no connection"), null);

@@ -24,12 +24,12 @@ export function readTlsMaterial(paths: string[]): TlsMaterial {
   return { ca, cert, key, crl };
 }
 
-/** Calls `onChange` within a few tens of ms of a change to `paths` (at worst one poll); returns a stop function. */
+/** Calls `onChange` within milliseconds of a change to `paths` (at worst one poll); returns a stop function. */
 export function watchTlsFiles(paths: string[], onChange: () => void): () => void {
   let timer: NodeJS.Timeout | undefined;
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(onChange, 20).unref();
+    timer = setTimeout(onChange, 5).unref();
   };
   const watchers: fs.FSWatcher[] = [];
   for (const dir of new Set(paths.map((p) => path.dirname(path.resolve(p))))) {

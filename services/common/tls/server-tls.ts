@@ -37,7 +37,7 @@ function sameMaterial(a: TlsMaterial, b: TlsMaterial): boolean {
 }
 
 /**
- * Calls `onChange` with the new material within a few tens of milliseconds of a TLS file changing (at worst
+ * Calls `onChange` with the new material within milliseconds of a TLS file changing (at worst
  * one poll, 1 s, where the file system sends no events); never for a rewrite with the same bytes.
  * Returns a stop function.
  */

@@ -13,7 +13,7 @@ export type WatchOptions = {
 
 /** Calls `onChange` shortly after any of `paths` is written, renamed or removed; returns a stop function. */
 export function watchFiles(paths: string[], onChange: () => void, options: WatchOptions = {}): () => void {
-  const settleMs = options.settleMs ?? 20;
+  const settleMs = options.settleMs ?? 5;
   const byFolder = new Map<string, Set<string>>();
   for (const p of paths) {
     const dir = path.dirname(path.resolve(p));

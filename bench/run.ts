@@ -5,7 +5,8 @@
 // BENCH_ARGON2_WARMUP_S / BENCH_ARGON2_MEASURE_S; the end-to-end sign-in table (needs PostgreSQL at
 // TEST_POSTGRES_URL, else embedded PGlite) with BENCH_SIGNIN_WARMUP_S / BENCH_SIGNIN_MEASURE_S, or
 // skipped with BENCH_SIGNIN=0. Licenses and tokens need PostgreSQL; skip them with BENCH_LICENSES_RUN=0 /
-// BENCH_TOKENS_RUN=0, the session check with BENCH_SESSIONS_RUN=0. Tokens alone:
+// BENCH_TOKENS_RUN=0, the session check with BENCH_SESSIONS_RUN=0, revocation with BENCH_REVOCATION_RUN=0
+// (BENCH_REVOCATIONS per row, default 20). Tokens alone:
 // node --conditions=react-server --import tsx bench/token-introspect.ts (sessions: bench/session-check.ts)
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -14,6 +15,7 @@ import { benchArgon2 } from "./argon2";
 import { benchLicenseTable } from "./license-table";
 import { benchLicenseValidate } from "./license-validate";
 import { benchMtlsVsPlain } from "./mtls-vs-plain";
+import { benchRevocation } from "./revocation";
 import { benchSessionCheck } from "./session-check";
 import { benchSignIn } from "./sign-in";
 import { benchTokenIntrospect } from "./token-introspect";
@@ -49,6 +51,8 @@ async function main() {
   };
 
   for (const t of await benchMtlsVsPlain(http)) print(t);
+  // Revocation (issue 8): how long a revoked certificate is still answered; BENCH_REVOCATION_RUN=0 skips it.
+  if (process.env.BENCH_REVOCATION_RUN !== "0") print(await benchRevocation());
   print(await benchArgon2(argon));
   if (process.env.BENCH_SIGNIN !== "0") print(await benchSignIn(signIn));
   // Licenses (issue 3): need PostgreSQL; skip with BENCH_LICENSES_RUN=0.

@@ -4,10 +4,11 @@ const usage = `Usage: tessera <command>
 
   start                          bring up audit, access and web on this machine (embedded databases by default)
   pki init                       create the internal CA in the data folder
-  pki issue <identity> [--hours N] [--host NAME]...   issue a short-lived certificate
-  pki revoke <serial|identity>   revoke one certificate and publish the revocation list
+  pki issue <identity> [--usage client|server] [--hours N] [--host NAME]...
+                                 issue a short-lived certificate (client: to call services, the default; server: to serve)
+  pki revoke <identity|serial>   revoke every unexpired certificate of a name, or one by serial, and publish the CRL
   pki crl                        republish the revocation list (it is valid for 30 days)
-  pki list                       list issued and revoked certificates
+  pki list                       every certificate issued, with its state (valid, expired, revoked, replaced)
   keys status                    storage key versions and how many license keys each protects
   keys rotate                    add a storage key version and make it current (old versions stay readable)
   keys reencrypt [--batch N]     re-encrypt license keys under the current version (resumable)

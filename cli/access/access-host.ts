@@ -36,8 +36,10 @@ export function accessConfig(): ReturnType<typeof loadAccessConfig> {
     ACCESS_DATA_DIR: layout.accessDir,
     // Required by the service's schema; these commands make no TLS connection with them.
     TLS_CA_FILE: layout.pki.caCert,
-    TLS_CERT_FILE: layout.pki.cert("access"),
-    TLS_KEY_FILE: layout.pki.key("access"),
+    TLS_CERT_FILE: layout.pki.cert("access", "server"),
+    TLS_KEY_FILE: layout.pki.key("access", "server"),
+    TLS_CLIENT_CERT_FILE: layout.pki.cert("access", "client"),
+    TLS_CLIENT_KEY_FILE: layout.pki.key("access", "client"),
   };
   for (const [name, value] of Object.entries(defaults)) process.env[name] ??= value;
   return loadAccessConfig();

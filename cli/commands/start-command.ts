@@ -1,6 +1,7 @@
 // `tessera start`: the whole system on this machine, on embedded databases unless URLs are set.
 import { tesseraHome } from "../home";
-import { ensurePki } from "../system/ensure-pki";
+import { ensurePki, renewalGraceMs } from "../system/ensure-pki";
+import { deliverOperatorEvents, startOperatorEventDelivery } from "../system/operator-events";
 import { startSystem } from "../system/start-system";
 
 export async function run(): Promise<number> {
@@ -21,10 +22,18 @@ Tessera is running (data folder ${system.layout.home})
   audit   ${system.auditUrl}   (mutual TLS)
 ${system.setupLink ? `\nNo administrator yet. Open this single-use link ${until(system.setupLinkExpiresAt)} to create one:\n  ${system.setupLink}\n` : ""}
 Press Ctrl-C to stop.`);
-  // Certificates live 24 hours: renew those past half their life; the processes pick up the new files.
+  // PKI audit events (this launcher's and any `tessera pki`/`keys` command's) reach the access service
+  // as soon as they are journalled.
+  const stopDelivery = startOperatorEventDelivery(system.layout, system.accessUrl, (message) => console.error(`[pki] audit events wait in the journal: ${message}`));
+  // Certificates live 24 hours: renew those past half their life; the processes pick up the new files
+  // within a second, and the replaced certificates are revoked after a grace of renewalGraceMs.
   const renewal = setInterval(() => {
-    ensurePki(system.layout.pki)
-      .then(({ renewed }) => renewed.length && console.log(`[pki] renewed certificates: ${renewed.join(", ")}`))
+    ensurePki(system.layout.pki, [new URL(system.accessUrl).hostname], { graceMs: renewalGraceMs })
+      .then(async ({ issued, revoked }) => {
+        if (issued.length) console.log(`[pki] renewed certificates: ${issued.map((c) => `${c.identity} (${c.usage})`).join(", ")}`);
+        if (revoked.length) console.log(`[pki] revoked the certificates they replaced: ${revoked.map((e) => e.serial).join(", ")}`);
+        if (issued.length || revoked.length) await deliverOperatorEvents(system.layout, system.accessUrl).catch(() => 0);
+      })
       .catch((e: Error) => console.error(`[pki] renewal failed: ${e.message}`));
   }, 30 * 60_000);
   renewal.unref();
@@ -34,6 +43,7 @@ Press Ctrl-C to stop.`);
       if (stopping) return;
       stopping = true;
       console.log("\nStopping web, access and audit…");
+      stopDelivery();
       void system.stop().then(resolve);
     };
     process.on("SIGINT", stop);

@@ -1,29 +1,81 @@
-// Makes sure the data folder has a CA and fresh certificates for every process, and a current CRL.
+// Makes sure the data folder has a CA, a current certificate for each process and use, and a fresh CRL;
+// a renewal revokes the certificate it replaced once the processes have had time to load the new one.
+// Every certificate issued or revoked here is journalled as an audit event of the launcher.
+import type { CertificateUsage } from "../../contracts/tls-policy";
+import { normaliseSerial } from "../../contracts/tls-policy";
+import { readIndex } from "../pki/certificate-index";
 import { caExists, initCa, loadCa } from "../pki/certificate-authority";
-import { defaultCertificateHours, issueCertificate, readIssued } from "../pki/issue-certificate";
+import { defaultCertificateHours, issueCertificate, readIssued, type IssuedCertificate, type IssuedInfo } from "../pki/issue-certificate";
+import { caCreatedEvent, issuedEvent, revokedEvent } from "../pki/pki-events";
 import type { PkiFiles } from "../pki/pki-files";
-import { publishCrl, readRevoked } from "../pki/revocation";
+import { crlNeedsPublishing, publishCrl, revokedBySerial, revokeSerials, type RevokedEntry } from "../pki/revocation";
+import { journalOperatorEvents } from "./operator-events";
 
 export const systemIdentities = ["access", "audit", "web", "operator"] as const;
 
-/** Issues a new certificate when the current one is missing, revoked, or past half its lifetime. Returns what it renewed. */
-export async function ensurePki(files: PkiFiles, hosts: string[] = []): Promise<{ createdCa: boolean; renewed: string[] }> {
+/** The certificates the launcher keeps: the services serve; access (calling audit), the web tier and the operator's tools call. */
+export const systemCertificates: readonly { identity: (typeof systemIdentities)[number]; usage: CertificateUsage }[] = [
+  { identity: "access", usage: "server" },
+  { identity: "access", usage: "client" },
+  { identity: "audit", usage: "server" },
+  { identity: "web", usage: "client" },
+  { identity: "operator", usage: "client" },
+];
+
+/**
+ * How long a renewed certificate's predecessor stays valid while processes run: they load new TLS files
+ * within a second (at worst one poll), so 5 s leaves room for a busy machine.
+ */
+export const renewalGraceMs = 5_000;
+
+export type PkiUpkeep = { createdCa: boolean; issued: IssuedCertificate[]; revoked: RevokedEntry[] };
+
+const actor = "tessera start";
+
+function needsRenewal(current: IssuedInfo | null, usage: CertificateUsage, revoked: Map<string, RevokedEntry>, now: number): boolean {
+  if (!current || current.usage !== usage || revoked.has(normaliseSerial(current.serial))) return true;
+  const lifetime = current.notAfter.getTime() - current.notBefore.getTime();
+  return current.notAfter.getTime() - now < lifetime / 2;
+}
+
+/**
+ * Issues what is missing, revoked, of the wrong usage or past half its lifetime. `graceMs`: how long to
+ * wait before revoking what was replaced (0 when no process is running yet).
+ */
+export async function ensurePki(files: PkiFiles, hosts: string[] = [], options: { graceMs?: number } = {}): Promise<PkiUpkeep> {
   const createdCa = !(await caExists(files));
   const ca = createdCa ? await initCa(files) : await loadCa(files);
-  const revoked = new Set((await readRevoked(files)).map((r) => r.serial));
-  const renewed: string[] = [];
-  for (const identity of systemIdentities) {
-    const current = await readIssued(files, identity);
-    const now = Date.now();
-    const stale =
-      !current ||
-      revoked.has(current.serial) ||
-      current.notAfter.getTime() - now < (current.notAfter.getTime() - current.notBefore.getTime()) / 2;
-    if (stale) {
-      await issueCertificate(ca, files, identity, { hours: defaultCertificateHours, hosts });
-      renewed.push(identity);
-    }
+  if (createdCa) await journalOperatorEvents(files, [caCreatedEvent(ca.cert.serialNumber.toLowerCase())], actor);
+  const revoked = await revokedBySerial(files);
+  const issued: IssuedCertificate[] = [];
+  for (const { identity, usage } of systemCertificates) {
+    if (!needsRenewal(await readIssued(files, identity, usage), usage, revoked, Date.now())) continue;
+    const certificate = await issueCertificate(ca, files, identity, { usage, hours: defaultCertificateHours, hosts });
+    issued.push(certificate);
+    await journalOperatorEvents(files, [issuedEvent(certificate, certificate.replaces !== null)], actor);
   }
-  await publishCrl(ca, files);
-  return { createdCa, renewed };
+  if (issued.some((c) => c.replaces) && options.graceMs) await new Promise((r) => setTimeout(r, options.graceMs));
+  const superseded = await revokeSuperseded(files, ca);
+  await journalOperatorEvents(files, superseded.map(revokedEvent), actor);
+  if (superseded.length === 0 && (await crlNeedsPublishing(files))) await publishCrl(ca, files);
+  return { createdCa, issued, revoked: superseded };
+}
+
+/**
+ * Revokes every unexpired certificate of a launcher identity that is no longer in use: replaced by a
+ * renewal (now or in a run that stopped before revoking), or of a usage the launcher no longer keeps.
+ */
+async function revokeSuperseded(files: PkiFiles, ca: Awaited<ReturnType<typeof loadCa>>): Promise<RevokedEntry[]> {
+  const inUse = new Set<string>();
+  for (const { identity, usage } of systemCertificates) {
+    const current = await readIssued(files, identity, usage);
+    if (current) inUse.add(normaliseSerial(current.serial));
+  }
+  const revoked = await revokedBySerial(files);
+  const now = Date.now();
+  const identities: readonly string[] = systemIdentities;
+  const stale = (await readIndex(files)).filter(
+    (e) => identities.includes(e.identity) && Date.parse(e.notAfter) > now && !inUse.has(normaliseSerial(e.serial)) && !revoked.has(normaliseSerial(e.serial)),
+  );
+  return revokeSerials(ca, files, stale.map((e) => ({ serial: e.serial, identity: e.identity })), "superseded");
 }

@@ -1,51 +1,42 @@
 import "server-only";
 // The web tier's one way to reach the access service: env-configured mTLS client plus the
 // incoming request's id and client address. Everything else in the web tier goes through here.
-import { readFileSync, statSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { isIP } from "node:net";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { requestIdHeader } from "@/contracts/identities";
+import { requestIdHeader, serviceIdentities } from "@/contracts/identities";
 import { peerAddressHeader } from "@/lib/web-server/peer-address.mjs";
 import { AccessProblem } from "./access-problem";
 import { createMtlsClient, type HttpMethod, type MtlsClient, type RequestOptions } from "./mtls-client";
+import { readTlsMaterial, tlsFilePaths, watchTlsFiles } from "./tls-files";
 
 const globalKey = Symbol.for("tessera.web.accessClient");
-type CachedClient = { client: MtlsClient; certVersion: string; checkedAt: number };
+type CachedClient = { client: MtlsClient; stopWatching: () => void };
 type GlobalWithClient = typeof globalThis & { [globalKey]?: CachedClient };
-
-/** How often the certificate files are checked for rotation. */
-const rotationCheckMs = 30_000;
 
 /**
  * One client (one Agent, one pool) per process; env and PEM files are read on first use, not at import.
- * Certificates are short-lived and renewed in place: when the files change, a new client takes over and
- * the old one closes once its requests finish.
+ * Certificates are short-lived and renewed in place, and the CRL changes when a certificate is revoked:
+ * within a second of a file changing, the client takes the new material, drops its kept-alive connections
+ * and cached TLS sessions (requests in flight finish), so a revoked access server is not reached again.
  */
 function getClient(): MtlsClient {
   const g = globalThis as GlobalWithClient;
   const cached = g[globalKey];
-  const now = Date.now();
-  if (cached && now - cached.checkedAt < rotationCheckMs) return cached.client;
-  const certVersion = tlsFilesVersion();
-  if (cached && cached.certVersion === certVersion) {
-    cached.checkedAt = now;
-    return cached.client;
-  }
-  const client = createMtlsClient({
-    url: requireEnv("ACCESS_URL"),
-    ca: readFileSync(requireEnv("TLS_CA_FILE")),
-    cert: readFileSync(requireEnv("TLS_CERT_FILE")),
-    key: readFileSync(requireEnv("TLS_KEY_FILE")),
+  if (cached) return cached.client;
+  const paths = tlsFilePaths();
+  const client = createMtlsClient({ url: requireEnv("ACCESS_URL"), serverIdentity: serviceIdentities.access, ...readTlsMaterial(paths) });
+  const stopWatching = watchTlsFiles(paths, () => {
+    try {
+      client.reload(readTlsMaterial(paths));
+    } catch (err) {
+      // Half-written or mismatched files (a renewal in progress): the next change event or poll retries.
+      console.error(JSON.stringify({ level: "error", msg: "TLS material could not be reloaded; keeping the previous one", err: String(err) }));
+    }
   });
-  g[globalKey] = { client, certVersion, checkedAt: now };
-  if (cached) void cached.client.close().catch(() => {});
+  g[globalKey] = { client, stopWatching };
   return client;
-}
-
-function tlsFilesVersion(): string {
-  return ["TLS_CA_FILE", "TLS_CERT_FILE", "TLS_KEY_FILE"].map((name) => statSync(requireEnv(name)).mtimeMs).join(":");
 }
 
 function requireEnv(name: string): string {

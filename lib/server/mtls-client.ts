@@ -1,11 +1,16 @@
 import "server-only";
 // Core mTLS client for the access service: one pooled undici Agent, JSON in, zod-checked JSON out.
+// It talks only to a server whose certificate names `access` (a server certificate, ECDSA, unexpired),
+// checked on every connection; with a CRL the TLS stack refuses revoked servers,
+// and `reload` (new CRL, renewed certificate) drops the old pool and its cached TLS sessions.
 // Free of next/* imports so that plain Node scripts (the benchmark) can use it too.
 import { randomUUID } from "node:crypto";
-import { Agent, request } from "undici";
+import tls, { type TLSSocket } from "node:tls";
+import { Agent, buildConnector, request } from "undici";
 import type { z } from "zod";
-import { clientIpHeader, requestIdHeader } from "@/contracts/identities";
+import { clientIpHeader, requestIdHeader, serviceIdentities } from "@/contracts/identities";
 import { problemContentType } from "@/contracts/problem";
+import { peerCertificateProblem, tlsCiphers, tlsMinVersion } from "@/contracts/tls-policy";
 import { AccessProblem, problemFromResponse } from "./access-problem";
 
 export type MtlsClientOptions = {
@@ -15,6 +20,10 @@ export type MtlsClientOptions = {
   ca: string | Buffer;
   cert: string | Buffer;
   key: string | Buffer;
+  /** The CA's revocation list (PEM), when the deployment publishes one. */
+  crl?: string | Buffer;
+  /** The identity (CN) the server must present. */
+  serverIdentity?: string;
   /** Per-request timeout in milliseconds (headers and body each). */
   timeoutMs?: number;
   connections?: number;
@@ -38,26 +47,48 @@ export type RequestFn = <S extends z.ZodType | undefined = undefined>(
   options?: RequestOptions<S>,
 ) => Promise<S extends z.ZodType ? z.infer<S> : undefined>;
 
-export type MtlsClient = { request: RequestFn; agent: Agent; close(): Promise<void> };
+export type TlsMaterial = Pick<MtlsClientOptions, "ca" | "cert" | "key" | "crl">;
+
+export type MtlsClient = {
+  request: RequestFn;
+  readonly agent: Agent;
+  /** New certificate, CA or CRL from now on; requests in flight finish on the old pool. */
+  reload(material: TlsMaterial): void;
+  close(): Promise<void>;
+};
+
+/** Connections whose server the policy refuses are ended before any request is sent on them. */
+function policyConnector(material: TlsMaterial, serverIdentity: string): buildConnector.connector {
+  const options = { ca: material.ca, cert: material.cert, key: material.key, crl: material.crl, minVersion: tlsMinVersion, maxVersion: tlsMinVersion, ciphers: tlsCiphers(tls.DEFAULT_CIPHERS) };
+  tls.createSecureContext(options); // a key that does not match its certificate fails here, not at the first request
+  // No session resumption on this side: Node shows no peer certificate on a resumed client session, so the
+  // server could not be checked; a full handshake per new connection is cheap next to keep-alive.
+  const base = buildConnector({ ...options, rejectUnauthorized: true, maxCachedSessions: 0 });
+  return (connectOptions, callback) =>
+    base(connectOptions, (err, socket) => {
+      if (err || !socket) return callback(err ?? new Error("no connection"), null);
+      if (!("encrypted" in socket)) return callback(null, socket); // an http: origin (the benchmark's baseline)
+      const problem = peerCertificateProblem((socket as TLSSocket).getPeerCertificate(), { usage: "server", identity: serverIdentity, now: Date.now() });
+      if (!problem) return callback(null, socket);
+      socket.destroy();
+      callback(new Error(`refused the access service's certificate: ${problem}`), null);
+    });
+}
 
 export function createMtlsClient(options: MtlsClientOptions): MtlsClient {
   const base = new URL(options.url);
   const timeoutMs = options.timeoutMs ?? 10_000;
-  // undici keeps connections alive and caches TLS sessions per origin, so repeat calls resume.
-  const agent = new Agent({
-    connect: {
-      ca: options.ca,
-      cert: options.cert,
-      key: options.key,
-      minVersion: "TLSv1.3",
-      maxVersion: "TLSv1.3",
-      rejectUnauthorized: true,
-    },
-    connections: options.connections ?? 32,
-    keepAliveTimeout: 30_000,
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-  });
+  const serverIdentity = options.serverIdentity ?? serviceIdentities.access;
+  // undici keeps connections alive; each new one is a full handshake, checked by policyConnector.
+  const build = (material: TlsMaterial) =>
+    new Agent({
+      connect: policyConnector(material, serverIdentity),
+      connections: options.connections ?? 32,
+      keepAliveTimeout: 30_000,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+  let agent = build(options);
 
   const requestFn = async (method: HttpMethod, path: string, opts: RequestOptions<z.ZodType | undefined> = {}) => {
     const url = new URL(path, base);
@@ -97,7 +128,15 @@ export function createMtlsClient(options: MtlsClientOptions): MtlsClient {
 
   return {
     request: requestFn as RequestFn,
-    agent,
+    get agent() {
+      return agent;
+    },
+    reload(material) {
+      const fresh = build(material);
+      const old = agent;
+      agent = fresh;
+      void old.close().catch(() => {});
+    },
     close: () => agent.close(),
   };
 }

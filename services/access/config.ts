@@ -20,6 +20,9 @@ const schema = z.object({
   SETUP_LINK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LOG_LEVEL: z.string().default("info"),
   ...tlsEnv,
+  // TLS_CERT_FILE/TLS_KEY_FILE serve (serverAuth only); the audit service is called with this pair (clientAuth only).
+  TLS_CLIENT_CERT_FILE: z.string().min(1),
+  TLS_CLIENT_KEY_FILE: z.string().min(1),
 });
 
 export function loadAccessConfig() {
@@ -30,5 +33,7 @@ export function loadAccessConfig() {
     keysDir,
     secretDigestKeyFile: env.ACCESS_SECRET_DIGEST_KEY_FILE ?? path.join(keysDir, "secret-digest.key"),
     keyringFile: env.ACCESS_KEYRING_FILE ?? path.join(keysDir, "storage-keyring.json"),
+    /** What the audit client presents and checks: its own client certificate, the CA and the CRL. */
+    auditClientTls: { caFile: env.TLS_CA_FILE, certFile: env.TLS_CLIENT_CERT_FILE, keyFile: env.TLS_CLIENT_KEY_FILE, crlFile: env.TLS_CRL_FILE },
   };
 }

@@ -1,8 +1,8 @@
 // Entry point of the access service process.
-import fs from "node:fs";
 import path from "node:path";
 import { closeOnSignals } from "../common/http/create-service";
-import { createMtlsClient } from "../common/http/mtls-client";
+import { serviceIdentities } from "../../contracts/identities";
+import { createWatchedMtlsClient } from "../common/http/mtls-client";
 import { tlsFilesFromEnv } from "../common/config/load-env";
 import { migrate } from "../common/db/migrate";
 import { openDatabase } from "../common/db/open-database";
@@ -24,10 +24,11 @@ const database = await openDatabase({ url: config.ACCESS_DATABASE_URL, embeddedD
 await migrate(database.connectionString, migrationsDir);
 const prisma = createPrisma(database.connectionString, database.poolMax);
 const tls = tlsFilesFromEnv(config);
-const auditClient = createMtlsClient(config.AUDIT_URL, {
-  ca: fs.readFileSync(tls.caFile),
-  cert: fs.readFileSync(tls.certFile),
-  key: fs.readFileSync(tls.keyFile),
+// Only the audit service's certificate is accepted; a renewed client certificate or a new CRL is picked
+// up within a second, and connections to an audit server whose certificate is revoked are dropped.
+const auditClient = createWatchedMtlsClient(config.AUDIT_URL, config.auditClientTls, {
+  serverIdentity: serviceIdentities.audit,
+  onError: (err) => app.log.error({ err }, "audit client TLS material could not be reloaded; keeping the previous one"),
 });
 // Logs through the service's logger, which exists once built (the feed logs only after connecting).
 const validationCache = startValidationCache({

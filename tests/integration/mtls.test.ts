@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { createService } from "../../services/common/http/create-service";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { routeOptions, verifiedCaller } from "../../services/common/http/policy";
+import { issueCustomCertificate, type CustomKey, type CustomUsage } from "../support/custom-certificates";
 import { createTestPki, type TestPki } from "../support/test-pki";
 
 let pki: TestPki;
@@ -95,6 +96,20 @@ describe("mutual TLS", () => {
     expect(first.reused).toBe(false);
     expect(first.session.length).toBeGreaterThan(0);
     expect((await connect(first.session)).reused).toBe(true);
+  });
+
+  it.each([
+    { what: "an RSA-1024 client certificate", key: "rsa-1024", usages: ["clientAuth"] },
+    { what: "an RSA-2048 client certificate", key: "rsa-2048", usages: ["clientAuth"] },
+    { what: "a serverAuth-only certificate presented by a client", key: "ecdsa-p256", usages: ["serverAuth"] },
+    { what: "a certificate for both usages", key: "ecdsa-p256", usages: ["serverAuth", "clientAuth"] },
+    { what: "a certificate without extended key usage", key: "ecdsa-p256", usages: [] },
+  ] as { what: string; key: CustomKey; usages: CustomUsage[] }[])("refuses $what at the handshake, though the CA signed it", async ({ key, usages }) => {
+    const custom = await issueCustomCertificate(pki, "web", { key, usages });
+    const ca = (await pki.client("web")).ca;
+    await expect(callAs({ ca, cert: Buffer.from(custom.cert), key: Buffer.from(custom.keyPem) })).rejects.toThrow();
+    // the same identity with the certificate the PKI issues is admitted
+    expect((await callAs(await pki.client("web"))).status).toBe(200);
   });
 
   it("speaks TLS 1.3 only", async () => {

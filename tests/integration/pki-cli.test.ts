@@ -49,7 +49,7 @@ describe("tessera pki", () => {
     expect((await tessera("pki", "revoke", "reports-worker")).code).toBe(0);
     const crl = new x509.X509Crl(fs.readFileSync(path.join(home, "pki/ca.crl"), "utf8"));
     expect(crl.entries.map((e) => e.serialNumber.toLowerCase())).toContain(serial.toLowerCase());
-    expect((await tessera("pki", "list")).out).toMatch(/reports-worker.*REVOKED/);
+    expect((await tessera("pki", "list")).out).toMatch(/reports-worker.*revoked/);
     expect((await tessera("pki", "revoke", "not-a-thing!")).code).toBe(1);
   });
 
@@ -57,5 +57,46 @@ describe("tessera pki", () => {
     const journal = fs.readFileSync(path.join(home, "pki/pending-events.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
     expect(journal.map((e) => e.action)).toEqual(["pki.ca_init", "pki.certificate_issue", "pki.certificate_revoke"]);
     expect(new Set(journal.map((e) => e.id)).size).toBe(3);
+  });
+
+  it("issues server certificates (serverAuth only) and client certificates (clientAuth only) side by side", async () => {
+    expect((await tessera("pki", "issue", "svc", "--usage", "server", "--host", "svc.internal")).code).toBe(0);
+    expect((await tessera("pki", "issue", "svc")).code).toBe(0);
+    const eku = (file: string) => new x509.X509Certificate(fs.readFileSync(path.join(home, "pki/issued", file))).getExtension(x509.ExtendedKeyUsageExtension)?.usages;
+    expect(eku("svc.server.crt")).toEqual([x509.ExtendedKeyUsage.serverAuth]);
+    expect(eku("svc.crt")).toEqual([x509.ExtendedKeyUsage.clientAuth]);
+    expect((await tessera("pki", "issue", "svc", "--usage", "both")).code).toBe(1);
+  });
+
+  it("revokes every unexpired certificate ever issued to a name, and lists each with its state", async () => {
+    expect((await tessera("pki", "issue", "svc")).code).toBe(0); // replaces the client certificate; the old one stays valid
+    const before = (await tessera("pki", "list")).out.split("\n").filter((l) => l.startsWith("svc "));
+    expect(before).toHaveLength(3);
+    expect(before.every((l) => / valid$/.test(l))).toBe(true);
+    const serials = before.map((l) => l.split(/\s+/)[2]);
+
+    const res = await tessera("pki", "revoke", "svc");
+    expect(res.code).toBe(0);
+    expect(res.out.match(/^Revoked serial/gm)).toHaveLength(3);
+    const crl = new x509.X509Crl(fs.readFileSync(path.join(home, "pki/ca.crl"), "utf8"));
+    const listed = crl.entries.map((e) => e.serialNumber.toLowerCase().replace(/^0+/, ""));
+    for (const serial of serials) expect(listed).toContain(serial.replace(/^0+/, ""));
+    const after = (await tessera("pki", "list")).out.split("\n").filter((l) => l.startsWith("svc "));
+    expect(after.every((l) => / revoked \S+$/.test(l))).toBe(true);
+    const journal = fs.readFileSync(path.join(home, "pki/pending-events.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(journal.filter((e) => e.action === "pki.certificate_revoke" && e.data.identity === "svc").map((e) => e.target.id).sort()).toEqual([...serials].sort());
+    expect((await tessera("pki", "revoke", "svc")).out).toMatch(/Nothing left to revoke for svc \(3 certificate/);
+  });
+
+  it("revokes one certificate by its serial and lists an expired one as expired", async () => {
+    expect((await tessera("pki", "issue", "one")).code).toBe(0);
+    expect((await tessera("pki", "issue", "one")).code).toBe(0);
+    const serials = (await tessera("pki", "list")).out.split("\n").filter((l) => l.startsWith("one ")).map((l) => l.split(/\s+/)[2]);
+    expect((await tessera("pki", "revoke", serials[0])).code).toBe(0);
+    const states = (await tessera("pki", "list")).out.split("\n").filter((l) => l.startsWith("one ")).map((l) => l.split(/\s+/)[5]);
+    expect(states).toEqual(["revoked", "valid"]);
+
+    expect((await tessera("pki", "issue", "brief", "--hours", "0.0002")).code).toBe(0); // under a second
+    await expect.poll(async () => (await tessera("pki", "list")).out.split("\n").find((l) => l.startsWith("brief "))?.split(/\s+/)[5], { timeout: 30_000, interval: 500 }).toBe("expired");
   });
 });

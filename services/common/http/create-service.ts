@@ -1,13 +1,17 @@
-// Builds an internal service: Fastify over mutual TLS, JSON logs with request ids, every route's declared
-// policy enforced before its input is read, problem+json errors, /healthz, /readyz and /metrics, and
-// graceful shutdown.
-import { randomUUID } from "node:crypto";
+// Builds an internal service: Fastify over mutual TLS (revoked certificates cut off on live connections),
+// JSON logs with request ids, every route's declared policy enforced before its input is read,
+// problem+json errors, /healthz, /readyz and /metrics, and graceful shutdown.
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Server } from "node:https";
+import type { TLSSocket } from "node:tls";
 import Fastify, { type FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requestIdHeader } from "../../../contracts/identities";
 import { metaPolicies } from "../../../contracts/route-policy";
-import { serverTlsOptions, watchTlsFiles, type TlsFiles } from "../tls/server-tls";
+import { guardConnections } from "../tls/connection-guard";
+import { revokedSerials } from "../tls/revoked-serials";
+import { readTlsMaterial, secureContextOptions, watchTlsFiles, type TlsFiles } from "../tls/server-tls";
+import { AppError } from "./app-error";
 import { clientErrorHandler, errorHandler, notFoundHandler, sendProblem } from "./error-handler";
 import { installMetrics } from "./metrics";
 import { installOpenApi } from "./openapi";
@@ -31,8 +35,9 @@ const serviceStatus = z.object({ status: z.string(), service: z.string() });
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export function createService(options: ServiceOptions): FastifyInstance {
+  const material = readTlsMaterial(options.tls);
   const app = Fastify({
-    https: serverTlsOptions(options.tls),
+    https: { ...secureContextOptions(material), requestCert: true, rejectUnauthorized: true },
     logger: {
       level: options.logLevel ?? process.env.LOG_LEVEL ?? "info",
       base: { service: options.name },
@@ -56,6 +61,14 @@ export function createService(options: ServiceOptions): FastifyInstance {
     clientErrorHandler,
   });
 
+  // Before any other hook: a connection whose certificate was revoked (or has expired) since it was opened
+  // is not served; the connection guard has normally ended it already when the CRL changed.
+  const guard = guardConnections(app.server as Server, revokedSerials(material.crl), app.log);
+  app.addHook("onRequest", (request, reply, done) => {
+    if (guard.admits(request.raw.socket as TLSSocket)) return done();
+    reply.header("connection", "close");
+    done(new AppError("forbidden", "The certificate of this connection is no longer valid."));
+  });
   app.addHook("onRequest", async (request, reply) => {
     reply.header(requestIdHeader, request.id);
   });
@@ -78,14 +91,22 @@ export function createService(options: ServiceOptions): FastifyInstance {
   });
   app.get("/metrics", routeOptions(metaPolicies["GET /metrics"], { ...probe, summary: "Prometheus metrics.", response: z.string(), responseContentType: "text/plain" }), async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
 
-  // Certificate rotation and revocation take effect without a restart.
+  // Certificate rotation and revocation take effect without a restart, on live connections too: new
+  // handshakes use the new material, connections of newly revoked certificates end, and session tickets
+  // issued before a revocation no longer resume (a resumed session skips the certificate checks).
   const stopWatching = watchTlsFiles(
     options.tls,
-    (context) => {
-      (app.server as Server).setSecureContext(context);
-      app.log.info("TLS material reloaded");
+    (next) => {
+      // The revocation list first: it holds even if the new key pair turns out unusable below.
+      const serials = revokedSerials(next.crl);
+      const server = app.server as Server;
+      const { changed, ended } = guard.setRevoked(serials);
+      if (changed) server.setTicketKeys(randomBytes(48));
+      server.setSecureContext(secureContextOptions(next));
+      app.log.info({ revoked: serials.size, endedConnections: ended }, "TLS material reloaded");
     },
     (err) => app.log.error({ err }, "TLS material could not be reloaded; keeping the previous one"),
+    material,
   );
   app.addHook("onClose", async () => stopWatching());
   return app;

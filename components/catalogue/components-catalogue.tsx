@@ -15,6 +15,7 @@ import { apiFetch } from "@/lib/client/api-fetch";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { seg } from "@/lib/with-query";
 import { catalogueKeys, useComponents } from "./catalogue-queries";
+import { ScopeList } from "./scope-list";
 
 export function ComponentsCatalogue() {
   const components = useComponents();
@@ -49,18 +50,7 @@ export function ComponentsCatalogue() {
                 </Button>
               ) : null}
             </div>
-            {c.scopes.length ? (
-              <ul className="mt-3 space-y-1 text-sm" aria-label={`Scopes of ${c.name}`}>
-                {c.scopes.map((s) => (
-                  <li key={s.id}>
-                    <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{s.key}</code>
-                    {s.description ? <span className="text-slate-700"> — {s.description}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="mt-3 text-sm text-slate-600">No scopes yet.</p>
-            )}
+            <ScopeList component={c} />
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@
 import { validate } from "@readme/openapi-parser";
 import type { FastifyInstance } from "fastify";
 import { expect } from "vitest";
+import { resolvePointer } from "./json-schema-check";
 
 export type OpenApiDocument = {
   openapi: string;
@@ -39,16 +40,6 @@ export function collectRefs(value: unknown, found: string[] = []): string[] {
   return found;
 }
 
-function resolvePointer(document: unknown, ref: string): unknown {
-  if (!ref.startsWith("#/")) return undefined;
-  let node: unknown = document;
-  for (const raw of ref.slice(2).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!node || typeof node !== "object" || !(key in node)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
 
 /** "get /v1/licenses/{id}"… for every route in Fastify's own route table (HEAD twins left out). */
 export function fastifyOperations(app: FastifyInstance): string[] {

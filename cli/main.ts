@@ -1,4 +1,6 @@
-// Dispatches `tessera <command> …` to its module; each command lives in cli/commands/.
+// Dispatches `tessera <command> …` to its module, which lives in the folder of where it runs: cli/launcher/
+// (this machine runs the whole system), cli/dev-tools/, cli/pki/ (the operator's CA), cli/access-host/,
+// cli/audit-host/ (tools run with that service's own configuration).
 export {};
 const usage = `Usage: tessera <command>
 
@@ -25,13 +27,13 @@ The data folder is $TESSERA_HOME (default: .tessera at the repository root).`;
 
 const [command, ...args] = process.argv.slice(2);
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number | void> }>> = {
-  start: () => import("./commands/start-command"),
-  pki: () => import("./commands/pki-command"),
-  db: () => import("./commands/db-command"),
-  keys: () => import("./commands/keys-command"),
-  import: () => import("./commands/import-command"),
-  audit: () => import("./commands/audit-command"),
-  test: () => import("./commands/test-command"),
+  start: () => import("./launcher/start-command"),
+  pki: () => import("./pki/pki-command"),
+  keys: () => import("./access-host/keys-command"),
+  import: () => import("./access-host/import-command"),
+  audit: () => import("./audit-host/audit-command"),
+  db: () => import("./dev-tools/db-command"),
+  test: () => import("./dev-tools/test-command"),
 };
 
 const load = command ? commands[command] : undefined;

@@ -7,7 +7,7 @@ import type { CertificateUsage } from "../../contracts/tls-policy";
 import { addToIndex, usageOf, type IndexUsage } from "./certificate-index";
 import { generateKeyPair, privateKeyToPem, randomSerial, ecdsa, x509 } from "./crypto-keys";
 import type { LoadedCa } from "./certificate-authority";
-import type { PkiFiles } from "./pki-files";
+import type { PkiFiles } from "../home";
 import { withPkiLock } from "./pki-lock";
 
 export const defaultCertificateHours = 24;

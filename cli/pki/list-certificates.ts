@@ -2,7 +2,7 @@
 // replaced (revoked by the renewal that issued its successor).
 import { normaliseSerial } from "../../contracts/tls-policy";
 import { readIndex, type CertificateState, type IndexEntry } from "./certificate-index";
-import type { PkiFiles } from "./pki-files";
+import type { PkiFiles } from "../home";
 import { revokedBySerial } from "./revocation";
 
 export type ListedCertificate = IndexEntry & { state: CertificateState; revokedAt: string | null };

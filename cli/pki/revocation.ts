@@ -7,7 +7,7 @@ import { normaliseSerial } from "../../contracts/tls-policy";
 import { readIndex, type IndexEntry } from "./certificate-index";
 import { ecdsa, x509 } from "./crypto-keys";
 import type { LoadedCa } from "./certificate-authority";
-import type { PkiFiles } from "./pki-files";
+import type { PkiFiles } from "../home";
 import { withPkiLock } from "./pki-lock";
 
 export const revocationReason = z.enum(["keyCompromise", "superseded"]);

@@ -1,8 +1,9 @@
 // `tessera start`: the whole system on this machine, on embedded databases unless URLs are set.
 import { tesseraHome } from "../home";
-import { ensurePki, renewalGraceMs } from "../system/ensure-pki";
-import { deliverOperatorEvents, startOperatorEventDelivery } from "../system/operator-events";
-import { startSystem } from "../system/start-system";
+import { ensurePki, renewalGraceMs } from "./ensure-pki";
+import { deliverOperatorEvents } from "../operator-events/operator-events";
+import { startOperatorEventDelivery } from "./operator-event-delivery";
+import { startSystem } from "./start-system";
 
 export async function run(): Promise<number> {
   const env = process.env;

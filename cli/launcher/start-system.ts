@@ -10,7 +10,7 @@ import { startChild, type Child } from "./child-process";
 import { ensurePki } from "./ensure-pki";
 import { accessEnv, auditEnv, webEnv } from "./process-env";
 import { freePort, portIsFree } from "./free-port";
-import { deliverOperatorEvents } from "./operator-events";
+import { deliverOperatorEvents } from "../operator-events/operator-events";
 
 export type SystemOptions = {
   home: string;
@@ -62,7 +62,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     for (const child of [...children].reverse()) await child.stop();
   };
   const common = { cwd: repoRoot, echo: options.echo ?? false };
-  const exitWithParent = ["--require", path.join(repoRoot, "cli/system/exit-with-parent.cjs")];
+  const exitWithParent = ["--require", path.join(repoRoot, "cli/launcher/exit-with-parent.cjs")];
   const tsx = (entry: string) => [...exitWithParent, "--import", "tsx", entry];
 
   try {

@@ -2,12 +2,12 @@
 import { parseArgs } from "node:util";
 import { certificateUsages, type CertificateUsage } from "../../contracts/tls-policy";
 import { homeLayout, tesseraHome } from "../home";
-import { initCa, loadCa } from "../pki/certificate-authority";
-import { issueCertificate } from "../pki/issue-certificate";
-import { listCertificates } from "../pki/list-certificates";
-import { caCreatedEvent, issuedEvent, revokedEvent } from "../pki/pki-events";
-import { publishCrl, revokeCertificate } from "../pki/revocation";
-import { recordOperatorEvents } from "../system/operator-events";
+import { initCa, loadCa } from "./certificate-authority";
+import { issueCertificate } from "./issue-certificate";
+import { listCertificates } from "./list-certificates";
+import { caCreatedEvent, issuedEvent, revokedEvent } from "./pki-events";
+import { publishCrl, revokeCertificate } from "./revocation";
+import { recordOperatorEvents } from "../operator-events/operator-events";
 
 const usageText = "usage: tessera pki init | issue <identity> [--usage client|server] [--hours N] [--host NAME]... | revoke <identity|serial> | crl | list";
 

@@ -7,9 +7,9 @@ import { readIndex } from "../pki/certificate-index";
 import { caExists, initCa, loadCa } from "../pki/certificate-authority";
 import { defaultCertificateHours, issueCertificate, readIssued, type IssuedCertificate, type IssuedInfo } from "../pki/issue-certificate";
 import { caCreatedEvent, issuedEvent, revokedEvent } from "../pki/pki-events";
-import type { PkiFiles } from "../pki/pki-files";
+import type { PkiFiles } from "../home";
 import { crlNeedsPublishing, publishCrl, revokedBySerial, revokeSerials, type RevokedEntry } from "../pki/revocation";
-import { journalOperatorEvents } from "./operator-events";
+import { journalOperatorEvents } from "../operator-events/operator-events";
 
 export const systemIdentities = ["access", "audit", "web", "operator"] as const;
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { homeLayout, repoRoot, type HomeLayout } from "../home";
 import { startChild, type Child } from "./child-process";
-import { ensurePki } from "./ensure-pki";
+import { describeShunned, ensurePki } from "./ensure-pki";
 import { accessEnv, auditEnv, webEnv } from "./process-env";
 import { freePort, portIsFree } from "./free-port";
 import { deliverOperatorEvents } from "../operator-events/operator-events";
@@ -36,6 +36,8 @@ export type RunningSystem = {
   /** When the setup link stops working (the access service's SETUP_LINK_MINUTES after its start). */
   setupLinkExpiresAt: string | null;
   layout: HomeLayout;
+  /** The names besides localhost that the services' certificates carry (renewal keeps them). */
+  certificateHosts: string[];
   children: Child[];
   stop(): Promise<void>;
 };
@@ -53,7 +55,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const logs = path.join(layout.home, "logs");
   for (const dir of [layout.home, layout.accessDir, layout.auditDir, layout.webDir, logs]) await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
 
-  await ensurePki(layout.pki, host === "127.0.0.1" || host === "localhost" ? [] : [host]);
+  const certificateHosts = host === "127.0.0.1" || host === "localhost" ? [] : [host];
+  // An identity an operator revoked stays shunned: starting would mean issuing it a new certificate.
+  const { shunned } = await ensurePki(layout.pki, certificateHosts);
+  if (shunned.length) throw new Error(`not starting. ${describeShunned(shunned, certificateHosts).join(" ")}`);
   const sessionSecret = await loadOrCreateSessionSecret(layout.sessionSecretFile);
   await buildWebIfMissing(options.echo ?? false);
 
@@ -113,7 +118,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     while (!setupLink && Date.now() < deadline && (await needsSetup(urls.access, layout))) await sleep(100);
     // All three came up: from now on one that crashes is restarted, and the others keep serving.
     for (const child of children) child.supervise();
-    return { webUrl: urls.web, accessUrl: urls.access, auditUrl: urls.audit, setupLink, setupLinkExpiresAt, layout, children, stop };
+    return { webUrl: urls.web, accessUrl: urls.access, auditUrl: urls.audit, setupLink, setupLinkExpiresAt, layout, certificateHosts, children, stop };
   } catch (e) {
     await stop();
     throw e;

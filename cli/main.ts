@@ -6,8 +6,9 @@ const usage = `Usage: tessera <command>
 
   start                          bring up audit, access and web on this machine (embedded databases by default)
   pki init                       create the internal CA in the data folder
-  pki issue <identity> [--usage client|server] [--hours N] [--host NAME]...
-                                 issue a short-lived certificate (client: to call services, the default; server: to serve)
+  pki issue <identity> [--usage client|server] [--hours N] [--host NAME]... [--revoke-previous]
+                                 issue a short-lived certificate (client: to call services, the default; server: to serve);
+                                 the one it replaces stays valid unless --revoke-previous
   pki revoke <identity|serial>   revoke every unexpired certificate of a name, or one by serial, and publish the CRL
   pki crl                        republish the revocation list (it is valid for 30 days)
   pki list                       every certificate issued, with its state (valid, expired, revoked, replaced)

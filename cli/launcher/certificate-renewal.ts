@@ -17,7 +17,7 @@ export async function renewCertificates(system: System, log: RenewalLog, reporte
   if (issued.length) log.info(`[pki] renewed certificates: ${issued.map((c) => `${c.identity} (${c.usage})`).join(", ")}`);
   if (revoked.length) log.info(`[pki] revoked the certificates they replaced: ${revoked.map((e) => e.serial).join(", ")}`);
   const unreported = shunned.filter((c) => !reported.has(c.serial));
-  for (const line of describeShunned(unreported, system.certificateHosts)) log.error(`[pki] ${line}`);
+  for (const line of describeShunned(unreported, system.certificateHosts, "the running processes load the new certificate within a second, no restart needed")) log.error(`[pki] ${line}`);
   for (const c of unreported) reported.add(c.serial);
   if (issued.length || revoked.length) await deliverOperatorEvents(system.layout, system.accessUrl).catch(() => 0);
 }

@@ -76,9 +76,10 @@ export async function ensurePki(files: PkiFiles, hosts: string[] = [], options: 
 
 /**
  * The operator's sentence for shunned certificates: which identity, since when, and the `tessera pki issue`
- * commands that re-admit it (with the hosts the launcher would have put in its server certificate).
+ * commands that re-admit it (with the hosts the launcher would have put in its server certificate), then
+ * `afterwards`: what re-admits it from there (start again, or nothing while the processes run).
  */
-export function describeShunned(shunned: ShunnedCertificate[], hosts: string[] = []): string[] {
+export function describeShunned(shunned: ShunnedCertificate[], hosts: string[], afterwards: string): string[] {
   const byIdentity = new Map<string, ShunnedCertificate[]>();
   for (const c of shunned) byIdentity.set(c.identity, [...(byIdentity.get(c.identity) ?? []), c]);
   const hostArgs = [...new Set(hosts)].filter((h) => !defaultHosts.includes(h)).map((h) => ` --host ${h}`).join("");
@@ -87,7 +88,7 @@ export function describeShunned(shunned: ShunnedCertificate[], hosts: string[] =
     const commands = certificates.map((c) => `npx tessera pki issue ${identity} --usage ${c.usage}${c.usage === "server" ? hostArgs : ""}`);
     return (
       `${identity} is shunned: an operator revoked its ${which} (at ${certificates[0].revokedAt}), and the launcher issues a revoked identity no new certificate. ` +
-      `To re-admit it, run ${commands.map((c) => `\`${c}\``).join(" and ")}, then restart \`tessera start\`.`
+      `To re-admit it, run ${commands.map((c) => `\`${c}\``).join(" and ")}; ${afterwards}.`
     );
   });
 }

@@ -58,7 +58,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const certificateHosts = host === "127.0.0.1" || host === "localhost" ? [] : [host];
   // An identity an operator revoked stays shunned: starting would mean issuing it a new certificate.
   const { shunned } = await ensurePki(layout.pki, certificateHosts);
-  if (shunned.length) throw new Error(`not starting. ${describeShunned(shunned, certificateHosts).join(" ")}`);
+  if (shunned.length) throw new Error(`not starting. ${describeShunned(shunned, certificateHosts, "then run `tessera start` again").join(" ")}`);
   const sessionSecret = await loadOrCreateSessionSecret(layout.sessionSecretFile);
   await buildWebIfMissing(options.echo ?? false);
 

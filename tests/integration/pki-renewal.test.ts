@@ -125,7 +125,7 @@ describe("an identity an operator revoked", () => {
     expect(upkeep.shunned.map((c) => [c.identity, c.usage, c.serial])).toEqual([["web", "client", before!.serial]]);
     expect((await readIssued(layout.pki, "web", "client"))?.serial).toBe(before!.serial);
     expect(await states("web")).toEqual(["revoked"]);
-    expect(describeShunned(upkeep.shunned)).toEqual([expect.stringMatching(/^web is shunned: an operator revoked .* To re-admit it, run `npx tessera pki issue web --usage client`, then restart `tessera start`\.$/)]);
+    expect(describeShunned(upkeep.shunned, [], "then start again")).toEqual([expect.stringMatching(/^web is shunned: an operator revoked .* To re-admit it, run `npx tessera pki issue web --usage client`; then start again\.$/)]);
   });
 
   it("makes `tessera start` refuse, naming each shunned identity and the commands that re-issue it, before starting anything", async () => {
@@ -133,7 +133,7 @@ describe("an identity an operator revoked", () => {
     const res = await start();
     expect(res.code).toBe(1);
     expect(res.err).toMatch(/^tessera start: not starting\. /);
-    expect(res.err).toMatch(/access is shunned: .*run `npx tessera pki issue access --usage server` and `npx tessera pki issue access --usage client`, then restart/);
+    expect(res.err).toMatch(/access is shunned: .*run `npx tessera pki issue access --usage server` and `npx tessera pki issue access --usage client`; then run `tessera start` again\./);
     expect(res.err).toMatch(/web is shunned: .*`npx tessera pki issue web --usage client`/);
     expect(existsSync(path.join(home, "logs", "audit.log"))).toBe(false);
     expect(await states("access")).toEqual(["revoked", "revoked"]);
@@ -147,7 +147,7 @@ describe("an identity an operator revoked", () => {
     await renewCertificates(system, log, reported, 0);
     await renewCertificates(system, log, reported, 0);
     expect(lines).toEqual([
-      expect.stringMatching(/^error \[pki\] access is shunned: .*`npx tessera pki issue access --usage server --host tessera\.internal` and `npx tessera pki issue access --usage client`/),
+      expect.stringMatching(/^error \[pki\] access is shunned: .*`npx tessera pki issue access --usage server --host tessera\.internal` and `npx tessera pki issue access --usage client`; the running processes load the new certificate within a second/),
       expect.stringMatching(/^error \[pki\] web is shunned: /),
     ]);
     expect(await states("web")).toEqual(["revoked"]);

@@ -1,11 +1,14 @@
-// Dispatches `tessera <command> …` to its module; each command lives in cli/commands/.
+// Dispatches `tessera <command> …` to its module, which lives in the folder of where it runs: cli/launcher/
+// (this machine runs the whole system), cli/dev-tools/, cli/pki/ (the operator's CA), cli/access-host/,
+// cli/audit-host/ (tools run with that service's own configuration).
 export {};
 const usage = `Usage: tessera <command>
 
   start                          bring up audit, access and web on this machine (embedded databases by default)
   pki init                       create the internal CA in the data folder
-  pki issue <identity> [--usage client|server] [--hours N] [--host NAME]...
-                                 issue a short-lived certificate (client: to call services, the default; server: to serve)
+  pki issue <identity> [--usage client|server] [--hours N] [--host NAME]... [--revoke-previous]
+                                 issue a short-lived certificate (client: to call services, the default; server: to serve);
+                                 the one it replaces stays valid unless --revoke-previous
   pki revoke <identity|serial>   revoke every unexpired certificate of a name, or one by serial, and publish the CRL
   pki crl                        republish the revocation list (it is valid for 30 days)
   pki list                       every certificate issued, with its state (valid, expired, revoked, replaced)
@@ -25,13 +28,13 @@ The data folder is $TESSERA_HOME (default: .tessera at the repository root).`;
 
 const [command, ...args] = process.argv.slice(2);
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number | void> }>> = {
-  start: () => import("./commands/start-command"),
-  pki: () => import("./commands/pki-command"),
-  db: () => import("./commands/db-command"),
-  keys: () => import("./commands/keys-command"),
-  import: () => import("./commands/import-command"),
-  audit: () => import("./commands/audit-command"),
-  test: () => import("./commands/test-command"),
+  start: () => import("./launcher/start-command"),
+  pki: () => import("./pki/pki-command"),
+  keys: () => import("./access-host/keys-command"),
+  import: () => import("./access-host/import-command"),
+  audit: () => import("./audit-host/audit-command"),
+  db: () => import("./dev-tools/db-command"),
+  test: () => import("./dev-tools/test-command"),
 };
 
 const load = command ? commands[command] : undefined;

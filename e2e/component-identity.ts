@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadCa } from "../cli/pki/certificate-authority";
 import { issueCertificate } from "../cli/pki/issue-certificate";
-import { pkiFiles } from "../cli/pki/pki-files";
+import { pkiFiles } from "../cli/home";
 import { createMtlsClient } from "../services/common/http/mtls-client";
 
 export type ComponentClient = ReturnType<typeof createMtlsClient>;

@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { FullConfig } from "@playwright/test";
-import { startSystem } from "../cli/system/start-system";
+import { startSystem } from "../cli/launcher/start-system";
 import { createTestDatabase, testDatabaseKind } from "../tests/support/test-database";
 
 export default async function globalSetup(_config: FullConfig): Promise<(() => Promise<void>) | void> {

@@ -1,7 +1,7 @@
 // The deployment's internal CA: create it once, load it to sign certificates and revocation lists.
 import fs from "node:fs/promises";
 import { generateKeyPair, privateKeyFromPem, privateKeyToPem, randomSerial, ecdsa, x509 } from "./crypto-keys";
-import type { PkiFiles } from "./pki-files";
+import type { PkiFiles } from "../home";
 
 export type LoadedCa = { cert: x509.X509Certificate; key: CryptoKey; certPem: string };
 

@@ -4,7 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { x509 } from "./crypto-keys";
-import type { PkiFiles } from "./pki-files";
+import type { PkiFiles } from "../home";
 
 /** "server+client": issued before usages were split (one certificate for both). */
 export const indexUsage = z.enum(["server", "client", "server+client"]);

@@ -7,10 +7,13 @@ import type { CertificateUsage } from "../../contracts/tls-policy";
 import { addToIndex, usageOf, type IndexUsage } from "./certificate-index";
 import { generateKeyPair, privateKeyToPem, randomSerial, ecdsa, x509 } from "./crypto-keys";
 import type { LoadedCa } from "./certificate-authority";
-import type { PkiFiles } from "./pki-files";
+import type { PkiFiles } from "../home";
 import { withPkiLock } from "./pki-lock";
 
 export const defaultCertificateHours = 24;
+
+/** The names every certificate is valid for, besides those asked for. */
+export const defaultHosts = ["localhost", "127.0.0.1", "::1"];
 
 export type IssueOptions = {
   /** "client" (default) to call services, "server" to serve them. */
@@ -45,7 +48,7 @@ export async function issueCertificate(ca: LoadedCa, files: PkiFiles, identity: 
   const now = Date.now();
   const notBefore = options.notBefore ?? new Date(now - 60_000);
   const notAfter = options.notAfter ?? new Date(now + (options.hours ?? defaultCertificateHours) * 3_600_000);
-  const hosts = ["localhost", "127.0.0.1", "::1", ...(options.hosts ?? [])];
+  const hosts = [...defaultHosts, ...(options.hosts ?? [])];
   const serial = randomSerial();
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial,

@@ -2,8 +2,8 @@
 // replaced (revoked by the renewal that issued its successor).
 import { normaliseSerial } from "../../contracts/tls-policy";
 import { readIndex, type CertificateState, type IndexEntry } from "./certificate-index";
-import type { PkiFiles } from "./pki-files";
-import { revokedBySerial } from "./revocation";
+import type { PkiFiles } from "../home";
+import { revokedByOperator, revokedBySerial } from "./revocation";
 
 export type ListedCertificate = IndexEntry & { state: CertificateState; revokedAt: string | null };
 
@@ -11,7 +11,7 @@ export async function listCertificates(files: PkiFiles, now = Date.now()): Promi
   const revoked = await revokedBySerial(files);
   return (await readIndex(files)).map((entry) => {
     const revocation = revoked.get(normaliseSerial(entry.serial));
-    const state: CertificateState = revocation ? (revocation.reason === "superseded" ? "replaced" : "revoked") : Date.parse(entry.notAfter) <= now ? "expired" : "valid";
+    const state: CertificateState = revocation ? (revokedByOperator(revocation) ? "revoked" : "replaced") : Date.parse(entry.notAfter) <= now ? "expired" : "valid";
     return { ...entry, state, revokedAt: revocation?.revokedAt ?? null };
   });
 }

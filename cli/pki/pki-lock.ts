@@ -1,7 +1,7 @@
 // One writer at a time for the PKI's records: `tessera pki` and the launcher's renewal may run together,
 // and a read-modify-write of the index or revocation list by both would lose one of them.
 import fs from "node:fs/promises";
-import type { PkiFiles } from "./pki-files";
+import type { PkiFiles } from "../home";
 
 /** A lock older than this is left over from a process that died holding it. */
 const staleMs = 60_000;

@@ -7,7 +7,7 @@ import { normaliseSerial } from "../../contracts/tls-policy";
 import { readIndex, type IndexEntry } from "./certificate-index";
 import { ecdsa, x509 } from "./crypto-keys";
 import type { LoadedCa } from "./certificate-authority";
-import type { PkiFiles } from "./pki-files";
+import type { PkiFiles } from "../home";
 import { withPkiLock } from "./pki-lock";
 
 export const revocationReason = z.enum(["keyCompromise", "superseded"]);
@@ -23,6 +23,15 @@ const revokedList = z.array(
   }),
 );
 export type RevokedEntry = z.infer<typeof revokedList>[number];
+
+/**
+ * Whether a revocation shuns its node: an operator's (`tessera pki revoke`, reason keyCompromise), as opposed
+ * to a renewal retiring the certificate it replaced ("superseded"). Nothing re-issues a shunned identity on
+ * its own; only an operator's `tessera pki issue` re-admits it.
+ */
+export function revokedByOperator(entry: RevokedEntry | undefined): entry is RevokedEntry {
+  return entry !== undefined && entry.reason !== "superseded";
+}
 
 /** How long a published list stays valid; the launcher republishes it when half of that has passed. */
 export const crlValidityDays = 30;

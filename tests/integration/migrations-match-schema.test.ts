@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { diffSchemaToSql } from "@/cli/db/diff-schema";
+import { diffSchemaToSql } from "@/cli/dev-tools/diff-schema";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const root = path.resolve(import.meta.dirname, "../..");

@@ -88,6 +88,30 @@ describe("tessera pki", () => {
     expect((await tessera("pki", "revoke", "svc")).out).toMatch(/Nothing left to revoke for svc \(3 certificate/);
   });
 
+  it("says on a re-issue that the replaced certificate stays valid, and revokes it with --revoke-previous", async () => {
+    expect((await tessera("pki", "issue", "rot")).code).toBe(0);
+    const second = await tessera("pki", "issue", "rot");
+    const [first, middle] = (await tessera("pki", "list")).out.split("\n").filter((l) => l.startsWith("rot ")).map((l) => l.split(/\s+/)[2]);
+    expect(second.out).toContain(`It replaces serial ${first} in these files; that certificate stays valid until `);
+    expect(second.out).toContain(`tessera pki revoke ${first} (or issue with --revoke-previous)`);
+
+    const third = await tessera("pki", "issue", "rot", "--revoke-previous");
+    expect(third.code).toBe(0);
+    expect(third.out).toContain(`It replaces serial ${middle}, now revoked`);
+    const states = (await tessera("pki", "list")).out.split("\n").filter((l) => l.startsWith("rot ")).map((l) => l.split(/\s+/)[5]);
+    expect(states).toEqual(["valid", "replaced", "valid"]);
+    const crl = new x509.X509Crl(fs.readFileSync(path.join(home, "pki/ca.crl"), "utf8"));
+    expect(crl.entries.map((e) => e.serialNumber.toLowerCase().replace(/^0+/, ""))).toContain(middle.replace(/^0+/, ""));
+    const journal = fs.readFileSync(path.join(home, "pki/pending-events.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(journal.slice(-2).map((e) => [e.action, e.target.id === middle ? "middle" : e.data.identity, e.data.reason ?? null])).toEqual([
+      ["pki.certificate_issue", "rot", null],
+      ["pki.certificate_revoke", "middle", "superseded"],
+    ]);
+    // Nothing left valid to replace: --revoke-previous on a certificate already revoked says so and does nothing.
+    expect((await tessera("pki", "revoke", "rot")).code).toBe(0);
+    expect((await tessera("pki", "issue", "rot", "--revoke-previous")).out).toMatch(/It replaces serial \S+ in these files \(already revoked\)\./);
+  });
+
   it("revokes one certificate by its serial and lists an expired one as expired", async () => {
     expect((await tessera("pki", "issue", "one")).code).toBe(0);
     expect((await tessera("pki", "issue", "one")).code).toBe(0);

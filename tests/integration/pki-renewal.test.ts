@@ -1,19 +1,25 @@
 // The launcher's PKI upkeep and the delivery of PKI audit events: a renewal revokes the certificate it
-// replaced after its grace (a service then refuses the old one, accepts the new), every certificate the
-// launcher issues or revokes is journalled as its audit event, and the journal reaches the real access
-// service's outbox promptly — also what another process left behind when it died mid-delivery.
-import { spawnSync } from "node:child_process";
+// replaced after its grace (a service then refuses the old one, accepts the new), an identity an operator
+// revoked stays shunned (never renewed, `tessera start` refuses, re-admitted only by `pki issue`), every
+// certificate the launcher issues or revokes is journalled as its audit event, and the journal reaches the
+// real access service's outbox promptly — also what another process left behind when it died mid-delivery.
+import { execFile, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCa } from "../../cli/pki/certificate-authority";
-import { issueCertificate } from "../../cli/pki/issue-certificate";
+import { promisify } from "node:util";
+import { homeLayout, pkiFiles, type HomeLayout, type PkiFiles } from "../../cli/home";
+import { renewCertificates } from "../../cli/launcher/certificate-renewal";
+import { describeShunned, ensurePki, systemCertificates } from "../../cli/launcher/ensure-pki";
+import { loadCa, type LoadedCa } from "../../cli/pki/certificate-authority";
+import { issueCertificate, readIssued } from "../../cli/pki/issue-certificate";
 import { listCertificates } from "../../cli/pki/list-certificates";
-import { pkiFiles, type PkiFiles } from "../../cli/pki/pki-files";
-import { ensurePki, systemCertificates } from "../../cli/system/ensure-pki";
-import { journalOperatorEvents, startOperatorEventDelivery } from "../../cli/system/operator-events";
+import { revokeCertificate } from "../../cli/pki/revocation";
+import { startOperatorEventDelivery } from "../../cli/launcher/operator-event-delivery";
+import { journalOperatorEvents } from "../../cli/operator-events/operator-events";
 import { createService } from "../../services/common/http/create-service";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
@@ -86,6 +92,74 @@ describe("renewal by the launcher", () => {
       ["pki.certificate_revoke", "superseded"],
     ]);
     expect(events[0].data).toMatchObject({ identity: "web", usage: "client", replaces: aging.serial });
+  });
+});
+
+describe("an identity an operator revoked", () => {
+  let home: string;
+  let layout: HomeLayout;
+  let ca: LoadedCa;
+  beforeAll(async () => {
+    home = await fs.mkdtemp(path.join(os.tmpdir(), "tshun-"));
+    layout = homeLayout(home);
+    await ensurePki(layout.pki);
+    ca = await loadCa(layout.pki);
+  });
+  afterAll(() => fs.rm(home, { recursive: true, force: true }));
+
+  const states = async (identity: string) => (await listCertificates(layout.pki)).filter((c) => c.identity === identity).map((c) => c.state);
+  const start = () =>
+    promisify(execFile)(process.execPath, [path.resolve(import.meta.dirname, "../../cli/tessera.js"), "start"], {
+      env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: process.env.HOME, TESSERA_HOME: home, WEB_PORT: "0", ACCESS_PORT: "0", AUDIT_PORT: "0" },
+      timeout: 120_000, // were it to start after all, the test ends it and fails
+    }).then(
+      (r) => ({ code: 0, err: r.stderr }),
+      (e: { code: number | null; stderr: string }) => ({ code: e.code, err: e.stderr }),
+    );
+
+  it("is neither renewed nor re-issued: the upkeep leaves it revoked and names the command that re-admits it", async () => {
+    const before = await readIssued(layout.pki, "web", "client");
+    await revokeCertificate(ca, layout.pki, "web");
+    const upkeep = await ensurePki(layout.pki, [], { graceMs: 0 });
+    expect(upkeep.issued).toEqual([]);
+    expect(upkeep.shunned.map((c) => [c.identity, c.usage, c.serial])).toEqual([["web", "client", before!.serial]]);
+    expect((await readIssued(layout.pki, "web", "client"))?.serial).toBe(before!.serial);
+    expect(await states("web")).toEqual(["revoked"]);
+    expect(describeShunned(upkeep.shunned, [], "then start again")).toEqual([expect.stringMatching(/^web is shunned: an operator revoked .* To re-admit it, run `npx tessera pki issue web --usage client`; then start again\.$/)]);
+  });
+
+  it("makes `tessera start` refuse, naming each shunned identity and the commands that re-issue it, before starting anything", async () => {
+    await revokeCertificate(ca, layout.pki, "access");
+    const res = await start();
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/^tessera start: not starting\. /);
+    expect(res.err).toMatch(/access is shunned: .*run `npx tessera pki issue access --usage server` and `npx tessera pki issue access --usage client`; then run `tessera start` again\./);
+    expect(res.err).toMatch(/web is shunned: .*`npx tessera pki issue web --usage client`/);
+    expect(existsSync(path.join(home, "logs", "audit.log"))).toBe(false);
+    expect(await states("access")).toEqual(["revoked", "revoked"]);
+  });
+
+  it("is said once by the running launcher's renewal, which issues it nothing", async () => {
+    const lines: string[] = [];
+    const log = { info: (l: string) => lines.push(`info ${l}`), error: (l: string) => lines.push(`error ${l}`) };
+    const system = { layout, accessUrl: "https://127.0.0.1:1", certificateHosts: ["tessera.internal"] };
+    const reported = new Set<string>();
+    await renewCertificates(system, log, reported, 0);
+    await renewCertificates(system, log, reported, 0);
+    expect(lines).toEqual([
+      expect.stringMatching(/^error \[pki\] access is shunned: .*`npx tessera pki issue access --usage server --host tessera\.internal` and `npx tessera pki issue access --usage client`; the running processes load the new certificate within a second/),
+      expect.stringMatching(/^error \[pki\] web is shunned: /),
+    ]);
+    expect(await states("web")).toEqual(["revoked"]);
+  });
+
+  it("is re-admitted by an operator's `tessera pki issue`, and renewed from then on", async () => {
+    const readmitted = await issueCertificate(ca, layout.pki, "web", { usage: "client" });
+    const upkeep = await ensurePki(layout.pki, [], { graceMs: 0 });
+    expect(upkeep.shunned.map((c) => `${c.identity}:${c.usage}`)).toEqual(["access:server", "access:client"]);
+    expect(upkeep.issued).toEqual([]);
+    expect((await readIssued(layout.pki, "web", "client"))?.serial).toBe(readmitted.serial);
+    expect(await states("web")).toEqual(["revoked", "valid"]);
   });
 });
 

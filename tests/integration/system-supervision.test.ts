@@ -7,7 +7,7 @@ import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSystem, type RunningSystem } from "../../cli/system/start-system";
+import { startSystem, type RunningSystem } from "../../cli/launcher/start-system";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { generateToken } from "../../services/access/domain/tokens/token-format";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

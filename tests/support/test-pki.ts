@@ -5,7 +5,7 @@ import path from "node:path";
 import type { CertificateUsage } from "../../contracts/tls-policy";
 import { initCa, type LoadedCa } from "../../cli/pki/certificate-authority";
 import { issueCertificate, type IssueOptions, type IssuedCertificate } from "../../cli/pki/issue-certificate";
-import { pkiFiles, type PkiFiles } from "../../cli/pki/pki-files";
+import { pkiFiles, type PkiFiles } from "../../cli/home";
 import { publishCrl, revokeCertificate, type RevokeOutcome } from "../../cli/pki/revocation";
 import type { TlsFiles } from "../../services/common/tls/server-tls";
 

@@ -36,8 +36,11 @@ describe("the boundary checker", () => {
     "lib/server/panel.tsx": '"use client";\nexport {};\n',
     "components/widget.tsx": '// A widget.\n"use client";\nimport type { View } from "@/lib/view";\nimport { act } from "@/lib/server/actions";\nimport { ok } from "../contracts/pure";\n',
     "components/server-panel.tsx": 'import type { Secret } from "@/lib/server/client";\n',
-    "app/page.tsx": 'import { run } from "../cli/tool";\nimport { PrismaClient } from "@prisma/client";\n',
-    "cli/tool.ts": 'import { thing } from "../services/access/thing";\n',
+    "app/page.tsx": 'import { run } from "../cli/pki/tool";\nimport { PrismaClient } from "@prisma/client";\n',
+    "cli/pki/tool.ts": 'import { thing } from "../../services/access/thing";\nimport { up } from "../launcher/start";\nimport { Agent } from "undici";\nimport { paths } from "../home";\n',
+    "cli/home.ts": "export {};\n",
+    "cli/launcher/start.ts": 'import { run } from "../pki/tool";\nimport { open } from "../../services/common/db";\nimport { client } from "../../services/common/http/mtls-client";\n',
+    "services/common/http/mtls-client.ts": "export {};\n",
     "services/access/thing.test.ts": 'import { chain } from "../audit/chain";\n',
     "stray/file.ts": "export {};\n",
   };
@@ -67,7 +70,7 @@ describe("the boundary checker", () => {
   });
 
   it("refuses service and operator code and server-side packages in the web tier", () => {
-    expect(found(/^app\/page\.tsx imports "\.\.\/cli\/tool" \(cli\/tool\.ts, zone cli\): zone web may import only web, web-server, contracts/)).toHaveLength(1);
+    expect(found(/^app\/page\.tsx imports "\.\.\/cli\/pki\/tool" \(cli\/pki\/tool\.ts, zone pki\): zone web may import only web, web-server, contracts/)).toHaveLength(1);
     expect(found(/^app\/page\.tsx imports "@prisma\/client": zone web may not import the package @prisma\/client/)).toHaveLength(1);
   });
 
@@ -75,7 +78,14 @@ describe("the boundary checker", () => {
     expect(found(/^stray\/file\.ts belongs to no zone/)).toHaveLength(1);
   });
 
-  it("allows the rest: server code using lib/server, server actions called from the client, tests, the launcher", () => {
-    expect(violations).toHaveLength(9);
+  it("keeps the offline PKI offline and the launcher out of the services' code: each part of cli/ only what its zone allows", () => {
+    expect(found(/^cli\/pki\/tool\.ts imports "\.\.\/\.\.\/services\/access\/thing" \(services\/access\/thing\.ts, zone access\): zone pki may import only pki, cli-home, operator-events, contracts/)).toHaveLength(1);
+    expect(found(/^cli\/pki\/tool\.ts imports "\.\.\/launcher\/start" \(cli\/launcher\/start\.ts, zone launcher\): zone pki may import only/)).toHaveLength(1);
+    expect(found(/^cli\/pki\/tool\.ts imports "undici": zone pki may not import the package undici/)).toHaveLength(1);
+    expect(found(/^cli\/launcher\/start\.ts imports "\.\.\/\.\.\/services\/common\/db" \(services\/common\/db\.ts, zone common\): zone launcher may import of zone common only services\/common\/http\/mtls-client\.ts, services\/common\/tls\/watch-files\.ts/)).toHaveLength(1);
+  });
+
+  it("allows the rest: server code using lib/server, server actions called from the client, tests, the launcher using the PKI and the mTLS client", () => {
+    expect(violations).toHaveLength(13);
   });
 });

@@ -27,8 +27,13 @@ function judge(edge: ImportEdge, rule: Rule, table: Zone[], context: string): st
   }
   const target = zoneOf(edge.target, table);
   if (!target) return `${imported} (${edge.target}), which no zone declares: add it to tests/unit/import-zones.ts`;
-  if (rule.mayImport.includes("*") || rule.mayImport.includes(target.name)) return null;
-  return `${imported} (${edge.target}, zone ${target.name}): ${context}zone ${rule.name} may import only ${rule.mayImport.join(", ")} (${rule.why})`;
+  if (!rule.mayImport.includes("*") && !rule.mayImport.includes(target.name)) {
+    return `${imported} (${edge.target}, zone ${target.name}): ${context}zone ${rule.name} may import only ${rule.mayImport.join(", ")} (${rule.why})`;
+  }
+  const only = rule.onlyOf?.[target.name];
+  const file = edge.target;
+  if (!only || only.some((p) => matches(file, p))) return null;
+  return `${imported} (${edge.target}, zone ${target.name}): ${context}zone ${rule.name} may import of zone ${target.name} only ${only.join(", ")} (${rule.why})`;
 }
 
 export type BoundaryReport = { files: string[]; clientFiles: string[]; violations: string[] };

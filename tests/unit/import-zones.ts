@@ -7,6 +7,8 @@ export type Zone = {
   files: string[];
   /** Zones whose files it may import. */
   mayImport: string[];
+  /** Of some of those zones, only these files (a path, or a folder ending in "/"): the few it needs. */
+  onlyOf?: Record<string, string[]>;
   /** Packages (and `node:` modules) it may import; absent = any not denied. */
   packagesAllowed?: RegExp;
   /** Packages it may never import. */
@@ -45,7 +47,70 @@ export const zones: Zone[] = [
   { name: "common", files: ["services/common/"], mayImport: ["common", "contracts"], why: "what both services share: Fastify over mTLS, errors, database opener" },
   { name: "access", files: ["services/access/"], mayImport: ["access", "common", "contracts"], why: "the access service; it reaches the audit service only over mTLS" },
   { name: "audit", files: ["services/audit/"], mayImport: ["audit", "common", "contracts"], why: "the audit service, with its own database and keys" },
-  { name: "cli", files: ["cli/"], mayImport: ["cli", "access", "audit", "common", "contracts"], why: "the operator's `tessera` command and the developer launcher" },
+  // The `tessera` command, one zone per place it runs. Dependencies point one way: the dispatcher → each part;
+  // the launcher → pki → operator-events → cli-home. No part imports the launcher or the dispatcher, and
+  // none but the host tools imports a service's code (the launcher starts the services by their paths).
+  {
+    name: "cli",
+    files: ["cli/main.ts", "cli/tessera.js"],
+    mayImport: ["cli", "launcher", "dev-tools", "pki", "access-host", "audit-host"],
+    packagesAllowed: /^tsx$/,
+    why: "the `tessera` dispatcher: it loads the one command module asked for, and holds no code of its own",
+  },
+  {
+    name: "cli-home",
+    files: ["cli/home.ts"],
+    mayImport: ["contracts"],
+    packagesAllowed: /^node:path$/,
+    why: "the data folder's layout (PKI files, each service's folder) that every part shares: paths only, no I/O",
+  },
+  {
+    name: "operator-events",
+    files: ["cli/operator-events/"],
+    mayImport: ["operator-events", "cli-home", "contracts", "common"],
+    onlyOf: { common: ["services/common/http/mtls-client.ts"] },
+    packagesAllowed: /^node:/,
+    why: "the audit events of operator actions: journalled in the data folder, then handed to the access service's operator endpoint with the operator's certificate (its mTLS client, nothing else of the services)",
+  },
+  {
+    name: "pki",
+    files: ["cli/pki/"],
+    mayImport: ["pki", "cli-home", "operator-events", "contracts"],
+    packagesAllowed: /^(node:|@peculiar\/x509$|reflect-metadata$|zod$)/,
+    why: "the offline CA an operator runs on an operator machine: no service code, no network client; its audit events leave only through operator-events, and wait in the journal while no access service answers",
+  },
+  {
+    name: "launcher",
+    files: ["cli/launcher/"],
+    mayImport: ["launcher", "pki", "operator-events", "cli-home", "contracts", "common"],
+    onlyOf: { common: ["services/common/http/mtls-client.ts", "services/common/tls/watch-files.ts"] },
+    packagesAllowed: /^node:/,
+    why: "the developer launcher: starts audit, access and web on one machine by their paths (never importing their code), keeps their certificates through the PKI, and probes them with the mTLS client",
+  },
+  {
+    name: "dev-tools",
+    files: ["cli/dev-tools/"],
+    mayImport: ["dev-tools", "cli-home", "common"],
+    onlyOf: { common: ["services/common/db/migrate.ts"] },
+    packagesAllowed: /^(node:|pg$|@prisma\/(adapter-pg|driver-adapter-utils|schema-engine-wasm)$)/,
+    why: "developer tooling: Prisma clients, SQL migrations diffed offline against a scratch database built by the services' own migrator, the test runner",
+  },
+  {
+    name: "access-host",
+    files: ["cli/access-host/"],
+    mayImport: ["access-host", "access", "common", "cli-home", "operator-events"],
+    onlyOf: { common: ["services/common/db/"] },
+    packagesAllowed: /^node:/,
+    why: "tools run on the access host with the access service's own configuration, keys and database (keys, import django-licenses); nothing of the audit service",
+  },
+  {
+    name: "audit-host",
+    files: ["cli/audit-host/"],
+    mayImport: ["audit-host", "audit", "common", "cli-home"],
+    onlyOf: { common: ["services/common/db/"] },
+    packagesAllowed: /^(node:|jose$)/,
+    why: "`tessera audit verify`, run on the audit host with the audit service's configuration, chain key and database; nothing of the access service",
+  },
 ];
 
 /**

@@ -4,8 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { homeLayout } from "../../cli/home";
-import { accessEnv, auditEnv, webEnv } from "../../cli/system/process-env";
-import { operatorSettings, type ProcessName } from "../../cli/system/process-settings";
+import { accessEnv, auditEnv, webEnv } from "../../cli/launcher/process-env";
+import { operatorSettings, type ProcessName } from "../../cli/launcher/process-settings";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const processes: ProcessName[] = ["audit", "access", "web"];

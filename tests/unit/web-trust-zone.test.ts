@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { homeLayout } from "../../cli/home";
-import { webEnv } from "../../cli/system/process-env";
+import { webEnv } from "../../cli/launcher/process-env";
 import { listSourceFiles, reachableFrom, repoRoot } from "./import-graph";
 import { zones } from "./import-zones";
 

@@ -1,15 +1,16 @@
 // Makes sure the data folder has a CA, a current certificate for each process and use, and a fresh CRL;
 // a renewal revokes the certificate it replaced once the processes have had time to load the new one.
+// An identity an operator revoked stays shunned: it is reported, never re-issued here.
 // Every certificate issued or revoked here is journalled as an audit event of the launcher.
 import type { CertificateUsage } from "../../contracts/tls-policy";
 import { normaliseSerial } from "../../contracts/tls-policy";
 import { readIndex } from "../pki/certificate-index";
 import { caExists, initCa, loadCa } from "../pki/certificate-authority";
-import { defaultCertificateHours, issueCertificate, readIssued, type IssuedCertificate, type IssuedInfo } from "../pki/issue-certificate";
+import { defaultCertificateHours, defaultHosts, issueCertificate, readIssued, type IssuedCertificate, type IssuedInfo } from "../pki/issue-certificate";
 import { caCreatedEvent, issuedEvent, revokedEvent } from "../pki/pki-events";
-import type { PkiFiles } from "../pki/pki-files";
-import { crlNeedsPublishing, publishCrl, revokedBySerial, revokeSerials, type RevokedEntry } from "../pki/revocation";
-import { journalOperatorEvents } from "./operator-events";
+import type { PkiFiles } from "../home";
+import { crlNeedsPublishing, publishCrl, revokedByOperator, revokedBySerial, revokeSerials, type RevokedEntry } from "../pki/revocation";
+import { journalOperatorEvents } from "../operator-events/operator-events";
 
 export const systemIdentities = ["access", "audit", "web", "operator"] as const;
 
@@ -28,10 +29,14 @@ export const systemCertificates: readonly { identity: (typeof systemIdentities)[
  */
 export const renewalGraceMs = 5_000;
 
-export type PkiUpkeep = { createdCa: boolean; issued: IssuedCertificate[]; revoked: RevokedEntry[] };
+/** A launcher certificate whose current certificate an operator revoked: its identity is shunned until re-issued. */
+export type ShunnedCertificate = { identity: string; usage: CertificateUsage; serial: string; revokedAt: string };
+
+export type PkiUpkeep = { createdCa: boolean; issued: IssuedCertificate[]; revoked: RevokedEntry[]; shunned: ShunnedCertificate[] };
 
 const actor = "tessera start";
 
+/** Missing, of the wrong usage, retired by a renewal that did not finish, or past half its lifetime. */
 function needsRenewal(current: IssuedInfo | null, usage: CertificateUsage, revoked: Map<string, RevokedEntry>, now: number): boolean {
   if (!current || current.usage !== usage || revoked.has(normaliseSerial(current.serial))) return true;
   const lifetime = current.notAfter.getTime() - current.notBefore.getTime();
@@ -39,8 +44,9 @@ function needsRenewal(current: IssuedInfo | null, usage: CertificateUsage, revok
 }
 
 /**
- * Issues what is missing, revoked, of the wrong usage or past half its lifetime. `graceMs`: how long to
- * wait before revoking what was replaced (0 when no process is running yet).
+ * Issues what is missing, of the wrong usage or past half its lifetime; leaves what an operator revoked
+ * revoked and returns it as `shunned`. `graceMs`: how long to wait before revoking what was replaced (0 when
+ * no process is running yet).
  */
 export async function ensurePki(files: PkiFiles, hosts: string[] = [], options: { graceMs?: number } = {}): Promise<PkiUpkeep> {
   const createdCa = !(await caExists(files));
@@ -48,8 +54,15 @@ export async function ensurePki(files: PkiFiles, hosts: string[] = [], options: 
   if (createdCa) await journalOperatorEvents(files, [caCreatedEvent(ca.cert.serialNumber.toLowerCase())], actor);
   const revoked = await revokedBySerial(files);
   const issued: IssuedCertificate[] = [];
+  const shunned: ShunnedCertificate[] = [];
   for (const { identity, usage } of systemCertificates) {
-    if (!needsRenewal(await readIssued(files, identity, usage), usage, revoked, Date.now())) continue;
+    const current = await readIssued(files, identity, usage);
+    const revocation = current ? revoked.get(normaliseSerial(current.serial)) : undefined;
+    if (current && revokedByOperator(revocation)) {
+      shunned.push({ identity, usage, serial: current.serial, revokedAt: revocation.revokedAt });
+      continue;
+    }
+    if (!needsRenewal(current, usage, revoked, Date.now())) continue;
     const certificate = await issueCertificate(ca, files, identity, { usage, hours: defaultCertificateHours, hosts });
     issued.push(certificate);
     await journalOperatorEvents(files, [issuedEvent(certificate, certificate.replaces !== null)], actor);
@@ -58,7 +71,26 @@ export async function ensurePki(files: PkiFiles, hosts: string[] = [], options: 
   const superseded = await revokeSuperseded(files, ca);
   await journalOperatorEvents(files, superseded.map(revokedEvent), actor);
   if (superseded.length === 0 && (await crlNeedsPublishing(files))) await publishCrl(ca, files);
-  return { createdCa, issued, revoked: superseded };
+  return { createdCa, issued, revoked: superseded, shunned };
+}
+
+/**
+ * The operator's sentence for shunned certificates: which identity, since when, and the `tessera pki issue`
+ * commands that re-admit it (with the hosts the launcher would have put in its server certificate), then
+ * `afterwards`: what re-admits it from there (start again, or nothing while the processes run).
+ */
+export function describeShunned(shunned: ShunnedCertificate[], hosts: string[], afterwards: string): string[] {
+  const byIdentity = new Map<string, ShunnedCertificate[]>();
+  for (const c of shunned) byIdentity.set(c.identity, [...(byIdentity.get(c.identity) ?? []), c]);
+  const hostArgs = [...new Set(hosts)].filter((h) => !defaultHosts.includes(h)).map((h) => ` --host ${h}`).join("");
+  return [...byIdentity].map(([identity, certificates]) => {
+    const which = certificates.map((c) => `${c.usage} certificate ${c.serial}`).join(" and ");
+    const commands = certificates.map((c) => `npx tessera pki issue ${identity} --usage ${c.usage}${c.usage === "server" ? hostArgs : ""}`);
+    return (
+      `${identity} is shunned: an operator revoked its ${which} (at ${certificates[0].revokedAt}), and the launcher issues a revoked identity no new certificate. ` +
+      `To re-admit it, run ${commands.map((c) => `\`${c}\``).join(" and ")}; ${afterwards}.`
+    );
+  });
 }
 
 /**

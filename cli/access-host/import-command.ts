@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { parseFernetKey } from "../../services/access/domain/crypto/fernet";
 import { parseDjangoLicenseCsv } from "../../services/access/domain/imports/django-license-csv";
 import { importDjangoLicenses } from "../../services/access/domain/imports/import-django-licenses";
-import { openAccessHost, operatorActor } from "../access/access-host";
+import { openAccessHost, operatorActor } from "./open-access-host";
 
 const usage = "usage: tessera import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--dry-run]";
 

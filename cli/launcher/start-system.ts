@@ -4,13 +4,13 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { homeLayout, repoRoot, type HomeLayout } from "../home";
 import { startChild, type Child } from "./child-process";
-import { ensurePki } from "./ensure-pki";
+import { describeShunned, ensurePki } from "./ensure-pki";
 import { accessEnv, auditEnv, webEnv } from "./process-env";
 import { freePort, portIsFree } from "./free-port";
-import { deliverOperatorEvents } from "./operator-events";
+import { deliverOperatorEvents } from "../operator-events/operator-events";
+import { accessNeedsSetup, serviceIsReady, type ProbedService } from "./probe-services";
 
 export type SystemOptions = {
   home: string;
@@ -36,6 +36,8 @@ export type RunningSystem = {
   /** When the setup link stops working (the access service's SETUP_LINK_MINUTES after its start). */
   setupLinkExpiresAt: string | null;
   layout: HomeLayout;
+  /** The names besides localhost that the services' certificates carry (renewal keeps them). */
+  certificateHosts: string[];
   children: Child[];
   stop(): Promise<void>;
 };
@@ -53,7 +55,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const logs = path.join(layout.home, "logs");
   for (const dir of [layout.home, layout.accessDir, layout.auditDir, layout.webDir, logs]) await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
 
-  await ensurePki(layout.pki, host === "127.0.0.1" || host === "localhost" ? [] : [host]);
+  const certificateHosts = host === "127.0.0.1" || host === "localhost" ? [] : [host];
+  // An identity an operator revoked stays shunned: starting would mean issuing it a new certificate.
+  const { shunned } = await ensurePki(layout.pki, certificateHosts);
+  if (shunned.length) throw new Error(`not starting. ${describeShunned(shunned, certificateHosts, "then run `tessera start` again").join(" ")}`);
   const sessionSecret = await loadOrCreateSessionSecret(layout.sessionSecretFile);
   await buildWebIfMissing(options.echo ?? false);
 
@@ -62,7 +67,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     for (const child of [...children].reverse()) await child.stop();
   };
   const common = { cwd: repoRoot, echo: options.echo ?? false };
-  const exitWithParent = ["--require", path.join(repoRoot, "cli/system/exit-with-parent.cjs")];
+  const exitWithParent = ["--require", path.join(repoRoot, "cli/launcher/exit-with-parent.cjs")];
   const tsx = (entry: string) => [...exitWithParent, "--import", "tsx", entry];
 
   try {
@@ -75,7 +80,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         env: auditEnv(layout, { host, port: ports.audit, databaseUrl: options.auditDatabaseUrl, settings: options.settings }),
       }),
     );
-    await waitForService(children[0], urls.audit, layout);
+    await waitForService(children[0], urls.audit, "audit", layout);
 
     let setupLink: string | null = null;
     let setupLinkExpiresAt: string | null = null;
@@ -94,7 +99,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         },
       }),
     );
-    await waitForService(children[1], urls.access, layout);
+    await waitForService(children[1], urls.access, "access", layout);
     await deliverOperatorEvents(layout, urls.access).catch(() => 0);
 
     children.push(
@@ -110,10 +115,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await waitForHttp(children[2], `${urls.web}/healthz`);
     // The setup link is logged right after the access service starts listening.
     const deadline = Date.now() + 5000;
-    while (!setupLink && Date.now() < deadline && (await needsSetup(urls.access, layout))) await sleep(100);
+    while (!setupLink && Date.now() < deadline && (await accessNeedsSetup(urls.access, layout))) await sleep(100);
     // All three came up: from now on one that crashes is restarted, and the others keep serving.
     for (const child of children) child.supervise();
-    return { webUrl: urls.web, accessUrl: urls.access, auditUrl: urls.audit, setupLink, setupLinkExpiresAt, layout, children, stop };
+    return { webUrl: urls.web, accessUrl: urls.access, auditUrl: urls.audit, setupLink, setupLinkExpiresAt, layout, certificateHosts, children, stop };
   } catch (e) {
     await stop();
     throw e;
@@ -143,42 +148,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitUntil(child: Child, what: string, probe: () => Promise<boolean>, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
+  let lastProblem = "";
   while (Date.now() < deadline) {
     if (child.process.exitCode !== null) throw new Error(`${child.name} exited with code ${child.process.exitCode}; see its log in the data folder's logs/`);
-    if (await probe().catch(() => false)) return;
+    const ready = await probe().catch((e: Error) => {
+      lastProblem = e.message;
+      return false;
+    });
+    if (ready) return;
     await sleep(150);
   }
-  throw new Error(`${what} did not become ready in ${timeoutMs / 1000} s`);
+  // The last refusal says why, e.g. that the server on the port is not the service expected.
+  throw new Error(`${what} did not become ready in ${timeoutMs / 1000} s${lastProblem ? ` (last attempt: ${lastProblem})` : ""}`);
 }
 
-async function waitForService(child: Child, url: string, layout: HomeLayout) {
-  await waitUntil(child, child.name, async () => {
-    const client = operatorClient(url, layout);
-    try {
-      return (await client.json("GET", "/readyz")).status === 200;
-    } finally {
-      await client.close();
-    }
-  });
+async function waitForService(child: Child, url: string, service: ProbedService, layout: HomeLayout) {
+  await waitUntil(child, child.name, () => serviceIsReady(url, service, layout));
 }
 
 async function waitForHttp(child: Child, url: string) {
   await waitUntil(child, child.name, async () => (await fetch(url)).status < 500);
-}
-
-async function needsSetup(accessUrl: string, layout: HomeLayout): Promise<boolean> {
-  const client = operatorClient(accessUrl, layout);
-  try {
-    return ((await client.json<{ needsSetup: boolean }>("GET", "/v1/setup/status")).body?.needsSetup ?? false) === true;
-  } finally {
-    await client.close();
-  }
-}
-
-function operatorClient(url: string, layout: HomeLayout) {
-  return createMtlsClient(url, {
-    ca: fs.readFileSync(layout.pki.caCert),
-    cert: fs.readFileSync(layout.pki.cert("operator")),
-    key: fs.readFileSync(layout.pki.key("operator")),
-  }, { connections: 1 });
 }

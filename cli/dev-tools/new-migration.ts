@@ -1,6 +1,6 @@
 // Writes the next SQL migration of a schema: prisma/<schema>/migrations/<NNNN>_<name>/migration.sql,
 // holding the diff from what the existing migrations build to what schema.prisma describes.
-// Also runnable alone: npx tsx cli/db/new-migration.ts <schema> <name>
+// Also runnable alone: npx tsx cli/dev-tools/new-migration.ts <schema> <name>
 import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -36,7 +36,7 @@ export async function newMigration(schemaName: string, name: string, root = repo
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const [schemaName, name] = process.argv.slice(2);
   if (!schemaName || !name) {
-    console.error("usage: npx tsx cli/db/new-migration.ts <schema> <name>");
+    console.error("usage: npx tsx cli/dev-tools/new-migration.ts <schema> <name>");
     process.exit(2);
   }
   newMigration(schemaName, name).then(

@@ -5,8 +5,8 @@ import { countLicenseKeysByVersion, reencryptLicenseKeys } from "../../services/
 import { rotateSigningKey } from "../../services/access/keys/signing-keys";
 import { keyringFromEnvironment, keyringRecheckMs, loadKeyring, rotateKeyringFile } from "../../services/access/keys/storage-keyring";
 import { recordEvent } from "../../services/access/outbox/record-event";
-import { accessConfig, EmbeddedDatabaseBusy, openAccessHost, operatorActor, type AccessHost } from "../access/access-host";
-import { recordOperatorEvent } from "../system/operator-events";
+import { accessConfig, EmbeddedDatabaseBusy, openAccessHost, operatorActor, type AccessHost } from "./open-access-host";
+import { recordOperatorEvent } from "../operator-events/operator-events";
 
 const usage = "usage: tessera keys status | rotate | reencrypt [--batch N] | rotate-signing";
 

@@ -1,6 +1,8 @@
-// Audit events of operator actions (PKI, keys): journalled to a file first, so none is lost, then handed to
-// the access service (which puts them in its outbox) with the operator's certificate: at once by the
-// command that made them, and by the running launcher whenever the journal changes or access comes up.
+// Audit events of operator actions (PKI, keys, the launcher's renewals): journalled to a file in the data
+// folder first, so none is lost, then handed to the access service (which puts them in its outbox) with the
+// operator's certificate: at once by the command that made them if the service answers, and by the running
+// launcher whenever the journal changes (cli/launcher/operator-event-delivery.ts). The only network client
+// of cli/ besides the launcher's.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -8,9 +10,7 @@ import path from "node:path";
 import { serviceIdentities } from "../../contracts/identities";
 import type { AuditEvent } from "../../contracts/audit-api";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
-import { watchFiles } from "../../services/common/tls/watch-files";
-import { homeLayout, tesseraHome } from "../home";
-import type { PkiFiles } from "../pki/pki-files";
+import { homeLayout, tesseraHome, type PkiFiles } from "../home";
 
 export type OperatorAction = { action: string; target: AuditEvent["target"]; data: Record<string, unknown> };
 
@@ -98,53 +98,4 @@ function processIsAlive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
   }
-}
-
-/**
- * The launcher's side: delivers the journal now, whenever it changes (a `tessera pki` or `keys` command, a
- * renewal), and every few seconds while some of it could not be delivered. Returns a stop function.
- */
-export function startOperatorEventDelivery(layout: { pki: PkiFiles }, accessUrl: string, onError: (message: string) => void): () => void {
-  let running = false;
-  let again = false;
-  let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
-  let lastError = "";
-  const attempt = async () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      await deliverOperatorEvents(layout, accessUrl);
-      lastError = "";
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      if (message !== lastError) onError(message); // once per distinct cause, not every retry
-      lastError = message;
-      retry = setTimeout(() => {
-        retry = undefined;
-        void attempt();
-      }, 5_000);
-      retry.unref();
-    } finally {
-      running = false;
-      if (again) {
-        again = false;
-        void attempt();
-      }
-    }
-  };
-  // While a retry is pending, changes (our own putting back of an undelivered batch among them) wait for it.
-  const stopWatching = watchFiles([layout.pki.journal], () => {
-    if (!retry) void attempt();
-  });
-  void attempt();
-  return () => {
-    stopped = true;
-    clearTimeout(retry);
-    stopWatching();
-  };
 }

@@ -1,8 +1,8 @@
 // `tessera start`: the whole system on this machine, on embedded databases unless URLs are set.
 import { tesseraHome } from "../home";
-import { ensurePki, renewalGraceMs } from "../system/ensure-pki";
-import { deliverOperatorEvents, startOperatorEventDelivery } from "../system/operator-events";
-import { startSystem } from "../system/start-system";
+import { startCertificateRenewal } from "./certificate-renewal";
+import { startOperatorEventDelivery } from "./operator-event-delivery";
+import { startSystem } from "./start-system";
 
 export async function run(): Promise<number> {
   const env = process.env;
@@ -25,18 +25,8 @@ Press Ctrl-C to stop.`);
   // PKI audit events (this launcher's and any `tessera pki`/`keys` command's) reach the access service
   // as soon as they are journalled.
   const stopDelivery = startOperatorEventDelivery(system.layout, system.accessUrl, (message) => console.error(`[pki] audit events wait in the journal: ${message}`));
-  // Certificates live 24 hours: renew those past half their life; the processes pick up the new files
-  // within a second, and the replaced certificates are revoked after a grace of renewalGraceMs.
-  const renewal = setInterval(() => {
-    ensurePki(system.layout.pki, [new URL(system.accessUrl).hostname], { graceMs: renewalGraceMs })
-      .then(async ({ issued, revoked }) => {
-        if (issued.length) console.log(`[pki] renewed certificates: ${issued.map((c) => `${c.identity} (${c.usage})`).join(", ")}`);
-        if (revoked.length) console.log(`[pki] revoked the certificates they replaced: ${revoked.map((e) => e.serial).join(", ")}`);
-        if (issued.length || revoked.length) await deliverOperatorEvents(system.layout, system.accessUrl).catch(() => 0);
-      })
-      .catch((e: Error) => console.error(`[pki] renewal failed: ${e.message}`));
-  }, 30 * 60_000);
-  renewal.unref();
+  // Certificates live 24 hours: renewed past half their life, except those an operator revoked.
+  const stopRenewal = startCertificateRenewal(system, { info: (line) => console.log(line), error: (line) => console.error(line) });
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = () => {
@@ -44,6 +34,7 @@ Press Ctrl-C to stop.`);
       stopping = true;
       console.log("\nStopping web, access and audit…");
       stopDelivery();
+      stopRenewal();
       void system.stop().then(resolve);
     };
     process.on("SIGINT", stop);

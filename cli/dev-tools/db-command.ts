@@ -22,7 +22,7 @@ export async function run(args: string[]): Promise<number> {
   if (sub === "migration") {
     const [schema, name] = rest;
     if (!schema || !name || !(schemas as readonly string[]).includes(schema)) throw new Error(`usage: tessera db migration <${schemas.join("|")}> <name>`);
-    const { newMigration } = await import("../db/new-migration");
+    const { newMigration } = await import("./new-migration");
     await newMigration(schema, name);
     return 0;
   }

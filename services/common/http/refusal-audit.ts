@@ -5,16 +5,16 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEvent } from "../../../contracts/audit-api";
 import type { Refusal } from "./policy";
-import { createRepeatSuppressor } from "./repeat-suppressor";
+import { createRepeatSuppressor, type RepeatSuppressorOptions } from "./repeat-suppressor";
 
-export type RefusalAuditOptions = { windowMs?: number; maxKeys?: number; now?: () => number };
+export type RefusalAuditOptions = RepeatSuppressorOptions;
 
 export function createRefusalAudit(service: string, write: (event: AuditEvent) => Promise<void>, options: RefusalAuditOptions = {}) {
   const suppressor = createRepeatSuppressor(options);
   const now = options.now ?? Date.now;
   return async function recordRefusal(refusal: Refusal): Promise<void> {
-    const suppressedBefore = suppressor.admit([refusal.identity ?? "-", refusal.person?.id ?? "-", refusal.method, refusal.route, refusal.reason].join("|"));
-    if (suppressedBefore === null) return;
+    const suppression = suppressor.admit([refusal.identity ?? "-", refusal.person?.id ?? "-", refusal.method, refusal.route, refusal.reason].join("|"));
+    if (suppression === null) return;
     const caller = refusal.identity ?? "unidentified";
     await write({
       id: randomUUID(),
@@ -26,7 +26,7 @@ export function createRefusalAudit(service: string, write: (event: AuditEvent) =
       tenantId: refusal.person?.tenantId ?? null,
       sourceIp: refusal.sourceIp,
       requestId: refusal.requestId,
-      data: { service, caller, reason: refusal.reason, status: refusal.status, suppressedBefore, windowSeconds: suppressor.windowMs / 1000 },
+      data: { service, caller, reason: refusal.reason, status: refusal.status, ...suppression },
     });
   };
 }

@@ -23,22 +23,22 @@ describe("validation failure audit limiter", () => {
     expect(written).toHaveLength(3);
     t = 1000;
     expect(await audit.record(ctx, failure, meta)).toBe(true);
-    expect(written[3].payload.data).toMatchObject({ reason: "expired", suppressedBefore: 50 });
+    expect(written[3].payload.data).toMatchObject({ reason: "expired", suppressedBefore: 50, windowSeconds: 1 });
   });
 
-  it("keeps its memory bounded: past maxSlots windows it forgets them, at worst one extra event per slot", async () => {
-    const audit = createValidationFailureAudit({ maxSlots: 10, now: () => 0 });
+  it("keeps its memory bounded: past maxKeys it forgets the least recently seen, at worst one extra event per key", async () => {
+    const audit = createValidationFailureAudit({ maxKeys: 10, now: () => 0 });
     const { ctx, written } = fakeContext();
     let most = 0;
     for (let i = 0; i < 1000; i++) {
       await audit.record(ctx, { ...failure, licenseId: `lic_${i}` }, meta);
-      most = Math.max(most, audit.heldSlots());
+      most = Math.max(most, audit.heldKeys());
     }
     expect(most).toBe(10);
     expect(written).toHaveLength(1000);
     // Still in its window, still held: held back. Long forgotten: written again (the bound's price).
     expect(await audit.record(ctx, { ...failure, licenseId: "lic_999" }, meta)).toBe(false);
     expect(await audit.record(ctx, { ...failure, licenseId: "lic_0" }, meta)).toBe(true);
-    expect(audit.heldSlots()).toBeLessThanOrEqual(10);
+    expect(audit.heldKeys()).toBeLessThanOrEqual(10);
   });
 });

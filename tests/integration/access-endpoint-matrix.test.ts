@@ -141,7 +141,8 @@ function matrix(service: "access" | "audit") {
             actor: { type: "service", id: identity },
             target: { type: "endpoint", id: `${method} ${url}` },
             requestId: res.headers["x-request-id"],
-            sourceIp: "127.0.0.1",
+            // The web tier sends no browser address here: unknown (null), never the web host's; others are their TCP peer.
+            sourceIp: service === "access" && identity === "web" ? null : "127.0.0.1",
             data: { service, caller: identity, reason: expected.reason, status: expected.status, suppressedBefore: 0 },
           });
           const key = `${url}|${expected.reason}|${callerLabel(identity)}`;

@@ -106,7 +106,7 @@ export function installPolicy(app: FastifyInstance, registry: Registry, options:
       refusals.inc({ route, reason, caller: callerLabel(identity) });
       const refusal: Refusal = {
         reason, status: error.status === 401 ? 401 : 403, identity, person: person ? { id: person.id, label: person.label, tenantId: person.tenantId } : null,
-        method: request.method, route, sourceIp: options.sourceIp?.(request) ?? request.ip ?? null, requestId: String(request.id),
+        method: request.method, route, sourceIp: options.sourceIp ? options.sourceIp(request) : (request.ip ?? null), requestId: String(request.id),
       };
       await options.recordRefusal?.(refusal, request).catch((err: unknown) => request.log.error({ err, refusal }, "refusal could not be audited"));
       throw error;

@@ -1,10 +1,11 @@
-// Turns the policy hook's refusals into audit events ("authz.refuse": who — identity and person when
-// known —, what — method and route —, from where, request id), at most one per caller, person, route and
-// reason a minute, the next one carrying how many were suppressed. Each service supplies the durable
-// write: the access service its outbox, the audit service its own chain.
+// Turns refusals (the connection guard's and the policy hook's, refusal-recorder.ts) into audit events
+// ("authz.refuse": who — identity and person when known —, what — method and route —, from where, request
+// id), at most one per caller, person, route and reason a minute, the next one carrying how many were
+// suppressed. Each service supplies the durable write: the access service its outbox, the audit service
+// its own chain.
 import { randomUUID } from "node:crypto";
 import type { AuditEvent } from "../../../contracts/audit-api";
-import type { Refusal } from "./policy";
+import type { Refusal } from "./refusal-recorder";
 import { createRepeatSuppressor, type RepeatSuppressorOptions } from "./repeat-suppressor";
 
 export type RefusalAuditOptions = RepeatSuppressorOptions;

@@ -21,8 +21,10 @@ export type RoutePolicy =
 /** A policy with the endpoint it belongs to ("POST /v1/licenses"), so a route cannot wear another's. */
 export type EndpointPolicy = RoutePolicy & { endpoint: string };
 
-/** Why the policy refused a request. */
-export type RefusalReason = "caller-not-admitted" | "session-required" | "permission-missing";
+/** Why a request was refused: by the connection guard (the connection's certificate is no longer valid) or by the policy. */
+export type RefusalReason = ConnectionRefusalReason | "caller-not-admitted" | "session-required" | "permission-missing";
+/** The connection guard's reasons: the certificate a live connection was opened with has since been revoked or has expired. */
+export type ConnectionRefusalReason = "certificate-revoked" | "certificate-expired";
 
 /** Whether the policy admits a verified certificate identity. */
 export function admitsCaller(policy: RoutePolicy, identity: string): boolean {

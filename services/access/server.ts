@@ -40,7 +40,7 @@ export type AccessServiceDeps = {
   tokenUsageFlushMs?: number;
   /** The clock of the license rules (default: the system's); tests pass one they move. */
   now?: () => Date;
-  /** The refusal audit's window and memory bound (tests shorten them). */
+  /** Window, memory bound and clock of every audit event suppressed when repeated: refusals, validation failures, refused revocations (tests move the clock). */
   refusalAudit?: RefusalAuditOptions;
 };
 
@@ -78,10 +78,10 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   tenantRoutes(app, ctx);
   catalogueRoutes(app, ctx);
   tierRoutes(app, ctx);
-  licenseRoutes(app, ctx);
+  licenseRoutes(app, ctx, deps.refusalAudit);
   certificateRoutes(app, ctx);
   tokenRoutes(app, ctx);
-  oauthRoutes(app, ctx);
+  oauthRoutes(app, ctx, deps.refusalAudit);
   oauthClientRoutes(app, ctx);
   // Last-used times still in memory are written before the database client closes.
   app.addHook("onClose", async () => ctx.tokenUsage?.close());

@@ -12,7 +12,8 @@ import type { StoredEvent } from "../../contracts/audit-api";
 import { openDatabase, type Database } from "../../services/common/db/open-database";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { refusedCallerByRoute } from "../../services/access/routes/oauth-routes";
-import { callerLabel, declaredRoutes, type DeclaredRoute } from "../../services/common/http/policy";
+import { declaredRoutes, type DeclaredRoute } from "../../services/common/http/policy";
+import { callerLabel } from "../../services/common/http/refusal-recorder";
 import type { OpenApiDocument } from "../support/openapi-checks";
 import { changeEventCount, refusalEvents } from "../support/refusal-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
@@ -141,7 +142,8 @@ function matrix(service: "access" | "audit") {
             actor: { type: "service", id: identity },
             target: { type: "endpoint", id: `${method} ${url}` },
             requestId: res.headers["x-request-id"],
-            sourceIp: "127.0.0.1",
+            // The web tier sends no browser address here: unknown (null), never the web host's; others are their TCP peer.
+            sourceIp: service === "access" && identity === "web" ? null : "127.0.0.1",
             data: { service, caller: identity, reason: expected.reason, status: expected.status, suppressedBefore: 0 },
           });
           const key = `${url}|${expected.reason}|${callerLabel(identity)}`;

@@ -1,12 +1,14 @@
 // Shunning a node, as the services see it: after `pki revoke NAME` the real access and audit services
 // refuse that certificate on the connection it already holds (kept alive), on a resumed TLS session and on
 // a new connection — ten revocations in a row, each polled with a generous deadline (the target, one
-// second, is measured by bench/revocation.ts) — while other certificates keep working.
+// second, is measured by bench/revocation.ts) — while other certificates keep working; and a connection kept
+// alive past its certificate's end is refused by the connection guard, counted and audited like any refusal.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../services/common/db/open-database";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { probeHealth, sessionTicket } from "../support/connection-probes";
+import { refusalEvents } from "../support/refusal-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 import { startAuditService, type RunningAudit } from "../support/start-audit-service";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -88,5 +90,73 @@ describe("a connection kept alive across a revocation", () => {
     await access.pki.revoke("ended-victim");
     // No request is sent: the service's CRL watch closes the connection on its own.
     await expect(Promise.race([closed.then(() => "closed"), new Promise((r) => setTimeout(() => r("still open"), 10_000))])).resolves.toBe("closed");
+  });
+});
+
+/** The connection guard's refusals as a service counts them (authorization_refusals_total), by route, reason and caller. */
+async function guardRefusalCount(url: string, identityReason: string): Promise<number> {
+  const operator = createMtlsClient(url, await access.pki.client("operator"));
+  try {
+    const text = String((await operator.json<string>("GET", "/metrics")).body);
+    const line = text.split("\n").find((l) => l.startsWith("authorization_refusals_total{") && l.includes('route="/healthz"') && l.includes(`reason="${identityReason}"`) && l.includes('caller="component"'));
+    return line ? Number(line.split(" ").at(-1)) : 0;
+  } finally {
+    await operator.close();
+  }
+}
+
+/** The audited refusals of `identity` (access: its outbox; audit: its own chain, read as the operator). */
+async function auditedRefusals(serviceName: string, identity: string) {
+  if (serviceName === "access") return (await refusalEvents(access)).filter((e) => e.actor.id === identity);
+  const operator = createMtlsClient(audit.url, await access.pki.client("operator"));
+  try {
+    const events = (await operator.json<{ events: Awaited<ReturnType<typeof refusalEvents>> }>("GET", "/v1/events?limit=200&action=authz.refuse")).body.events;
+    return events.filter((e) => e.actor.id === identity);
+  } finally {
+    await operator.close();
+  }
+}
+
+describe.each(["access", "audit"])("the connection guard of the %s service", (serviceName) => {
+  it("refuses a kept-alive connection past its certificate's end, counts each refusal and audits them once a window", async () => {
+    await access.pki.issueOne("operator", "client");
+    const service = services().find((s) => s.name === serviceName)!;
+    const identity = `${serviceName}-expiring`;
+    // A real certificate that ends a few seconds from now (X.509 times are whole seconds).
+    await access.pki.issueOne(identity, "client", { notAfter: new Date(Math.ceil((Date.now() + 5_000) / 1000) * 1000) });
+    const material = await access.pki.client(identity);
+    const countBefore = await guardRefusalCount(service.url, "certificate-expired");
+    const connections = [createMtlsClient(service.url, material, { connections: 1 }), createMtlsClient(service.url, material, { connections: 1 })];
+    try {
+      for (const c of connections) expect((await c.json("GET", "/healthz")).status).toBe(200);
+      // Kept busy, the connections stay open across the certificate's end; the first request after it is refused.
+      const answers = await Promise.all(
+        connections.map(async (c) => {
+          let answer: { status: number; body: { reason?: string } } | "refused" = { status: 200, body: {} };
+          await expect
+            .poll(async () => {
+              answer = await c.json<{ reason?: string }>("GET", "/healthz").catch(() => "refused" as const);
+              return answer === "refused" ? "refused" : answer.status;
+            }, { timeout: 30_000, interval: 50 })
+            .not.toBe(200);
+          return answer;
+        }),
+      );
+      for (const answer of answers) expect(answer).toMatchObject({ status: 403, body: { reason: "certificate-expired" } });
+    } finally {
+      await Promise.all(connections.map((c) => c.close()));
+    }
+    // Each refusal counted; the same caller's same refusal audited once in the window, as every refusal is.
+    expect(await guardRefusalCount(service.url, "certificate-expired")).toBe(countBefore + 2);
+    const audited = await auditedRefusals(serviceName, identity);
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({
+      action: "authz.refuse",
+      outcome: "failure",
+      actor: { type: "service", id: identity },
+      target: { type: "endpoint", id: "GET /healthz" },
+      sourceIp: "127.0.0.1",
+      data: { service: serviceName, caller: identity, reason: "certificate-expired", status: 403, suppressedBefore: 0 },
+    });
   });
 });

@@ -1,6 +1,7 @@
 // The sign-in throttle against the attacks it exists for, through the real endpoint over mTLS on a real
 // database: a district's shared address survives 50 failures, rotating addresses against one account
-// is stopped, a known device cannot be locked out, and an address past its limit is slowed, not closed.
+// is stopped, a known device cannot be locked out, an address past its limit is slowed, not closed, and a
+// browser whose address the web tier could not tell is counted per account only, never as the web host.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInThrottleRules } from "../../services/access/domain/auth/sign-in-throttle";
 import { hashPassword } from "../../services/access/domain/passwords/password-hash";
@@ -16,7 +17,7 @@ beforeAll(async () => {
   h = await startAccessService("throttle");
   web = await h.as("web");
   const passwordHash = await hashPassword(password);
-  for (const name of ["nat-teacher", "nat-clerk", "target", "known", "spent", "slowed"]) {
+  for (const name of ["nat-teacher", "nat-clerk", "target", "known", "spent", "slowed", "addressless", "guessed"]) {
     await h.prisma.user.create({ data: { id: newId("usr"), email: `${name}@district.example`, name, role: "platform_admin", tenantId: null, passwordHash } });
   }
 });
@@ -86,6 +87,28 @@ describe("sign-in throttling", () => {
     // Once the interval has passed (its row's expiry moved, as time would), the next attempt is let through.
     await h.prisma.rateLimit.updateMany({ where: { key: `signin-address-slowed:${busy}` }, data: { expire: new Date(Date.now() - 1) } });
     expect((await signIn("slowed@district.example", password, busy)).status).toBe(200);
+  });
+
+  it("counts a sign-in through the web tier without the browser's address against no address, never the web host's", async () => {
+    // No x-tessera-client-ip: the web tier could not tell the browser's address. The TCP peer is the web host.
+    const withoutAddress = (email: string, pw: string) => web.json<Answer>("POST", "/v1/auth/sign-in", { email, password: pw });
+    for (let i = 0; i <= signInThrottleRules.perAddress.failures; i++) expect((await withoutAddress(`blind-${i}@district.example`, "autumn2025")).status).toBe(401);
+    // Had they counted against the web host's address, it would now be slowed for every browser behind it.
+    expect((await withoutAddress("addressless@district.example", password)).status).toBe(200);
+    const addressKeys = (await h.prisma.rateLimit.findMany({ where: { key: { startsWith: "signin-address" } } })).map((r) => r.key.slice(r.key.indexOf(":") + 1));
+    expect(addressKeys.filter((ip) => /127\.0\.0\.1|^::1$|unknown/.test(ip))).toEqual([]);
+    // Audited with no address, not the web host's.
+    const blind = (await h.prisma.outboxEvent.findMany()).map((e) => e.payload as { action: string; actor: { label: string | null }; sourceIp: string | null }).filter((e) => e.action === "auth.sign_in" && e.actor.label?.startsWith("blind-"));
+    expect(blind).toHaveLength(signInThrottleRules.perAddress.failures + 1);
+    expect(new Set(blind.map((e) => e.sourceIp))).toEqual(new Set([null]));
+  });
+
+  it("still limits guessing per account when the browser's address is unknown", async () => {
+    const withoutAddress = (pw: string) => web.json<Answer>("POST", "/v1/auth/sign-in", { email: "guessed@district.example", password: pw });
+    for (let i = 0; i < signInThrottleRules.unknownDevicesPerAccount.failures; i++) expect((await withoutAddress(`guess ${i}`)).status).toBe(401);
+    const right = await withoutAddress(password);
+    expect(right.status).toBe(429);
+    expect(right.body.sessionToken).toBeUndefined();
   });
 
   it("audits every throttled attempt as a failure with reason throttled", async () => {

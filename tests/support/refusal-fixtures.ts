@@ -1,5 +1,6 @@
-// The audit trail of the policy hook's refusals (action "authz.refuse") apart from every other event, so
-// a test can prove both halves of "a refusal is audited and nothing else changes".
+// The audit trail of refusals apart from every other event — the policy hook's ("authz.refuse") and a
+// component's refused revocation ("token.revoke", outcome failure) — so a test can prove both halves of
+// "a refusal is audited and nothing else changes".
 import type { AccessHarness } from "./start-access-service";
 
 export const refusalAction = "authz.refuse";
@@ -15,15 +16,25 @@ export type RefusalEvent = {
   data: { service: string; caller: string; reason: string; status: number; suppressedBefore: number; windowSeconds: number };
 };
 
-const notRefusal = { NOT: { payload: { path: ["action"], equals: refusalAction } } };
+export type RevokeRefusalEvent = Omit<RefusalEvent, "data"> & { data: { reason: string; via: string; licenseId?: string; suppressedBefore: number; windowSeconds: number } };
+
+const isRefusal = { payload: { path: ["action"], equals: refusalAction } };
+const isRevokeRefusal = { AND: [{ payload: { path: ["action"], equals: "token.revoke" } }, { payload: { path: ["outcome"], equals: "failure" } }] };
+const notRefusal = { NOT: { OR: [isRefusal, isRevokeRefusal] } };
 
 /** Outbox events other than refusals: what a refused request must leave unchanged. */
 export function changeEventCount(h: AccessHarness): Promise<number> {
   return h.prisma.outboxEvent.count({ where: notRefusal });
 }
 
-/** The refusal events in the outbox, oldest first. */
+/** The policy's refusal events in the outbox, oldest first. */
 export async function refusalEvents(h: AccessHarness): Promise<RefusalEvent[]> {
-  const rows = await h.prisma.outboxEvent.findMany({ where: { payload: { path: ["action"], equals: refusalAction } }, orderBy: { createdAt: "asc" } });
+  const rows = await h.prisma.outboxEvent.findMany({ where: isRefusal, orderBy: { createdAt: "asc" } });
   return rows.map((row) => row.payload as RefusalEvent);
+}
+
+/** The refused revocations in the outbox, oldest first. */
+export async function revokeRefusalEvents(h: AccessHarness): Promise<RevokeRefusalEvent[]> {
+  const rows = await h.prisma.outboxEvent.findMany({ where: isRevokeRefusal, orderBy: { createdAt: "asc" } });
+  return rows.map((row) => row.payload as RevokeRefusalEvent);
 }

@@ -19,6 +19,7 @@ import {
 import { parseInput } from "../../common/http/parse";
 import type { RouteDoc } from "../../common/http/openapi";
 import { routeOptions, verifiedCaller } from "../../common/http/policy";
+import type { RepeatSuppressorOptions } from "../../common/http/repeat-suppressor";
 import type { AccessContext } from "../domain/context";
 import { changeLicense, type ChangeRequest } from "../domain/licenses/change-license";
 import { createLicense } from "../domain/licenses/create-license";
@@ -34,8 +35,8 @@ import { actorOf } from "./require-actor";
 const web = { tags: ["licenses"] } as const;
 const actionProblems = { 404: "No such license (or another tenant's).", 409: "Not allowed from the license's status; `reason` says why (license-revoked, already-suspended, license-expired, not-suspended, same-tier, license-exists)." };
 
-export function licenseRoutes(app: FastifyInstance, ctx: AccessContext) {
-  const validationFailures = createValidationFailureAudit();
+export function licenseRoutes(app: FastifyInstance, ctx: AccessContext, suppression: RepeatSuppressorOptions = {}) {
+  const validationFailures = createValidationFailureAudit(suppression);
 
   // GET /v1/licenses — the license table: filters, search, sort, keyset pages.
   app.get("/v1/licenses", routeOptions(policies["GET /v1/licenses"], { ...web, summary: "List licenses (keyset pages).", query: listLicensesQuery, response: listLicensesResponse }), async (request) => {

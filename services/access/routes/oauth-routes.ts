@@ -8,6 +8,7 @@ import { introspectionResponse, revocationRequest } from "../../../contracts/tok
 import { parseInput } from "../../common/http/parse";
 import type { RouteDoc } from "../../common/http/openapi";
 import { routeOptions, verifiedCaller } from "../../common/http/policy";
+import type { RepeatSuppressorOptions } from "../../common/http/repeat-suppressor";
 import type { AccessContext } from "../domain/context";
 import { peerCertThumbprint } from "../domain/oauth/cert-thumbprint";
 import { clientCredentialsGrant } from "../domain/oauth/client-credentials-grant";
@@ -15,6 +16,7 @@ import { OAuthError } from "../domain/oauth/oauth-error";
 import { authorizationServerMetadataFor, oauthPaths } from "../domain/oauth/server-metadata";
 import { introspectToken } from "../domain/tokens/introspect-token";
 import { revokeByComponent } from "../domain/tokens/revoke-by-component";
+import { createRevokeRefusalAudit } from "../domain/tokens/revoke-refusal-audit";
 import { addOAuthFormParser, oauthErrorHandler, type RefusedCallerAnswer } from "./oauth-errors";
 import { requestMeta } from "./request-meta";
 
@@ -38,7 +40,9 @@ export const refusedCallerByRoute = {
   [oauthPaths.token]: { status: 400, error: "unauthorized_client" },
 } as const satisfies Record<string, RefusedCallerAnswer>;
 
-export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
+export function oauthRoutes(app: FastifyInstance, ctx: AccessContext, suppression: RepeatSuppressorOptions = {}) {
+  const revokeRefusals = createRevokeRefusalAudit(suppression);
+
   // Encapsulated, so the form parser and the RFC 6749 §5.2 refusals apply to these routes only (the policy
   // hook's refusals too: an error thrown in a hook goes to the route's own error handler).
   void app.register(async (oauth) => {
@@ -107,7 +111,7 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext) {
       }),
       async (request, reply) => {
         const { token } = parseInput(revocationRequest, request.body);
-        await revokeByComponent(ctx, verifiedCaller(request), token, requestMeta(request));
+        await revokeByComponent(ctx, revokeRefusals, verifiedCaller(request), token, requestMeta(request));
         return reply.status(200).header("cache-control", "no-store").send();
       },
     );

@@ -1,15 +1,21 @@
-// The request id and the browser's address: the web tier tells us the latter; from anyone else we
-// take the TCP peer address.
+// The request id and the caller's address. The web tier calls for browsers and tells us the browser's
+// address in a header; without a usable one the address is unknown (null), never the web host's own
+// (every browser would then share one address, for sign-in throttling and in the audit trail). Any other
+// caller calls for itself: its TCP peer address is its address.
 import { isIP } from "node:net";
 import type { FastifyRequest } from "fastify";
-import { clientIpHeader } from "../../../contracts/identities";
+import { clientIpHeader, serviceIdentities } from "../../../contracts/identities";
 import { callerIdentity } from "../../common/http/caller";
 import type { RequestMeta } from "../domain/context";
 
 export function requestMeta(request: FastifyRequest): RequestMeta {
+  return { requestId: String(request.id), sourceIp: sourceAddress(request) };
+}
+
+function sourceAddress(request: FastifyRequest): string | null {
+  if (callerIdentity(request) !== serviceIdentities.web) return request.ip ?? null;
   const forwarded = request.headers[clientIpHeader];
-  const fromWeb = callerIdentity(request) === "web" && typeof forwarded === "string" && isIP(forwarded) ? forwarded : null;
-  return { requestId: String(request.id), sourceIp: fromWeb ?? request.ip ?? null };
+  return typeof forwarded === "string" && isIP(forwarded) ? forwarded : null;
 }
 
 export function bearerToken(request: FastifyRequest): string | undefined {

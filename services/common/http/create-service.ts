@@ -16,7 +16,9 @@ import { clientErrorHandler, errorHandler, notFoundHandler, sendProblem } from "
 import { installMetrics } from "./metrics";
 import { installOpenApi } from "./openapi";
 import { installInputGuards } from "./parse";
+import { callerIdentity } from "./caller";
 import { installPolicy, routeOptions, type PolicyOptions } from "./policy";
+import { createRefusalRecorder } from "./refusal-recorder";
 import { redactingStream } from "./redact-secrets";
 
 export type ServiceOptions = {
@@ -61,20 +63,27 @@ export function createService(options: ServiceOptions): FastifyInstance {
     clientErrorHandler,
   });
 
+  const registry = installMetrics(app, options.name);
+  // The guard's refusals and the policy's go one way: counted in authorization_refusals_total and audited.
+  const recordRefusal = createRefusalRecorder(registry, options.policy);
   // Before any other hook: a connection whose certificate was revoked (or has expired) since it was opened
-  // is not served; the connection guard has normally ended it already when the CRL changed.
+  // is not served; the connection guard has normally ended a revoked one already when the CRL changed, so
+  // what reaches here is mostly a connection kept alive past its certificate's end. The admitted path is
+  // one comparison and a clock read; only a refusal costs more (counted, audited, bounded).
   const guard = guardConnections(app.server as Server, revokedSerials(material.crl), app.log);
   app.addHook("onRequest", (request, reply, done) => {
-    if (guard.admits(request.raw.socket as TLSSocket)) return done();
+    const reason = guard.refusal(request.raw.socket as TLSSocket);
+    if (reason === null) return done();
     reply.header("connection", "close");
-    done(new AppError("forbidden", "The certificate of this connection is no longer valid."));
+    const refused = new AppError("forbidden", "The certificate of this connection is no longer valid.", { reason });
+    const refuse = () => done(refused);
+    void recordRefusal(request, { reason, status: 403, identity: callerIdentity(request), person: null }).then(refuse, refuse);
   });
   app.addHook("onRequest", async (request, reply) => {
     reply.header(requestIdHeader, request.id);
   });
-  const registry = installMetrics(app, options.name);
   // Before any route: every route registered after it must declare its policy, which runs on each request.
-  installPolicy(app, registry, options.policy);
+  installPolicy(app, recordRefusal, options.policy);
   // Next, so that every route registered after it appears in /openapi.json.
   installOpenApi(app, { title: `Tessera ${options.name} service`, version: "1", description: options.apiDescription });
   app.setErrorHandler(errorHandler);

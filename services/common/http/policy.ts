@@ -1,15 +1,14 @@
 // Runs the policy each route declares in its options (contracts/route-policy.ts) in one onRequest hook,
 // before any body is read: the caller's certificate identity (403), a live session behind the bearer
 // (401), the person's permission (403). Handlers then read the verified caller (and the service its
-// person); they never check again. Refusals are counted in Prometheus and handed to the service to audit.
+// person); they never check again. Refusals are counted and audited on the one path of refusal-recorder.ts.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { Counter, type Registry } from "prom-client";
 import type { Role } from "../../../contracts/access-api";
-import { isTesseraIdentity } from "../../../contracts/identities";
 import { admitsCaller, roleMayCall, type EndpointPolicy, type RefusalReason } from "../../../contracts/route-policy";
 import { AppError } from "./app-error";
 import { callerIdentity } from "./caller";
 import type { RouteDoc } from "./openapi";
+import type { RecordRefusal, RefusalRecorderOptions } from "./refusal-recorder";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -21,25 +20,9 @@ declare module "fastify" {
 /** What the permission check and the refusal audit need of the person a request acts for. */
 export type VerifiedPerson = { id: string; label: string; role: Role; tenantId: string | null };
 
-/** One refusal, for the service's audit trail. */
-export type Refusal = {
-  reason: RefusalReason;
-  status: 401 | 403;
-  identity: string | null;
-  person: { id: string; label: string; tenantId: string | null } | null;
-  method: string;
-  route: string;
-  sourceIp: string | null;
-  requestId: string;
-};
-
-export type PolicyOptions = {
+export type PolicyOptions = RefusalRecorderOptions & {
   /** The person behind the bearer of a request to a `bearer: "session"` route; throws an "unauthenticated" AppError. */
   authenticatePerson?: (request: FastifyRequest) => Promise<VerifiedPerson>;
-  /** Records a refusal durably (the access service: its outbox); a failure is logged, the refusal stands. */
-  recordRefusal?: (refusal: Refusal, request: FastifyRequest) => Promise<void>;
-  /** The source address to audit (the access service trusts the web tier's header); default the TCP peer. */
-  sourceIp?: (request: FastifyRequest) => string | null;
 };
 
 /** Route options declaring a policy and its documentation: `app.get(path, routeOptions(policy, doc), handler)`. */
@@ -65,24 +48,11 @@ export function verifiedCaller(request: FastifyRequest): string {
   return identity;
 }
 
-/** Prometheus caller label: Tessera's own identities by name, every component as one value (bounded). */
-export function callerLabel(identity: string | null): string {
-  if (identity === null) return "unidentified";
-  return isTesseraIdentity(identity) ? identity : "component";
-}
-
 /**
  * Installs the hook and a registration check: every route registered after this call must declare the
  * policy of its own endpoint ("GET /v1/licenses"), or the service does not start. Call before adding routes.
  */
-export function installPolicy(app: FastifyInstance, registry: Registry, options: PolicyOptions = {}): void {
-  const refusals = new Counter({
-    name: "authorization_refusals_total",
-    help: "Requests the route policy refused, by route, reason and caller (Tessera identities by name, components as one)",
-    labelNames: ["route", "reason", "caller"],
-    registers: [registry],
-  });
-
+export function installPolicy(app: FastifyInstance, recordRefusal: RecordRefusal, options: PolicyOptions = {}): void {
   const declared: DeclaredRoute[] = [];
   declaredByService.set(app, declared);
   app.addHook("onRoute", (route) => {
@@ -102,13 +72,10 @@ export function installPolicy(app: FastifyInstance, registry: Registry, options:
     if (!policy) return; // no route matched: the not-found handler answers
     const identity = callerIdentity(request);
     const refuse = async (reason: RefusalReason, error: AppError, person: VerifiedPerson | null = null): Promise<never> => {
-      const route = request.routeOptions.url ?? policy.endpoint;
-      refusals.inc({ route, reason, caller: callerLabel(identity) });
-      const refusal: Refusal = {
+      await recordRefusal(request, {
         reason, status: error.status === 401 ? 401 : 403, identity, person: person ? { id: person.id, label: person.label, tenantId: person.tenantId } : null,
-        method: request.method, route, sourceIp: options.sourceIp?.(request) ?? request.ip ?? null, requestId: String(request.id),
-      };
-      await options.recordRefusal?.(refusal, request).catch((err: unknown) => request.log.error({ err, refusal }, "refusal could not be audited"));
+        route: request.routeOptions.url ?? policy.endpoint,
+      });
       throw error;
     };
 

@@ -1,20 +1,21 @@
-// Turns the policy hook's refusals into audit events ("authz.refuse": who — identity and person when
-// known —, what — method and route —, from where, request id), at most one per caller, person, route and
-// reason a minute, the next one carrying how many were suppressed. Each service supplies the durable
-// write: the access service its outbox, the audit service its own chain.
+// Turns refusals (the connection guard's and the policy hook's, refusal-recorder.ts) into audit events
+// ("authz.refuse": who — identity and person when known —, what — method and route —, from where, request
+// id), at most one per caller, person, route and reason a minute, the next one carrying how many were
+// suppressed. Each service supplies the durable write: the access service its outbox, the audit service
+// its own chain.
 import { randomUUID } from "node:crypto";
 import type { AuditEvent } from "../../../contracts/audit-api";
-import type { Refusal } from "./policy";
-import { createRepeatSuppressor } from "./repeat-suppressor";
+import type { Refusal } from "./refusal-recorder";
+import { createRepeatSuppressor, type RepeatSuppressorOptions } from "./repeat-suppressor";
 
-export type RefusalAuditOptions = { windowMs?: number; maxKeys?: number; now?: () => number };
+export type RefusalAuditOptions = RepeatSuppressorOptions;
 
 export function createRefusalAudit(service: string, write: (event: AuditEvent) => Promise<void>, options: RefusalAuditOptions = {}) {
   const suppressor = createRepeatSuppressor(options);
   const now = options.now ?? Date.now;
   return async function recordRefusal(refusal: Refusal): Promise<void> {
-    const suppressedBefore = suppressor.admit([refusal.identity ?? "-", refusal.person?.id ?? "-", refusal.method, refusal.route, refusal.reason].join("|"));
-    if (suppressedBefore === null) return;
+    const suppression = suppressor.admit([refusal.identity ?? "-", refusal.person?.id ?? "-", refusal.method, refusal.route, refusal.reason].join("|"));
+    if (suppression === null) return;
     const caller = refusal.identity ?? "unidentified";
     await write({
       id: randomUUID(),
@@ -26,7 +27,7 @@ export function createRefusalAudit(service: string, write: (event: AuditEvent) =
       tenantId: refusal.person?.tenantId ?? null,
       sourceIp: refusal.sourceIp,
       requestId: refusal.requestId,
-      data: { service, caller, reason: refusal.reason, status: refusal.status, suppressedBefore, windowSeconds: suppressor.windowMs / 1000 },
+      data: { service, caller, reason: refusal.reason, status: refusal.status, ...suppression },
     });
   };
 }

@@ -1,14 +1,21 @@
 // Lets the first of a repeated occurrence through per key and window and counts the rest, so a flood of
-// the same refusal costs one audit event a minute, carrying how many were suppressed before it. Memory
-// is bounded: past `maxKeys`, the key seen least recently is forgotten (its next occurrence goes through).
+// the same audit event (a refusal, a failed validation) costs one event a minute, carrying how many were
+// suppressed before it. Memory is bounded: past `maxKeys`, the key seen least recently is forgotten (its
+// next occurrence goes through). The one home of this rule for every audit event that a caller can repeat.
+
+/** What an event let through carries (spread into its `data`): how many were held back since the last one, and the window. */
+export type Suppression = { suppressedBefore: number; windowSeconds: number };
+
+export type RepeatSuppressorOptions = { windowMs?: number; maxKeys?: number; now?: () => number };
+
 export type RepeatSuppressor = {
-  /** null when suppressed (and counted); else how many were suppressed since this key last went through. */
-  admit(key: string): number | null;
+  /** null when suppressed (and counted); else what the event let through carries. */
+  admit(key: string): Suppression | null;
+  /** How many keys it holds in memory now (at most `maxKeys`). */
   readonly size: number;
-  readonly windowMs: number;
 };
 
-export function createRepeatSuppressor(options: { windowMs?: number; maxKeys?: number; now?: () => number } = {}): RepeatSuppressor {
+export function createRepeatSuppressor(options: RepeatSuppressorOptions = {}): RepeatSuppressor {
   const windowMs = options.windowMs ?? 60_000;
   const maxKeys = options.maxKeys ?? 10_000;
   const now = options.now ?? Date.now;
@@ -30,11 +37,10 @@ export function createRepeatSuppressor(options: { windowMs?: number; maxKeys?: n
         slots.delete(oldest.value);
       }
       slots.set(key, { windowStart: t, suppressed: 0 });
-      return slot?.suppressed ?? 0;
+      return { suppressedBefore: slot?.suppressed ?? 0, windowSeconds: windowMs / 1000 };
     },
     get size() {
       return slots.size;
     },
-    windowMs,
   };
 }

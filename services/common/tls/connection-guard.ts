@@ -1,9 +1,10 @@
 // Keeps a service's live mTLS connections within the policy: each new or resumed connection's client
 // certificate is checked once (resumed sessions skip the TLS stack's own checks), a CRL change ends every
-// connection whose certificate it now lists, and each request asks `admits`, which costs one comparison
-// unless the revocation list changed since its connection was last checked.
+// connection whose certificate it now lists, and each request asks `refusal`, which costs one comparison
+// and a clock read unless the revocation list changed since its connection was last checked.
 import type { Server } from "node:https";
 import type { TLSSocket } from "node:tls";
+import type { ConnectionRefusalReason } from "../../../contracts/route-policy";
 import { certificateValidUntil, normaliseSerial, peerCertificateProblem } from "../../../contracts/tls-policy";
 
 type Log = { warn(details: object, message: string): void };
@@ -13,8 +14,11 @@ const validUntil = Symbol("tessera.certificateValidUntil");
 type GuardedSocket = TLSSocket & { [checkedAt]?: number; [validUntil]?: number };
 
 export type ConnectionGuard = {
-  /** Whether a request on this connection may be served now. */
-  admits(socket: TLSSocket): boolean;
+  /**
+   * Why a request on this connection may not be served now, or null when it may: its certificate has
+   * expired, or it has been revoked (a connection the guard never admitted or has ended counts as revoked).
+   */
+  refusal(socket: TLSSocket): ConnectionRefusalReason | null;
   /** Takes a new revocation list; returns how many live connections it ended (none when the list is unchanged). */
   setRevoked(serials: ReadonlySet<string>): { changed: boolean; ended: number };
 };
@@ -47,12 +51,13 @@ export function guardConnections(server: Server, initial: ReadonlySet<string>, l
   });
 
   return {
-    admits(socket: GuardedSocket) {
-      if (socket[checkedAt] === generation) return Date.now() < (socket[validUntil] ?? 0);
-      const serial = live.get(socket);
-      if (serial === undefined || revoked.has(serial)) return false;
-      socket[checkedAt] = generation;
-      return Date.now() < (socket[validUntil] ?? 0);
+    refusal(socket: GuardedSocket) {
+      if (socket[checkedAt] !== generation) {
+        const serial = live.get(socket);
+        if (serial === undefined || revoked.has(serial)) return "certificate-revoked";
+        socket[checkedAt] = generation;
+      }
+      return Date.now() < (socket[validUntil] ?? 0) ? null : "certificate-expired";
     },
     setRevoked(serials) {
       if (sameSet(revoked, serials)) return { changed: false, ended: 0 };

@@ -3,7 +3,10 @@
 // three places, each in PostgreSQL so every access process shares them:
 // - a known device (a browser that signed in to this account before): its own failures only;
 // - the account, for failures from every unknown device together, from any address;
-// - the source address, for failures from unknown devices: high, and past it slowed, never closed.
+// - the source address, for failures from unknown devices: high, and past it slowed, never closed. An
+//   unknown address (null: the web tier could not say) is counted nowhere: pooling every such attempt
+//   under one key would let one guesser slow everyone whose address is unknown; the account's count
+//   still holds for them.
 // A known device never meets the account's or the address's counts, so neither an attacker guessing at
 // an account nor one sharing a district's NAT address can keep its owner out.
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
@@ -56,16 +59,19 @@ export function createSignInThrottle(prisma: AccessPrisma, rules = signInThrottl
      * Counts one sign-in attempt before the password is checked (so parallel guesses are all counted)
      * and says whether it may go on. `deviceId` is the browser's device for this account, if known.
      */
-    async beginSignIn(o: { ip: string; email: string; deviceId: string | null }): Promise<SignInAttempt> {
+    async beginSignIn(o: { ip: string | null; email: string; deviceId: string | null }): Promise<SignInAttempt> {
       if (o.deviceId) {
         const d = await take(device, o.deviceId);
         if (!d.over) return { verdict: { allowed: true }, knownDevice: true, succeeded: () => device.delete(o.deviceId!).then(() => undefined) };
         // A known device past its own limit is treated as any unknown one for the rest of the window.
       }
-      const a = await take(address, o.ip);
-      if (a.over) {
-        const s = await take(slowed, o.ip);
-        if (s.over) return refused(s.res);
+      const ip = o.ip;
+      if (ip !== null) {
+        const a = await take(address, ip);
+        if (a.over) {
+          const s = await take(slowed, ip);
+          if (s.over) return refused(s.res);
+        }
       }
       const c = await take(account, o.email);
       if (c.over) return refused(c.res);
@@ -73,20 +79,21 @@ export function createSignInThrottle(prisma: AccessPrisma, rules = signInThrottl
         verdict: { allowed: true },
         knownDevice: false,
         succeeded: async () => {
-          await Promise.all([give(address, o.ip), give(account, o.email)]);
+          await Promise.all([...(ip !== null ? [give(address, ip)] : []), give(account, o.email)]);
         },
       };
     },
 
-    // Re-entering the password inside a session: per account, and counted as an unknown device's failure.
-    async check(_ip: string, email: string): Promise<ThrottleVerdict> {
+    // Re-entering the password inside a session: per account (never per address), and counted as an
+    // unknown device's failure.
+    async check(email: string): Promise<ThrottleVerdict> {
       const r = await reauth.get(email);
       return r && r.consumedPoints >= rules.reauthentication.failures ? { allowed: false, retryAfterSeconds: seconds(r) } : { allowed: true };
     },
-    async recordFailure(_ip: string, email: string): Promise<void> {
+    async recordFailure(email: string): Promise<void> {
       await Promise.all([take(reauth, email), take(account, email)]);
     },
-    async recordSuccess(_ip: string, email: string): Promise<void> {
+    async recordSuccess(email: string): Promise<void> {
       await reauth.delete(email);
     },
   };

@@ -12,7 +12,6 @@ import { knownDeviceId, rememberDevice } from "./device-cookie";
 const invalid = () => new AppError("unauthenticated", "E-mail or password is incorrect.", { reason: "invalid-credentials" });
 
 export async function signIn(ctx: AccessContext, input: { email: string; password: string; deviceCookie?: string }, meta: RequestMeta) {
-  const ip = meta.sourceIp ?? "unknown";
   const failure = (reason: string) =>
     ctx.prisma.$transaction((tx) =>
       recordEvent(tx, {
@@ -29,7 +28,7 @@ export async function signIn(ctx: AccessContext, input: { email: string; passwor
 
   const user = await ctx.prisma.user.findUnique({ where: { email: input.email }, omit: { passwordHash: false } });
   const deviceId = knownDeviceId(ctx.keysDir, input.deviceCookie, user?.id ?? null);
-  const attempt = await ctx.throttle.beginSignIn({ ip, email: input.email, deviceId });
+  const attempt = await ctx.throttle.beginSignIn({ ip: meta.sourceIp, email: input.email, deviceId });
   if (!attempt.verdict.allowed) {
     const { retryAfterSeconds } = attempt.verdict;
     await failure("throttled");

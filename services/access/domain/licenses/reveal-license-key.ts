@@ -1,5 +1,5 @@
 // Shows a license key to an authorised person who re-enters their password. Wrong passwords share the
-// sign-in throttle (same address and account), so the reveal is no side door for password guessing.
+// sign-in throttle (they count against the account), so the reveal is no side door for password guessing.
 // Every attempt is audited as license.key_reveal — never with the key.
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
@@ -25,8 +25,7 @@ export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: str
       data,
     });
 
-  const ip = meta.sourceIp ?? "unknown";
-  const verdict = await ctx.throttle.check(ip, actor.email);
+  const verdict = await ctx.throttle.check(actor.email);
   if (!verdict.allowed) {
     await audit("failure", { reason: "throttled" });
     throw new AppError("too-many-requests", `Too many attempts. Try again in ${verdict.retryAfterSeconds} seconds.`, {
@@ -35,11 +34,11 @@ export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: str
   }
   const user = await ctx.prisma.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user?.passwordHash ?? null, password))) {
-    await ctx.throttle.recordFailure(ip, actor.email);
+    await ctx.throttle.recordFailure(actor.email);
     await audit("failure", { reason: "reauth-failed" });
     throw new AppError("unauthenticated", "The password is incorrect.", { reason: "reauth-failed" });
   }
-  await ctx.throttle.recordSuccess(ip, actor.email);
+  await ctx.throttle.recordSuccess(actor.email);
   // Decrypt before auditing success, so a key that cannot be opened is not recorded as revealed.
   const key = openLicenseKey(ctx.keyring, license.id, license.keyCiphertext);
   await audit("success", {});

@@ -71,7 +71,7 @@ const kinds: Kind[] = [
 
 export async function benchRevocation(revocations = Number(process.env.BENCH_REVOCATIONS ?? 20)): Promise<BenchTable> {
   const pki = await createTestPki();
-  const server = await startChildServer("mtls", { BENCH_TLS_FILES: JSON.stringify(await pki.issue("bench-server", { usage: "server" })) });
+  const server = await startChildServer("mtls", { BENCH_TLS_FILES: JSON.stringify(await pki.issue("bench-server", { usage: "server" })), BENCH_LOG_LEVEL: "error" });
   const url = `https://127.0.0.1:${server.port}`;
   try {
     const rows: BenchRow[] = [];

@@ -1,7 +1,7 @@
 // Prints benchmark rows as an aligned text table: text left-aligned, numbers right-aligned.
 import type { LoadResult } from "./measure";
 
-export type BenchRow = { case: string; result: LoadResult; /** req/s of this row over its baseline's. */ ratio: number | null };
+export type BenchRow = { case: string; result: LoadResult; /** this row over its baseline (req/s, or p99 where the table says so). */ ratio: number | null };
 
 export type BenchTable = { title: string; note?: string; rows: BenchRow[] };
 

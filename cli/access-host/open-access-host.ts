@@ -1,11 +1,10 @@
 // What `tessera keys …` and `tessera import …` need of the access host: the access service's own
 // configuration (same environment variables), its keys (never created here) and its database.
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { migrate } from "../../services/common/db/migrate";
-import { openDatabase } from "../../services/common/db/open-database";
+import { embeddedDatabaseInUse, openDatabase } from "../../services/common/db/open-database";
 import { loadAccessConfig } from "../../services/access/config";
 import { createPrisma, type AccessPrisma } from "../../services/access/db/prisma";
 import { loadOrCreateKey } from "../../services/access/keys/key-files";
@@ -45,18 +44,6 @@ export function accessConfig(): ReturnType<typeof loadAccessConfig> {
   return loadAccessConfig();
 }
 
-/** Whether something answers on the embedded database's socket, i.e. the access service holds it. */
-function socketAnswers(socketPath: string): Promise<boolean> {
-  if (!fs.existsSync(socketPath)) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const socket = net.connect(socketPath);
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
 
 export async function openAccessHost(): Promise<AccessHost> {
   const config = accessConfig();
@@ -71,7 +58,7 @@ export async function openAccessHost(): Promise<AccessHost> {
 
   const embeddedDir = path.join(config.ACCESS_DATA_DIR, "db");
   if (!config.ACCESS_DATABASE_URL) {
-    if (await socketAnswers(path.join(embeddedDir, ".s.PGSQL.5432"))) {
+    if (await embeddedDatabaseInUse(embeddedDir)) {
       throw new EmbeddedDatabaseBusy(
         "The access service is running on its embedded database, which only one process can open at a time. " +
           "Stop the access service (or `tessera start`) and run this again, or run the service on PostgreSQL (ACCESS_DATABASE_URL) to do this while it runs.",

@@ -3,12 +3,11 @@
 // head is still there — so deleting the newest events, which leaves a shorter chain that verifies link
 // by link, is found and named. Exit code 0 when all holds, 1 when not.
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { JWK } from "jose";
 import { migrate } from "../../services/common/db/migrate";
-import { openDatabase } from "../../services/common/db/open-database";
+import { embeddedDatabaseInUse, openDatabase } from "../../services/common/db/open-database";
 import { loadOrCreateChainKey } from "../../services/audit/config/chain-key";
 import { checkpointPublicKeyFile } from "../../services/audit/config/checkpoint-key";
 import { readAuditConfig } from "../../services/audit/config/env";
@@ -50,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
   const checkpoint = jws && publicJwk ? await verifyCheckpoint(jws, publicJwk).catch((e: Error) => { throw new Error(`the newest checkpoint in ${checkpointSource} does not verify with ${keyFile}: ${e.message}`); }) : null;
 
   const embeddedDir = path.join(config.dataDir, "db");
-  if (!config.databaseUrl && (await socketAnswers(path.join(embeddedDir, ".s.PGSQL.5432")))) {
+  if (!config.databaseUrl && (await embeddedDatabaseInUse(embeddedDir))) {
     throw new Error("The audit service is running on its embedded database, which only one process can open at a time. Stop it (or `tessera start`) and run this again, or run the service on PostgreSQL (AUDIT_DATABASE_URL) to verify while it runs.");
   }
   const database = await openDatabase({ url: config.databaseUrl, embeddedDir });
@@ -84,15 +83,3 @@ function describe(v: HeadVerdict, kid: string | undefined): string[] {
   return lines;
 }
 
-/** Whether something answers on the embedded database's socket, i.e. the audit service holds it. */
-function socketAnswers(socketPath: string): Promise<boolean> {
-  if (!fs.existsSync(socketPath)) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const socket = net.connect(socketPath);
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}

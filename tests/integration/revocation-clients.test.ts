@@ -2,7 +2,6 @@
 // the access service's audit client only `audit`; both honour the CRL, reload it within a second, and drop
 // kept-alive connections to a server whose certificate is revoked — ten revocations in a row against the
 // real services. Rogue servers (another identity, revoked, clientAuth-only, no usage, RSA) are refused.
-import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
@@ -10,13 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeCertificate } from "../../cli/pki/revocation";
 import { accessRequest } from "../../lib/server/access-client";
 import { createMtlsClient as createWebClient } from "../../lib/server/mtls-client";
-import { openDatabase, type Database } from "../../services/common/db/open-database";
 import { createMtlsClient, createWatchedMtlsClient } from "../../services/common/http/mtls-client";
 import type { TlsFiles } from "../../services/common/tls/server-tls";
 import { issueCustomCertificate } from "../support/custom-certificates";
-import { startAccessService, type AccessHarness } from "../support/start-access-service";
-import { startAuditService, type RunningAudit } from "../support/start-audit-service";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import type { AccessHarness } from "../support/start-access-service";
+import type { RunningAudit } from "../support/start-audit-service";
+import { startBothServices, type BothServices } from "../support/start-both-services";
 import { createTestPki, type TestPki } from "../support/test-pki";
 
 const deadline = { timeout: 10_000, interval: 50 };
@@ -104,22 +102,13 @@ describe("rogue servers", () => {
 
 describe("clients of the real services", () => {
   let access: AccessHarness;
-  let auditDbInfo: TestDatabase;
-  let auditDb: Database;
   let audit: RunningAudit;
+  let both: BothServices;
   beforeAll(async () => {
-    access = await startAccessService("revocation_clients");
-    auditDbInfo = await createTestDatabase("revocation_clients_audit");
-    auditDb = await openDatabase({ url: auditDbInfo.url, embeddedDir: auditDbInfo.embeddedDir });
-    audit = await startAuditService({ pki: access.pki, connectionString: auditDb.connectionString, poolMax: auditDb.poolMax, chainKey: randomBytes(32) });
-    await access.pki.issueOne("web", "client");
+    both = await startBothServices("revocation_clients");
+    ({ access, audit } = both);
   });
-  afterAll(async () => {
-    await audit?.app.close();
-    await auditDb?.close();
-    await auditDbInfo?.drop();
-    await access?.close();
-  });
+  afterAll(async () => both?.close());
 
   /**
    * Each round renews the server's certificate (the service reloads it), waits until the client is served

@@ -3,35 +3,24 @@
 // a new connection — ten revocations in a row, each polled with a generous deadline (the target, one
 // second, is measured by bench/revocation.ts) — while other certificates keep working; and a connection kept
 // alive past its certificate's end is refused by the connection guard, counted and audited like any refusal.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../services/common/db/open-database";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { probeHealth, sessionTicket } from "../support/connection-probes";
 import { refusalEvents } from "../support/refusal-fixtures";
-import { startAccessService, type AccessHarness } from "../support/start-access-service";
-import { startAuditService, type RunningAudit } from "../support/start-audit-service";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import type { AccessHarness } from "../support/start-access-service";
+import type { RunningAudit } from "../support/start-audit-service";
+import { startBothServices, type BothServices } from "../support/start-both-services";
 
 let access: AccessHarness;
-let auditDbInfo: TestDatabase;
-let auditDb: Database;
 let audit: RunningAudit;
+let both: BothServices;
 const deadline = { timeout: 10_000, interval: 50 };
 
 beforeAll(async () => {
-  access = await startAccessService("revocation_servers");
-  auditDbInfo = await createTestDatabase("revocation_servers_audit");
-  auditDb = await openDatabase({ url: auditDbInfo.url, embeddedDir: auditDbInfo.embeddedDir });
-  audit = await startAuditService({ pki: access.pki, connectionString: auditDb.connectionString, poolMax: auditDb.poolMax, chainKey: randomBytes(32) });
-  await access.pki.issueOne("web", "client");
+  both = await startBothServices("revocation_servers");
+  ({ access, audit } = both);
 });
-afterAll(async () => {
-  await audit?.app.close();
-  await auditDb?.close();
-  await auditDbInfo?.drop();
-  await access?.close();
-});
+afterAll(async () => both?.close());
 
 const portOf = (url: string) => Number(new URL(url).port);
 const services = () => [

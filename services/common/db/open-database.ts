@@ -1,6 +1,8 @@
 // A service's PostgreSQL: the one at `url` when configured, else an embedded PGlite under `embeddedDir`
 // served on a private Unix socket, so the same driver, Prisma adapter and migrations serve both.
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import net from "node:net";
 import path from "node:path";
 
 export type Database = {
@@ -12,12 +14,27 @@ export type Database = {
 };
 
 const unixSocketPathLimit = 100;
+const embeddedSocket = (embeddedDir: string) => path.join(path.resolve(embeddedDir), ".s.PGSQL.5432");
+
+/** Whether a running service holds the embedded database under `embeddedDir` (PGlite takes one process at a time). */
+export function embeddedDatabaseInUse(embeddedDir: string): Promise<boolean> {
+  const socketPath = embeddedSocket(embeddedDir);
+  if (!existsSync(socketPath)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const socket = net.connect(socketPath);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
 
 export async function openDatabase(options: { url?: string; embeddedDir: string }): Promise<Database> {
   if (options.url) return { connectionString: options.url, poolMax: 10, embedded: false, close: async () => {} };
 
   const dir = path.resolve(options.embeddedDir);
-  const socketPath = path.join(dir, ".s.PGSQL.5432");
+  const socketPath = embeddedSocket(dir);
   if (socketPath.length > unixSocketPathLimit) {
     throw new Error(`The data folder path is too long for the embedded database socket (${socketPath}); set TESSERA_HOME to a shorter path.`);
   }

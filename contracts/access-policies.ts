@@ -84,5 +84,17 @@ export const accessPolicies = policyTable({
   "GET /v1/licenses/:id/oauth-clients": person("oauth_clients.read"),
   "POST /v1/licenses/:id/oauth-clients": person("oauth_clients.write"),
   "POST /v1/oauth-clients/:id/revoke": person("oauth_clients.write"),
+  // — the audit log in the console (services/access/routes/audit-log-routes.ts) —
+
+  // — the public trust page and its facts (trust-routes.ts) —
+
+  // — the security plan and its self-checks (security-plan-routes.ts) —
+
+  // — the record of disclosures (disclosure-routes.ts) —
+
+  // — disposition of a district's data (disposition-routes.ts) —
+
+  // — incidents, breach notices and the district's overview (incident-routes.ts) —
+
 });
 export type AccessEndpoint = keyof typeof accessPolicies;

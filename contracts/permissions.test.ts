@@ -21,6 +21,10 @@ const expected: Record<Permission, Role[]> = {
   "oauth_clients.write": ["platform_admin", "tenant_admin"],
   "audit.read": ["platform_admin", "tenant_admin"],
   "compliance.read": ["platform_admin", "tenant_admin", "district_reviewer"],
+  "compliance.write": ["platform_admin", "tenant_admin"],
+  "trust.write": ["platform_admin"],
+  "incidents.write": ["platform_admin"],
+  "security_plan.write": ["platform_admin"],
 };
 
 describe("permission matrix", () => {

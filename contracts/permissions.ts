@@ -19,8 +19,12 @@ export const permissions = [
   "tokens.write", // create, rotate and revoke tokens
   "oauth_clients.read",
   "oauth_clients.write", // register and revoke OAuth clients (and with them their tokens)
-  "audit.read",
-  "compliance.read",
+  "audit.read", // the audit log and its exports (a tenant's people: their tenant's events only)
+  "compliance.read", // a district's compliance pages: agreement, disclosures, dispositions, incidents, notices
+  "compliance.write", // a district's own filings: disposition requests, acknowledgements of policy notices
+  "trust.write", // the public trust page's facts: data inventory, subprocessors, privacy policy versions
+  "incidents.write", // open incidents, mark the districts concerned, record notices
+  "security_plan.write", // run the self-checks on demand and sign off the periodic access review
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -28,7 +32,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   platform_admin: permissions,
   tenant_admin: [
     "tenants.read", "members.read", "members.write", "catalog.read", "tiers.read", "licenses.read", "license_keys.read",
-    "tokens.read", "tokens.write", "oauth_clients.read", "oauth_clients.write", "audit.read", "compliance.read",
+    "tokens.read", "tokens.write", "oauth_clients.read", "oauth_clients.write", "audit.read", "compliance.read", "compliance.write",
   ],
   tenant_member: ["tenants.read", "members.read", "catalog.read", "tiers.read", "licenses.read", "tokens.read", "oauth_clients.read"],
   district_reviewer: ["tenants.read", "compliance.read"],

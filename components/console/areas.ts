@@ -70,10 +70,3 @@ export function getArea(href: string): Area {
   if (!area) throw new Error(`Unknown console area ${href}`);
   return area;
 }
-
-export const roleLabels: Record<string, string> = {
-  platform_admin: "Platform administrator",
-  tenant_admin: "Tenant administrator",
-  tenant_member: "Tenant member",
-  district_reviewer: "District reviewer",
-};

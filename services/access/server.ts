@@ -24,6 +24,12 @@ import { tenantRoutes } from "./routes/tenant-routes";
 import { tierRoutes } from "./routes/tier-routes";
 import { tokenRoutes } from "./routes/token-routes";
 import { setupRoutes } from "./routes/setup-routes";
+import { auditLogRoutes } from "./routes/audit-log-routes";
+import { trustRoutes } from "./routes/trust-routes";
+import { securityPlanRoutes } from "./routes/security-plan-routes";
+import { disclosureRoutes } from "./routes/disclosure-routes";
+import { dispositionRoutes } from "./routes/disposition-routes";
+import { incidentRoutes } from "./routes/incident-routes";
 
 export type AccessServiceDeps = {
   tls: TlsFiles;
@@ -83,6 +89,18 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   tokenRoutes(app, ctx);
   oauthRoutes(app, ctx, deps.refusalAudit);
   oauthClientRoutes(app, ctx);
+  // compliance (issue 9)
+  auditLogRoutes(app, ctx);
+
+  trustRoutes(app, ctx);
+
+  securityPlanRoutes(app, ctx);
+
+  disclosureRoutes(app, ctx);
+
+  dispositionRoutes(app, ctx);
+
+  incidentRoutes(app, ctx);
   // Last-used times still in memory are written before the database client closes.
   app.addHook("onClose", async () => ctx.tokenUsage?.close());
   return { app, ctx };

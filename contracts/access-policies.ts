@@ -87,6 +87,11 @@ export const accessPolicies = policyTable({
   // — the audit log in the console (services/access/routes/audit-log-routes.ts) —
 
   // — the public trust page and its facts (trust-routes.ts) —
+  "GET /v1/trust": webOnly, // the public page: no session, no customer data
+  "POST /v1/components/:id/inventory": person("trust.write"),
+  "POST /v1/trust/documents": person("trust.write"),
+  "GET /v1/trust/notices": person("compliance.read"),
+  "POST /v1/trust/notices/:id/acknowledge": person("compliance.write"),
 
   // — the security plan and its self-checks (security-plan-routes.ts) —
 

@@ -13,6 +13,7 @@ export const operatorSettings = {
     "SESSION_IDLE_MINUTES",
     "SESSION_ABSOLUTE_HOURS",
     "SETUP_LINK_MINUTES",
+    "POLICY_NOTICE_DAYS",
     "LOG_LEVEL",
   ],
   web: ["WEB_TRUSTED_PROXY_HOPS"],

@@ -18,6 +18,7 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   SETUP_LINK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  POLICY_NOTICE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   LOG_LEVEL: z.string().default("info"),
   ...tlsEnv,
   // TLS_CERT_FILE/TLS_KEY_FILE serve (serverAuth only); the audit service is called with this pair (clientAuth only).

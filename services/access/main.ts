@@ -10,6 +10,7 @@ import { embeddedNoCacheMessage, startValidationCache } from "./cache/start-vali
 import { loadAccessConfig } from "./config";
 import { createPrisma } from "./db/prisma";
 import { ensureDefaultCatalogue } from "./domain/catalogue/ensure-default-catalogue";
+import { ensureTrustDocuments } from "./domain/trust/ensure-trust-documents";
 import { startExpirySweep } from "./domain/licenses/expiry-sweep";
 import { issueSetupLinkIfNeeded } from "./domain/setup/issue-setup-link";
 import { loadOrCreateKey } from "./keys/key-files";
@@ -48,6 +49,7 @@ const { app, ctx } = buildAccessService({
     sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: config.SESSION_ABSOLUTE_HOURS,
     setupLinkMinutes: config.SETUP_LINK_MINUTES,
+    policyNoticeDays: config.POLICY_NOTICE_DAYS,
   },
   logLevel: config.LOG_LEVEL,
   caches: validationCache,
@@ -72,6 +74,7 @@ await app.listen({ host: config.ACCESS_HOST, port: config.ACCESS_PORT });
 app.log.info({ url: `https://${config.ACCESS_HOST}:${config.ACCESS_PORT}`, database: database.embedded ? "embedded" : "postgresql" }, "access service listening");
 if (!validationCache) app.log.info(embeddedNoCacheMessage);
 await ensureDefaultCatalogue(ctx); // first start: the vendor's components, scopes and two example tiers
+await ensureTrustDocuments(ctx); // first start: version 1 of the trust page's documents
 
 const link = await issueSetupLinkIfNeeded(ctx);
 if (link) {

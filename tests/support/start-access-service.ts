@@ -66,7 +66,7 @@ export async function startAccessService(label: string, settings: Partial<Access
     secretDigestKey: first?.ctx.keys.secretDigest ?? randomBytes(32),
     keyring: first?.ctx.keyring ?? createKeyring(1, new Map([[1, randomBytes(32)]])),
     keysDir,
-    settings: { publicUrl: "http://127.0.0.1:3000", sessionIdleMinutes: 30, sessionAbsoluteHours: 12, setupLinkMinutes: 30, ...settings },
+    settings: { publicUrl: "http://127.0.0.1:3000", sessionIdleMinutes: 30, sessionAbsoluteHours: 12, setupLinkMinutes: 30, policyNoticeDays: 30, ...settings },
     logLevel: "silent",
     caches: validationCache,
     now: options.now,

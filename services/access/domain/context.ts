@@ -13,6 +13,8 @@ export type AccessSettings = {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   setupLinkMinutes: number;
+  /** Days of notice a material change of the privacy policy or subprocessors gives districts (POLICY_NOTICE_DAYS). */
+  policyNoticeDays: number;
 };
 
 export type AccessContext = {

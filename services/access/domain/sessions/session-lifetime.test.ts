@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sessionDto, sessionEndReason } from "./session-lifetime";
 
-const settings = { publicUrl: "http://x", sessionIdleMinutes: 30, sessionAbsoluteHours: 12, setupLinkMinutes: 30 };
+const settings = { publicUrl: "http://x", sessionIdleMinutes: 30, sessionAbsoluteHours: 12, setupLinkMinutes: 30, policyNoticeDays: 30 };
 const t0 = new Date("2026-01-01T08:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 const session = { lastSeenAt: t0, expiresAt: at(12 * 60), endedAt: null };

@@ -1,8 +1,9 @@
 "use client";
-// One component: its scopes and the resource servers (certificate identities) that may introspect its
-// tokens and validate its licenses.
+// One component: its scopes, the resource servers (certificate identities) that may introspect its
+// tokens and validate its licenses, and its data inventory (what the public trust page says it holds).
 import { PageHeader } from "@/components/console/page-header";
 import { BackLink, RecordPage } from "@/components/console/record-page";
+import { InventorySection } from "@/components/trust/inventory-section";
 import { Panel } from "@/components/ui/panel";
 import { useComponent } from "./catalogue-queries";
 import { ResourceServersSection } from "./resource-servers-section";
@@ -21,6 +22,7 @@ export function ComponentView({ id }: { id: string }) {
             <ScopeList component={c} />
           </Panel>
           <ResourceServersSection component={c} />
+          <InventorySection component={c} />
         </section>
       )}
     </RecordPage>

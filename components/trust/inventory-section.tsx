@@ -70,7 +70,7 @@ export function InventorySection({ component }: { component: ComponentDto }) {
 }
 
 function InventoryForm({ component, start, nextVersion, onDone }: { component: ComponentDto; start: DataElement[]; nextVersion: number; onDone: () => void }) {
-  const [rows, setRows] = useState<DataElement[]>(start.length ? start : [blank]);
+  const [rows, setRows] = useState<DataElement[]>(start);
   const [note, setNote] = useState("");
   const publish = useApiAction({
     run: () => apiFetch(`/api/components/${seg(component.id)}/inventory`, { method: "POST", body: { elements: rows, note } }),
@@ -97,6 +97,7 @@ function InventoryForm({ component, start, nextVersion, onDone }: { component: C
       }}
     >
       {publish.fieldErrors.elements ? <p role="alert" className="text-sm font-medium text-red-700">{publish.fieldErrors.elements.join(" ")}</p> : null}
+      {rows.length === 0 ? <p className="text-sm">No data elements: publishing says {component.name} holds no data of its users.</p> : null}
       <ol className="space-y-4">
         {rows.map((row, i) => (
           <li key={i} className="space-y-2 rounded-md border border-slate-200 p-3">

@@ -2,7 +2,7 @@
 // without sign-in (axe clean, readable at 390 px, printable) and show nothing of any tenant; a platform
 // administrator edits Reporting's data inventory on its console page and sees the new version on /trust;
 // a material change of the subprocessors is announced and a district's administrator acknowledges it, which
-// the platform administrator then sees. Serial: each step builds on the last.
+// the district's reviewer and the platform administrator then see. Serial: each step builds on the last.
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
@@ -12,6 +12,7 @@ import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./su
 const run = randomBytes(3).toString("hex");
 const districtName = `Mesa Valley Schools ${run}`;
 const districtAdmin = { name: "Rosa Parks", email: `rosa-${run}@district.test`, password: "montgomery bus boycott nineteen fifty five" };
+const reviewer = { name: "Ruby Bridges", email: `ruby-${run}@district.test`, password: "william frantz elementary new orleans" };
 const element = `Report recipients ${run}`;
 
 let admin: Page;
@@ -109,7 +110,7 @@ test.describe.serial("the public trust page and policy notices", () => {
     await trust.close();
   });
 
-  test("a district admin acknowledges a notice of a material change; the platform admin sees it", async ({ browser }) => {
+  test("a district admin acknowledges a notice of a material change; the district reviewer and the platform admin see it", async ({ browser }) => {
     const effectiveAt = new Date(Date.now() + 45 * 86_400_000).toISOString();
     await postCreated(admin.request, "/api/trust/documents", {
       content: { kind: "subprocessors", subprocessors: [{ name: `Example Hosting ${run}`, purpose: "Hosts the servers", location: "United States", data: "All data, encrypted" }] },
@@ -130,6 +131,16 @@ test.describe.serial("the public trust page and policy notices", () => {
     await expect(notice.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
     await expectNoAccessibilityViolations(district);
     await district.context().close();
+
+    // The district's reviewer sees the notice and who acknowledged it, with nothing to acknowledge herself.
+    const review = await joinAsMember(browser, admin, tenantId, reviewer, "district_reviewer");
+    await review.goto("/compliance/policy");
+    const seen = review.locator("li", { hasText: `Adds Example Hosting ${run} as the host.` }).first();
+    await expect(seen.getByText(`Acknowledged for ${districtName} by ${districtAdmin.name} on`)).toBeVisible();
+    await expect(review.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+    await expect(review.getByRole("button", { name: "Publish a new version" })).toHaveCount(0);
+    await expectNoAccessibilityViolations(review);
+    await review.context().close();
 
     await admin.goto("/compliance/policy");
     const row = admin.getByRole("row", { name: new RegExp(districtName) }).first();

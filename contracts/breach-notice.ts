@@ -33,9 +33,9 @@ export const stateNoticeRules: Partial<Record<UsState, StateRule>> = {
   NY: { hours: 7 * 24, from: "discovery", name: "New York", citation: "8 NYCRR 121.10(a)" },
 };
 
-/** "72 hours", "30 days": whole days read as days, anything else as hours. */
+/** "72 hours", "30 days": a week or more of whole days reads as days (as statutes say them), anything shorter as hours (as agreements do). */
 export function formatPeriod(hours: number): string {
-  if (hours % 24 === 0) return hours === 24 ? "1 day" : `${hours / 24} days`;
+  if (hours % 24 === 0 && hours >= 7 * 24) return `${hours / 24} days`;
   return hours === 1 ? "1 hour" : `${hours} hours`;
 }
 

@@ -10,7 +10,8 @@ export const complianceKeys = {
   all: ["compliance"] as const,
   districts: (q: ListComplianceDistrictsQuery) => ["compliance", "districts", q] as const,
   overview: (id: string) => ["compliance", "overview", id] as const,
-  agreement: (id: string) => ["compliance", "agreement", id] as const,
+  /** Under "tenants", so that a tenant edit (which may change the reference or signing day) refreshes it too. */
+  agreement: (id: string) => ["tenants", "agreement", id] as const,
   incidents: (q: ListIncidentsQuery) => ["compliance", "incidents", q] as const,
   incident: (id: string) => ["compliance", "incident", id] as const,
 };

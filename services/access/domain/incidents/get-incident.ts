@@ -1,9 +1,8 @@
 // Incidents the actor may see: one by id, or a page of them newest first. Another district's incident is
 // simply not found, exactly like an id that does not exist.
-import type { z } from "zod";
+import { z } from "zod";
 import type { listIncidentsQuery } from "../../../../contracts/incident-api";
 import { plainText, recordId } from "../../../../contracts/tenant-api";
-import { z as zod } from "zod";
 import { AppError } from "../../../common/http/app-error";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../actors/actor";
@@ -31,7 +30,7 @@ export async function getIncident(ctx: AccessContext, actor: Actor, id: string) 
   return incidentView(ctx.prisma, actor, id, ctx.now());
 }
 
-const cursorShape = zod.tuple([plainText(40), recordId("inc")]);
+const cursorShape = z.tuple([plainText(40), recordId("inc")]);
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   let decoded: unknown = null;

@@ -131,6 +131,10 @@ test.describe.serial("incidents and the compliance overview in the browser", () 
     const sub = admin.getByRole("navigation", { name: "Compliance" });
     await expect(sub.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
     await expect(sub.getByRole("link", { name: "Incidents" })).toBeVisible();
+    // No section links to a page that does not exist (yet): every link of the sub-navigation answers.
+    for (const href of await sub.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))) {
+      expect((await admin.request.get(href)).status(), href).toBe(200);
+    }
     await expectNoAccessibilityViolations(admin);
     await expectFitsNarrowScreen(admin);
     await table.getByRole("link", { name: newYork.name }).click();

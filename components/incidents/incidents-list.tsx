@@ -69,7 +69,7 @@ export function IncidentsList() {
       />
       {overdue.length ? (
         <div className="mb-4">
-          <Notice tone="error" title={`${overdue.length} ${overdue.length === 1 ? "notice is" : "notices are"} overdue`}>
+          <Notice tone="error" title={`${overdue.length} ${overdue.length === 1 ? "notice is" : "notices are"} overdue among the incidents listed`}>
             <ul className="list-disc pl-5">
               {overdue.map((o) => (
                 <li key={o}>{o}</li>

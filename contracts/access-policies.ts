@@ -100,6 +100,18 @@ export const accessPolicies = policyTable({
   // — disposition of a district's data (disposition-routes.ts) —
 
   // — incidents, breach notices and the district's overview (incident-routes.ts) —
+  "GET /v1/tenants/:id/agreement": person("tenants.read"),
+  "PUT /v1/tenants/:id/agreement": person("tenants.write"),
+  "GET /v1/compliance/districts": person("compliance.read"),
+  "GET /v1/compliance/districts/:id": person("compliance.read"),
+  "GET /v1/incidents": person("compliance.read"),
+  "POST /v1/incidents": person("incidents.write"),
+  "GET /v1/incidents/:id": person("compliance.read"),
+  "PATCH /v1/incidents/:id": person("incidents.write"),
+  "POST /v1/incidents/:id/districts": person("incidents.write"),
+  "PUT /v1/incidents/:id/districts/:tenantId/notice": person("incidents.write"),
+  "POST /v1/incidents/:id/districts/:tenantId/delivery": person("incidents.write"),
+  "GET /v1/incidents/:id/districts/:tenantId/notice-pdf": person("compliance.read"),
 
 });
 export type AccessEndpoint = keyof typeof accessPolicies;

@@ -22,7 +22,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   return (
     <Providers viewer={{ id: user.id, role: user.role }}>
       <SkipLink />
-      <header className="bg-indigo-900 text-white">
+      <header className="bg-indigo-900 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl items-center justify-between px-4 py-3">
           <Link href="/" className="rounded-md px-2 py-1 text-lg font-bold tracking-tight">
             Tessera

@@ -49,6 +49,7 @@ export const areas: Area[] = [
   },
   {
     href: "/compliance",
+    endpoint: "GET /v1/compliance/districts",
     label: "Compliance",
     summary: "What school districts need to review before and while they partner with you.",
     holds: ["the security plan", "which data is held and why", "who accessed a district's data, with proof"],

@@ -13,7 +13,7 @@ export function ConsoleNav() {
   const isCurrent = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
 
   return (
-    <nav aria-label="Main" className="md:w-56 md:shrink-0">
+    <nav aria-label="Main" className="md:w-56 md:shrink-0 print:hidden">
       <button
         type="button"
         className="mb-2 inline-flex items-center gap-2 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-semibold md:hidden"

@@ -7,6 +7,7 @@ import { DetailsList, type DetailRow } from "@/components/ui/details-list";
 import { Panel } from "@/components/ui/panel";
 import { useMayCall } from "@/components/viewer";
 import { formatDate } from "@/lib/format";
+import { AgreementPanel } from "./agreement-panel";
 import { EditTenantButton } from "./create-tenant-dialog";
 import { InvitationsSection } from "./invitations-section";
 import { MembersSection } from "./members-section";
@@ -24,6 +25,7 @@ export function TenantView({ id }: { id: string }) {
         <section aria-labelledby="page-title" className="space-y-6">
           <PageHeader back={back} title={t.name} summary={<code className="font-mono text-sm">{t.slug}</code>} />
           <TenantDetails tenant={t} />
+          {t.kind === "district" ? <AgreementPanel tenantId={t.id} state={t.districtState} /> : null}
           {canReadMembers ? <MembersSection tenantId={t.id} /> : null}
           {canReadMembers ? <InvitationsSection tenantId={t.id} /> : null}
         </section>
@@ -37,8 +39,6 @@ function TenantDetails({ tenant: t }: { tenant: TenantDto }) {
   const rows: DetailRow[] = [["Kind", kindLabels[t.kind]]];
   if (t.kind === "district") {
     rows.push(["State", t.districtState ?? "—"]);
-    rows.push(["Student-data agreement", t.dataAgreement ?? "Not signed yet"]);
-    rows.push(["Agreement signed on", t.dataAgreementSignedAt ? formatDate(`${t.dataAgreementSignedAt}T00:00:00Z`) : "—"]);
   }
   rows.push(["Created", formatDate(t.createdAt)]);
   return (

@@ -11,7 +11,7 @@ type ShellProps = {
   children: (d: Described) => React.ReactNode;
 };
 
-function FieldShell({ name, label, hint, errors, id: idOverride, children }: ShellProps) {
+export function FieldShell({ name, label, hint, errors, id: idOverride, children }: ShellProps) {
   const id = idOverride ?? `field-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
@@ -38,7 +38,7 @@ function FieldShell({ name, label, hint, errors, id: idOverride, children }: She
   );
 }
 
-const controlClasses = (invalid: boolean) =>
+export const controlClasses = (invalid: boolean) =>
   `block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm sm:text-sm ${invalid ? "border-red-600" : "border-slate-400"}`;
 
 type InputProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "type" | "id"> & {

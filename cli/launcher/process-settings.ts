@@ -13,6 +13,8 @@ export const operatorSettings = {
     "SESSION_IDLE_MINUTES",
     "SESSION_ABSOLUTE_HOURS",
     "SETUP_LINK_MINUTES",
+    "SELFCHECK_INTERVAL_MINUTES",
+    "SELFCHECK_TARGETS",
     "LOG_LEVEL",
   ],
   web: ["WEB_TRUSTED_PROXY_HOPS"],

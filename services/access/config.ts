@@ -19,6 +19,10 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   SETUP_LINK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LOG_LEVEL: z.string().default("info"),
+  /** How often the security plan's self-checks run (services/access/domain/security-plan/); 0: only on demand. */
+  SELFCHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  /** Hosts the deployment talks to, checked for default credentials: URLs separated by spaces or commas. */
+  SELFCHECK_TARGETS: z.string().default(""),
   ...tlsEnv,
   // TLS_CERT_FILE/TLS_KEY_FILE serve (serverAuth only); the audit service is called with this pair (clientAuth only).
   TLS_CLIENT_CERT_FILE: z.string().min(1),

@@ -11,6 +11,8 @@ import { loadAccessConfig } from "./config";
 import { createPrisma } from "./db/prisma";
 import { ensureDefaultCatalogue } from "./domain/catalogue/ensure-default-catalogue";
 import { startExpirySweep } from "./domain/licenses/expiry-sweep";
+import { startSelfCheckSchedule } from "./domain/security-plan/self-check-schedule";
+import { selfCheckSetup } from "./domain/security-plan/self-check-setup";
 import { issueSetupLinkIfNeeded } from "./domain/setup/issue-setup-link";
 import { loadOrCreateKey } from "./keys/key-files";
 import { keyringFromEnvironment, loadOrCreateKeyring } from "./keys/storage-keyring";
@@ -36,11 +38,14 @@ const validationCache = startValidationCache({
   embedded: database.embedded,
   logger: { info: (details, message) => app.log.info(details, message), warn: (details, message) => app.log.warn(details, message) },
 });
+const keyring = config.ACCESS_KEYRING ? keyringFromEnvironment(config.ACCESS_KEYRING) : loadOrCreateKeyring(config.keyringFile);
+// The web tier's environment is not visible from here: `tessera selfcheck` checks it where it is declared.
+const selfCheck = selfCheckSetup(config, { keyring });
 const { app, ctx } = buildAccessService({
   tls,
   prisma,
   secretDigestKey: loadOrCreateKey(config.secretDigestKeyFile),
-  keyring: config.ACCESS_KEYRING ? keyringFromEnvironment(config.ACCESS_KEYRING) : loadOrCreateKeyring(config.keyringFile),
+  keyring,
   keysDir: config.keysDir,
   auditClient,
   settings: {
@@ -51,16 +56,19 @@ const { app, ctx } = buildAccessService({
   },
   logLevel: config.LOG_LEVEL,
   caches: validationCache,
+  selfCheck,
 });
 
 
 const relay = startOutboxRelay({ prisma, auditClient, logger: app.log });
 const expirySweep = startExpirySweep(ctx, app.log);
+const selfCheckSchedule = startSelfCheckSchedule(ctx, selfCheck, { intervalMinutes: config.SELFCHECK_INTERVAL_MINUTES, logger: app.log });
 
 closeOnSignals(app, async () => {
   // Deliver what is pending if the audit service answers quickly; whatever remains waits in the outbox.
   await Promise.race([relay.flush(), new Promise((resolve) => setTimeout(resolve, 3000))]);
   await expirySweep.stop();
+  await selfCheckSchedule.stop();
   await relay.stop();
   await validationCache?.close();
   await auditClient.close();

@@ -2,9 +2,8 @@
 // Who may call each route is its policy (contracts/access-policies.ts): reading for compliance.read,
 // running a check and signing off the review for security_plan.write (platform administrators).
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
-import { checkParams, runCheckResponse, securityPlanResponse, signOffReviewRequest, signOffReviewResponse } from "../../../contracts/security-plan";
+import { checkParams, runCheckResponse, securityPlanPdfResponse, securityPlanResponse, signOffReviewRequest, signOffReviewResponse } from "../../../contracts/security-plan";
 import { AppError } from "../../common/http/app-error";
 import { parseInput } from "../../common/http/parse";
 import { routeOptions } from "../../common/http/policy";
@@ -30,10 +29,11 @@ export function securityPlanRoutes(app: FastifyInstance, ctx: AccessContext): vo
   // GET /v1/security-plan/pdf — the plan with its evidence as a PDF to file.
   app.get(
     "/v1/security-plan/pdf",
-    routeOptions(policies["GET /v1/security-plan/pdf"], { ...doc, summary: "The security plan as a PDF.", response: z.string(), responseContentType: "application/pdf" }),
-    async (request, reply) => {
-      const pdf = await securityPlanPdf(await getSecurityPlan(ctx, actorOf(request)), ctx.settings.publicUrl);
-      return reply.type("application/pdf").header("content-disposition", 'attachment; filename="tessera-security-plan.pdf"').send(pdf);
+    routeOptions(policies["GET /v1/security-plan/pdf"], { ...doc, summary: "The security plan as a PDF (base64, for the web tier to pass through as bytes).", response: securityPlanPdfResponse }),
+    async (request) => {
+      const plan = await getSecurityPlan(ctx, actorOf(request));
+      const pdf = await securityPlanPdf(plan, ctx.settings.publicUrl);
+      return { filename: `tessera-security-plan-${plan.generatedAt.slice(0, 10)}.pdf`, pdfBase64: pdf.toString("base64") };
     },
   );
 

@@ -8,17 +8,31 @@ import type { SelfCheckSetup } from "../../services/access/domain/security-plan/
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { startOutboxRelay } from "../../services/access/outbox/relay";
 import { auditEvents } from "../support/catalogue-fixtures";
-import { startBothServices, type BothServices } from "../support/start-both-services";
+import pg from "pg";
+import { startSelfCheckSchedule } from "../../services/access/domain/security-plan/self-check-schedule";
+import { openDatabase } from "../../services/common/db/open-database";
+import { startAccessService, type AccessHarness } from "../support/start-access-service";
+import { startAuditService, type RunningAudit } from "../support/start-audit-service";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { randomBytes } from "node:crypto";
 import { authorization, createPlatformAdmin, createTenantWithPeople, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
 
-let both: BothServices;
+let both: { access: AccessHarness; audit: RunningAudit };
+let auditDbInfo: TestDatabase;
+let closeAuditDb: () => Promise<void>;
 let admin: SignedInPerson;
 let district: TenantWithPeople;
 let relay: { flush(): Promise<unknown>; stop(): Promise<void> };
 const silent = { info() {}, warn() {}, error() {} };
 
 beforeAll(async () => {
-  both = await startBothServices("security_plan");
+  const access = await startAccessService("security_plan");
+  auditDbInfo = await createTestDatabase("security_plan_audit");
+  const auditDb = await openDatabase({ url: auditDbInfo.url, embeddedDir: auditDbInfo.embeddedDir });
+  closeAuditDb = () => auditDb.close();
+  const audit = await startAuditService({ pki: access.pki, connectionString: auditDb.connectionString, poolMax: auditDb.poolMax, chainKey: randomBytes(32) });
+  await access.pki.issueOne("web", "client");
+  both = { access, audit };
   const a = both.access;
   const auditClient = createMtlsClient(both.audit.url, await a.pki.client("access"));
   a.ctx.auditClient = auditClient;
@@ -37,7 +51,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await relay?.stop();
-  await both?.close();
+  await both?.audit.app.close();
+  await closeAuditDb?.();
+  await auditDbInfo?.drop();
+  await both?.access.close();
 });
 
 const call = async <T = unknown>(method: "GET" | "POST", url: string, person: SignedInPerson, body?: unknown) => (await both.access.as("web")).json<T>(method, url, body, authorization(person));
@@ -100,11 +117,13 @@ describe("the checks through the service", () => {
     expect(services.map((s) => [s.service, s.protocol])).toEqual([["access", "TLSv1.3"], ["audit", "TLSv1.3"]]);
   });
 
-  it("verifies the audit chain through the audit service", async () => {
+  it("verifies the audit chain up to its signed checkpoint through the audit service", async () => {
     await relay.flush();
+    await (both.audit.app as unknown as { checkpointWriter: { flush(): Promise<void> } }).checkpointWriter.flush();
     const res = await run("audit.chain");
-    expect(res.status).toBe(200);
+    expect(res.body.result, res.body.sentence).toBe("pass");
     expect(res.body.evidence.chain).toMatchObject({ ok: true });
+    expect((res.body.evidence.anchor as { seq: number }).seq).toBeGreaterThan(0);
   });
 
   it("fails the access review until signed off, and again once a privileged account is added", async () => {
@@ -134,5 +153,31 @@ describe("the checks through the service", () => {
     expect(res.status).toBe(200);
     expect(res.body.filename).toMatch(/^tessera-security-plan-\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(Buffer.from(res.body.pdfBase64, "base64").subarray(0, 8).toString("latin1")).toBe("%PDF-1.7");
+  });
+
+  it("runs on the access service's schedule, keeping each result as the latest", async () => {
+    const before = await both.access.prisma.securityCheckResult.findUnique({ where: { checkId: "passwords.policy" } });
+    const schedule = startSelfCheckSchedule(both.access.ctx, both.access.ctx.selfCheck!, { intervalMinutes: 60, firstRunMs: 0, logger: silent });
+    await expect.poll(async () => (await both.access.prisma.securityCheckResult.findUnique({ where: { checkId: "passwords.policy" } }))?.ranBy, { timeout: 30_000 }).toBe("schedule");
+    await schedule.stop();
+    const after = await both.access.prisma.securityCheckResult.findUnique({ where: { checkId: "passwords.policy" } });
+    expect(after!.checkedAt.getTime()).toBeGreaterThan(before?.checkedAt.getTime() ?? 0);
+  });
+
+  it("fails the audit chain check once the newest events are deleted behind the audit service's back", async () => {
+    await relay.flush();
+    const writer = (both.audit.app as unknown as { checkpointWriter: { flush(): Promise<void> } }).checkpointWriter;
+    await writer.flush();
+    const client = new pg.Client({ connectionString: auditDbInfo.url });
+    await client.connect();
+    try {
+      await client.query("SET session_replication_role = replica"); // as a superuser could: past the append-only triggers
+      await client.query("DELETE FROM audit_events WHERE seq > (SELECT max(seq) - 3 FROM audit_events)");
+    } finally {
+      await client.end();
+    }
+    const res = await run("audit.chain");
+    expect(res.body.result).toBe("fail");
+    expect(res.body.sentence).toMatch(/events were removed/);
   });
 });

@@ -13,6 +13,10 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeAmqp, probeRedis } from "../../services/access/domain/security-plan/default-credential-probes";
+import { createPrisma } from "../../services/access/db/prisma";
+import { loadOrCreateKey } from "../../services/access/keys/key-files";
+import { loadOrCreateKeyring } from "../../services/access/keys/storage-keyring";
+import { createTestDatabase } from "../support/test-database";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const pgBin = "/usr/lib/postgresql/15/bin";
@@ -88,6 +92,39 @@ describe("on this machine's servers", () => {
       fs.rmSync(home, { recursive: true, force: true });
     }
   });
+});
+
+describe("on an access host with its database", () => {
+  it("runs every check it can, keeps the results as the plan's latest and audits each", async () => {
+    const db = await createTestDatabase("selfcheck_cli");
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "selfcheck-host-"));
+    const keys = path.join(home, "access", "keys");
+    loadOrCreateKeyring(path.join(keys, "storage-keyring.json"));
+    loadOrCreateKey(path.join(keys, "secret-digest.key"));
+    try {
+      const { code, out } = await selfcheck([], { TESSERA_HOME: home, ACCESS_DATABASE_URL: db.url! });
+      expect(code, out).toBe(1); // this PostgreSQL trusts its users, no service answers TLS here, no review was signed
+      expect(out).toMatch(/pass\s+sign-in\.throttle\s+A brute-force run against sign-in was stopped at attempt 11/);
+      expect(out).toMatch(/FAIL\s+access-review\.privileged\s+No access review has been signed off yet/);
+      expect(out).toContain("Results kept as the security plan's latest and written to the audit chain.");
+      const prisma = createPrisma(db.url!, 1);
+      try {
+        const kept = await prisma.securityCheckResult.findMany({ orderBy: { checkId: "asc" } });
+        expect(kept.map((r) => r.checkId)).toEqual([
+          "access-review.privileged", "audit.chain", "credentials.own-database", "credentials.targets", "keys.by-purpose", "passwords.policy", "sign-in.throttle", "tls.services", "web-tier.no-secrets",
+        ]);
+        expect(new Set(kept.map((r) => r.ranBy))).toEqual(new Set(["tessera selfcheck"]));
+        const events = (await prisma.outboxEvent.findMany()).map((e) => e.payload as { action: string; actor: { type: string } });
+        expect(events.filter((e) => e.action === "security_plan.check")).toHaveLength(9);
+        expect(events.find((e) => e.action === "security_plan.check")?.actor.type).toBe("operator");
+      } finally {
+        await prisma.$disconnect();
+      }
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+      await db.drop();
+    }
+  }, 60_000);
 });
 
 describe("on a hardened configuration started for the test", () => {

@@ -116,6 +116,8 @@ function readMethod(data: Buffer): { classId: number; methodId: number; args: Bu
 export function probeAmqp(host: string, port: number, user = "guest", password = "guest"): Promise<ProbeVerdict> {
   let started = false;
   let offset = 0;
+  // The answer names the default account it tried in full, any other credential by its user only.
+  const said = user === "guest" && password === "guest" ? "PLAIN guest/guest" : `PLAIN sign-in as "${user}"`;
   return new Promise<ProbeVerdict>((resolve, reject) => {
     converse(host, port, amqpHeader, (data, socket) => {
       if (data.length >= 8 && data.subarray(0, 4).toString("latin1") === "AMQP") {
@@ -136,17 +138,17 @@ export function probeAmqp(host: string, port: number, user = "guest", password =
           socket.write(methodFrame(10, 11, Buffer.concat([clientProperties, shortString("PLAIN"), longString(response), shortString("en_US")])));
           continue;
         }
-        if (frame.classId === 10 && frame.methodId === 30) return { accepted: true, answer: `accepted PLAIN ${user}/${password} (Connection.Tune)` };
+        if (frame.classId === 10 && frame.methodId === 30) return { accepted: true, answer: `accepted ${said} (Connection.Tune)` };
         if (frame.classId === 10 && frame.methodId === 50) {
           const code = frame.args.readUInt16BE(0);
           const text = frame.args.subarray(3, 3 + frame.args[2]).toString("utf8").split(" - ")[0];
-          return { accepted: false, answer: `refused PLAIN ${user}/${password}: ${code} ${text}` };
+          return { accepted: false, answer: `refused ${said}: ${code} ${text}` };
         }
         throw new Error(`unexpected AMQP method ${frame.classId}.${frame.methodId}`);
       }
     }).then(resolve, (e: Error) => {
       // RabbitMQ may simply close (or reset) the socket after a refused sign-in.
-      if (started && /closed the connection|ECONNRESET|EPIPE/.test(e.message)) resolve({ accepted: false, answer: `refused PLAIN ${user}/${password} (closed the connection)` });
+      if (started && /closed the connection|ECONNRESET|EPIPE/.test(e.message)) resolve({ accepted: false, answer: `refused ${said} (closed the connection)` });
       else reject(e);
     });
   });

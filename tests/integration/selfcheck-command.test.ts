@@ -61,6 +61,26 @@ async function waitForPort(port: number, what: string, child: ChildProcess, time
 function startDetached(command: string, args: string[], env: Record<string, string> = {}, cwd?: string): ChildProcess {
   return spawn(command, args, { detached: true, stdio: "ignore", env: { ...process.env, ...env }, cwd });
 }
+/**
+ * rabbitmq-server runs the broker through `su`, in a session of its own that the group signal does not
+ * reach: stop the broker by the pid it writes (RABBITMQ_PID_FILE) and wait until it has gone.
+ */
+async function stopBroker(pidFile: string): Promise<void> {
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").trim());
+  if (!Number.isInteger(pid) || pid <= 1) return;
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (alive()) process.kill(pid, "SIGTERM");
+  for (let i = 0; i < 120 && alive(); i += 1) await new Promise((r) => setTimeout(r, 250));
+}
+
 function stopGroup(child: ChildProcess | undefined): Promise<void> {
   if (!child?.pid || child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -178,6 +198,7 @@ describe("on a hardened configuration started for the test", () => {
   }, 180_000);
 
   afterAll(async () => {
+    if (dirs[1]) await stopBroker(path.join(dirs[1], "pid"));
     await Promise.all([stopGroup(redis), stopGroup(postgres), stopGroup(rabbit)]);
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);

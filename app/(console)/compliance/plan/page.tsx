@@ -5,6 +5,7 @@ import { accessPolicies } from "@/contracts/access-policies";
 import { roleMayCall } from "@/contracts/route-policy";
 import { requirePageAccess } from "@/lib/server/page-access";
 import { SecurityPlanView } from "./security-plan-view";
+import "./security-plan-print.css";
 
 export const metadata: Metadata = { title: "Security plan" };
 

@@ -1,6 +1,6 @@
 "use client";
 // The plan as a district reads it: failing checks first, then each CSF function's controls with the
-// latest result of their check, its sentence, time and evidence. Printable (only the plan is printed)
+// latest result of their check, its sentence, time and evidence. Printable (security-plan-print.css: only the plan is printed)
 // and downloadable as a PDF; platform administrators run the checks now and sign off the access review.
 import { checkTitles, controlsOf, csfFunctions, type CheckResult, type Control } from "@/contracts/security-plan";
 import { CheckResultBadge } from "@/components/compliance/check-result-badge";
@@ -13,19 +13,11 @@ import { formatDateTime } from "@/lib/format";
 import { PlanActions } from "./plan-actions";
 import { EvidenceDetails } from "./evidence-details";
 
-// Printing shows the plan alone, without the console's navigation.
-const printStyles = `@media print {
-  body * { visibility: hidden; }
-  #security-plan, #security-plan * { visibility: visible; }
-  #security-plan { position: absolute; inset: 0 auto auto 0; width: 100%; }
-  #security-plan details > *:not(summary) { display: block; }
-}`;
 
 export function SecurityPlanView({ manages }: { manages: boolean }) {
   const plan = useSecurityPlan();
   return (
     <section id="security-plan" aria-labelledby="page-title" className="space-y-6">
-      <style>{printStyles}</style>
       <PageHeader
         title="Security plan"
         summary="Tessera's controls mapped to the NIST Cybersecurity Framework 2.0. Where the system can show a control, a live self-check gives its evidence and time."

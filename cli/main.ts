@@ -18,6 +18,10 @@ const usage = `Usage: tessera <command>
   keys rotate-signing            add a license-signing key and make it current (old public keys stay in the JWKS)
   audit verify [--checkpoint FILE] [--public-key FILE]
                                  check every MAC of the audit chain and that its newest signed checkpoint is still there
+  selfcheck [--target URL]... [--targets-only]
+                                 run the security plan's self-checks (default credentials on the access database and on each
+                                 postgresql://, amqp:// or redis:// target; TLS, keys, passwords, audit chain, web tier, throttling,
+                                 access review); prints a table, exits 1 when a check fails
   import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--dry-run]
                                  import licenses exported from the Django system (all or nothing)
   db generate                    generate the Prisma clients (offline)
@@ -32,6 +36,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   pki: () => import("./pki/pki-command"),
   keys: () => import("./access-host/keys-command"),
   import: () => import("./access-host/import-command"),
+  selfcheck: () => import("./access-host/selfcheck-command"),
   audit: () => import("./audit-host/audit-command"),
   db: () => import("./dev-tools/db-command"),
   test: () => import("./dev-tools/test-command"),

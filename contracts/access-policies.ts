@@ -94,6 +94,10 @@ export const accessPolicies = policyTable({
   "POST /v1/trust/notices/:id/acknowledge": person("compliance.write"),
 
   // — the security plan and its self-checks (security-plan-routes.ts) —
+  "GET /v1/security-plan": person("compliance.read"),
+  "GET /v1/security-plan/pdf": person("compliance.read"),
+  "POST /v1/security-plan/checks/:checkId/run": person("security_plan.write"),
+  "POST /v1/security-plan/access-review": person("security_plan.write"),
 
   // — the record of disclosures (disclosure-routes.ts) —
 

@@ -14,6 +14,8 @@ export const operatorSettings = {
     "SESSION_ABSOLUTE_HOURS",
     "SETUP_LINK_MINUTES",
     "POLICY_NOTICE_DAYS",
+    "SELFCHECK_INTERVAL_MINUTES",
+    "SELFCHECK_TARGETS",
     "LOG_LEVEL",
   ],
   web: ["WEB_TRUSTED_PROXY_HOPS"],

@@ -20,6 +20,10 @@ const schema = z.object({
   SETUP_LINK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   POLICY_NOTICE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   LOG_LEVEL: z.string().default("info"),
+  /** How often the security plan's self-checks run (services/access/domain/security-plan/); 0: only on demand. */
+  SELFCHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  /** Hosts the deployment talks to, checked for default credentials: URLs separated by spaces or commas. */
+  SELFCHECK_TARGETS: z.string().default(""),
   ...tlsEnv,
   // TLS_CERT_FILE/TLS_KEY_FILE serve (serverAuth only); the audit service is called with this pair (clientAuth only).
   TLS_CLIENT_CERT_FILE: z.string().min(1),
@@ -36,5 +40,13 @@ export function loadAccessConfig() {
     keyringFile: env.ACCESS_KEYRING_FILE ?? path.join(keysDir, "storage-keyring.json"),
     /** What the audit client presents and checks: its own client certificate, the CA and the CRL. */
     auditClientTls: { caFile: env.TLS_CA_FILE, certFile: env.TLS_CLIENT_CERT_FILE, keyFile: env.TLS_CLIENT_KEY_FILE, crlFile: env.TLS_CRL_FILE },
+    /** The rules' settings (services/access/domain/context.ts AccessSettings), for the service and the host tools alike. */
+    settings: {
+      publicUrl: env.TESSERA_PUBLIC_URL,
+      sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
+      setupLinkMinutes: env.SETUP_LINK_MINUTES,
+      policyNoticeDays: env.POLICY_NOTICE_DAYS,
+    },
   };
 }

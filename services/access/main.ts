@@ -12,6 +12,8 @@ import { createPrisma } from "./db/prisma";
 import { ensureDefaultCatalogue } from "./domain/catalogue/ensure-default-catalogue";
 import { ensureTrustDocuments } from "./domain/trust/ensure-trust-documents";
 import { startExpirySweep } from "./domain/licenses/expiry-sweep";
+import { startSelfCheckSchedule } from "./domain/security-plan/self-check-schedule";
+import { selfCheckSetup } from "./domain/security-plan/self-check-setup";
 import { issueSetupLinkIfNeeded } from "./domain/setup/issue-setup-link";
 import { loadOrCreateKey } from "./keys/key-files";
 import { keyringFromEnvironment, loadOrCreateKeyring } from "./keys/storage-keyring";
@@ -37,32 +39,32 @@ const validationCache = startValidationCache({
   embedded: database.embedded,
   logger: { info: (details, message) => app.log.info(details, message), warn: (details, message) => app.log.warn(details, message) },
 });
+const keyring = config.ACCESS_KEYRING ? keyringFromEnvironment(config.ACCESS_KEYRING) : loadOrCreateKeyring(config.keyringFile);
+// The web tier's environment is not visible from here: `tessera selfcheck` checks it where it is declared.
+const selfCheck = selfCheckSetup(config, { keyring });
 const { app, ctx } = buildAccessService({
   tls,
   prisma,
   secretDigestKey: loadOrCreateKey(config.secretDigestKeyFile),
-  keyring: config.ACCESS_KEYRING ? keyringFromEnvironment(config.ACCESS_KEYRING) : loadOrCreateKeyring(config.keyringFile),
+  keyring,
   keysDir: config.keysDir,
   auditClient,
-  settings: {
-    publicUrl: config.TESSERA_PUBLIC_URL,
-    sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
-    sessionAbsoluteHours: config.SESSION_ABSOLUTE_HOURS,
-    setupLinkMinutes: config.SETUP_LINK_MINUTES,
-    policyNoticeDays: config.POLICY_NOTICE_DAYS,
-  },
+  settings: config.settings,
   logLevel: config.LOG_LEVEL,
   caches: validationCache,
+  selfCheck,
 });
 
 
 const relay = startOutboxRelay({ prisma, auditClient, logger: app.log });
 const expirySweep = startExpirySweep(ctx, app.log);
+const selfCheckSchedule = startSelfCheckSchedule(ctx, selfCheck, { intervalMinutes: config.SELFCHECK_INTERVAL_MINUTES, logger: app.log });
 
 closeOnSignals(app, async () => {
   // Deliver what is pending if the audit service answers quickly; whatever remains waits in the outbox.
   await Promise.race([relay.flush(), new Promise((resolve) => setTimeout(resolve, 3000))]);
   await expirySweep.stop();
+  await selfCheckSchedule.stop();
   await relay.stop();
   await validationCache?.close();
   await auditClient.close();

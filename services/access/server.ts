@@ -11,6 +11,7 @@ import { recordEvent } from "./outbox/record-event";
 import { createSignInThrottle } from "./domain/auth/sign-in-throttle";
 import { createTokenUsage } from "./domain/tokens/token-usage";
 import type { AccessContext, AccessSettings } from "./domain/context";
+import type { SelfCheckSetup } from "./domain/security-plan/run-self-checks";
 import { authRoutes } from "./routes/auth-routes";
 import { catalogueRoutes } from "./routes/catalogue-routes";
 import { certificateRoutes } from "./routes/certificate-routes";
@@ -48,6 +49,8 @@ export type AccessServiceDeps = {
   now?: () => Date;
   /** Window, memory bound and clock of every audit event suppressed when repeated: refusals, validation failures, refused revocations (tests move the clock). */
   refusalAudit?: RefusalAuditOptions;
+  /** What the security plan's self-checks look at; absent: they cannot be run from this service. */
+  selfCheck?: SelfCheckSetup | null;
 };
 
 export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInstance; ctx: AccessContext } {
@@ -64,6 +67,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
     sessionCache: deps.caches?.sessionCache ?? null,
     tokenUsage: createTokenUsage(deps.prisma, { flushIntervalMs: deps.tokenUsageFlushMs }),
     now: deps.now ?? (() => new Date()),
+    selfCheck: deps.selfCheck ?? null,
   };
   const app = createService({
     name: "access",

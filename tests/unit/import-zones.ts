@@ -98,10 +98,10 @@ export const zones: Zone[] = [
   {
     name: "access-host",
     files: ["cli/access-host/"],
-    mayImport: ["access-host", "access", "common", "cli-home", "operator-events"],
-    onlyOf: { common: ["services/common/db/"] },
+    mayImport: ["access-host", "access", "common", "cli-home", "operator-events", "contracts", "launcher"],
+    onlyOf: { common: ["services/common/db/"], launcher: ["cli/launcher/process-env.ts", "cli/launcher/process-settings.ts"] },
     packagesAllowed: /^node:/,
-    why: "tools run on the access host with the access service's own configuration, keys and database (keys, import django-licenses); nothing of the audit service",
+    why: "tools run on the access host with the access service's own configuration, keys and database (keys, import django-licenses, selfcheck); nothing of the audit service; of the launcher only the web tier's declared environment, which selfcheck inspects",
   },
   {
     name: "audit-host",

@@ -6,6 +6,7 @@ import type { AccessPrisma } from "../db/prisma";
 import type { StorageKeyring } from "../keys/storage-keyring";
 import type { AuditClient } from "../outbox/deliver-batch";
 import type { SignInThrottle } from "./auth/sign-in-throttle";
+import type { SelfCheckSetup } from "./security-plan/run-self-checks";
 import type { TokenUsage } from "./tokens/token-usage";
 
 export type AccessSettings = {
@@ -38,6 +39,8 @@ export type AccessContext = {
   tokenUsage: TokenUsage | null;
   /** The time license rules act at (effective status, validity, expiry): the system clock, moved by tests instead of sleeping. */
   now: () => Date;
+  /** What the security plan's self-checks look at (security-plan/self-check-setup.ts); absent: run-now answers 503. */
+  selfCheck?: SelfCheckSetup | null;
 };
 
 /** The request a rule acts for: carried into audit events. */

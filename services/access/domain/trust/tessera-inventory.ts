@@ -187,6 +187,22 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     columns: ["incidentId", "tenantId", "noticeRule", "notice", "markedAt", "deliveredAt", "deliveryMethod", "deliveredTo", "deliveredById"],
   },
   {
+    database: "access", table: "SecurityCheckResult", category: "Application technology metadata",
+    element: "The latest result of each self-check of the security plan: pass or fail, its sentence and evidence (no passwords), when and by what it ran.",
+    purpose: "To show the security plan's controls with live evidence.",
+    retention: "Replaced by the next run; every run is also kept in the audit log.",
+    recipients: "The security plan's summary is published on this page.",
+    columns: ["checkId", "result", "sentence", "evidence", "checkedAt", "ranBy"],
+  },
+  {
+    database: "access", table: "AccessReview", category: "Staff and administrator accounts",
+    element: "Sign-offs of the periodic access review: which administrator signed, when, their note, and which privileged accounts, OAuth clients and certificates they reviewed.",
+    purpose: "To show that privileged access is reviewed and no unexplained account or credential exists.",
+    retention: "Kept as the record of review.",
+    recipients: noOne,
+    columns: ["id", "signedOffAt", "signedOffById", "signedOffBy", "note", "snapshot"],
+  },
+  {
     database: "audit", table: "AuditEvent", category: "Application technology metadata",
     element: "The audit log: every change and every refusal, with who acted, on what, in which organisation, when and from which address, hash-chained.",
     purpose: "Accountability: to show districts and auditors who did what, and to detect tampering.",

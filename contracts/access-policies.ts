@@ -91,6 +91,10 @@ export const accessPolicies = policyTable({
   // — the security plan and its self-checks (security-plan-routes.ts) —
 
   // — the record of disclosures (disclosure-routes.ts) —
+  "POST /v1/disclosures": components,
+  "GET /v1/disclosures": person("compliance.read"),
+  "GET /v1/disclosures/activity": person("compliance.read"),
+  "GET /v1/disclosures/export": person("compliance.read"),
 
   // — disposition of a district's data (disposition-routes.ts) —
 

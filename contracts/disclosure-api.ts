@@ -67,7 +67,8 @@ export type DisclosureFilters = z.infer<typeof disclosureFilters>;
 
 export const listDisclosuresQuery = disclosureFilters.extend({
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(100).regex(/^\d+$/, "Not a valid cursor.").optional(),
+  /** Keyset: nextCursor of the page before ("<occurred ms>.<seq>"). */
+  cursor: z.string().max(60).regex(/^\d{1,16}\.\d{1,19}$/, "Not a valid cursor.").optional(),
 });
 export type ListDisclosuresQuery = z.infer<typeof listDisclosuresQuery>;
 
@@ -109,3 +110,15 @@ export type DisclosureActivityResponse = z.infer<typeof disclosureActivityRespon
 /** The audit service's side (GET /v1/disclosures, callers: access): the tenant is always named. */
 export const auditDisclosuresQuery = listDisclosuresQuery.extend({ tenantId: recordId, limit: z.coerce.number().int().min(1).max(1000).default(25) });
 export const auditDisclosureActivityQuery = disclosureFilters.extend({ tenantId: recordId });
+
+/** GET /v1/disclosures/export: the document as base64 in JSON (the web tier sends the bytes as a download). */
+export const maxExportRows = { csv: 10_000, pdf: 2_000 } as const;
+export const exportDisclosuresResponse = z.object({
+  filename: z.string(),
+  contentType: z.enum(["text/csv; charset=utf-8", "application/pdf"]),
+  base64: z.string(),
+  rows: z.number().int(),
+  /** More lines matched than a document holds (maxExportRows): narrow the filters. */
+  truncated: z.boolean(),
+});
+export type ExportDisclosuresResponse = z.infer<typeof exportDisclosuresResponse>;

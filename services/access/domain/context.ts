@@ -6,6 +6,7 @@ import type { AccessPrisma } from "../db/prisma";
 import type { StorageKeyring } from "../keys/storage-keyring";
 import type { AuditClient } from "../outbox/deliver-batch";
 import type { SignInThrottle } from "./auth/sign-in-throttle";
+import type { AccessRecord } from "./disclosures/access-record";
 import type { TokenUsage } from "./tokens/token-usage";
 
 export type AccessSettings = {
@@ -34,6 +35,8 @@ export type AccessContext = {
   sessionCache: SessionCache | null;
   /** Last-used times noted in memory and written in batches; null where nothing records use (some tests). */
   tokenUsage: TokenUsage | null;
+  /** Accesses to a district's data through its credentials, counted in memory and recorded in batches (the record of disclosures); null: not recorded. */
+  accessRecord: AccessRecord | null;
   /** The time license rules act at (effective status, validity, expiry): the system clock, moved by tests instead of sleeping. */
   now: () => Date;
 };

@@ -27,6 +27,24 @@ export type OutboxWriter = {
 };
 
 export async function recordEvent(tx: OutboxWriter, input: RecordableEvent): Promise<AuditEvent> {
+  const event = checkedEvent(input);
+  await tx.outboxEvent.create({ data: { id: event.id, payload: event } });
+  return event;
+}
+
+/** What recordEvents needs: one insert for many events (a component's batch of disclosures). */
+export type OutboxBatchWriter = {
+  outboxEvent: { createMany(args: { data: { id: string; payload: Prisma.InputJsonValue }[] }): PromiseLike<unknown> };
+};
+
+/** Records many events in one statement, each checked as recordEvent checks one: one bad event fails them all. */
+export async function recordEvents(tx: OutboxBatchWriter, inputs: readonly RecordableEvent[]): Promise<AuditEvent[]> {
+  const events = inputs.map(checkedEvent);
+  if (events.length) await tx.outboxEvent.createMany({ data: events.map((event) => ({ id: event.id, payload: event })) });
+  return events;
+}
+
+function checkedEvent(input: RecordableEvent): AuditEvent & Prisma.InputJsonObject {
   const parsed = auditEvent.safeParse({ ...input, id: input.id ?? randomUUID(), occurredAt: input.occurredAt ?? new Date().toISOString() });
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".") || "event"}: ${issue.message}`).join("; ");
@@ -36,8 +54,7 @@ export async function recordEvent(tx: OutboxWriter, input: RecordableEvent): Pro
   const secretAt = findSecret(event);
   if (secretAt) throw new AuditEventRefused(`audit event ${event.action} carries what looks like a secret at ${secretAt}; audit the id, never the secret`);
   if (!isJsonValue(event)) throw new AuditEventRefused(`audit event ${event.action} holds data that is not plain JSON`);
-  await tx.outboxEvent.create({ data: { id: event.id, payload: event } });
-  return event;
+  return event as AuditEvent & Prisma.InputJsonObject;
 }
 
 // Dates, bigints, class instances and non-finite numbers would change or vanish on the way to the audit service.

@@ -7,6 +7,7 @@ CREATE TABLE "disclosure_entries" (
     "component" TEXT NOT NULL,
     "party" TEXT NOT NULL,
     "student_ids" TEXT[],
+    "count" INTEGER NOT NULL DEFAULT 1,
 
     CONSTRAINT "disclosure_entries_pkey" PRIMARY KEY ("seq")
 );
@@ -22,6 +23,7 @@ CREATE INDEX "disclosure_entries_tenant_id_party_occurred_at_idx" ON "disclosure
 
 -- CreateIndex
 CREATE INDEX "disclosure_entries_student_ids_idx" ON "disclosure_entries" USING GIN ("student_ids");
+
 
 -- Append-only like the events it indexes (the same refusing function as audit_events, migration 0002).
 CREATE TRIGGER "disclosure_entries_append_only"

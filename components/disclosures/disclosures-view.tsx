@@ -4,17 +4,18 @@
 // pages, and CSV / PDF exports of the same selection. Platform admins choose the district first.
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import type { DisclosureFilters, DisclosureKind, DisclosureRecord } from "@/contracts/disclosure-api";
+import type { DisclosureFilters, DisclosureKind } from "@/contracts/disclosure-api";
 import { PageHeader } from "@/components/console/page-header";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
 import { useTenantList } from "@/components/tenants/tenant-queries";
-import { formatDateTime } from "@/lib/format";
 import { exportHref, useDisclosureActivity, useDisclosures } from "./disclosure-queries";
+import { DisclosureCards } from "./disclosure-cards";
+import { columns } from "./disclosure-columns";
 import { StudentSearch } from "./student-search";
 
 const AccessChart = dynamic(() => import("./access-chart").then((m) => m.AccessChart), { ssr: false, loading: () => <LoadingState label="Loading the chart…" /> });
@@ -122,18 +123,19 @@ export function DisclosuresView({ isPlatformAdmin }: { isPlatformAdmin: boolean 
 
           <div>
             <h2 className="mb-2 text-lg font-semibold">{studentId ? `Who saw the records of student ${studentId}` : "Disclosures and accesses"}</h2>
-            <DataTable
-              caption="Record of disclosures"
-              columns={columns}
-              rows={list.data?.records}
-              rowKey={(r) => String(r.seq)}
-              query={list}
-              empty={
-                filtered
-                  ? { title: "Nothing matches these filters", body: "No disclosure or access of the district's data matches. Widen the dates or clear a filter." }
-                  : { title: "No disclosures or accesses yet", body: "When a component reports a disclosure, or reads the district's data through a token, OAuth client or license, it is listed here with the legitimate interest declared for it." }
-              }
-            />
+            <div className="hidden sm:block print:block">
+              <DataTable
+                caption="Record of disclosures"
+                columns={columns}
+                rows={list.data?.records}
+                rowKey={(r) => String(r.seq)}
+                query={list}
+                empty={emptyText(filtered)}
+              />
+            </div>
+            <div className="sm:hidden print:hidden">
+              <DisclosureCards rows={list.data?.records} query={list} empty={emptyText(filtered)} />
+            </div>
             <div className="print:hidden">
               <Pagination label="Record of disclosures" pages={pages} nextCursor={list.data?.nextCursor} summary={list.data ? `${list.data.records.length} lines on this page, newest first` : undefined} />
             </div>
@@ -142,6 +144,12 @@ export function DisclosuresView({ isPlatformAdmin }: { isPlatformAdmin: boolean 
       )}
     </section>
   );
+}
+
+function emptyText(filtered: boolean) {
+  return filtered
+    ? { title: "Nothing matches these filters", body: "No disclosure or access of the district's data matches. Widen the dates or clear a filter." }
+    : { title: "No disclosures or accesses yet", body: "When a component reports a disclosure, or reads the district's data through a token, OAuth client or license, it is listed here with the legitimate interest declared for it." };
 }
 
 function DateFilter({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
@@ -155,32 +163,3 @@ function DateFilter({ label, value, onChange }: { label: string; value: string; 
     </div>
   );
 }
-
-function holder(r: DisclosureRecord): React.ReactNode {
-  if (r.kind === "report") return r.party;
-  if (r.clientId) return <>OAuth client <code className="font-mono">{r.clientId}</code></>;
-  if (r.personId) return <>Token made by <code className="font-mono">{r.personId}</code></>;
-  return "License key";
-}
-
-const columns: Column<DisclosureRecord>[] = [
-  { key: "when", header: "When", cell: (r) => <time dateTime={r.occurredAt} className="whitespace-nowrap">{formatDateTime(r.occurredAt)}</time> },
-  { key: "kind", header: "Kind", cell: (r) => (r.kind === "report" ? "Disclosure reported" : `Access${r.count > 1 ? ` ×${r.count}` : ""}`) },
-  { key: "component", header: "Component", cell: (r) => <code className="font-mono">{r.component}</code> },
-  { key: "party", header: "Party / through", cell: holder },
-  { key: "interest", header: "Legitimate interest", cell: (r) => (r.legitimateInterest ? <span className="block max-w-xs break-words">{r.legitimateInterest}</span> : <span className="text-slate-600">Not declared</span>) },
-  {
-    key: "records",
-    header: "Records",
-    cell: (r) =>
-      r.kind === "report" ? (
-        <span className="block max-w-xs break-words">
-          {r.category}: {r.studentIds.length} student{r.studentIds.length === 1 ? "" : "s"} <span className="font-mono text-xs">{r.studentIds.slice(0, 6).join(", ")}{r.studentIds.length > 6 ? " …" : ""}</span>
-        </span>
-      ) : (
-        <span className="font-mono text-xs">{r.scopes.join(" ")}</span>
-      ),
-  },
-  { key: "credential", header: "Credential", cell: (r) => (r.credential ? <code className="font-mono text-xs">{r.credential.id}</code> : "—") },
-  { key: "seq", header: "Audit event", cell: (r) => <span className="font-mono text-xs">#{r.seq}</span> },
-];

@@ -32,15 +32,21 @@ export async function recordEvent(tx: OutboxWriter, input: RecordableEvent): Pro
   return event;
 }
 
-/** What recordEvents needs: one insert for many events (a component's batch of disclosures). */
+/** What recordEvents needs: one raw statement for many events (a component's batch of disclosures). */
 export type OutboxBatchWriter = {
-  outboxEvent: { createMany(args: { data: { id: string; payload: Prisma.InputJsonValue }[] }): PromiseLike<unknown> };
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
 };
 
-/** Records many events in one statement, each checked as recordEvent checks one: one bad event fails them all. */
+/**
+ * Records many events in one statement, each checked as recordEvent checks one: one bad event fails them
+ * all. Raw SQL over two arrays: Prisma's createMany of a few hundred JSON payloads took ~30x longer.
+ */
 export async function recordEvents(tx: OutboxBatchWriter, inputs: readonly RecordableEvent[]): Promise<AuditEvent[]> {
   const events = inputs.map(checkedEvent);
-  if (events.length) await tx.outboxEvent.createMany({ data: events.map((event) => ({ id: event.id, payload: event })) });
+  if (events.length) {
+    await tx.$executeRaw`INSERT INTO "outbox_events" ("id", "payload")
+      SELECT e.id, e.payload::jsonb FROM unnest(${events.map((e) => e.id)}::uuid[], ${events.map((e) => JSON.stringify(e))}::text[]) AS e(id, payload)`;
+  }
   return events;
 }
 

@@ -100,6 +100,10 @@ export const accessPolicies = policyTable({
   "POST /v1/security-plan/access-review": person("security_plan.write"),
 
   // — the record of disclosures (disclosure-routes.ts) —
+  "POST /v1/disclosures": components,
+  "GET /v1/disclosures": person("compliance.read"),
+  "GET /v1/disclosures/activity": person("compliance.read"),
+  "GET /v1/disclosures/export": person("compliance.read"),
 
   // — disposition of a district's data (disposition-routes.ts) —
 

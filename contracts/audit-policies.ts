@@ -7,5 +7,8 @@ export const auditPolicies = policyTable({
   "GET /v1/events": { callers: ["access", "operator"] },
   "GET /v1/chain/verify": { callers: ["access", "operator"] },
   "GET /v1/chain/checkpoint": { callers: ["access", "operator"] },
+  // the record of disclosures (issue 9 §4): the access service reads a tenant's, for the people it decides may
+  "GET /v1/disclosures": { callers: ["access"] },
+  "GET /v1/disclosures/activity": { callers: ["access"] },
 });
 export type AuditEndpoint = keyof typeof auditPolicies;

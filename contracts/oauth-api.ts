@@ -2,6 +2,7 @@
 // components speak over mTLS (RFC 8414 metadata, RFC 6749 §4.4 client credentials, RFC 8705 binding).
 import { z } from "zod";
 import { identityPattern } from "./identities";
+import { legitimateInterest } from "./disclosure-api";
 import { recordId } from "./license-api";
 import { introspectionRequest } from "./token-api";
 
@@ -26,6 +27,8 @@ export const oauthClientDto = z.object({
   createdById: z.string(),
   createdAt: isoDate,
   revokedAt: isoDate.nullable(),
+  /** The legitimate interest declared at registration, carried by every token it obtains; null if none was given. */
+  purpose: z.string().nullable(),
 });
 export type OAuthClientDto = z.infer<typeof oauthClientDto>;
 
@@ -43,6 +46,8 @@ export const registerOAuthClientRequest = z.object({
   scopes: z.array(z.string().min(1).max(200)).min(1, "Choose at least one scope.").max(100),
   /** Defaults to the tier's default token lifetime; at most its maximum. */
   tokenTtlSeconds: z.number().int().min(oauthClientMinTtlSeconds, "At least 60 seconds.").max(10 * 366 * 86_400).optional(),
+  /** Why the component needs the tenant's data (34 CFR 99.31(a)(1)): required on a district's licenses (422 otherwise). */
+  purpose: legitimateInterest.optional(),
 });
 export type RegisterOAuthClientRequest = z.infer<typeof registerOAuthClientRequest>;
 
@@ -59,6 +64,8 @@ export const listOAuthClientsResponse = z.object({
     scopes: z.array(z.string()),
     defaultTtlSeconds: z.number().int(),
     maxTtlSeconds: z.number().int(),
+    /** A district's license: a new client must declare its purpose. */
+    purposeRequired: z.boolean(),
   }),
 });
 export type ListOAuthClientsResponse = z.infer<typeof listOAuthClientsResponse>;

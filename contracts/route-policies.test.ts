@@ -18,9 +18,9 @@ describe("access service policies", () => {
     expect(admitted(accessPolicies, "audit")).toEqual([]);
     expect(admitted(accessPolicies, "access")).toEqual([]);
   });
-  it("components reach validation, introspection, revocation, the token endpoint and the metadata; nothing of a person's", () => {
+  it("components reach validation, introspection, revocation, the token endpoint, the metadata and their compliance reports; nothing of a person's", () => {
     expect(admitted(accessPolicies, "reports-worker")).toEqual([
-      "GET /.well-known/oauth-authorization-server", "POST /oauth/introspect", "POST /oauth/revoke", "POST /oauth/token", "POST /v1/licenses/validate",
+      "GET /.well-known/oauth-authorization-server", "POST /oauth/introspect", "POST /oauth/revoke", "POST /oauth/token", "POST /v1/disclosures", "POST /v1/licenses/validate",
     ]);
   });
   it("the web tier never validates, introspects, revokes by token or obtains tokens", () => {
@@ -43,7 +43,7 @@ describe("access service policies", () => {
 
 describe("audit service policies", () => {
   it("takes writes only from the access service; the access service and the operator read", () => {
-    expect(admitted(auditPolicies, "access")).toEqual(["GET /v1/chain/checkpoint", "GET /v1/chain/verify", "GET /v1/events", "POST /v1/events"]);
+    expect(admitted(auditPolicies, "access")).toEqual(["GET /v1/chain/checkpoint", "GET /v1/chain/verify", "GET /v1/disclosures", "GET /v1/disclosures/activity", "GET /v1/events", "POST /v1/events"]);
     expect(admitted(auditPolicies, "operator")).toEqual(["GET /v1/chain/checkpoint", "GET /v1/chain/verify", "GET /v1/events"]);
     for (const identity of ["web", "audit", "reports-worker"]) expect(admitted(auditPolicies, identity), identity).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // The access service's token contract as seen by the web tier and internal components: request and
 // response shapes only (no I/O). A token's secret appears only in the create and rotate responses, once.
 import { z } from "zod";
+import { legitimateInterest } from "./disclosure-api";
 import { recordId } from "./license-api";
 
 export const tokenStatuses = ["active", "expired", "revoked"] as const;
@@ -46,6 +47,8 @@ export const tokenDto = z.object({
   revokeReason: z.string().nullable(),
   /** Rotation: the token this one replaced. */
   rotatedFromId: z.string().nullable(),
+  /** The legitimate interest declared at creation (an OAuth client's tokens carry the client's); null if none was given. */
+  purpose: z.string().nullable(),
 });
 export type TokenDto = z.infer<typeof tokenDto>;
 
@@ -78,6 +81,8 @@ export const listTokensResponse = z.object({
     maxLiveTokens: z.number().int(),
     /** Live tokens made by people, counted against maxLiveTokens. */
     liveTokens: z.number().int(),
+    /** A district's license: a new token must declare its purpose. */
+    purposeRequired: z.boolean(),
   }),
 });
 export type ListTokensResponse = z.infer<typeof listTokensResponse>;
@@ -102,6 +107,8 @@ export const createTokenRequest = z.object({
   scopes: z.array(z.string().min(1).max(200)).min(1, "Choose at least one scope.").max(100),
   /** Defaults to the tier's default; at most the tier's maximum. */
   expiresInHours: z.number().int().min(1, "At least one hour.").max(24 * 366 * 10).optional(),
+  /** Why the token needs the tenant's data (34 CFR 99.31(a)(1)): required on a district's licenses (422 otherwise). */
+  purpose: legitimateInterest.optional(),
 });
 export type CreateTokenRequest = z.infer<typeof createTokenRequest>;
 

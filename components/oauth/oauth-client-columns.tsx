@@ -27,6 +27,7 @@ export function oauthClientColumns(licenseStatus: LicenseDetail["status"], onRev
     },
     { key: "certIdentity", header: "Certificate identity", cell: (c) => <code className="font-mono">{c.certIdentity}</code> },
     { key: "scopes", header: "Scopes", cell: (c) => <ScopeChips scopes={c.scopes} label={`Scopes of ${c.name}`} /> },
+    { key: "purpose", header: "Legitimate interest", cell: (c) => (c.purpose ? <span className="block max-w-xs break-words">{c.purpose}</span> : <span className="text-slate-600">Not declared</span>) },
     { key: "ttl", header: "Token lifetime", cell: (c) => <span className="whitespace-nowrap">{describeLifetime(c.tokenTtlSeconds)}</span> },
     { key: "createdAt", header: "Created", cell: (c) => <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time> },
     {

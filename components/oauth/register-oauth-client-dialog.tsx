@@ -11,6 +11,7 @@ import { useWholeNumberField } from "@/lib/client/use-whole-number-field";
 import type { OAuthClientLimits } from "@/lib/views/oauth-client-view";
 import { describeLifetime } from "./lifetime";
 import { ScopeChecklist } from "@/components/tokens/scope-checklist";
+import { PurposeField } from "@/components/disclosures/purpose-field";
 import { oauthClientKeys, registerOAuthClient } from "./oauth-client-queries";
 
 type Props = { licenseId: string; limits: OAuthClientLimits; open: boolean; onClose: () => void };
@@ -29,7 +30,7 @@ function RegisterForm({ licenseId, limits, onDone }: { licenseId: string; limits
   const [scopes, setScopes] = useState<string[]>([]);
   const minutes = useWholeNumberField(Math.floor(limits.defaultTtlSeconds / 60), { min: minMinutes, max: maxMinutes, unit: "minutes" });
   const register = useApiAction({
-    run: (body: { name: string; certIdentity: string; scopes: string[]; tokenTtlSeconds: number }) => registerOAuthClient(licenseId, body),
+    run: (body: { name: string; certIdentity: string; scopes: string[]; tokenTtlSeconds: number; purpose?: string }) => registerOAuthClient(licenseId, body),
     success: (c) => `OAuth client ${c.name} registered.`,
     failure: "The OAuth client was not registered.",
     invalidate: [oauthClientKeys.all],
@@ -43,7 +44,8 @@ function RegisterForm({ licenseId, limits, onDone }: { licenseId: string; limits
       onSubmit={(data) => {
         const value = minutes.check();
         if (value === null) return;
-        register.mutate({ name: formText(data, "name").trim(), certIdentity: formText(data, "certIdentity").trim(), scopes, tokenTtlSeconds: value * 60 });
+        const purpose = formText(data, "purpose").trim();
+        register.mutate({ name: formText(data, "name").trim(), certIdentity: formText(data, "certIdentity").trim(), scopes, tokenTtlSeconds: value * 60, ...(purpose ? { purpose } : {}) });
       }}
       onCancel={onDone}
       pending={register.isPending}
@@ -63,6 +65,7 @@ function RegisterForm({ licenseId, limits, onDone }: { licenseId: string; limits
         errors={fe.certIdentity}
         hint="The common name (CN) of the component's certificate from your internal CA: lowercase letters, digits and dashes."
       />
+      <PurposeField id="oauth-client-purpose" required={limits.purposeRequired} errors={fe.purpose} />
       <ScopeChecklist scopes={limits.scopes} selected={scopes} onChange={setScopes} errors={fe.scopes} hint="The most its tokens may carry, among this license's scopes. Choose at least one." />
       <Field
         name="tokenTtlMinutes"

@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { useWholeNumberField } from "@/lib/client/use-whole-number-field";
+import { PurposeField } from "@/components/disclosures/purpose-field";
 import { OnceSecret, SecretAnnouncement } from "./once-secret";
 import { ScopeChecklist } from "./scope-checklist";
 import { createToken, tokenKeys } from "./token-queries";
@@ -33,7 +34,7 @@ function CreateTokenForm({ licenseId, limits, onCancel, onCreated }: { licenseId
   const [scopes, setScopes] = useState<string[]>([]);
   const hours = useWholeNumberField(limits.defaultTtlHours, { min: 1, max: limits.maxTtlHours, unit: "hours" });
   const create = useApiAction({
-    run: (body: { name: string; scopes: string[]; expiresInHours: number }) => createToken(licenseId, body),
+    run: (body: { name: string; scopes: string[]; expiresInHours: number; purpose?: string }) => createToken(licenseId, body),
     success: (r) => `Token ${r.token.name} created.`,
     failure: "The token was not created.",
     invalidate: [tokenKeys.all],
@@ -47,7 +48,8 @@ function CreateTokenForm({ licenseId, limits, onCancel, onCreated }: { licenseId
       onSubmit={(data) => {
         const expiresInHours = hours.check();
         if (expiresInHours === null) return;
-        create.mutate({ name: formText(data, "name").trim(), scopes, expiresInHours });
+        const purpose = formText(data, "purpose").trim();
+        create.mutate({ name: formText(data, "name").trim(), scopes, expiresInHours, ...(purpose ? { purpose } : {}) });
       }}
       onCancel={onCancel}
       pending={create.isPending}
@@ -56,6 +58,7 @@ function CreateTokenForm({ licenseId, limits, onCancel, onCreated }: { licenseId
       pendingLabel="Creating…"
     >
       <Field name="name" id="token-name" label="Name" autoComplete="off" required maxLength={100} errors={fe.name} hint="What uses it, e.g. “Nightly export job”." autoFocus />
+      <PurposeField id="token-purpose" required={limits.purposeRequired} errors={fe.purpose} />
       <ScopeChecklist scopes={limits.scopes} selected={scopes} onChange={setScopes} errors={fe.scopes} hint="Only the scopes this license carries. Choose at least one." />
       <Field
         name="expiresInHours"

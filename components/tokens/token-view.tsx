@@ -90,6 +90,7 @@ function detailRows(t: TokenDto): DetailRow[] {
     ["Expires", <time key="exp" dateTime={t.expiresAt}>{formatDateTime(t.expiresAt)}</time>],
     ["Last used", t.lastUsedAt ? <time key="used" dateTime={t.lastUsedAt}>{formatDateTime(t.lastUsedAt)}</time> : "Never"],
   ];
+  rows.push(["Legitimate interest", t.purpose ?? "Not declared"]);
   if (t.clientId) rows.push(["OAuth client", <code key="cli" className="font-mono">{t.clientId}</code>]);
   if (t.rotatedFromId) rows.push(["Replaces", <Link key="rot" href={`/tokens/${t.rotatedFromId}`} className="font-mono text-indigo-800 underline">{t.rotatedFromId}</Link>]);
   return rows;

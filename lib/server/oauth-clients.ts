@@ -14,8 +14,8 @@ import { accessRequest } from "./access-client";
 
 export async function listLicenseOAuthClients(bearer: string, licenseId: string): Promise<OAuthClientList> {
   const res = await accessRequest("GET", `/v1/licenses/${seg(licenseId)}/oauth-clients`, { bearer, schema: listOAuthClientsResponse });
-  const { scopes, defaultTtlSeconds, maxTtlSeconds } = res.limits;
-  return { clients: res.clients.map(toView), limits: { scopes, defaultTtlSeconds, maxTtlSeconds } };
+  const { scopes, defaultTtlSeconds, maxTtlSeconds, purposeRequired } = res.limits;
+  return { clients: res.clients.map(toView), limits: { scopes, defaultTtlSeconds, maxTtlSeconds, purposeRequired } };
 }
 
 export async function registerLicenseOAuthClient(bearer: string, licenseId: string, input: RegisterOAuthClientRequest): Promise<{ client: OAuthClientView }> {
@@ -38,6 +38,7 @@ function toView(c: OAuthClientDto): OAuthClientView {
     tokenTtlSeconds: c.tokenTtlSeconds,
     createdAt: c.createdAt,
     revokedAt: c.revokedAt,
+    purpose: c.purpose,
     status: c.revokedAt ? "revoked" : "active",
   };
 }

@@ -13,6 +13,8 @@ export type OAuthClientView = {
   tokenTtlSeconds: number;
   createdAt: string;
   revokedAt: string | null;
+  /** The legitimate interest declared at registration. */
+  purpose: string | null;
   status: OAuthClientStatus;
 };
 

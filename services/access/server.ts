@@ -10,6 +10,7 @@ import type { AuditClient } from "./outbox/deliver-batch";
 import { recordEvent } from "./outbox/record-event";
 import { createSignInThrottle } from "./domain/auth/sign-in-throttle";
 import { createTokenUsage } from "./domain/tokens/token-usage";
+import { createAccessRecord } from "./domain/disclosures/access-record";
 import type { AccessContext, AccessSettings } from "./domain/context";
 import type { SelfCheckSetup } from "./domain/security-plan/run-self-checks";
 import { authRoutes } from "./routes/auth-routes";
@@ -45,6 +46,8 @@ export type AccessServiceDeps = {
   caches?: Pick<ValidationCacheRuntime, "cache" | "tokenCache" | "sessionCache"> | null;
   /** How often noted last-used times are written (default 30 s). */
   tokenUsageFlushMs?: number;
+  /** Accesses to a district's data recorded for its record of disclosures (default on), and how often they are written (default 5 s). */
+  accessRecord?: { enabled?: boolean; flushIntervalMs?: number };
   /** The clock of the license rules (default: the system's); tests pass one they move. */
   now?: () => Date;
   /** Window, memory bound and clock of every audit event suppressed when repeated: refusals, validation failures, refused revocations (tests move the clock). */
@@ -66,6 +69,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
     tokenCache: deps.caches?.tokenCache ?? null,
     sessionCache: deps.caches?.sessionCache ?? null,
     tokenUsage: createTokenUsage(deps.prisma, { flushIntervalMs: deps.tokenUsageFlushMs }),
+    accessRecord: deps.accessRecord?.enabled === false ? null : createAccessRecord(deps.prisma, { flushIntervalMs: deps.accessRecord?.flushIntervalMs }),
     now: deps.now ?? (() => new Date()),
     selfCheck: deps.selfCheck ?? null,
   };
@@ -105,7 +109,10 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   dispositionRoutes(app, ctx);
 
   incidentRoutes(app, ctx);
-  // Last-used times still in memory are written before the database client closes.
-  app.addHook("onClose", async () => ctx.tokenUsage?.close());
+  // Last-used times and accesses still in memory are written before the database client closes.
+  app.addHook("onClose", async () => {
+    await ctx.tokenUsage?.close();
+    await ctx.accessRecord?.close();
+  });
   return { app, ctx };
 }

@@ -8,6 +8,7 @@ import { createAuditPrisma } from "./db/prisma";
 import { startCheckpointWriter, type CheckpointWriter } from "./domain/chain/checkpoint-writer";
 import { appendEvents } from "./domain/events/append-events";
 import { registerChainRoutes } from "./routes/chain";
+import { registerDisclosureRoutes } from "./routes/disclosures";
 import { registerEventRoutes } from "./routes/events";
 
 export type AuditServiceDeps = {
@@ -37,6 +38,7 @@ export function buildAuditService(deps: AuditServiceDeps): FastifyInstance & { c
   });
   registerEventRoutes(app, { prisma, chainKey: deps.chainKey });
   registerChainRoutes(app, { prisma, chainKey: deps.chainKey, checkpoints: deps.checkpoints });
+  registerDisclosureRoutes(app, { prisma });
   let checkpointWriter: CheckpointWriter | undefined;
   app.addHook("onReady", async () => void (checkpointWriter = startCheckpointWriter({ prisma, ...deps.checkpoints, logger: app.log })));
   app.addHook("onClose", async () => {

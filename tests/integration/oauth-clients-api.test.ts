@@ -31,7 +31,7 @@ describe("registering OAuth clients", () => {
     expect(list.status).toBe(200);
     expect(list.body.clients.map((c) => c.id)).toContain(client.id);
     // The limits the register dialog offers: the license's scopes and the tier's lifetimes (24 h, 720 h).
-    expect(list.body.limits).toEqual({ scopes: [read, write], defaultTtlSeconds: 24 * 3600, maxTtlSeconds: 720 * 3600 });
+    expect(list.body.limits).toEqual({ scopes: [read, write], defaultTtlSeconds: 24 * 3600, maxTtlSeconds: 720 * 3600, purposeRequired: false });
     const event = (await recordedEvents(h)).find((e) => e.action === "oauth_client.register" && e.target?.id === client.id);
     expect(event).toMatchObject({ tenantId: w.acme.tenant.id, data: { licenseId: w.licenseId, certIdentity: "oc-worker" } });
   });

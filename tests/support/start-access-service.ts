@@ -43,6 +43,8 @@ export type AccessServiceOptions = {
   now?: () => Date;
   /** The refusal audit's window, memory bound or clock. */
   refusalAudit?: RefusalAuditOptions;
+  /** The record of accesses to districts' data (services/access/domain/disclosures/access-record.ts): off, or its flush interval. */
+  accessRecord?: { enabled?: boolean; flushIntervalMs?: number };
 };
 
 const silentLogger = { info() {}, warn() {} };
@@ -71,6 +73,7 @@ export async function startAccessService(label: string, settings: Partial<Access
     caches: validationCache,
     now: options.now,
     refusalAudit: options.refusalAudit,
+    accessRecord: options.accessRecord,
   });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const url = `https://127.0.0.1:${(app.server.address() as { port: number }).port}`;

@@ -7,6 +7,7 @@ import type { StorageKeyring } from "../keys/storage-keyring";
 import type { AuditClient } from "../outbox/deliver-batch";
 import type { SignInThrottle } from "./auth/sign-in-throttle";
 import type { SelfCheckSetup } from "./security-plan/run-self-checks";
+import type { AccessRecord } from "./disclosures/access-record";
 import type { TokenUsage } from "./tokens/token-usage";
 
 export type AccessSettings = {
@@ -37,6 +38,8 @@ export type AccessContext = {
   sessionCache: SessionCache | null;
   /** Last-used times noted in memory and written in batches; null where nothing records use (some tests). */
   tokenUsage: TokenUsage | null;
+  /** Accesses to a district's data through its credentials, counted in memory and recorded in batches (the record of disclosures); null: not recorded. */
+  accessRecord: AccessRecord | null;
   /** The time license rules act at (effective status, validity, expiry): the system clock, moved by tests instead of sleeping. */
   now: () => Date;
   /** What the security plan's self-checks look at (security-plan/self-check-setup.ts); absent: run-now answers 503. */

@@ -27,6 +27,30 @@ export type OutboxWriter = {
 };
 
 export async function recordEvent(tx: OutboxWriter, input: RecordableEvent): Promise<AuditEvent> {
+  const event = checkedEvent(input);
+  await tx.outboxEvent.create({ data: { id: event.id, payload: event } });
+  return event;
+}
+
+/** What recordEvents needs: one raw statement for many events (a component's batch of disclosures). */
+export type OutboxBatchWriter = {
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
+};
+
+/**
+ * Records many events in one statement, each checked as recordEvent checks one: one bad event fails them
+ * all. Raw SQL over two arrays: Prisma's createMany of a few hundred JSON payloads took ~30x longer.
+ */
+export async function recordEvents(tx: OutboxBatchWriter, inputs: readonly RecordableEvent[]): Promise<AuditEvent[]> {
+  const events = inputs.map(checkedEvent);
+  if (events.length) {
+    await tx.$executeRaw`INSERT INTO "outbox_events" ("id", "payload")
+      SELECT e.id, e.payload::jsonb FROM unnest(${events.map((e) => e.id)}::uuid[], ${events.map((e) => JSON.stringify(e))}::text[]) AS e(id, payload)`;
+  }
+  return events;
+}
+
+function checkedEvent(input: RecordableEvent): AuditEvent & Prisma.InputJsonObject {
   const parsed = auditEvent.safeParse({ ...input, id: input.id ?? randomUUID(), occurredAt: input.occurredAt ?? new Date().toISOString() });
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".") || "event"}: ${issue.message}`).join("; ");
@@ -36,8 +60,7 @@ export async function recordEvent(tx: OutboxWriter, input: RecordableEvent): Pro
   const secretAt = findSecret(event);
   if (secretAt) throw new AuditEventRefused(`audit event ${event.action} carries what looks like a secret at ${secretAt}; audit the id, never the secret`);
   if (!isJsonValue(event)) throw new AuditEventRefused(`audit event ${event.action} holds data that is not plain JSON`);
-  await tx.outboxEvent.create({ data: { id: event.id, payload: event } });
-  return event;
+  return event as AuditEvent & Prisma.InputJsonObject;
 }
 
 // Dates, bigints, class instances and non-finite numbers would change or vanish on the way to the audit service.

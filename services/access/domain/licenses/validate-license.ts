@@ -31,6 +31,7 @@ export async function validateLicense(
     await failures.record(ctx, { caller, reason: why, licenseId: license?.licenseId ?? null, tenantId: license?.tenantId ?? null, scope: input.scope ?? null }, meta);
     return { valid: false, reason: why };
   }
+  ctx.accessRecord?.note({ type: "license", id: license.licenseId, tenantId: license.tenantId }, caller, input.scope ? [input.scope] : license.scopes, ctx.now());
   return {
     valid: true,
     licenseId: license.licenseId,

@@ -52,7 +52,7 @@ export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCr
     const scopes = grantedScopes(input.scope, client.scopes.filter((s) => license.scopes.includes(s)));
     let issued;
     try {
-      issued = await issueToken(tx, ctx.keys.secretDigest, license, { name: `OAuth: ${client.name}`.slice(0, 100), scopes, ttlSeconds: client.tokenTtlSeconds, holder: { clientId: client.id, certThumbprint: input.certThumbprint } }, now);
+      issued = await issueToken(tx, ctx.keys.secretDigest, license, { name: `OAuth: ${client.name}`.slice(0, 100), scopes, ttlSeconds: client.tokenTtlSeconds, holder: { clientId: client.id, certThumbprint: input.certThumbprint }, purpose: client.purpose }, now);
     } catch (error) {
       if (error instanceof AppError) throw new OAuthError("invalid_grant", error.message);
       throw error;

@@ -12,9 +12,10 @@ export const oauthClientSelect = {
   createdById: true,
   createdAt: true,
   revokedAt: true,
+  purpose: true,
 } as const;
 
-type Row = { [K in keyof typeof oauthClientSelect]: K extends "createdAt" ? Date : K extends "revokedAt" ? Date | null : K extends "scopes" ? string[] : K extends "tokenTtlSeconds" ? number : string };
+type Row = { [K in keyof typeof oauthClientSelect]: K extends "createdAt" ? Date : K extends "revokedAt" | "purpose" ? (K extends "revokedAt" ? Date : string) | null : K extends "scopes" ? string[] : K extends "tokenTtlSeconds" ? number : string };
 
 export function toOAuthClientDto(row: Row): OAuthClientDto {
   return { ...row, createdAt: row.createdAt.toISOString(), revokedAt: row.revokedAt?.toISOString() ?? null };

@@ -7,6 +7,7 @@ import { recordEvent } from "../../outbox/record-event";
 import { auditActor, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { newId } from "../secrets/ids";
+import { declaredPurposeErrors } from "../disclosures/declared-purpose";
 import { loadTokenLicense, type TokenLicense } from "../tokens/token-license";
 import { clientTokenLimits } from "./client-token-limits";
 import { oauthClientSelect, toOAuthClientDto } from "./oauth-client-dto";
@@ -15,7 +16,7 @@ import { oauthClientSelect, toOAuthClientDto } from "./oauth-client-dto";
 const ownIdentities: readonly string[] = Object.values(serviceIdentities);
 
 function checkInput(license: TokenLicense, input: RegisterOAuthClientRequest): { scopes: string[]; tokenTtlSeconds: number } {
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldErrors: Record<string, string[]> = declaredPurposeErrors(license, input.purpose);
   const limits = clientTokenLimits(license);
   if (ownIdentities.includes(input.certIdentity)) fieldErrors.certIdentity = [`"${input.certIdentity}" is one of Tessera's own services: name the component's certificate.`];
   const unknown = input.scopes.filter((s) => !limits.scopes.includes(s));
@@ -31,7 +32,7 @@ export async function registerOAuthClient(ctx: AccessContext, actor: Actor, lice
     const license = await loadTokenLicense(tx, actor, licenseId);
     const { scopes, tokenTtlSeconds } = checkInput(license, input);
     const row = await tx.oAuthClient.create({
-      data: { id: newId("cli"), licenseId: license.id, tenantId: license.tenantId, name: input.name, certIdentity: input.certIdentity, scopes, tokenTtlSeconds, createdById: actor.userId },
+      data: { id: newId("cli"), licenseId: license.id, tenantId: license.tenantId, name: input.name, certIdentity: input.certIdentity, scopes, tokenTtlSeconds, createdById: actor.userId, purpose: input.purpose ?? null },
       select: oauthClientSelect,
     });
     await recordEvent(tx, {
@@ -42,7 +43,7 @@ export async function registerOAuthClient(ctx: AccessContext, actor: Actor, lice
       tenantId: license.tenantId,
       sourceIp: meta.sourceIp,
       requestId: meta.requestId,
-      data: { licenseId: license.id, name: row.name, certIdentity: row.certIdentity, scopes, tokenTtlSeconds },
+      data: { licenseId: license.id, name: row.name, certIdentity: row.certIdentity, scopes, tokenTtlSeconds, purpose: row.purpose },
     });
     return { client: toOAuthClientDto(row) };
   });

@@ -34,6 +34,7 @@ export function hostSelfCheckDeps(config: AccessConfig, open: { prisma: AccessPr
         tokenCache: null,
         sessionCache: null,
         tokenUsage: null,
+        accessRecord: null,
         now,
       }
     : null;

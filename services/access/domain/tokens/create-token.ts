@@ -5,12 +5,13 @@ import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
+import { declaredPurposeErrors } from "../disclosures/declared-purpose";
 import { issueToken } from "./issue-token";
 import { toTokenDtos } from "./token-dto";
 import { loadTokenLicense, lockLicenseRow, type TokenLicense } from "./token-license";
 
 function checkInput(license: TokenLicense, input: CreateTokenRequest): { scopes: string[]; ttlHours: number } {
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldErrors: Record<string, string[]> = declaredPurposeErrors(license, input.purpose);
   const unknown = input.scopes.filter((s) => !license.scopes.includes(s));
   if (unknown.length) fieldErrors.scopes = [`Not among the license's scopes: ${unknown.slice(0, 5).join(", ")}.`];
   const ttlHours = input.expiresInHours ?? Math.min(license.tier.tokenDefaultTtlHours, license.tier.tokenMaxTtlHours);
@@ -25,7 +26,7 @@ export async function createToken(ctx: AccessContext, actor: Actor, licenseId: s
     const license = await loadTokenLicense(tx, actor, licenseId);
     const now = new Date();
     const { scopes, ttlHours } = checkInput(license, input);
-    const { row, secret } = await issueToken(tx, ctx.keys.secretDigest, license, { name: input.name, scopes, ttlSeconds: ttlHours * 3600, holder: { createdById: actor.userId } }, now);
+    const { row, secret } = await issueToken(tx, ctx.keys.secretDigest, license, { name: input.name, scopes, ttlSeconds: ttlHours * 3600, holder: { createdById: actor.userId }, purpose: input.purpose ?? null }, now);
     await recordEvent(tx, {
       action: "token.create",
       outcome: "success",
@@ -34,7 +35,7 @@ export async function createToken(ctx: AccessContext, actor: Actor, licenseId: s
       tenantId: license.tenantId,
       sourceIp: meta.sourceIp,
       requestId: meta.requestId,
-      data: { licenseId: license.id, name: row.name, displayPrefix: row.displayPrefix, scopes, expiresAt: row.expiresAt.toISOString() },
+      data: { licenseId: license.id, name: row.name, displayPrefix: row.displayPrefix, scopes, expiresAt: row.expiresAt.toISOString(), purpose: row.purpose },
     });
     const [token] = await toTokenDtos(tx, [row], license, now);
     if (!token) throw new Error("created token vanished");

@@ -3,7 +3,8 @@
 // from one statement on the unique digest index; the answer is decided per request against the clock.
 // Anything but an active token answers exactly { active: false }, and so does a token of a component the
 // caller is not a resource server of: a component learns nothing of tokens it does not serve, not even
-// that they exist. Uses and a found token's refusals are counted in memory (token-usage.ts), not written.
+// that they exist. Uses and a found token's refusals are counted in memory (token-usage.ts), not written,
+// and so are accesses to a district's data for its record of disclosures (disclosures/access-record.ts).
 import type { IntrospectionResponse } from "../../../../contracts/token-api";
 import type { CachedToken } from "../../cache/token-introspection-cache";
 import type { AccessContext } from "../context";
@@ -30,6 +31,7 @@ export async function introspectToken(ctx: AccessContext, caller: string, token:
     return inactive();
   }
   ctx.tokenUsage?.note(found, now);
+  ctx.accessRecord?.note({ type: "token", id: found.tokenId, tenantId: found.tenantId }, caller, state.scopes, now);
   return {
     active: true,
     scope: state.scopes.join(" "),

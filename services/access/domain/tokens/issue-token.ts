@@ -17,7 +17,7 @@ import { licenseActiveNow } from "./token-state";
 /** Who a token is issued to: a person (create, rotate) or an OAuth client, bound to its certificate (RFC 8705). */
 export type TokenHolder = { createdById: string } | { clientId: string; certThumbprint: string };
 
-export type IssueInput = { name: string; scopes: string[]; ttlSeconds: number; holder: TokenHolder; rotatedFromId?: string };
+export type IssueInput = { name: string; scopes: string[]; ttlSeconds: number; holder: TokenHolder; rotatedFromId?: string; purpose: string | null };
 
 export function assertLicenseActive(license: TokenLicense, now: Date): void {
   if (!licenseActiveNow(license, now)) {
@@ -60,6 +60,7 @@ export async function issueToken(tx: TransactionClient, digestKey: Buffer, licen
       createdAt: now,
       expiresAt: tokenExpiry(license, now, input.ttlSeconds),
       rotatedFromId: input.rotatedFromId ?? null,
+      purpose: input.purpose,
     },
     select: tokenSelect,
   });

@@ -1,5 +1,6 @@
 // A license's tokens, newest first, in keyset pages, with search and status filters, plus the limits the
 // create dialog needs. The license is found within the actor's tenant (404 otherwise), and so are its tokens.
+import { purposeRequired } from "../disclosures/declared-purpose";
 import { z } from "zod";
 import type { ListTokensQuery, ListTokensResponse, TokenStatus } from "../../../../contracts/token-api";
 import { listTokensQuery } from "../../../../contracts/token-api";
@@ -64,6 +65,7 @@ export async function listTokens(ctx: AccessContext, actor: Actor, licenseId: st
       maxTtlHours: license.tier.tokenMaxTtlHours,
       maxLiveTokens: license.tier.tokensPerLicense,
       liveTokens,
+      purposeRequired: purposeRequired(license),
     },
   };
 }

@@ -16,7 +16,7 @@ export async function rotateToken(ctx: AccessContext, actor: Actor, id: string, 
     const found = await tx.token.findFirst({ where: { id, ...tenantScope(actor) }, select: { licenseId: true } });
     if (!found) throw tokenNotFound();
     await lockLicenseRow(tx, found.licenseId); // the old token's row is read after the lock: no double rotation
-    const old = await tx.token.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true, name: true, scopes: true, expiresAt: true, revokedAt: true } });
+    const old = await tx.token.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true, name: true, scopes: true, expiresAt: true, revokedAt: true, purpose: true } });
     if (!old) throw tokenNotFound();
     const now = new Date();
     if (tokenStatus(old, now) !== "active") throw new AppError("conflict", "Only an active token can be rotated.", { reason: "token-not-active" });
@@ -28,7 +28,7 @@ export async function rotateToken(ctx: AccessContext, actor: Actor, id: string, 
     const graceEnd = new Date(Math.min(old.expiresAt.getTime(), now.getTime() + graceHours * 3_600_000));
     await tx.token.update({ where: { id: old.id }, data: { expiresAt: graceEnd }, select: { id: true } });
     const ttlHours = Math.min(license.tier.tokenDefaultTtlHours, license.tier.tokenMaxTtlHours);
-    const { row, secret } = await issueToken(tx, ctx.keys.secretDigest, license, { name: old.name, scopes, ttlSeconds: ttlHours * 3600, holder: { createdById: actor.userId }, rotatedFromId: old.id }, now);
+    const { row, secret } = await issueToken(tx, ctx.keys.secretDigest, license, { name: old.name, scopes, ttlSeconds: ttlHours * 3600, holder: { createdById: actor.userId }, rotatedFromId: old.id, purpose: old.purpose }, now);
     await recordEvent(tx, {
       action: "token.rotate",
       outcome: "success",

@@ -20,6 +20,7 @@ export const tokenSelect = {
   revokedById: true,
   revokeReason: true,
   rotatedFromId: true,
+  purpose: true,
 } as const;
 
 type TokenRow = {
@@ -38,6 +39,7 @@ type TokenRow = {
   revokedById: string | null;
   revokeReason: string | null;
   rotatedFromId: string | null;
+  purpose: string | null;
 };
 
 type Person = { id: string; name: string | null; email: string | null };
@@ -69,6 +71,7 @@ export async function toTokenDtos(db: AccessPrisma | TransactionClient, rows: re
       revokedBy: person(r.revokedById),
       revokeReason: r.revokeReason,
       rotatedFromId: r.rotatedFromId,
+      purpose: r.purpose,
     };
   });
 }

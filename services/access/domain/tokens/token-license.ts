@@ -11,6 +11,8 @@ export type TokenLicense = LicenseFacts & {
   id: string;
   tenantId: string;
   tier: { tokensPerLicense: number; tokenDefaultTtlHours: number; tokenMaxTtlHours: number };
+  /** The tenant's kind: a district's credentials must declare their purpose (disclosures/declared-purpose.ts). */
+  tenantKind: "company" | "district";
 };
 
 export async function loadTokenLicense(db: AccessPrisma | TransactionClient, actor: Actor, licenseId: string): Promise<TokenLicense> {
@@ -33,6 +35,7 @@ async function loadTokenLicenseWhere(db: AccessPrisma | TransactionClient, where
       endsAt: true,
       component: { select: { key: true } },
       tier: { include: tierScopesInclude },
+      tenant: { select: { kind: true } },
     },
   });
   if (!license) throw licenseNotFound();
@@ -45,6 +48,7 @@ async function loadTokenLicenseWhere(db: AccessPrisma | TransactionClient, where
     endsAt: license.endsAt,
     scopes: licenseScopeKeys(tierScopeKeys(tier), license.component.key),
     tier: { tokensPerLicense: tier.tokensPerLicense, tokenDefaultTtlHours: tier.tokenDefaultTtlHours, tokenMaxTtlHours: tier.tokenMaxTtlHours },
+    tenantKind: license.tenant.kind,
   };
 }
 

@@ -4,6 +4,7 @@
 // written back into memory for the next one, so counts are not dropped while the database is away.
 import type { AccessPrisma } from "../../db/prisma";
 import { addHourCounts, usageBatchSize, writeLastUsed, type HourCount } from "./token-usage-writes";
+import { periodicFlush } from "./periodic-flush";
 import { hourOf } from "./usage-buckets";
 
 const pauseBetweenBatchesMs = 5;
@@ -78,16 +79,7 @@ export function createTokenUsage(prisma: AccessPrisma, options: { flushIntervalM
     return new Set([...taken.lastUsed.keys(), ...counts.map((c) => c.tokenId)]).size;
   };
 
-  // One flush at a time (timer, close and tests may overlap), so put-back never races a write.
-  let queue: Promise<unknown> = Promise.resolve();
-  const flush = () => {
-    const run = queue.then(writePending);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-
-  const timer = setInterval(() => void flush().catch((e: unknown) => options.onError?.(e)), options.flushIntervalMs ?? 30_000);
-  timer.unref();
+  const { flush, close } = periodicFlush(writePending, { intervalMs: options.flushIntervalMs ?? 30_000, onError: options.onError });
   return {
     note(token, at) {
       pending.lastUsed.set(token.tokenId, at);
@@ -97,9 +89,6 @@ export function createTokenUsage(prisma: AccessPrisma, options: { flushIntervalM
       count(token, at, 0, 1);
     },
     flush,
-    async close() {
-      clearInterval(timer);
-      await flush().catch((e: unknown) => options.onError?.(e));
-    },
+    close,
   };
 }

@@ -120,7 +120,7 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     purpose: "To let an organisation's services use a component with limited rights.",
     retention: "Kept after revocation or expiry as the record of what was granted.",
     recipients: "The component the token is for (validity and scopes only).",
-    columns: ["id", "licenseId", "tenantId", "name", "displayPrefix", "digest", "scopes", "createdById", "clientId", "certThumbprint", "createdAt", "expiresAt", "revokedAt", "revokedById", "revokeReason", "rotatedFromId", "lastUsedAt"],
+    columns: ["id", "licenseId", "tenantId", "name", "displayPrefix", "digest", "scopes", "createdById", "clientId", "certThumbprint", "createdAt", "expiresAt", "revokedAt", "revokedById", "revokeReason", "rotatedFromId", "lastUsedAt", "purpose"],
   },
   {
     database: "access", table: "OAuthClient", category: "Credentials and keys",
@@ -128,7 +128,7 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     purpose: "To let an organisation's services obtain tokens with their certificate.",
     retention: "Kept after revocation as the record of what was granted.",
     recipients: noOne,
-    columns: ["id", "licenseId", "tenantId", "name", "certIdentity", "scopes", "tokenTtlSeconds", "createdById", "createdAt", "revokedAt"],
+    columns: ["id", "licenseId", "tenantId", "name", "certIdentity", "scopes", "tokenTtlSeconds", "createdById", "createdAt", "revokedAt", "purpose"],
   },
   {
     database: "access", table: "TokenUsage", category: "Application use statistics",
@@ -203,12 +203,28 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     columns: ["id", "signedOffAt", "signedOffById", "signedOffBy", "note", "snapshot"],
   },
   {
+    database: "access", table: "DisclosureReport", category: "Application technology metadata",
+    element: "Which component reported which disclosure (by the component's own id), for which organisation, when: the disclosure itself is in the audit log.",
+    purpose: "So that a disclosure a component reports twice is recorded once.",
+    retention: "Kept as long as the audit log.",
+    recipients: noOne,
+    columns: ["caller", "reportId", "eventId", "tenantId", "receivedAt"],
+  },
+  {
     database: "audit", table: "AuditEvent", category: "Application technology metadata",
     element: "The audit log: every change and every refusal, with who acted, on what, in which organisation, when and from which address, hash-chained.",
     purpose: "Accountability: to show districts and auditors who did what, and to detect tampering.",
     retention: "Kept for the life of the deployment (append-only).",
     recipients: "The organisation concerned sees its own events; no one outside Tessera.",
     columns: ["seq", "id", "action", "tenantId", "targetType", "targetId", "canonical", "receivedAt", "prevMac", "mac"],
+  },
+  {
+    database: "audit", table: "DisclosureEntry", category: "Student identifiers",
+    element: "An index of the record of disclosures: for each disclosure or access, the organisation, the component, the party, the pseudonymous student ids, when, and how many accesses.",
+    purpose: "To let a district search its record of disclosures (34 CFR 99.32) by time, component, party and student.",
+    retention: "Kept as long as the audit log, of which it is a copy.",
+    recipients: "The district concerned sees its own.",
+    columns: ["seq", "tenantId", "kind", "occurredAt", "component", "party", "studentIds", "count"],
   },
 ];
 

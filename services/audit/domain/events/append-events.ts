@@ -1,9 +1,11 @@
 // Appends events to the chain, once each: serialised across every audit process on the database by a
-// transaction-scoped advisory lock, so seq has no gaps and each MAC covers the one before it.
+// transaction-scoped advisory lock, so seq has no gaps and each MAC covers the one before it. Disclosure
+// events get their index row (the record of disclosures) in the same transaction.
 import type { AuditEvent } from "../../../../contracts/audit-api";
 import type { AuditPrisma } from "../../db/prisma";
 import type { ChainCursor } from "../chain/check-link";
 import { nextLink } from "../chain/next-link";
+import { disclosureEntryOf } from "../disclosures/index-disclosures";
 
 export type AppendResult = { stored: number; duplicates: number };
 
@@ -29,6 +31,8 @@ export async function appendEvents(prisma: AuditPrisma, chainKey: Buffer, events
         return link;
       });
       if (rows.length > 0) await tx.auditEvent.createMany({ data: rows });
+      const entries = [...unique.values()].flatMap((event, i) => disclosureEntryOf(rows[i].seq, event) ?? []);
+      if (entries.length > 0) await tx.disclosureEntry.createMany({ data: entries });
       return { stored: rows.length, duplicates: events.length - rows.length };
     },
     // Appends queue on the lock; give a burst from several writers time to pass.

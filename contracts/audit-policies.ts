@@ -7,5 +7,8 @@ export const auditPolicies = policyTable({
   "GET /v1/events": { callers: ["access", "operator"] },
   "GET /v1/chain/verify": { callers: ["access", "operator"] },
   "GET /v1/chain/checkpoint": { callers: ["access", "operator"] },
+  "GET /v1/chain/segment/bounds": { callers: ["access", "operator"] },
+  "GET /v1/chain/segment/entries": { callers: ["access", "operator"] },
+  "GET /v1/chain/verifications/latest": { callers: ["access", "operator"] },
 });
 export type AuditEndpoint = keyof typeof auditPolicies;

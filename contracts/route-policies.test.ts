@@ -43,8 +43,9 @@ describe("access service policies", () => {
 
 describe("audit service policies", () => {
   it("takes writes only from the access service; the access service and the operator read", () => {
-    expect(admitted(auditPolicies, "access")).toEqual(["GET /v1/chain/checkpoint", "GET /v1/chain/verify", "GET /v1/events", "POST /v1/events"]);
-    expect(admitted(auditPolicies, "operator")).toEqual(["GET /v1/chain/checkpoint", "GET /v1/chain/verify", "GET /v1/events"]);
+    const reads = ["GET /v1/chain/checkpoint", "GET /v1/chain/segment/bounds", "GET /v1/chain/segment/entries", "GET /v1/chain/verifications/latest", "GET /v1/chain/verify", "GET /v1/events"];
+    expect(admitted(auditPolicies, "access")).toEqual([...reads, "POST /v1/events"]);
+    expect(admitted(auditPolicies, "operator")).toEqual(reads);
     for (const identity of ["web", "audit", "reports-worker"]) expect(admitted(auditPolicies, identity), identity).toEqual([]);
   });
 });

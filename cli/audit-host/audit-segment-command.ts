@@ -2,13 +2,10 @@
 // the console's), streamed a page at a time; `tessera audit verify --file FILE` checks one offline with
 // the published checkpoint public key alone (contracts/audit-segment.ts holds the format and the rule).
 import fs from "node:fs";
-import { once } from "node:events";
-import { eventFilter } from "../../contracts/audit-api";
-import { segmentChunks, verifySegment } from "../../contracts/audit-segment";
 import { checkpointPublicKeyFile } from "../../services/audit/config/checkpoint-key";
 import { checkpointsFile } from "../../services/audit/domain/chain/checkpoint-file";
-import { filterOf } from "../../services/audit/domain/events/event-where";
-import { segmentBounds, segmentPages } from "../../services/audit/domain/segments/chain-segment";
+import { verifySegment } from "../../services/audit/domain/segments/verify-segment";
+import { parseSegmentFilter, writeSegmentFile } from "../../services/audit/domain/segments/write-segment";
 import { auditHostConfig, UsageError, withAuditDatabase } from "./audit-host-config";
 
 export const filterOptions = {
@@ -25,21 +22,13 @@ export const filterOptions = {
 type FilterValues = { action?: string; tenant?: string; actor?: string; target?: string; "target-type"?: string; from?: string; to?: string; search?: string };
 
 export async function exportSegment(out: string, v: FilterValues): Promise<number> {
-  const parsed = eventFilter.safeParse({ action: v.action, tenantId: v.tenant, actorId: v.actor, targetId: v.target, targetType: v["target-type"], from: v.from, to: v.to, q: v.search });
-  if (!parsed.success) throw new UsageError(`Those filters are not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  const filter = filterOf(parsed.data);
+  const parsed = parseSegmentFilter({ action: v.action, tenantId: v.tenant, actorId: v.actor, targetId: v.target, targetType: v["target-type"], from: v.from, to: v.to, q: v.search });
+  if (!parsed.ok) throw new UsageError(parsed.message);
   const config = auditHostConfig();
   const keyFile = checkpointPublicKeyFile(config.chainKeyFile);
   const kid = fs.existsSync(keyFile) ? ((JSON.parse(fs.readFileSync(keyFile, "utf8")) as { kid?: string }).kid ?? null) : null;
   return withAuditDatabase(config, async (prisma) => {
-    const bounds = await segmentBounds(prisma, checkpointsFile(config.dataDir), filter);
-    const file = fs.createWriteStream(out, { mode: 0o600 });
-    const selection = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
-    for await (const chunk of segmentChunks({ exportedAt: new Date().toISOString(), selection, publicKeyKid: kid, bounds }, segmentPages(prisma, filter, bounds))) {
-      if (!file.write(chunk)) await once(file, "drain");
-    }
-    file.end();
-    await once(file, "finish");
+    const bounds = await writeSegmentFile(prisma, { checkpointFile: checkpointsFile(config.dataDir), filter: parsed.filter, out, publicKeyKid: kid });
     const count = Math.max(0, bounds.toSeq - bounds.fromSeq + 1);
     console.log(`Wrote ${out}: events ${bounds.fromSeq}–${bounds.toSeq} (${count}) between two signed checkpoints; the selected ones in full, the others as digests.`);
     if (bounds.unanchored > 0) console.log(`${bounds.unanchored} selected event(s) are newer than the newest checkpoint and are not in it; export again once the audit service has anchored them (within seconds while it runs).`);

@@ -2,7 +2,8 @@
 // checkpoints around the selected events), and its entries a page at a time: the selected events in
 // full, every other event between the checkpoints as its digest only, so a tenant's segment shows
 // nothing of another tenant's events yet still folds to the signed chain hash.
-import { eventDigest, type SegmentBounds, type SegmentEntry } from "../../../../contracts/audit-segment";
+import type { SegmentBounds, SegmentEntry } from "../../../../contracts/audit-segment";
+import { eventDigest } from "../chain/chain-hash";
 import type { EventFilter } from "../../../../contracts/audit-api";
 import type { AuditPrisma } from "../../db/prisma";
 import { eventWhere } from "../events/event-where";

@@ -44,9 +44,9 @@ export async function createLicenseViaApi(request: APIRequestContext, label: str
 
 export type Member = { name: string; email: string; password: string };
 
-/** `member` invited to the tenant by `inviter` (through the API), joined and signed in, in a browser of their own. */
-export async function joinAsMember(browser: Browser, inviter: Page, tenantId: string, member: Member): Promise<Page> {
-  const { inviteUrl } = await postCreated<{ inviteUrl: string }>(inviter.request, `/api/tenants/${tenantId}/invitations`, { email: member.email, role: "tenant_member" });
+/** `member` invited to the tenant by `inviter` (through the API) as `role`, joined and signed in, in a browser of their own. */
+export async function joinAsMember(browser: Browser, inviter: Page, tenantId: string, member: Member, role: "tenant_member" | "tenant_admin" = "tenant_member"): Promise<Page> {
+  const { inviteUrl } = await postCreated<{ inviteUrl: string }>(inviter.request, `/api/tenants/${tenantId}/invitations`, { email: member.email, role });
   const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
   const p = await context.newPage();
   await p.goto(new URL(inviteUrl).pathname);

@@ -4,7 +4,7 @@ import { listEventsResponse, type EventFilter, type StoredEvent } from "../../..
 import type { AuditLogEntry, AuditLogQuery, AuditLogResponse } from "../../../../contracts/audit-log-api";
 import type { Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
-import { eventSentence } from "./event-sentences";
+import { eventSentence } from "../../../../contracts/audit-sentences";
 import { readAudit, queryString } from "./read-audit";
 import { nameKey, resolveNames, type Names } from "./resolve-names";
 import { scopedFilter } from "./scoped-filter";

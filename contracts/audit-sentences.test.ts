@@ -3,10 +3,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { permissions } from "../../../../contracts/permissions";
-import { eventSentence, eventSentences } from "./event-sentences";
+import { permissions } from "./permissions";
+import { eventSentence, eventSentences } from "./audit-sentences";
 
-const root = path.resolve(import.meta.dirname, "../../../..");
+const root = path.resolve(import.meta.dirname, "..");
 const sources = ["services/access", "services/common", "services/audit/domain", "cli"];
 const notActions = new Set<string>([...permissions, "access.log", "audit.log", "web.log", "ca.crl", "prisma.io", "schema.prisma"]);
 

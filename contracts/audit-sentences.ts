@@ -82,3 +82,6 @@ function genericTemplate(e: NamedEvent): string {
   const on = e.targetName ? ` on ${e.targetType ? `${e.targetType.replace(/_/g, " ")} ` : ""}{target}` : "";
   return `{actor}: ${what}${on}{for tenant}${e.outcome === "failure" ? " (failed)" : ""}`;
 }
+
+/** The areas of the recorded actions ("license."), for the console's action filter. */
+export const actionAreas: string[] = [...new Set(Object.keys(eventSentences).map((a) => `${a.split(".")[0]}.`))].sort();

@@ -4,7 +4,8 @@
 import { useEffect, useState } from "react";
 import { formatDateTime } from "@/lib/format";
 
-const local = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium", timeZoneName: "short" });
+// (dateStyle and timeZoneName cannot be combined: the parts are named one by one.)
+const local = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "short" });
 
 export function LocalTime({ iso }: { iso: string }) {
   const [text, setText] = useState(() => formatDateTime(iso));

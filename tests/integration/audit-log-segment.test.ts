@@ -171,6 +171,21 @@ describe("audit log segments", () => {
     expect(other.code).toBe(1);
   });
 
+  it("verifies with the README's script alone (no Tessera code), which fails a tampered segment too", async () => {
+    const readme = await fs.readFile(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("### The audit log in the console"));
+    const script = /```sh\nnode -e '\n([\s\S]*?)\n' segment\.json checkpoint-public\.jwk\n```/.exec(section)?.[1];
+    expect(script, "the README's segment script").toBeTruthy();
+    const { file, segment } = await exported("readme.json", "--tenant", "ten_a");
+    const ok = await exec(process.execPath, ["-e", script!, file, publicKey()]);
+    expect(ok.stdout).toMatch(/^segment ok: events 1-18, 6 in full/);
+    const i = segment.entries.findIndex((e) => e.canonical);
+    segment.entries[i] = { ...segment.entries[i], canonical: segment.entries[i].canonical!.replace('"n":0', '"n":5') };
+    const bad = path.join(dataDir, "readme-bad.json");
+    await fs.writeFile(bad, JSON.stringify(segment));
+    await expect(exec(process.execPath, ["-e", script!, bad, publicKey()])).rejects.toThrow(/does NOT match its end checkpoint/);
+  });
+
   it("refuses malformed filters with a sentence and exit code 2", async () => {
     const res = await tessera("export", "--out", path.join(dataDir, "x.json"), "--from", "yesterday");
     expect(res.code).toBe(2);

@@ -1,6 +1,7 @@
 // GET /v1/chain/verify recomputes the whole MAC chain, names the first broken event and records the run
-// (who asked, what it found; GET /v1/chain/verifications/latest serves the newest); GET /v1/chain/segment/bounds and …/entries serve a
-// verifiable chain segment of a selection (contracts/audit-segment.ts) a page at a time; GET
+// (who asked, what it found; GET /v1/chain/verifications/latest serves the newest); GET
+// /v1/chain/segment/bounds and …/entries serve a verifiable chain segment of a selection
+// (contracts/audit-segment.ts) a page at a time; GET
 // /v1/chain/checkpoint serves the newest signed checkpoint of the chain's head and the public key that
 // checks it, for the access service and the operator to keep copies anchored outside this host.
 import type { FastifyInstance } from "fastify";

@@ -11,7 +11,7 @@ export const eventSentences: Record<string, Templates> = {
   "auth.session_end": { success: "A session of {actor} ended ({data.reason})" },
   "auth.session_revoke": { success: "{actor} ended a session ({data.reason})" },
   "authz.refuse": { success: "{actor} was refused {target} ({data.reason})", failure: "{actor} was refused {target} ({data.reason})" },
-  "audit.chain_verify": { success: "{actor} verified the audit chain: {data.count} events intact", failure: "{actor} found the audit chain broken at event {data.firstBrokenSeq}" },
+  "audit.export": { success: "{actor} exported audit events as {data.format}" },
   "component.create": { success: "{actor} added component {target} to the catalogue" },
   "component.resource_server_add": { success: "{actor} let {data.identity} serve component {target}" },
   "component.resource_server_remove": { success: "{actor} stopped {data.identity} serving component {target}" },

@@ -106,9 +106,14 @@ describe("filters", () => {
     expect(actions(await list(admin, `tenantId=${b.tenant.id}`))).toEqual(["widget.frobnicate", "license.revoke"]);
     const range = `from=${encodeURIComponent("2026-11-01T09:02:00Z")}&to=${encodeURIComponent("2026-11-01T09:04:00Z")}`;
     expect(actions(await list(admin, range))).toEqual(["token.create", "license.suspend"]);
+    expect(actions(await list(admin, `to=${encodeURIComponent("2026-11-01T09:02:00Z")}`))).toEqual(["license.revoke"]);
+    expect(actions(await list(admin, `from=${encodeURIComponent("2026-11-01T09:04:00Z")}&limit=1`))).toEqual(["widget.frobnicate"]);
+    const olderInRange = await list(admin, `from=${encodeURIComponent("2026-11-01T09:04:00Z")}&limit=1`);
+    expect(actions(await list(admin, `from=${encodeURIComponent("2026-11-01T09:04:00Z")}&beforeSeq=${olderInRange.body.nextBeforeSeq}`))).toEqual(["license.revoke"]);
     expect(actions(await list(admin, "q=BOULDER-ONLY"))).toEqual(["license.revoke"]);
     // A tenant admin's text search cannot reach another tenant's events.
     expect(actions(await list(a.people.tenant_admin, "q=boulder-only"))).toEqual([]);
+    expect(actions(await list(admin, `from=${encodeURIComponent("2030-01-01T00:00:00Z")}`))).toEqual([]);
     const first = await list(admin, "limit=2");
     expect(first.body.events).toHaveLength(2);
     const second = await list(admin, `limit=2&beforeSeq=${first.body.nextBeforeSeq}`);
@@ -137,6 +142,14 @@ describe("exports", () => {
     expect(lines).toHaveLength(4);
     expect(lines[3]).toContain("Pat Platform revoked license Reports for Denver Public Schools");
     expect(text).not.toContain("Boulder");
+    // The export is itself audited, without the search text a person may have typed.
+    const searched = await get<string>(`/v1/audit/export?format=csv&q=${encodeURIComponent("tss_" + "a".repeat(43))}`, admin);
+    expect(searched.status).toBe(200);
+    const exports = await both.access.prisma.outboxEvent.findMany({ where: { payload: { path: ["action"], equals: "audit.export" } } });
+    expect(exports.map((e) => (e.payload as { data: unknown }).data)).toEqual(
+      expect.arrayContaining([{ format: "csv", selection: { tenantId: a.tenant.id }, searched: false }, { format: "csv", selection: {}, searched: true }]),
+    );
+    expect(JSON.stringify(exports)).not.toContain("tss_");
   });
 
   it("gives a tenant admin a JSON export of their own tenant's events only", async () => {

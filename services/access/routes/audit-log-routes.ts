@@ -11,6 +11,7 @@ import { chainStatus, verifyChainNow } from "../domain/audit-log/chain-status";
 import { exportAuditLog, exportFiles } from "../domain/audit-log/export-audit-log";
 import { listAuditLog } from "../domain/audit-log/list-audit-log";
 import type { AccessContext } from "../domain/context";
+import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
 
 const doc = { tags: ["audit log"] } as const;
@@ -30,7 +31,7 @@ export function auditLogRoutes(app: FastifyInstance, ctx: AccessContext): void {
     routeOptions(policies["GET /v1/audit/export"], { ...doc, summary: "The filtered selection as CSV, JSON or a chain segment anyone can verify offline, streamed.", query: auditExportQuery, responseContentType: "text/csv", problems: unavailable }),
     async (request, reply) => {
       const { format, ...filter } = parseInput(auditExportQuery, request.query);
-      const chunks = exportAuditLog(ctx, actorOf(request), format, filter);
+      const chunks = await exportAuditLog(ctx, actorOf(request), format, filter, requestMeta(request));
       // The first two pieces come before the answer starts, so an audit service that cannot answer is a
       // clear 503, not a download cut short.
       const head: string[] = [];

@@ -6,8 +6,9 @@ import { listEventsResponse, type EventFilter } from "../../../../contracts/audi
 import { segmentBounds, segmentChunks, segmentEntriesResponse, type SegmentEntry } from "../../../../contracts/audit-segment";
 import type { AuditLogEntry } from "../../../../contracts/audit-log-api";
 import { z } from "zod";
-import type { Actor } from "../actors/actor";
-import type { AccessContext } from "../context";
+import { recordEvent } from "../../outbox/record-event";
+import { auditActor, type Actor } from "../actors/actor";
+import type { AccessContext, RequestMeta } from "../context";
 import { csvRow } from "./csv";
 import { describeEvents } from "./list-audit-log";
 import { queryString, readAudit } from "./read-audit";
@@ -23,9 +24,21 @@ export const exportFiles: Record<ExportFormat, { contentType: string; extension:
   segment: { contentType: "application/json; charset=utf-8", extension: "segment.json" },
 };
 
-export function exportAuditLog(ctx: AccessContext, actor: Actor, format: ExportFormat, requested: EventFilter): AsyncGenerator<string> {
+/** An export is itself audited (audit.export: who took which selection in which format), before it starts. */
+export async function exportAuditLog(ctx: AccessContext, actor: Actor, format: ExportFormat, requested: EventFilter, meta: RequestMeta): Promise<AsyncGenerator<string>> {
   const { filter, empty } = scopedFilter(actor, requested);
   const selection = Object.fromEntries(Object.entries(empty ? requested : filter).filter(([, v]) => v !== undefined));
+  await recordEvent(ctx.prisma, {
+    action: "audit.export",
+    outcome: "success",
+    actor: auditActor(actor),
+    target: null,
+    tenantId: actor.tenantId,
+    sourceIp: meta.sourceIp,
+    requestId: meta.requestId,
+    // The search text stays out: a person may have pasted anything into it, a secret included.
+    data: { format, selection: Object.fromEntries(Object.entries(selection).filter(([key]) => key !== "q")), searched: selection.q !== undefined },
+  });
   // Another tenant's selection is empty: its segment holds no event (a tenant id no tenant has selects none).
   if (format === "segment") return segmentExport(ctx, empty ? { ...filter, tenantId: noTenant } : filter, selection);
   const entries = empty ? emptyPages() : describedPages(ctx, filter);

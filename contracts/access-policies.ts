@@ -85,6 +85,11 @@ export const accessPolicies = policyTable({
   "POST /v1/licenses/:id/oauth-clients": person("oauth_clients.write"),
   "POST /v1/oauth-clients/:id/revoke": person("oauth_clients.write"),
   // — the audit log in the console (services/access/routes/audit-log-routes.ts) —
+  "GET /v1/audit/events": person("audit.read"),
+  "GET /v1/audit/export": person("audit.read"),
+  "GET /v1/audit/chain-status": person("audit.read"),
+  // A verification reads every tenant's events: platform administrators, who keep the security plan.
+  "POST /v1/audit/chain/verify": person("security_plan.write"),
 
   // — the public trust page and its facts (trust-routes.ts) —
   "GET /v1/trust": webOnly, // the public page: no session, no customer data

@@ -33,16 +33,40 @@ export const storedEvent = auditEvent.extend({
 });
 export type StoredEvent = z.infer<typeof storedEvent>;
 
-/** GET /v1/events?limit=&beforeSeq=&action=&tenantId= (callers: access, operator; the web tier reads through the access service) */
+/** An action (`license.revoke`) or, ending in a dot, every action of an area (`license.`). */
+export const auditActionFilter = z.string().max(100).regex(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*\.?$/, "an action such as license.revoke, or an area such as license.");
+
+/**
+ * Which events (every filter optional, all of them together): the one shape the list, the exports and
+ * the chain segment take. The audit service serves each with an index (see prisma/audit/schema.prisma).
+ */
+export const eventFilterFields = {
+  action: auditActionFilter.optional(),
+  tenantId: z.string().min(1).max(100).optional(),
+  actorId: z.string().min(1).max(200).optional(),
+  /** A target's events: targetId alone, or with its type, e.g. targetType=license&targetId=lic_…  */
+  targetType: z.string().min(1).max(50).optional(),
+  targetId: z.string().min(1).max(200).optional(),
+  /** occurredAt from (inclusive) and to (exclusive). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** Text anywhere in the event (names, ids, details), case-insensitive. */
+  q: z.string().trim().min(1).max(200).optional(),
+};
+/** The time range's one rule, for every schema that carries the filter. */
+export const orderedRange: [(f: { from?: string; to?: string }) => boolean, { message: string; path: string[] }] = [
+  (f) => !(f.from && f.to) || Date.parse(f.from) < Date.parse(f.to),
+  { message: "The start of the time range must be before its end.", path: ["to"] },
+];
+export const eventFilter = z.object(eventFilterFields).refine(...orderedRange);
+export type EventFilter = z.infer<typeof eventFilter>;
+
+/** GET /v1/events?limit=&beforeSeq=&<filter> (callers: access, operator; the web tier reads through the access service) */
 export const listEventsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   beforeSeq: z.coerce.number().int().positive().optional(),
-  action: auditAction.optional(),
-  tenantId: z.string().max(100).optional(),
-  /** A target's events (both given together), e.g. targetType=license&targetId=lic_…  */
-  targetType: z.string().max(50).optional(),
-  targetId: z.string().max(200).optional(),
-});
+  ...eventFilterFields,
+}).refine(...orderedRange);
 export const listEventsResponse = z.object({ events: z.array(storedEvent), nextBeforeSeq: z.number().int().nullable() });
 
 /** GET /v1/chain/verify (callers: access, operator; the web tier reads through the access service) */
@@ -51,3 +75,33 @@ export const verifyChainResponse = z.object({
   count: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
 });
+
+/** GET /v1/chain/verify?by=&personId=&personLabel=: who asked, recorded with the run (the operator is known by its certificate). */
+export const verifyChainQuery = z.object({
+  by: z.enum(["selfcheck", "person"]).optional(),
+  personId: z.string().min(1).max(200).optional(),
+  personLabel: z.string().max(320).optional(),
+}).refine((q) => q.by !== "person" || q.personId !== undefined, { message: "A person's verification names the person.", path: ["personId"] });
+
+/** GET /v1/chain/segment/entries?<filter>&fromSeq=&toSeq=&limit= */
+export const segmentEntriesQuery = z.object({
+  fromSeq: z.coerce.number().int().positive(),
+  toSeq: z.coerce.number().int().nonnegative(),
+  limit: z.coerce.number().int().min(1).max(1000).default(1000),
+  ...eventFilterFields,
+}).refine(...orderedRange);
+
+/** One recorded run of the chain's verification (GET /v1/chain/verifications/latest). */
+export const chainVerification = z.object({
+  at: z.iso.datetime(),
+  by: z.enum(["operator", "selfcheck", "person", "access"]),
+  personId: z.string().nullable(),
+  personLabel: z.string().nullable(),
+  ok: z.boolean(),
+  count: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  /** The newest checkpoint's state when checked (held, missing, changed, none); null where it was not. */
+  anchor: z.string().nullable(),
+});
+export type ChainVerification = z.infer<typeof chainVerification>;
+export const latestVerificationResponse = z.object({ latest: chainVerification.nullable() });

@@ -10,5 +10,8 @@ export const auditPolicies = policyTable({
   // the record of disclosures (issue 9 §4): the access service reads a tenant's, for the people it decides may
   "GET /v1/disclosures": { callers: ["access"] },
   "GET /v1/disclosures/activity": { callers: ["access"] },
+  "GET /v1/chain/segment/bounds": { callers: ["access", "operator"] },
+  "GET /v1/chain/segment/entries": { callers: ["access", "operator"] },
+  "GET /v1/chain/verifications/latest": { callers: ["access", "operator"] },
 });
 export type AuditEndpoint = keyof typeof auditPolicies;

@@ -43,8 +43,10 @@ describe("access service policies", () => {
 
 describe("audit service policies", () => {
   it("takes writes only from the access service; the access service and the operator read", () => {
-    expect(admitted(auditPolicies, "access")).toEqual(["GET /v1/chain/checkpoint", "GET /v1/chain/verify", "GET /v1/disclosures", "GET /v1/disclosures/activity", "GET /v1/events", "POST /v1/events"]);
-    expect(admitted(auditPolicies, "operator")).toEqual(["GET /v1/chain/checkpoint", "GET /v1/chain/verify", "GET /v1/events"]);
+    const reads = ["GET /v1/chain/checkpoint", "GET /v1/chain/segment/bounds", "GET /v1/chain/segment/entries", "GET /v1/chain/verifications/latest", "GET /v1/chain/verify", "GET /v1/events"];
+    // the record of disclosures is read by the access service alone, which decides who may see a tenant's
+    expect(admitted(auditPolicies, "access")).toEqual([...reads.slice(0, 5), "GET /v1/disclosures", "GET /v1/disclosures/activity", "GET /v1/events", "POST /v1/events"]);
+    expect(admitted(auditPolicies, "operator")).toEqual(reads);
     for (const identity of ["web", "audit", "reports-worker"]) expect(admitted(auditPolicies, identity), identity).toEqual([]);
   });
 });

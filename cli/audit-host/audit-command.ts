@@ -1,43 +1,55 @@
-// `tessera audit verify`: on the audit host, with the audit service's own configuration (AUDIT_*; by
-// default the data folder's), checks every MAC of the chain and that the newest signed checkpoint's
-// head is still there — so deleting the newest events, which leaves a shorter chain that verifies link
-// by link, is found and named. Exit code 0 when all holds, 1 when not.
+// `tessera audit verify|export`: on the audit host, with the audit service's own configuration (AUDIT_*;
+// by default the data folder's).
+//  - `verify` checks every MAC of the chain and that the newest signed checkpoint's head is still there —
+//    so deleting the newest events, which leaves a shorter chain that verifies link by link, is found and
+//    named — and records the run (the console shows when the chain was last verified and by what).
+//  - `verify --file segment.json [--public-key FILE]` checks an exported chain segment offline, with the
+//    published public key alone (no database, no chain key): audit-segment-command.ts.
+//  - `export --out segment.json [filters]` writes a verifiable chain segment of a selection.
+// Exit code 0 when all holds, 1 when not, 2 on a usage error.
 import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import type { JWK } from "jose";
-import { migrate } from "../../services/common/db/migrate";
-import { embeddedDatabaseInUse, openDatabase } from "../../services/common/db/open-database";
 import { loadOrCreateChainKey } from "../../services/audit/config/chain-key";
 import { checkpointPublicKeyFile } from "../../services/audit/config/checkpoint-key";
-import { readAuditConfig } from "../../services/audit/config/env";
-import { createAuditPrisma } from "../../services/audit/db/prisma";
 import { verifyCheckpoint } from "../../services/audit/domain/chain/checkpoint";
 import { checkpointsFile, readNewestCheckpoint } from "../../services/audit/domain/chain/checkpoint-file";
+import { recordVerification } from "../../services/audit/domain/chain/record-verification";
 import { verifyCheckpointHead, type HeadVerdict } from "../../services/audit/domain/chain/verify-checkpoint-head";
-import { homeLayout, repoRoot, tesseraHome } from "../home";
+import { assertChainKey, auditHostConfig, UsageError, withAuditDatabase } from "./audit-host-config";
+import { exportSegment, filterOptions, verifySegmentFile } from "./audit-segment-command";
 
-const usage = "usage: tessera audit verify [--checkpoint FILE] [--public-key FILE]";
+const usage = [
+  "usage: tessera audit verify [--checkpoint FILE] [--public-key FILE]",
+  "       tessera audit verify --file SEGMENT [--public-key FILE]",
+  "       tessera audit export --out SEGMENT [--action A] [--tenant ID] [--actor ID] [--target ID] [--target-type T] [--from ISO] [--to ISO] [--search TEXT]",
+].join("\n");
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== "verify") {
-    console.error(usage);
+  try {
+    if (sub === "verify") {
+      const { values } = parseArgs({ args: rest, options: { checkpoint: { type: "string" }, "public-key": { type: "string" }, file: { type: "string" } } });
+      if (values.file) return await verifySegmentFile(values.file, values["public-key"]);
+      return await verifyStoredChain(values);
+    }
+    if (sub === "export") {
+      const { values } = parseArgs({ args: rest, options: { out: { type: "string" }, ...filterOptions } });
+      if (!values.out) throw new UsageError("--out FILE is required");
+      return await exportSegment(values.out, values);
+    }
+  } catch (e) {
+    if (!(e instanceof UsageError) && !(e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) throw e;
+    console.error(`${e.message}\n${usage}`);
     return 2;
   }
-  const { values } = parseArgs({ args: rest, options: { checkpoint: { type: "string" }, "public-key": { type: "string" } } });
-  const layout = homeLayout(tesseraHome());
-  const read = readAuditConfig({
-    AUDIT_DATA_DIR: layout.auditDir,
-    // Required by the service's schema; this command makes no TLS connection with them.
-    TLS_CA_FILE: layout.pki.caCert,
-    TLS_CERT_FILE: layout.pki.cert("audit"),
-    TLS_KEY_FILE: layout.pki.key("audit"),
-    ...process.env,
-  });
-  if (!read.ok) throw new Error(read.message);
-  const config = read.config;
-  if (!fs.existsSync(config.chainKeyFile)) throw new Error(`No audit chain key at ${config.chainKeyFile}. Set AUDIT_CHAIN_KEY_FILE to the audit service's key.`);
+  console.error(usage);
+  return 2;
+}
+
+async function verifyStoredChain(values: { checkpoint?: string; "public-key"?: string }): Promise<number> {
+  const config = auditHostConfig();
+  assertChainKey(config);
   const { key: chainKey } = await loadOrCreateChainKey(config.chainKeyFile);
 
   // The newest checkpoint (the data folder's, or a copy kept elsewhere) and the public key that signed it.
@@ -48,21 +60,12 @@ export async function run(args: string[]): Promise<number> {
   if (jws && !publicJwk) throw new Error(`No checkpoint public key at ${keyFile}; pass --public-key with the published key.`);
   const checkpoint = jws && publicJwk ? await verifyCheckpoint(jws, publicJwk).catch((e: Error) => { throw new Error(`the newest checkpoint in ${checkpointSource} does not verify with ${keyFile}: ${e.message}`); }) : null;
 
-  const embeddedDir = path.join(config.dataDir, "db");
-  if (!config.databaseUrl && (await embeddedDatabaseInUse(embeddedDir))) {
-    throw new Error("The audit service is running on its embedded database, which only one process can open at a time. Stop it (or `tessera start`) and run this again, or run the service on PostgreSQL (AUDIT_DATABASE_URL) to verify while it runs.");
-  }
-  const database = await openDatabase({ url: config.databaseUrl, embeddedDir });
-  const prisma = createAuditPrisma(database.connectionString, database.poolMax);
-  try {
-    await migrate(database.connectionString, path.join(repoRoot, "prisma/audit/migrations"));
+  return withAuditDatabase(config, async (prisma) => {
     const verdict = await verifyCheckpointHead(prisma, chainKey, checkpoint);
+    await recordVerification(prisma, { ...verdict.chain, ok: verdict.ok }, { by: "operator" }, verdict.anchor.state);
     for (const line of describe(verdict, publicJwk?.kid)) console.log(line);
     return verdict.ok ? 0 : 1;
-  } finally {
-    await prisma.$disconnect();
-    await database.close();
-  }
+  });
 }
 
 function describe(v: HeadVerdict, kid: string | undefined): string[] {
@@ -82,4 +85,3 @@ function describe(v: HeadVerdict, kid: string | undefined): string[] {
   if (a.state === "changed") lines.push(`CHANGED: the chain's event ${a.checkpoint.seq} is not the one ${signed(a.checkpoint)} anchors (different MAC or contents).`);
   return lines;
 }
-

@@ -44,6 +44,7 @@ export const areas: Area[] = [
   {
     href: "/audit",
     label: "Audit log",
+    endpoint: "GET /v1/audit/events",
     summary: "Every change, who made it, when and from where.",
     holds: ["a searchable, append-only event history", "actor, action, target, source address and request id", "proof that the log has not been altered"],
   },

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { requestIdHeader, serviceIdentities } from "@/contracts/identities";
 import { peerAddressHeader } from "@/lib/web-server/peer-address.mjs";
 import { AccessProblem } from "./access-problem";
-import { createMtlsClient, type HttpMethod, type MtlsClient, type RequestOptions } from "./mtls-client";
+import { createMtlsClient, type Download, type HttpMethod, type MtlsClient, type RequestOptions } from "./mtls-client";
 import { readTlsMaterial, tlsFilePaths, watchTlsFiles } from "./tls-files";
 
 const globalKey = Symbol.for("tessera.web.accessClient");
@@ -89,19 +89,27 @@ function validRequestId(value: string | null): string | undefined {
   return value && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : undefined;
 }
 
+/** A download from the access service (an audit export), streamed through without being held in memory. */
+export async function accessDownload(path: string, options: { bearer: string }): Promise<Download> {
+  const ctx = await incomingContext();
+  return configuredClient(ctx.requestId).download(path, { ...options, ...ctx });
+}
+
+function configuredClient(requestId: string): MtlsClient {
+  try {
+    return getClient();
+  } catch (cause) {
+    // Missing env or unreadable PEM files: the service is, for this process, unavailable.
+    console.error(JSON.stringify({ level: "error", msg: "access client not configured", requestId, err: String(cause) }));
+    throw new AccessProblem({ status: 503, code: "unavailable", detail: "Access service not configured", cause });
+  }
+}
+
 export async function accessRequest<S extends z.ZodType | undefined = undefined>(
   method: HttpMethod,
   path: string,
   options: Omit<RequestOptions<S>, "requestId" | "clientIp"> = {},
 ): Promise<S extends z.ZodType ? z.infer<S> : undefined> {
   const ctx = await incomingContext();
-  let client: MtlsClient;
-  try {
-    client = getClient();
-  } catch (cause) {
-    // Missing env or unreadable PEM files: the service is, for this process, unavailable.
-    console.error(JSON.stringify({ level: "error", msg: "access client not configured", requestId: ctx.requestId, err: String(cause) }));
-    throw new AccessProblem({ status: 503, code: "unavailable", detail: "Access service not configured", cause });
-  }
-  return client.request(method, path, { ...options, ...ctx });
+  return configuredClient(ctx.requestId).request(method, path, { ...options, ...ctx });
 }

@@ -5,6 +5,7 @@ import "server-only";
 // and `reload` (new CRL, renewed certificate) drops the old pool and its cached TLS sessions.
 // Free of next/* imports so that plain Node scripts (the benchmark) can use it too.
 import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import tls, { type TLSSocket } from "node:tls";
 import { Agent, buildConnector, request } from "undici";
 import type { z } from "zod";
@@ -49,8 +50,13 @@ export type RequestFn = <S extends z.ZodType | undefined = undefined>(
 
 export type TlsMaterial = Pick<MtlsClientOptions, "ca" | "cert" | "key" | "crl">;
 
+/** A 2xx body passed through as it arrives (downloads such as audit exports), with the headers a browser needs. */
+export type Download = { body: ReadableStream<Uint8Array>; contentType: string; contentDisposition: string | null };
+
 export type MtlsClient = {
   request: RequestFn;
+  /** GET a download, streamed: the body is not read into memory; a refusal is thrown as the service's problem. */
+  download: (path: string, opts?: Omit<RequestOptions<undefined>, "body" | "schema">) => Promise<Download>;
   readonly agent: Agent;
   /** New certificate, CA or CRL from now on; requests in flight finish on the old pool. */
   reload(material: TlsMaterial): void;
@@ -126,8 +132,33 @@ export function createMtlsClient(options: MtlsClientOptions): MtlsClient {
     throw problemFromResponse(res.statusCode, json, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
   };
 
+  const download = async (path: string, opts: Omit<RequestOptions<undefined>, "body" | "schema"> = {}): Promise<Download> => {
+    const url = new URL(path, base);
+    if (url.origin !== base.origin) throw new Error("accessRequest: path must stay on the access service origin");
+    const headers: Record<string, string> = { accept: `*/*, ${problemContentType}`, [requestIdHeader]: opts.requestId ?? randomUUID() };
+    if (opts.clientIp) headers[clientIpHeader] = opts.clientIp;
+    if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`;
+    let res: Awaited<ReturnType<typeof request>>;
+    try {
+      res = await request(url, { method: "GET", headers, dispatcher: agent, signal: opts.signal });
+    } catch (cause) {
+      throw new AccessProblem({ status: 503, code: "unavailable", detail: "Access service unreachable", cause });
+    }
+    if (res.statusCode < 200 || res.statusCode >= 300) {
+      const text = await res.body.text().catch(() => "");
+      const retryAfter = res.headers["retry-after"];
+      throw problemFromResponse(res.statusCode, parseJson(text), Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
+    }
+    const header = (name: string) => {
+      const value = res.headers[name];
+      return (Array.isArray(value) ? value[0] : value) ?? null;
+    };
+    return { body: Readable.toWeb(res.body) as ReadableStream<Uint8Array>, contentType: header("content-type") ?? "application/octet-stream", contentDisposition: header("content-disposition") };
+  };
+
   return {
     request: requestFn as RequestFn,
+    download,
     get agent() {
       return agent;
     },

@@ -37,9 +37,9 @@ export function buildAuditService(deps: AuditServiceDeps): FastifyInstance & { c
     policy: { recordRefusal },
   });
   registerEventRoutes(app, { prisma, chainKey: deps.chainKey });
-  registerChainRoutes(app, { prisma, chainKey: deps.chainKey, checkpoints: deps.checkpoints });
   registerDisclosureRoutes(app, { prisma });
   let checkpointWriter: CheckpointWriter | undefined;
+  registerChainRoutes(app, { prisma, chainKey: deps.chainKey, checkpoints: deps.checkpoints, flushCheckpoints: async () => checkpointWriter?.flush() });
   app.addHook("onReady", async () => void (checkpointWriter = startCheckpointWriter({ prisma, ...deps.checkpoints, logger: app.log })));
   app.addHook("onClose", async () => {
     await checkpointWriter?.stop();

@@ -216,7 +216,7 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     purpose: "Accountability: to show districts and auditors who did what, and to detect tampering.",
     retention: "Kept for the life of the deployment (append-only).",
     recipients: "The organisation concerned sees its own events; no one outside Tessera.",
-    columns: ["seq", "id", "action", "tenantId", "targetType", "targetId", "canonical", "receivedAt", "prevMac", "mac"],
+    columns: ["seq", "id", "action", "tenantId", "targetType", "targetId", "actorId", "occurredAt", "canonical", "receivedAt", "prevMac", "mac"],
   },
   {
     database: "audit", table: "DisclosureEntry", category: "Student identifiers",
@@ -225,6 +225,14 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     retention: "Kept as long as the audit log, of which it is a copy.",
     recipients: "The district concerned sees its own.",
     columns: ["seq", "tenantId", "kind", "occurredAt", "component", "party", "studentIds", "count"],
+  },
+  {
+    database: "audit", table: "ChainVerification", category: "Application technology metadata",
+    element: "Each verification of the audit log: when, by what (the operator's command, a self-check, a person's name), whether it held, how far it reached.",
+    purpose: "To show when the audit log was last proven unaltered, and by whom.",
+    retention: "Kept for the life of the deployment.",
+    recipients: noOne,
+    columns: ["id", "at", "by", "personId", "personLabel", "ok", "count", "firstBrokenSeq", "anchor"],
   },
 ];
 

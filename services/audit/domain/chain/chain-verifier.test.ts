@@ -93,6 +93,12 @@ describe("audit chain", () => {
     const retargeted = chain(5);
     retargeted[3] = { ...retargeted[3], targetId: "lic_other" };
     expect(verify(retargeted).firstBrokenSeq).toBe(4);
+    const reattributed = chain(5);
+    reattributed[2] = { ...reattributed[2], actorId: "usr_other" };
+    expect(verify(reattributed).firstBrokenSeq).toBe(3);
+    const redated = chain(5);
+    redated[4] = { ...redated[4], occurredAt: new Date(0) };
+    expect(verify(redated).firstBrokenSeq).toBe(5);
   });
 
   it("does not verify under another key", () => {

@@ -9,6 +9,8 @@ export type StoredLink = ChainLink & {
   tenantId: string | null;
   targetType: string | null;
   targetId: string | null;
+  actorId: string | null;
+  occurredAt: Date | null;
   mac: string;
 };
 
@@ -33,13 +35,16 @@ function columnsMatchCanonical(link: StoredLink): boolean {
     return false;
   }
   if (typeof parsed !== "object" || parsed === null) return false;
-  const event = parsed as { id?: unknown; action?: unknown; tenantId?: unknown; target?: { type?: unknown; id?: unknown } | null };
+  const event = parsed as { id?: unknown; action?: unknown; tenantId?: unknown; target?: { type?: unknown; id?: unknown } | null; actor?: { id?: unknown } | null; occurredAt?: unknown };
   return (
     event.id === link.id &&
     event.action === link.action &&
     (event.tenantId ?? null) === link.tenantId &&
     (event.target?.type ?? null) === link.targetType &&
     (event.target?.id ?? null) === link.targetId &&
+    (event.actor?.id ?? null) === link.actorId &&
+    typeof event.occurredAt === "string" &&
+    Date.parse(event.occurredAt) === link.occurredAt?.getTime() &&
     canonicalJson(parsed) === link.canonical
   );
 }

@@ -16,6 +16,8 @@ export function nextLink(chainKey: Buffer, previous: ChainCursor, event: AuditEv
     tenantId: event.tenantId,
     targetType: event.target?.type ?? null,
     targetId: event.target?.id ?? null,
+    actorId: event.actor.id,
+    occurredAt: new Date(event.occurredAt),
     canonical,
     receivedAt,
     prevMac,

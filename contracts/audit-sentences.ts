@@ -1,0 +1,104 @@
+// Every audit event as a sentence a person reads, with names, not ids: one table of templates per
+// action (every action Tessera records: the access service's rules, the operator's tools, the web
+// tier's sign-ins, the services' refusals), and a generic sentence for any other. Placeholders:
+// {actor}, {target}, {tenant}, {for tenant} (" for <tenant>", or nothing), and {data.<field>}. Pure.
+
+type Templates = { success: string; failure?: string };
+
+export const eventSentences: Record<string, Templates> = {
+  "auth.sign_in": { success: "{actor} signed in", failure: "A sign-in as {actor} was refused ({data.reason})" },
+  "auth.sign_out": { success: "{actor} signed out" },
+  "auth.session_end": { success: "A session of {actor} ended ({data.reason})" },
+  "auth.session_revoke": { success: "{actor} ended a session ({data.reason})" },
+  "authz.refuse": { success: "{actor} was refused {target} ({data.reason})", failure: "{actor} was refused {target} ({data.reason})" },
+  "audit.export": { success: "{actor} exported audit events as {data.format}" },
+  "component.inventory_declare": { success: "{actor} declared the data component {target} holds (version {data.version})" },
+  "disclosure.access": { success: "{actor} read {tenant}'s data through {target} ({data.count} times via {data.via})" },
+  "disclosure.export": { success: "{actor} exported {tenant}'s record of disclosures as {data.format}" },
+  "disclosure.report": { success: "{actor} reported a disclosure of {tenant}'s records to {data.party} ({data.category})" },
+  "incident.open": { success: "{actor} opened incident {target}" },
+  "incident.update": { success: "{actor} updated incident {target}" },
+  "incident.close": { success: "{actor} closed incident {target}" },
+  "incident.reopen": { success: "{actor} reopened incident {target}" },
+  "incident.district.mark": { success: "{actor} marked {tenant} as concerned by incident {target}" },
+  "incident.notice.update": { success: "{actor} edited the breach notice of incident {target} for {tenant}" },
+  "incident.notice.deliver": { success: "{actor} recorded the delivery of incident {target}'s notice to {tenant}" },
+  "policy.notice_announce": { success: "{actor} announced a change of the {data.kind} to {tenant}, effective {data.effectiveAt}" },
+  "policy.notice_acknowledge": { success: "{actor} acknowledged for {tenant} a change of the {data.kind}" },
+  "security_plan.check": { success: "Self-check {target}: {data.sentence}", failure: "Self-check {target} failed: {data.sentence}" },
+  "security_plan.access_review_sign_off": { success: "{actor} signed off the access review" },
+  "tenant.agreement.update": { success: "{actor} updated the student-data agreement of {tenant}" },
+  "trust.document_publish": { success: "{actor} published version {data.version} of the {data.kind}" },
+  "component.create": { success: "{actor} added component {target} to the catalogue" },
+  "component.resource_server_add": { success: "{actor} let {data.identity} serve component {target}" },
+  "component.resource_server_remove": { success: "{actor} stopped {data.identity} serving component {target}" },
+  "invitation.accept": { success: "{actor} accepted an invitation to {tenant}" },
+  "invitation.create": { success: "{actor} invited {target} to {tenant}" },
+  "invitation.revoke": { success: "{actor} withdrew the invitation of {target} to {tenant}" },
+  "keyring.reencrypt": { success: "{actor} re-encrypted the stored license keys" },
+  "keyring.rotate": { success: "{actor} rotated the storage key" },
+  "keys.signing_rotate": { success: "{actor} rotated the signing key" },
+  "license.certificate_issue": { success: "{actor} issued a certificate for license {target}{for tenant}" },
+  "license.change_tier": { success: "{actor} changed the tier of license {target}{for tenant}" },
+  "license.create": { success: "{actor} created license {target}{for tenant}" },
+  "license.expire": { success: "License {target}{for tenant} expired" },
+  "license.import": { success: "{actor} imported license {target}{for tenant}" },
+  "license.key_reveal": { success: "{actor} revealed the key of license {target}{for tenant}" },
+  "license.reinstate": { success: "{actor} reinstated license {target}{for tenant}" },
+  "license.renew": { success: "{actor} renewed license {target}{for tenant}" },
+  "license.revoke": { success: "{actor} revoked license {target}{for tenant}" },
+  "license.suspend": { success: "{actor} suspended license {target}{for tenant}" },
+  "license.validate_failure": { success: "A validation of license {target}{for tenant} was refused ({data.reason})", failure: "A validation of license {target}{for tenant} was refused ({data.reason})" },
+  "member.remove": { success: "{actor} removed {target} from {tenant}" },
+  "oauth_client.register": { success: "{actor} registered OAuth client {target}{for tenant}" },
+  "oauth_client.revoke": { success: "{actor} revoked OAuth client {target}{for tenant}" },
+  "pki.ca_init": { success: "{actor} created the internal certificate authority" },
+  "pki.certificate_issue": { success: "{actor} issued a certificate for {data.identity}" },
+  "pki.certificate_renew": { success: "{actor} renewed the certificate of {data.identity}" },
+  "pki.certificate_revoke": { success: "{actor} revoked the certificate of {data.identity} ({data.reason})" },
+  "scope.create": { success: "{actor} added scope {target}" },
+  "setup.admin_create": { success: "{actor} set up Tessera as its first administrator" },
+  "setup.link_issue": { success: "{actor} issued a setup link" },
+  "tenant.create": { success: "{actor} created tenant {target}" },
+  "tenant.update": { success: "{actor} updated tenant {target}" },
+  "tier.create": { success: "{actor} created tier {target}" },
+  "tier.update": { success: "{actor} updated tier {target}" },
+  "token.create": { success: "{actor} created token {target}{for tenant}" },
+  "token.revoke": { success: "{actor} revoked token {target}{for tenant}", failure: "{actor} was refused revoking a token ({data.reason})" },
+  "token.revoke_all": { success: "{actor} revoked every token of license {target}{for tenant}" },
+  "token.rotate": { success: "{actor} rotated token {target}{for tenant}" },
+};
+
+export type NamedEvent = {
+  action: string;
+  outcome: "success" | "failure";
+  actorName: string;
+  targetName: string | null;
+  targetType: string | null;
+  tenantName: string | null;
+  data: Record<string, unknown>;
+};
+
+/** The event as one sentence. */
+export function eventSentence(e: NamedEvent): string {
+  const templates = eventSentences[e.action];
+  const template = templates ? (e.outcome === "failure" ? (templates.failure ?? `${templates.success} (failed)`) : templates.success) : genericTemplate(e);
+  const filled = template.replace(/\{(actor|target|tenant|for tenant|data\.[A-Za-z0-9_]+)\}/g, (_, key: string) => {
+    if (key === "actor") return e.actorName;
+    if (key === "target") return e.targetName ?? "something";
+    if (key === "tenant") return e.tenantName ?? "no tenant";
+    if (key === "for tenant") return e.tenantName ? ` for ${e.tenantName}` : "";
+    const value = e.data[key.slice(5)];
+    return value === undefined || value === null ? "unknown" : typeof value === "object" ? JSON.stringify(value) : String(value);
+  });
+  return filled.charAt(0).toUpperCase() + filled.slice(1);
+}
+
+function genericTemplate(e: NamedEvent): string {
+  const what = e.action.replace(/[._]/g, " ");
+  const on = e.targetName ? ` on ${e.targetType ? `${e.targetType.replace(/_/g, " ")} ` : ""}{target}` : "";
+  return `{actor}: ${what}${on}{for tenant}${e.outcome === "failure" ? " (failed)" : ""}`;
+}
+
+/** The areas of the recorded actions ("license."), for the console's action filter. */
+export const actionAreas: string[] = [...new Set(Object.keys(eventSentences).map((a) => `${a.split(".")[0]}.`))].sort();

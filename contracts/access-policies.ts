@@ -93,6 +93,14 @@ export const accessPolicies = policyTable({
   // — the record of disclosures (disclosure-routes.ts) —
 
   // — disposition of a district's data (disposition-routes.ts) —
+  "GET /v1/dispositions": person("compliance.read"),
+  "POST /v1/dispositions": person("compliance.write"),
+  "GET /v1/dispositions/:id": person("compliance.read"),
+  "GET /v1/dispositions/:id/certificate": person("compliance.read"),
+  "GET /v1/dispositions/:id/certificate/pdf": person("compliance.read"),
+  // components over mTLS: what they have to delete, and their acknowledgement that they have (only for a component they serve)
+  "GET /v1/component-dispositions": components,
+  "POST /v1/dispositions/:id/acknowledgements": components,
 
   // — incidents, breach notices and the district's overview (incident-routes.ts) —
 

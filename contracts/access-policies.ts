@@ -98,6 +98,7 @@ export const accessPolicies = policyTable({
   "GET /v1/dispositions/:id": person("compliance.read"),
   "GET /v1/dispositions/:id/certificate": person("compliance.read"),
   "GET /v1/dispositions/:id/certificate/pdf": person("compliance.read"),
+  "GET /v1/disposition-options": person("compliance.write"),
   // components over mTLS: what they have to delete, and their acknowledgement that they have (only for a component they serve)
   "GET /v1/component-dispositions": components,
   "POST /v1/dispositions/:id/acknowledgements": components,

@@ -86,6 +86,14 @@ export const listDispositionsQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+/** GET /v1/disposition-options: what a filing form offers (the districts one may file for; a district's licensed components). */
+export const dispositionOptionsQuery = z.strictObject({ tenantId: z.string().min(1).max(100).optional() });
+export const dispositionOptionsResponse = z.object({
+  districts: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string() })),
+  components: z.array(z.object({ id: z.string(), key: z.string(), name: z.string() })),
+});
+export type DispositionOptionsResponse = z.infer<typeof dispositionOptionsResponse>;
+
 export const listDispositionsResponse = z.object({ dispositions: z.array(dispositionDto), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export type ListDispositionsResponse = z.infer<typeof listDispositionsResponse>;
 
@@ -119,6 +127,13 @@ export type PendingDispositionsResponse = z.infer<typeof pendingDispositionsResp
 /** The certificate of destruction as a compact JWS, with the key that signed it (also in GET /.well-known/jwks.json). */
 export const dispositionCertificateResponse = z.object({ certificate: z.string(), kid: z.string(), jwksUrl: z.string() });
 export type DispositionCertificateResponse = z.infer<typeof dispositionCertificateResponse>;
+
+/**
+ * The certificate as a PDF, rendered by the access service; base64 inside JSON so that the web tier passes
+ * the bytes through its one JSON client unchanged.
+ */
+export const dispositionCertificatePdfResponse = z.object({ filename: z.string(), contentType: z.literal("application/pdf"), base64: z.base64() });
+export type DispositionCertificatePdfResponse = z.infer<typeof dispositionCertificatePdfResponse>;
 
 /** The JWS's protected header `typ` and its claims. */
 export const dispositionCertificateType = "tessera-disposition+jwt";

@@ -130,10 +130,12 @@ describe("a disposition request for all of a district's data", () => {
   });
 
   it("is also a PDF, and each download is audited", async () => {
-    const res = await (await h.as("web")).raw("GET", `/v1/dispositions/${id}/certificate/pdf`, undefined, authorization(a.people.district_reviewer));
+    const res = await web<{ filename: string; contentType: string; base64: string }>("GET", `/v1/dispositions/${id}/certificate/pdf`, a.people.district_reviewer);
     expect(res.status).toBe(200);
-    expect(res.headers["content-type"]).toBe("application/pdf");
-    expect(String(res.body).startsWith("%PDF-")).toBe(true);
+    expect(res.body).toMatchObject({ filename: `certificate-of-destruction-${id}.pdf`, contentType: "application/pdf" });
+    const pdf = Buffer.from(res.body.base64, "base64");
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(2_000);
     const downloads = (await outboxPayloads()).filter((e) => e.action === "disposition.certificate_download" && e.target?.id === id).map((e) => e.data.format);
     expect(downloads).toEqual(["jws", "pdf"]);
   });
@@ -158,6 +160,19 @@ describe("a disposition request for all of a district's data", () => {
     const mine = await web<ListDispositionsResponse>("GET", "/v1/dispositions", a.people.district_reviewer);
     expect(mine.body.dispositions.map((d) => [d.id, d.state, d.hasCertificate])).toEqual([[id, "complete", true]]);
     expect(mine.body.dispositions[0].tessera.evidence?.destroyed[0]).toMatch(/data key tdk_.*3 license key/);
+  });
+});
+
+describe("the filing form's options", () => {
+  it("offer a district its own licensed components, platform admins every district, reviewers nothing", async () => {
+    const mine = await web<{ districts: { id: string }[]; components: { key: string }[] }>("GET", `/v1/disposition-options?tenantId=${b.tenant.id}`, a.people.tenant_admin);
+    expect(mine.body.districts.map((d) => d.id)).toEqual([a.tenant.id]);
+    expect(mine.body.components.map((c) => c.key)).toEqual(["detl", "dreports"]);
+    const all = await web<{ districts: { id: string }[]; components: { key: string }[] }>("GET", `/v1/disposition-options?tenantId=${b.tenant.id}`, platform);
+    expect(all.body.districts.map((d) => d.id)).toEqual(expect.arrayContaining([a.tenant.id, b.tenant.id]));
+    expect(all.body.districts.map((d) => d.id)).not.toContain(company.tenant.id);
+    expect(all.body.components.map((c) => c.key)).toEqual(["dreports"]);
+    expect((await web("GET", "/v1/disposition-options", a.people.district_reviewer)).status).toBe(403);
   });
 });
 

@@ -6,7 +6,10 @@ import { accessPolicies as policies } from "../../../contracts/access-policies";
 import {
   acknowledgeDispositionRequest,
   acknowledgeDispositionResponse,
+  dispositionCertificatePdfResponse,
   dispositionCertificateResponse,
+  dispositionOptionsQuery,
+  dispositionOptionsResponse,
   dispositionIdParams,
   dispositionResponse,
   fileDispositionRequest,
@@ -20,6 +23,7 @@ import type { AccessContext } from "../domain/context";
 import { acknowledgeDisposition, listPendingDispositions } from "../domain/dispositions/acknowledge-disposition";
 import { getDispositionCertificate, getDispositionCertificatePdf } from "../domain/dispositions/disposition-certificate";
 import { fileDisposition } from "../domain/dispositions/file-disposition";
+import { dispositionOptions } from "../domain/dispositions/disposition-options";
 import { getDisposition, listDispositions } from "../domain/dispositions/list-dispositions";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
@@ -74,16 +78,23 @@ export function dispositionRoutes(app: FastifyInstance, ctx: AccessContext): voi
     "/v1/dispositions/:id/certificate/pdf",
     routeOptions(policies["GET /v1/dispositions/:id/certificate/pdf"], {
       ...doc,
-      summary: "The certificate of destruction as a PDF.",
+      summary: "The certificate of destruction as a PDF (base64 in JSON).",
       params: dispositionIdParams,
-      responseContentType: "application/pdf",
+      response: dispositionCertificatePdfResponse,
       problems: noCertificate,
     }),
-    async (request, reply) => {
+    async (request) => {
       const { id } = parseInput(dispositionIdParams, request.params);
       const pdf = await getDispositionCertificatePdf(ctx, actorOf(request), id, requestMeta(request));
-      return reply.type("application/pdf").header("content-disposition", `attachment; filename="certificate-of-destruction-${id}.pdf"`).send(pdf);
+      return { filename: `certificate-of-destruction-${id}.pdf`, contentType: "application/pdf" as const, base64: pdf.toString("base64") };
     },
+  );
+
+  // GET /v1/disposition-options — what the filing form offers: districts one may file for, a district's licensed components.
+  app.get(
+    "/v1/disposition-options",
+    routeOptions(policies["GET /v1/disposition-options"], { ...doc, summary: "Districts the person may file for, and the chosen district's licensed components.", query: dispositionOptionsQuery, response: dispositionOptionsResponse }),
+    async (request) => dispositionOptions(ctx, actorOf(request), parseInput(dispositionOptionsQuery, request.query)),
   );
 
   // GET /v1/component-dispositions — (components) the parts still to delete for the components the caller serves.

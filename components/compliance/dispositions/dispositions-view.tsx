@@ -58,7 +58,7 @@ export function DispositionsView() {
       <PageHeader
         title="Data disposition"
         summary="Requests to destroy the district's data (NDPA Exhibit D; C.R.S. 22-16-110): each licensed component confirms its deletion, Tessera destroys its own part, and the district receives a signed certificate of destruction."
-        actions={canFile ? <Button type="button" onClick={() => setFiling(true)}>File a disposition request</Button> : null}
+        actions={canFile ? <Button type="button" className="print:hidden" onClick={() => setFiling(true)}>File a disposition request</Button> : null}
       />
       <DataTable
         caption="Disposition requests"
@@ -74,7 +74,7 @@ export function DispositionsView() {
         }}
       />
       {list.data && list.data.total > pageSize ? (
-        <nav aria-label="Disposition request pages" className="flex items-center justify-between gap-2 text-sm">
+        <nav aria-label="Disposition request pages" className="flex items-center justify-between gap-2 text-sm print:hidden">
           <Button type="button" variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
             Previous
           </Button>
@@ -137,8 +137,9 @@ function PartsList({ d }: { d: DispositionDto }) {
 function CertificateLinks({ d }: { d: DispositionDto }) {
   if (!d.hasCertificate) return <span className="text-slate-700">When every part is done</span>;
   const base = `/api/dispositions/${seg(d.id)}/certificate`;
+  // `relative`: the links' screen-reader text is positioned inside the table's scroll box, not the page's.
   return (
-    <div className="flex flex-wrap gap-2">
+    <div className="relative flex flex-wrap gap-2">
       <a className={buttonClasses("secondary", "sm")} href={`${base}/pdf`} download>
         PDF<span className="sr-only"> certificate of {d.id}</span>
       </a>

@@ -10,7 +10,7 @@ export function VerifyCertificateHelp() {
           signing key, whose public half is published at <code className="font-mono">/api/jwks</code> on this console (the access service&apos;s{" "}
           <code className="font-mono">/.well-known/jwks.json</code>). Any JOSE library verifies it, for instance with Node.js and <code className="font-mono">jose</code>:
         </p>
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+        <pre className="max-w-full whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100">
           {`import { createRemoteJWKSet, jwtVerify } from "jose";
 const jwks = createRemoteJWKSet(new URL("https://<this console>/api/jwks"));
 const { payload } = await jwtVerify(fs.readFileSync("certificate.jws", "utf8").trim(), jwks,

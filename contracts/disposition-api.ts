@@ -104,7 +104,13 @@ export type DispositionResponse = z.infer<typeof dispositionResponse>;
 export const acknowledgeDispositionRequest = z.strictObject({
   component: componentKey,
   /** What was deleted, in the component's words (e.g. "412 records in reports_db, backups expire 2026-12-30"). */
-  statement: z.string().trim().min(1, "Say what was deleted.").max(1000, "Use at most 1000 characters."),
+  statement: z
+    .string()
+    .trim()
+    .min(1, "Say what was deleted.")
+    .max(1000, "Use at most 1000 characters.")
+    // It goes into the audit chain, where nothing shaped like a Tessera secret may go.
+    .refine((text) => !/t(?:s[a-z]|lk)_[A-Za-z0-9_-]{43}/.test(text), "Describe what was deleted; never paste a key or token."),
 });
 export type AcknowledgeDispositionRequest = z.infer<typeof acknowledgeDispositionRequest>;
 export const acknowledgeDispositionResponse = z.object({ disposition: z.object({ id: z.string(), state: z.enum(dispositionStates), awaiting: z.array(z.string()) }) });

@@ -288,7 +288,7 @@ describe("negative paths", () => {
       if (field) expect(Object.keys(res.body.fieldErrors ?? {}), JSON.stringify(body)).toContain(field);
     }
     expect((await web<Problem>("POST", "/v1/dispositions", platform, { scope: "all", confirm: true })).body.fieldErrors?.tenantId).toEqual(["Choose the district."]);
-    for (const body of [{ component: "dreports" }, { component: "dreports", statement: "" }, { component: "Bad Key", statement: "x" }, { component: "dreports", statement: "x", more: 1 }]) {
+    for (const body of [{ component: "dreports" }, { component: "dreports", statement: "" }, { component: "Bad Key", statement: "x" }, { component: "dreports", statement: "x", more: 1 }, { component: "dreports", statement: `key tlk_${"A".repeat(43)}` }]) {
       expect((await ack("reports-worker", open, body)).status, JSON.stringify(body)).toBe(422);
     }
     expect((await web("GET", "/v1/dispositions?page=0", b.people.district_reviewer)).status).toBe(422);

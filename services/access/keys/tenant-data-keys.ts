@@ -180,10 +180,12 @@ export async function destroyDataKey(
 ): Promise<DataKeyDestruction | null> {
   const row = await tx.tenantDataKey.findFirst({ where: { tenantId: input.tenantId, live: true }, select: { id: true } });
   if (!row) return null;
-  await tx.tenantDataKey.update({
-    where: { id: row.id },
+  // Still live when written: of two requests destroying one key at once, the second finds nothing left to destroy.
+  const destroyed = await tx.tenantDataKey.updateMany({
+    where: { id: row.id, live: true },
     data: { live: null, wrappedKey: null, destroyedAt: input.now, destroyedBy: input.destroyedBy, dispositionId: input.dispositionId, protectedRecords: input.protectedRecords },
   });
   cache.forget(row.id);
+  if (destroyed.count === 0) return null;
   return { keyId: row.id, destroyedAt: input.now.toISOString(), destroyedBy: input.destroyedBy, protectedRecords: input.protectedRecords };
 }

@@ -55,6 +55,9 @@ describe("a disposition request for all of a district's data", () => {
 
   it("is filed by the district's admin, with one part per licensed component, audited", async () => {
     expect((await reveal(aLicenses[0].id, a.people.tenant_admin)).status).toBe(200); // readable before
+    const older = await reveal(aLicenses[2].id, a.people.tenant_admin); // the older form (under the keyring itself) reads too
+    expect(older.status).toBe(200);
+    expect(older.body.key).toBe(aLicenses[2].key);
     const res = await web<DispositionResponse>("POST", "/v1/dispositions", a.people.tenant_admin, { scope: "all", reason: "Contract ended 2026-11-30", confirm: true });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     id = res.body.disposition.id;

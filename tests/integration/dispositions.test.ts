@@ -15,6 +15,8 @@ import { authorization, createPlatformAdmin, createTenantWithPeople, fixturePass
 type Problem = { code: string; detail: string; reason?: string; fieldErrors?: Record<string, string[]> };
 
 let h: AccessHarness;
+/** A second access process on the same database: it unwraps and caches the district's data key before the shredding. */
+let second: AccessHarness;
 let cat: LicenseCatalogue;
 let platform: SignedInPerson;
 let a: TenantWithPeople;
@@ -25,6 +27,7 @@ let bLicense: string;
 
 beforeAll(async () => {
   h = await startAccessService("dispositions");
+  second = await startAccessService("", {}, { sameDatabaseAs: h });
   cat = await createLicenseCatalogue(h, "d", { resourceServers: [] });
   // Each component has its own resource server, so each acknowledges with its own certificate.
   await serveComponents(h, "reports-worker", [cat.reports.id]);
@@ -40,13 +43,15 @@ beforeAll(async () => {
   bLicense = (await createLicenseViaApi(h, platform, { tenantId: b.tenant.id, componentId: cat.reports.id, tierId: cat.basic.id })).id;
 });
 afterAll(async () => {
+  await second?.close();
   await h?.close();
 });
 
 const web = async <T>(method: "GET" | "POST", url: string, person: SignedInPerson, body?: unknown) => (await h.as("web")).json<T>(method, url, body, authorization(person));
 const asComponent = async <T>(identity: string, method: "GET" | "POST", url: string, body?: unknown) => (await h.as(identity)).json<T>(method, url, body);
 const ack = (identity: string, id: string, body: AcknowledgeDispositionRequest | Record<string, unknown>) => asComponent<Problem & { disposition: { state: string; awaiting: string[] } }>(identity, "POST", `/v1/dispositions/${id}/acknowledgements`, body);
-const reveal = (licenseId: string, person: SignedInPerson) => web<Problem & { key: string }>("POST", `/v1/licenses/${licenseId}/reveal-key`, person, { password: fixturePassword });
+const reveal = (licenseId: string, person: SignedInPerson, via: AccessHarness = h) =>
+  via.as("web").then((c) => c.json<Problem & { key: string }>("POST", `/v1/licenses/${licenseId}/reveal-key`, { password: fixturePassword }, authorization(person)));
 const outboxPayloads = async () => (await h.prisma.outboxEvent.findMany({ orderBy: { createdAt: "asc" } })).map((e) => e.payload as { id: string; action: string; outcome: string; target: { type: string; id: string } | null; data: Record<string, unknown> });
 const dispositionCount = () => h.prisma.dispositionRequest.count();
 
@@ -88,6 +93,8 @@ describe("a disposition request for all of a district's data", () => {
     expect(shown.body.disposition.awaiting).toEqual(["DETL"]);
     expect(shown.body.disposition.parts.find((p) => p.componentKey === "dreports")).toMatchObject({ acknowledgedBy: "reports-worker", statement: expect.stringMatching(/412 report rows/) });
     expect((await reveal(aLicenses[1].id, a.people.tenant_admin)).status).toBe(200); // Tessera's part waits for the last component
+    expect((await reveal(aLicenses[1].id, a.people.tenant_admin, second)).status).toBe(200);
+    expect(second.ctx.dataKeys.size).toBe(1); // the other process holds the unwrapped key now
   });
 
   it("ends, at the second acknowledgement, in a certificate that verifies with jose against the JWKS", async () => {
@@ -150,8 +157,11 @@ describe("a disposition request for all of a district's data", () => {
       expect(res.body.detail).toMatch(new RegExp(`data key was destroyed on .* for disposition request ${id} \\(crypto-shredding\\)`));
       expect(res.body.reason).toBe("data-key-destroyed");
     }
+    // The other process, which held the key in memory, refuses too, and forgets it.
+    expect((await reveal(aLicenses[1].id, a.people.tenant_admin, second)).status).toBe(410);
+    expect(second.ctx.dataKeys.size).toBe(0);
     const audited = (await outboxPayloads()).filter((e) => e.action === "license.key_reveal" && e.outcome === "failure" && e.data.reason === "data-key-destroyed");
-    expect(audited).toHaveLength(3);
+    expect(audited).toHaveLength(4);
     // The ciphertexts are still there, but nothing can open them: the only copy of their key is gone.
     const rows = await h.prisma.license.findMany({ where: { tenantId: a.tenant.id }, select: { keyCiphertext: true, status: true } });
     expect(rows.every((r) => r.keyCiphertext.startsWith("tdk_"))).toBe(true);

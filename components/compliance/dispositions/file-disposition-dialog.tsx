@@ -72,6 +72,20 @@ function FileDispositionSteps({ onClose }: { onClose: () => void }) {
   };
 
   if (options.isPending && !options.data) return <LoadingState label="Loading the district's components…" />;
+  if (options.data && districts.length === 0) {
+    return (
+      <div className="space-y-4">
+        <Notice tone="info" title={platform ? "There is no district yet." : "Only a school district files a disposition request."}>
+          {platform ? "Create a district tenant first; its requests are filed here." : "Your organisation is not a school district tenant."}
+        </Notice>
+        <ModalActions>
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Close
+          </Button>
+        </ModalActions>
+      </div>
+    );
+  }
 
   if (step === "confirm" && district && reviewed) {
     const concerned = draft.scope === "components" ? components.filter((c) => draft.componentIds.includes(c.id)) : components;

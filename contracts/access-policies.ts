@@ -111,6 +111,15 @@ export const accessPolicies = policyTable({
   "GET /v1/disclosures/export": person("compliance.read"),
 
   // — disposition of a district's data (disposition-routes.ts) —
+  "GET /v1/dispositions": person("compliance.read"),
+  "POST /v1/dispositions": person("compliance.write"),
+  "GET /v1/dispositions/:id": person("compliance.read"),
+  "GET /v1/dispositions/:id/certificate": person("compliance.read"),
+  "GET /v1/dispositions/:id/certificate/pdf": person("compliance.read"),
+  "GET /v1/disposition-options": person("compliance.write"),
+  // components over mTLS: what they have to delete, and their acknowledgement that they have (only for a component they serve)
+  "GET /v1/component-dispositions": components,
+  "POST /v1/dispositions/:id/acknowledgements": components,
 
   // — incidents, breach notices and the district's overview (incident-routes.ts) —
   "GET /v1/tenants/:id/agreement": person("tenants.read"),

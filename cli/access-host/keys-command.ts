@@ -61,13 +61,14 @@ export async function run(args: string[]): Promise<number> {
           onProgress: (p) => console.log(`  ${p.processed}/${p.total} checked, ${p.reencrypted} re-encrypted, ${p.failed} failed`),
         });
         for (const f of result.failed) console.error(`  license ${f.licenseId}: ${f.reason}`);
+        for (const f of result.failedDataKeys) console.error(`  data key ${f.dataKeyId}: ${f.reason}`);
         console.log(
-          `Done: ${result.reencrypted} re-encrypted to version ${result.toVersion}` +
+          `Done: ${result.reencrypted} re-encrypted under their tenant's data key, ${result.rewrappedDataKeys} data key(s) rewrapped to version ${result.toVersion}` +
             (result.changedMeanwhile ? `, ${result.changedMeanwhile} changed meanwhile (re-run to take them)` : "") +
             (result.failed.length ? `, ${result.failed.length} could not be read (listed above)` : "") +
             ".",
         );
-        return result.failed.length ? 1 : 0;
+        return result.failed.length || result.failedDataKeys.length ? 1 : 0;
       } finally {
         await host.close();
       }

@@ -6,6 +6,7 @@ import type { TlsFiles } from "../common/tls/server-tls";
 import type { ValidationCacheRuntime } from "./cache/start-validation-cache";
 import type { AccessPrisma } from "./db/prisma";
 import type { StorageKeyring } from "./keys/storage-keyring";
+import { createDataKeyCache } from "./keys/tenant-data-keys";
 import type { AuditClient } from "./outbox/deliver-batch";
 import { recordEvent } from "./outbox/record-event";
 import { createSignInThrottle } from "./domain/auth/sign-in-throttle";
@@ -61,6 +62,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
     prisma: deps.prisma,
     keys: { secretDigest: deps.secretDigestKey },
     keyring: deps.keyring,
+    dataKeys: createDataKeyCache(),
     keysDir: deps.keysDir,
     auditClient: deps.auditClient ?? null,
     settings: deps.settings,

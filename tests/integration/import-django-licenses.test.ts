@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFernetKey, parseFernetKey } from "../../services/access/domain/crypto/fernet";
 import { parseDjangoLicenseCsv } from "../../services/access/domain/imports/django-license-csv";
 import { importDjangoLicenses, type ImportResult } from "../../services/access/domain/imports/import-django-licenses";
-import { digestLicenseKey, openLicenseKey } from "../../services/access/domain/licenses/license-key";
+import { digestLicenseKey, openStoredLicenseKey } from "../../services/access/domain/licenses/license-key";
+import { createDataKeyCache } from "../../services/access/keys/tenant-data-keys";
 import { createKeyring } from "../../services/access/keys/storage-keyring";
 import { createTenant, makeDjangoExport, openImportDatabase, seedCatalogue, type DjangoRow } from "../support/import-fixtures";
 
@@ -79,9 +80,12 @@ describe("import django-licenses", () => {
       expect(license.component.key).toBe(row.application);
       expect(license.tier.key).toBe("standard");
       expect(license.seats).toBe(25);
-      expect(license.keyCiphertext).toMatch(/^k1\./);
+      // Under the district's data key (itself wrapped by the keyring), like every new license key.
+      const dataKey = await db.prisma.tenantDataKey.findFirstOrThrow({ where: { tenantId: license.tenantId, live: true } });
+      expect(license.keyCiphertext.startsWith(`${dataKey.id}.`)).toBe(true);
+      expect(dataKey.wrappedKey).toMatch(/^k1\./);
       expect(license.keyCiphertext).not.toContain(row.license);
-      expect(openLicenseKey(keyring, license.id, license.keyCiphertext)).toBe(row.license);
+      expect(await openStoredLicenseKey(db.prisma, keyring, createDataKeyCache(), license.id, license.keyCiphertext)).toBe(row.license);
       expect(license.keyDigest).toBe(digestLicenseKey(digestKey, row.license));
     }
     const alice = bySource.get("django:u-0001")!;

@@ -1,11 +1,14 @@
 // Online rotation of the storage keyring: `tessera keys rotate` adds a version, `tessera keys reencrypt`
-// moves every license key to it in batches, resumably, without touching what it cannot read.
+// rewraps the tenants' data keys under it and moves every license key still under the keyring itself
+// (the form before data keys) under its tenant's data key, in batches, resumably, without touching what it
+// cannot read.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../services/common/db/open-database";
-import { digestLicenseKey, generateLicenseKey, openLicenseKey, sealLicenseKey } from "../../services/access/domain/licenses/license-key";
+import { digestLicenseKey, generateLicenseKey, openStoredLicenseKey, sealLicenseKey } from "../../services/access/domain/licenses/license-key";
+import { createDataKeyCache } from "../../services/access/keys/tenant-data-keys";
 import { newId } from "../../services/access/domain/secrets/ids";
 import { loadOrCreateKey } from "../../services/access/keys/key-files";
 import { reencryptLicenseKeys } from "../../services/access/keys/reencrypt-license-keys";
@@ -51,7 +54,9 @@ async function addLicenses(count: number, ciphertext?: (id: string, key: string)
   return ids;
 }
 
-const versions = async () => (await db.prisma.license.findMany({ select: { keyCiphertext: true } })).map((l) => l.keyCiphertext.split(".")[0]).sort();
+/** Each license key's form: "k<version>" under the keyring itself, "data-key" under its tenant's data key. */
+const versions = async () =>
+  (await db.prisma.license.findMany({ select: { keyCiphertext: true } })).map((l) => (l.keyCiphertext.startsWith("tdk_") ? "data-key" : l.keyCiphertext.split(".")[0])).sort();
 
 beforeAll(async () => {
   db = await openImportDatabase("keyring");
@@ -85,22 +90,26 @@ describe("tessera keys", () => {
     const run = await db.whileClosed(() => tessera("keys", "reencrypt", "--batch", "3"));
     expect(run, run.err).toMatchObject({ code: 0 });
     expect(run.out).toMatch(/3\/7 checked, 3 re-encrypted[\s\S]*6\/7 checked[\s\S]*7\/7 checked, 7 re-encrypted/);
-    expect(run.out).toMatch(/Done: 7 re-encrypted to version 2\./);
-    expect(await versions()).toEqual(Array(7).fill("k2"));
+    expect(run.out).toMatch(/Done: 7 re-encrypted under their tenant's data key, 0 data key\(s\) rewrapped to version 2\./);
+    expect(await versions()).toEqual(Array(7).fill("data-key"));
+    const [dataKey] = await db.prisma.tenantDataKey.findMany();
+    expect(dataKey.wrappedKey).toMatch(/^k2\./);
 
     const keyring = loadKeyring(keyringFile);
-    for (const l of await db.prisma.license.findMany()) expect(openLicenseKey(keyring, l.id, l.keyCiphertext)).toBe(plaintexts.get(l.id));
+    for (const l of await db.prisma.license.findMany()) expect(await openStoredLicenseKey(db.prisma, keyring, createDataKeyCache(), l.id, l.keyCiphertext)).toBe(plaintexts.get(l.id));
     // Re-encryption is not a change of the license.
     const after = new Map((await db.prisma.license.findMany({ select: { id: true, updatedAt: true } })).map((l) => [l.id, l.updatedAt.getTime()]));
     for (const l of before) expect(after.get(l.id)).toBe(l.updatedAt.getTime());
 
     const again = await db.whileClosed(() => tessera("keys", "reencrypt"));
     expect(again.out).toMatch(/Done: 0 re-encrypted/);
+    const byForm = await db.whileClosed(() => tessera("keys", "status"));
+    expect(byForm.out).toMatch(/data-key\s+7 license key/);
 
     const actions = (await db.prisma.outboxEvent.findMany()).map((e) => e.payload as { action: string; actor: { type: string }; data: Record<string, unknown> });
     expect(actions.filter((e) => e.action.startsWith("keyring."))).toEqual([
       expect.objectContaining({ action: "keyring.rotate", actor: expect.objectContaining({ type: "operator" }), data: { previousVersion: 1, currentVersion: 2 } }),
-      expect.objectContaining({ action: "keyring.reencrypt", data: { toVersion: 2, reencrypted: 7, failedLicenseIds: [] } }),
+      expect.objectContaining({ action: "keyring.reencrypt", data: { toVersion: 2, reencrypted: 7, rewrappedDataKeys: 0, failedLicenseIds: [], failedDataKeyIds: [] } }),
     ]);
   });
 
@@ -112,6 +121,9 @@ describe("tessera keys", () => {
     const [unreadable] = await addLicenses(1, (id, key) => stray.encrypt(key, `license:${id}`));
     const v1 = createKeyring(1, new Map([[1, Buffer.from(JSON.parse(fs.readFileSync(keyringFile, "utf8")).keys["1"], "base64")]]));
     const [moved] = await addLicenses(1, (_id, key) => sealLicenseKey(v1, "lic_someone-else", key));
+    const legacy = await addLicenses(4, (id, key) => sealLicenseKey(v1, id, key)); // readable, under the keyring itself
+    const legacyBefore = (await versions()).filter((v) => v !== "data-key").length;
+    expect(legacyBefore).toBe(6);
 
     const actor = { type: "operator" as const, id: "tester", label: "test" };
     const interrupted = reencryptLicenseKeys(db.prisma, keyring, {
@@ -122,15 +134,19 @@ describe("tessera keys", () => {
       },
     });
     await expect(interrupted).rejects.toThrow("interrupted");
-    // Exactly the first batch (2 rows in id order) was processed; of those, only readable rows moved on.
-    const firstBatch = (await db.prisma.license.findMany({ orderBy: { id: "asc" }, take: 2, select: { id: true } })).map((l) => l.id);
-    const readableInFirstBatch = firstBatch.filter((id) => id !== unreadable && id !== moved).length;
-    expect((await versions()).filter((v) => v === "k3").length).toBe(readableInFirstBatch);
+    // The data key made under version 2 was rewrapped under 3 before any license row was read (and any new one is made under 3).
+    expect(new Set((await db.prisma.tenantDataKey.findMany()).map((k) => k.wrappedKey!.split(".")[0]))).toEqual(new Set(["k3"]));
+    // Exactly the first batch (2 of the rows under the keyring, in id order) was processed; of those, only readable rows moved.
+    const underKeyring = [unreadable, moved, ...legacy].sort();
+    const readableInFirstBatch = underKeyring.slice(0, 2).filter((id) => legacy.includes(id)).length;
+    expect((await versions()).filter((v) => v !== "data-key").length).toBe(legacyBefore - readableInFirstBatch);
 
-    const stillOld = (await versions()).filter((v) => v !== "k3").length - 2; // less the two unreadable rows
     const result = await reencryptLicenseKeys(db.prisma, keyring, { batchSize: 2, actor });
-    expect(result.reencrypted).toBe(stillOld);
-    expect(stillOld).toBeGreaterThan(0);
+    expect(result.reencrypted).toBe(4 - readableInFirstBatch);
+    expect(result.rewrappedDataKeys).toBe(0);
+    for (const l of await db.prisma.license.findMany({ where: { id: { in: legacy } } })) {
+      expect(await openStoredLicenseKey(db.prisma, keyring, createDataKeyCache(), l.id, l.keyCiphertext)).toBe(plaintexts.get(l.id));
+    }
     expect(result.failed.map((f) => f.licenseId).sort()).toEqual([unreadable, moved].sort());
     expect(result.failed.find((f) => f.licenseId === unreadable)!.reason).toMatch(/storage key version 9 is not in the keyring/);
     expect(result.failed.find((f) => f.licenseId === moved)!.reason).toMatch(/failed authentication/);

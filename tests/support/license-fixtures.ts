@@ -3,7 +3,7 @@
 // readers for what a test must prove (audit events, a snapshot of everything license writes touch).
 import type { z } from "zod";
 import type { getLicenseResponse } from "../../contracts/license-api";
-import { digestLicenseKey, generateLicenseKey, openLicenseKey, sealLicenseKey } from "../../services/access/domain/licenses/license-key";
+import { digestLicenseKey, generateLicenseKey, openStoredLicenseKey, sealLicenseKey } from "../../services/access/domain/licenses/license-key";
 import { newId } from "../../services/access/domain/secrets/ids";
 import { changeEventCount } from "./refusal-fixtures";
 import { serveComponents, testResourceServer } from "./resource-server-fixtures";
@@ -82,7 +82,7 @@ export async function createLicenseViaApi(
   return res.body.license;
 }
 
-/** A license row with a known key, written directly (any status, any term). */
+/** A license row with a known key, written directly (any status, any term), its key in the older form under the keyring itself. */
 export async function insertLicenseRow(
   h: AccessHarness,
   input: { tenantId: string; componentId: string; tierId: string; status?: "active" | "suspended" | "expired" | "revoked"; startsAt?: Date; endsAt?: Date; seats?: number },
@@ -109,7 +109,7 @@ export async function insertLicenseRow(
 /** The plaintext key of a license, read the way the service does (for validation tests). */
 export async function licenseKeyOf(h: AccessHarness, id: string): Promise<string> {
   const row = await h.prisma.license.findUniqueOrThrow({ where: { id }, select: { keyCiphertext: true } });
-  return openLicenseKey(h.ctx.keyring, id, row.keyCiphertext);
+  return openStoredLicenseKey(h.prisma, h.ctx.keyring, h.ctx.dataKeys, id, row.keyCiphertext);
 }
 
 export type RecordedEvent = {

@@ -4,6 +4,7 @@ import type { SessionCache } from "../cache/session-cache";
 import type { TokenIntrospectionCache } from "../cache/token-introspection-cache";
 import type { AccessPrisma } from "../db/prisma";
 import type { StorageKeyring } from "../keys/storage-keyring";
+import type { DataKeyCache } from "../keys/tenant-data-keys";
 import type { AuditClient } from "../outbox/deliver-batch";
 import type { SignInThrottle } from "./auth/sign-in-throttle";
 import type { SelfCheckSetup } from "./security-plan/run-self-checks";
@@ -24,6 +25,8 @@ export type AccessContext = {
   keys: { secretDigest: Buffer };
   /** Encrypts secrets at rest (license keys). */
   keyring: StorageKeyring;
+  /** Tenants' data keys unwrapped once and held in memory (checked against their row on every use). */
+  dataKeys: DataKeyCache;
   /** Folder of the access service's purpose-bound key files (signing keys live here too). */
   keysDir: string;
   /** Reads from the audit service (timelines); null where none is configured, e.g. some tests. */

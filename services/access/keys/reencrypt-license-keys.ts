@@ -1,21 +1,29 @@
-// Moves every license key ciphertext to the keyring's current version after a rotation, online: rows are
-// read in id order in batches and each is rewritten by its own compare-and-set UPDATE (its own short
-// transaction), so an interrupted run loses nothing and a re-run continues with what is left.
+// After a rotation of the storage keyring (envelope encryption: keys/tenant-data-keys.ts): rewraps every
+// tenant data key under the keyring's current version (a few rows: the license keys under them do not
+// change), and moves every license key still sealed under the keyring itself (the form before data keys)
+// under its tenant's data key. Online: license rows are read in id order in batches and each is rewritten
+// by its own compare-and-set UPDATE, so an interrupted run loses nothing and a re-run continues.
 import type { AccessPrisma } from "../db/prisma";
 import type { AuditEvent } from "../../../contracts/audit-api";
-import { openLicenseKey, sealLicenseKey } from "../domain/licenses/license-key";
+import { openLicenseKey, sealLicenseKeyUnder } from "../domain/licenses/license-key";
 import { recordEvent } from "../outbox/record-event";
 import type { StorageKeyring } from "./storage-keyring";
+import { createDataKeyCache, liveDataKey, rewrapDataKeys } from "./tenant-data-keys";
 
 export type ReencryptProgress = { processed: number; total: number; reencrypted: number; failed: number };
 
 export type ReencryptResult = {
   toVersion: number;
+  /** License keys moved from the keyring under their tenant's data key. */
   reencrypted: number;
+  /** Tenant data keys rewrapped under the keyring's current version. */
+  rewrappedDataKeys: number;
   /** Rows whose key changed while we worked (left as they are; a re-run takes them if still old). */
   changedMeanwhile: number;
   /** Rows that do not decrypt (unknown version, altered, bound to another id): named, never fixed silently. */
   failed: { licenseId: string; reason: string }[];
+  /** Data keys that do not unwrap (named, never fixed silently). */
+  failedDataKeys: { dataKeyId: string; reason: string }[];
 };
 
 export async function reencryptLicenseKeys(
@@ -25,9 +33,12 @@ export async function reencryptLicenseKeys(
 ): Promise<ReencryptResult> {
   const toVersion = keyring.currentVersion;
   const batchSize = options.batchSize ?? 200;
-  const notCurrent = { NOT: { keyCiphertext: { startsWith: `k${toVersion}.` } } };
+  // Ciphertexts under the keyring name its version ("k2.…"); under a data key, the key ("tdk_….…").
+  const notCurrent = { keyCiphertext: { startsWith: "k" } };
+  const dataKeys = createDataKeyCache();
+  const rewrap = await rewrapDataKeys(prisma, keyring);
   const total = await prisma.license.count({ where: notCurrent });
-  const result: ReencryptResult = { toVersion, reencrypted: 0, changedMeanwhile: 0, failed: [] };
+  const result: ReencryptResult = { toVersion, reencrypted: 0, rewrappedDataKeys: rewrap.rewrapped, changedMeanwhile: 0, failed: [], failedDataKeys: rewrap.failed };
   let processed = 0;
   let after = "";
   try {
@@ -36,13 +47,14 @@ export async function reencryptLicenseKeys(
         where: { ...notCurrent, id: { gt: after } },
         orderBy: { id: "asc" },
         take: batchSize,
-        select: { id: true, keyCiphertext: true },
+        select: { id: true, tenantId: true, keyCiphertext: true },
       });
       if (batch.length === 0) break;
       for (const row of batch) {
         let resealed: string;
         try {
-          resealed = sealLicenseKey(keyring, row.id, openLicenseKey(keyring, row.id, row.keyCiphertext));
+          const plain = openLicenseKey(keyring, row.id, row.keyCiphertext);
+          resealed = sealLicenseKeyUnder(await liveDataKey(prisma, keyring, dataKeys, row.tenantId), row.id, plain);
         } catch (e) {
           result.failed.push({ licenseId: row.id, reason: (e as Error).message });
           continue;
@@ -57,17 +69,23 @@ export async function reencryptLicenseKeys(
       options.onProgress?.({ processed, total, reencrypted: result.reencrypted, failed: result.failed.length });
     }
   } finally {
-    if (result.reencrypted > 0 || result.failed.length > 0) {
+    if (result.reencrypted > 0 || result.rewrappedDataKeys > 0 || result.failed.length > 0 || result.failedDataKeys.length > 0) {
       await prisma.$transaction((tx) =>
         recordEvent(tx, {
           action: "keyring.reencrypt",
-          outcome: result.failed.length === 0 ? "success" : "failure",
+          outcome: result.failed.length === 0 && result.failedDataKeys.length === 0 ? "success" : "failure",
           actor: options.actor,
           target: { type: "keyring", id: "storage" },
           tenantId: null,
           sourceIp: null,
           requestId: null,
-          data: { toVersion, reencrypted: result.reencrypted, failedLicenseIds: result.failed.map((f) => f.licenseId).slice(0, 100) },
+          data: {
+            toVersion,
+            reencrypted: result.reencrypted,
+            rewrappedDataKeys: result.rewrappedDataKeys,
+            failedLicenseIds: result.failed.map((f) => f.licenseId).slice(0, 100),
+            failedDataKeyIds: result.failedDataKeys.map((f) => f.dataKeyId).slice(0, 100),
+          },
         }),
       );
     }
@@ -75,9 +93,10 @@ export async function reencryptLicenseKeys(
   return result;
 }
 
-/** How many license keys sit under each key version (for `tessera keys status`). */
+/** How many license keys sit under each keyring version, and under tenants' data keys ("data-key"), for `tessera keys status`. */
 export async function countLicenseKeysByVersion(prisma: AccessPrisma): Promise<Map<string, number>> {
   const rows = await prisma.$queryRaw<{ version: string; count: bigint }[]>`
-    select split_part(key_ciphertext, '.', 1) as version, count(*) as count from licenses group by 1 order by 1`;
+    select case when key_ciphertext like 'tdk\_%' then 'data-key' else split_part(key_ciphertext, '.', 1) end as version, count(*) as count
+      from licenses group by 1 order by 1`;
   return new Map(rows.map((r) => [r.version, Number(r.count)]));
 }

@@ -9,7 +9,8 @@ import type { LicenseStatus } from "../../generated/prisma/client";
 import type { StorageKeyring } from "../../keys/storage-keyring";
 import { recordEvent } from "../../outbox/record-event";
 import type { FernetKey } from "../crypto/fernet";
-import { digestLicenseKey, sealLicenseKey } from "../licenses/license-key";
+import { digestLicenseKey, sealLicenseKeyUnder } from "../licenses/license-key";
+import { createDataKeyCache, liveDataKey } from "../../keys/tenant-data-keys";
 import { assertNoOtherLiveLicense } from "../licenses/live-license-guard";
 import { newId } from "../secrets/ids";
 import type { DjangoLicenseCsv, DjangoLicenseRow } from "./django-license-csv";
@@ -173,6 +174,8 @@ async function writeLicenses(deps: ImportDeps, tenantId: string, tier: { id: str
   try {
     await deps.prisma.$transaction(
       async (tx) => {
+        // Imported keys go under the tenant's data key, like every new one (a one-off cache: the import runs once).
+        const dataKey = toWrite.length ? await liveDataKey(tx, deps.keyring, createDataKeyCache(1), tenantId) : null;
         for (const p of toWrite) {
           if (isLive(p.status)) await assertNoOtherLiveLicense(tx, tenantId, p.componentId, null, now);
           const id = newId("lic");
@@ -187,7 +190,7 @@ async function writeLicenses(deps: ImportDeps, tenantId: string, tier: { id: str
               endsAt: p.read.endsAt,
               status: p.status,
               statusChangedAt: now,
-              keyCiphertext: sealLicenseKey(deps.keyring, id, p.read.licenseText),
+              keyCiphertext: sealLicenseKeyUnder(dataKey!, id, p.read.licenseText),
               keyDigest: p.digest,
               importSource: p.source,
             },

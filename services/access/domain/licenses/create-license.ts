@@ -7,7 +7,8 @@ import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { newId } from "../secrets/ids";
 import { loadLicenseDetail } from "./get-license";
-import { digestLicenseKey, generateLicenseKey, sealLicenseKey } from "./license-key";
+import { liveDataKey } from "../../keys/tenant-data-keys";
+import { digestLicenseKey, generateLicenseKey, sealLicenseKeyUnder } from "./license-key";
 import { assertNoOtherLiveLicense } from "./live-license-guard";
 
 const invalidField = (field: string, message: string) =>
@@ -37,6 +38,7 @@ export async function createLicense(ctx: AccessContext, actor: Actor, input: Cre
     await assertNoOtherLiveLicense(tx, tenant.id, component.id, null, now);
     const id = newId("lic");
     const key = generateLicenseKey();
+    const dataKey = await liveDataKey(tx, ctx.keyring, ctx.dataKeys, tenant.id);
     await tx.license.create({
       data: {
         id,
@@ -48,7 +50,7 @@ export async function createLicense(ctx: AccessContext, actor: Actor, input: Cre
         endsAt,
         status: "active",
         statusChangedAt: now,
-        keyCiphertext: sealLicenseKey(ctx.keyring, id, key),
+        keyCiphertext: sealLicenseKeyUnder(dataKey, id, key),
         keyDigest: digestLicenseKey(ctx.keys.secretDigest, key),
       },
       select: { id: true },

@@ -7,7 +7,8 @@ import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { verifyPassword } from "../passwords/password-hash";
 import { licenseNotFound } from "./get-license";
-import { openLicenseKey } from "./license-key";
+import { openStoredLicenseKey } from "./license-key";
+import { DataKeyDestroyed } from "../../keys/tenant-data-keys";
 
 export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: string, password: string, meta: RequestMeta) {
   const license = await ctx.prisma.license.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true, tenantId: true, keyCiphertext: true } });
@@ -40,7 +41,13 @@ export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: str
   }
   await ctx.throttle.recordSuccess(actor.email);
   // Decrypt before auditing success, so a key that cannot be opened is not recorded as revealed.
-  const key = openLicenseKey(ctx.keyring, license.id, license.keyCiphertext);
+  let key: string;
+  try {
+    key = await openStoredLicenseKey(ctx.prisma, ctx.keyring, ctx.dataKeys, license.id, license.keyCiphertext);
+  } catch (e) {
+    if (e instanceof DataKeyDestroyed) await audit("failure", { reason: "data-key-destroyed", dataKeyId: e.keyId });
+    throw e;
+  }
   await audit("success", {});
   return { key };
 }

@@ -7,6 +7,7 @@ import { readTlsMaterial } from "../../../common/tls/server-tls";
 import type { loadAccessConfig } from "../../config";
 import type { AccessPrisma } from "../../db/prisma";
 import type { StorageKeyring } from "../../keys/storage-keyring";
+import { createDataKeyCache } from "../../keys/tenant-data-keys";
 import { createSignInThrottle } from "../auth/sign-in-throttle";
 import type { AccessContext } from "../context";
 import type { SelfCheckDeps } from "./run-self-checks";
@@ -35,6 +36,7 @@ export function hostSelfCheckDeps(config: AccessConfig, open: { prisma: AccessPr
         sessionCache: null,
         tokenUsage: null,
         accessRecord: null,
+        dataKeys: createDataKeyCache(),
         now,
       }
     : null;

@@ -1,0 +1,26 @@
+"use client";
+// react-query keys and fetchers for the district's disposition requests and the filing form's options.
+import { useQuery } from "@tanstack/react-query";
+import type { DispositionOptionsResponse, ListDispositionsResponse } from "@/contracts/disposition-api";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { withQuery } from "@/lib/with-query";
+
+export const dispositionKeys = {
+  all: ["dispositions"] as const,
+  page: (page: number, pageSize: number) => ["dispositions", page, pageSize] as const,
+  options: (tenantId: string) => ["disposition-options", tenantId] as const,
+};
+
+export function useDispositions(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: dispositionKeys.page(page, pageSize),
+    queryFn: ({ signal }) => apiFetch<ListDispositionsResponse>(withQuery("/api/dispositions", { page, pageSize }), { signal }),
+  });
+}
+
+export function useDispositionOptions(tenantId: string) {
+  return useQuery({
+    queryKey: dispositionKeys.options(tenantId),
+    queryFn: ({ signal }) => apiFetch<DispositionOptionsResponse>(withQuery("/api/dispositions/options", { tenantId }), { signal }),
+  });
+}

@@ -1,5 +1,5 @@
 "use client";
-// The Compliance area's sub-navigation: the sections whose page exists (lib/server/compliance-pages.ts),
+// The Compliance area's sub-navigation over its sections (compliance-sections.ts, each checked to have its page),
 // the current one marked. Hidden in print, where only the page itself is filed.
 import Link from "next/link";
 import { usePathname } from "next/navigation";

@@ -144,13 +144,19 @@ function TrustBody({ facts }: { facts: NonNullable<Awaited<ReturnType<typeof get
         {facts.securityPlan.controls.length === 0 ? (
           <p>The security plan&apos;s summary appears here: each control mapped to NIST CSF 2.0 with the result of its live self-check.</p>
         ) : (
-          <ul className="space-y-1">
-            {facts.securityPlan.controls.map((c) => (
-              <li key={c.id}>
-                <span className="font-medium">{c.function}</span> · {c.title}: {c.status}
-              </li>
-            ))}
-          </ul>
+          <>
+            <p className="mb-2">
+              Each control of Tessera&apos;s security plan, mapped to the NIST Cybersecurity Framework 2.0. Where the system can show a control, a
+              self-check runs on a schedule and its result is kept in the audit log as evidence; districts see the evidence on their compliance pages.
+            </p>
+            <ul className="space-y-2">
+              {facts.securityPlan.controls.map((c) => (
+                <li key={c.id}>
+                  <span className="font-medium">{c.id} · {c.function}</span> — {c.title} <span className="text-slate-700">({c.status})</span>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </Section>
 

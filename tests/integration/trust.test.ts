@@ -2,6 +2,7 @@
 // and holds nothing of any tenant; platform admins version component inventories and trust documents,
 // audited; a material change gives the notice period and is announced to every district; each district's
 // admins acknowledge for their district only. Every negative path: wrong role, other tenant, malformed, NUL.
+import { securityControls } from "../../contracts/security-plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ListNoticesResponse, PublishDocumentRequest, TrustResponse } from "../../contracts/trust-api";
 import { ensureDefaultCatalogue } from "../../services/access/domain/catalogue/ensure-default-catalogue";
@@ -44,14 +45,19 @@ const element = { element: "Report contents", category: "Assessment", purpose: "
 const policyText = (text: string): PublishDocumentRequest => ({ content: { kind: "privacy_policy", text }, summary: "Clearer wording.", material: false });
 
 describe("GET /v1/trust", () => {
-  it("answers the web tier without a session: every component, Tessera's own tables, version 1 of each document, an empty security plan", async () => {
+  it("answers the web tier without a session: every component, Tessera's own tables, version 1 of each document, the security plan's controls (not yet checked)", async () => {
     const res = await call<TrustResponse>("GET", "/v1/trust");
     expect(res.status).toBe(200);
     expect(res.body.components.map((c) => c.key)).toContain("reports");
     expect(res.body.tessera.map((t) => t.table)).toEqual(expect.arrayContaining(["User", "License", "AuditEvent"]));
     for (const part of [res.body.privacyPolicy, res.body.subprocessors, res.body.commitments, res.body.securityContact]) expect(part.current?.version).toBe(1);
     expect(res.body.commitments.current?.content).toMatchObject({ kind: "commitments" });
-    expect(res.body.securityPlan).toEqual({ controls: [] });
+    const controls = res.body.securityPlan.controls as { id: string; function: string; status: string }[];
+    expect(controls.length).toBe(securityControls.length);
+    expect(new Set(controls.map((c) => c.function))).toEqual(new Set(["Govern", "Identify", "Protect", "Detect", "Respond", "Recover"]));
+    // no check has run in this database: a checked control says so, and no evidence is published
+    expect(controls.find((c) => c.id === "GV.OV-1")?.status).toBe("checked live; not run yet");
+    expect(JSON.stringify(res.body.securityPlan)).not.toContain("evidence");
     expect(res.body.noticeDays).toBe(30);
   });
 

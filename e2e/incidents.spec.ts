@@ -208,7 +208,7 @@ test.describe.serial("incidents and the compliance overview in the browser", () 
     await expect(p.getByRole("heading", { level: 1, name: `Compliance: ${colorado.name}` })).toBeVisible();
     await expect(p.getByText("CO NDPA v1.0")).toBeVisible();
     await expect(p.getByText("Denver Public Schools, NDPA 2024-17")).toBeVisible();
-    await expect(p.getByRole("link", { name: "Data inventory of Reporting" })).toHaveAttribute("href", "/trust#reports");
+    await expect(p.getByRole("link", { name: "Data inventory of Reporting" })).toHaveAttribute("href", "/trust#data-reports");
     await expect(p.getByRole("link", { name: incidentTitle })).toBeVisible();
     await expect(p.getByText(otherTitle)).toHaveCount(0);
     await expect(p.getByRole("link", { name: "Edit the agreement on the tenant's page" })).toHaveCount(0);

@@ -27,7 +27,7 @@ const componentColumns: Column<LicensedComponentDto>[] = [
     key: "data",
     header: "What of the district's data it holds",
     cell: (c) => (
-      <a href={`/trust#${encodeURIComponent(c.key)}`} className="text-indigo-800 underline">
+      <a href={`/trust#data-${encodeURIComponent(c.key)}`} className="text-indigo-800 underline">
         Data inventory of {c.name}
       </a>
     ),

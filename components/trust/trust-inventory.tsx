@@ -10,7 +10,7 @@ export function ComponentInventories({ components }: { components: ComponentInve
       {components.map((c) => {
         const [current, ...older] = c.versions;
         return (
-          <li key={c.key} className="space-y-2">
+          <li key={c.key} id={`data-${c.key}`} className="space-y-2 scroll-mt-4">
             <h3 className="text-lg font-semibold">{c.name}</h3>
             {current ? (
               <>

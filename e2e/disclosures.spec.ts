@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { componentClient, introspectAs, type ComponentClient } from "./component-identity";
-import { postCreated } from "./license-fixtures";
+import { joinAsMember, postCreated, type Member } from "./license-fixtures";
 import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
@@ -25,20 +25,7 @@ let licenseId = "";
 let secret = "";
 let component: ComponentClient | null = null;
 
-async function join(browser: Browser, role: "district_reviewer" | "tenant_admin", person: typeof reviewer): Promise<Page> {
-  const { inviteUrl } = await postCreated<{ inviteUrl: string }>(admin.request, `/api/tenants/${tenantId}/invitations`, { email: person.email, role });
-  const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
-  const p = await context.newPage();
-  await p.goto(new URL(inviteUrl).pathname);
-  await p.getByLabel("Your name").fill(person.name);
-  await p.getByLabel("Password", { exact: true }).fill(person.password);
-  await p.getByLabel("Confirm password").fill(person.password);
-  await p.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(p).toHaveURL(/\/sign-in\?invitation=accepted/);
-  await signIn(p, person.email, person.password);
-  await expect(p.getByRole("heading", { level: 1, name: `Welcome, ${person.name}` })).toBeVisible();
-  return p;
-}
+const join = (browser: Browser, role: "district_reviewer" | "tenant_admin", person: Member): Promise<Page> => joinAsMember(browser, admin, tenantId, person, role);
 
 /** Searches the record for the student until the line appears (the outbox relay delivers within seconds). */
 async function findStudent(p: Page, text: string | RegExp) {

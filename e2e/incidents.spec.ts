@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
-import { postCreated } from "./license-fixtures";
+import { joinAsMember, postCreated, type Member } from "./license-fixtures";
 import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
@@ -34,20 +34,7 @@ function localInput(hours: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-async function join(browser: Browser, tenantId: string, role: "district_reviewer" | "tenant_admin", person: typeof reviewer): Promise<Page> {
-  const { inviteUrl } = await postCreated<{ inviteUrl: string }>(admin.request, `/api/tenants/${tenantId}/invitations`, { email: person.email, role });
-  const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
-  const p = await context.newPage();
-  await p.goto(new URL(inviteUrl).pathname);
-  await p.getByLabel("Your name").fill(person.name);
-  await p.getByLabel("Password", { exact: true }).fill(person.password);
-  await p.getByLabel("Confirm password").fill(person.password);
-  await p.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(p).toHaveURL(/\/sign-in\?invitation=accepted/);
-  await signIn(p, person.email, person.password);
-  await expect(p.getByRole("heading", { level: 1, name: `Welcome, ${person.name}` })).toBeVisible();
-  return p;
-}
+const join = (browser: Browser, tenantId: string, role: "district_reviewer" | "tenant_admin", person: Member): Promise<Page> => joinAsMember(browser, admin, tenantId, person, role);
 
 async function expectFitsNarrowScreen(p: Page) {
   await p.setViewportSize({ width: 390, height: 844 });

@@ -2,6 +2,7 @@
 // shapes only, no I/O. Called by the web tier for a signed-in person; another tenant answers 404.
 import { z } from "zod";
 import { plainText, recordId, tenantKinds, usStates } from "./tenant-api";
+import { inventoryVersionDto } from "./trust-api";
 
 export const agreementKinds = ["sdpc_ndpa", "state_terms"] as const;
 export type AgreementKind = (typeof agreementKinds)[number];
@@ -85,6 +86,8 @@ export const licensedComponentDto = z.object({
   name: z.string(),
   /** Its licenses for the district, by status. */
   licenses: z.object({ active: z.number().int(), suspended: z.number().int(), expired: z.number().int(), revoked: z.number().int() }),
+  /** What of the district's data it holds: its data inventory's newest version (the trust page's), null while it has declared none. */
+  inventory: inventoryVersionDto.nullable(),
 });
 export type LicensedComponentDto = z.infer<typeof licensedComponentDto>;
 

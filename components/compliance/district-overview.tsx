@@ -27,9 +27,22 @@ const componentColumns: Column<LicensedComponentDto>[] = [
     key: "data",
     header: "What of the district's data it holds",
     cell: (c) => (
-      <a href={`/trust#data-${encodeURIComponent(c.key)}`} className="text-indigo-800 underline">
-        Data inventory of {c.name}
-      </a>
+      <div className="space-y-1">
+        {c.inventory ? (
+          <ul className="list-disc pl-4">
+            {c.inventory.elements.map((e) => (
+              <li key={e.element}>
+                {e.element} <span className="text-slate-700">({e.category}; kept: {e.retention})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-slate-700">It has not declared the data it holds yet.</p>
+        )}
+        <a href={`/trust#data-${encodeURIComponent(c.key)}`} className="text-indigo-800 underline">
+          Data inventory of {c.name}
+        </a>
+      </div>
     ),
   },
 ];

@@ -310,6 +310,16 @@ describe("the overview", () => {
     for (const incident of res.body.openIncidents) expect(incident.districts.map((d) => d.tenantId)).toEqual([co.tenant.id]);
   });
 
+  it("says what of the district's data each licensed component holds: its newest inventory version", async () => {
+    const before = await call<DistrictOverviewResponse>("GET", `/v1/compliance/districts/${co.tenant.id}`, co.people.district_reviewer);
+    expect(before.body.components.map((c) => c.inventory)).toEqual([null]);
+    const element = { element: "Reading scores", category: "Assessment", purpose: "To report progress to the district.", retention: "Until the district asks for deletion.", recipients: "No one." };
+    expect((await call("POST", `/v1/components/${cat.reports.id}/inventory`, admin, { elements: [element] })).status).toBe(201);
+    expect((await call("POST", `/v1/components/${cat.reports.id}/inventory`, admin, { elements: [element, { ...element, element: "Attendance" }] })).status).toBe(201);
+    const after = await call<DistrictOverviewResponse>("GET", `/v1/compliance/districts/${co.tenant.id}`, co.people.district_reviewer);
+    expect(after.body.components[0].inventory).toMatchObject({ version: 2, elements: [{ element: "Reading scores" }, { element: "Attendance" }] });
+  });
+
   it("lists every district for a platform admin, searchable, with agreement state and open incidents", async () => {
     const all = await call<ListComplianceDistrictsResponse>("GET", "/v1/compliance/districts", admin);
     expect(all.body.districts.map((d) => d.name)).toEqual(["Albany City", "Boulder Valley"]);

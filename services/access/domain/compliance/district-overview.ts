@@ -8,6 +8,7 @@ import type { DistrictAgreement, Prisma, Tenant } from "../../generated/prisma/c
 import type { Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
 import { toAgreementDto } from "../agreements/agreement-dto";
+import { toInventoryVersionDto } from "../trust/trust-dto";
 import { findDistrictOrThrow } from "../agreements/get-agreement";
 import { districtsScope, rulesOf, tenantNamesOf, toIncidentDto } from "../incidents/incident-dto";
 import { tenantRowScope } from "../tenants/get-tenant";
@@ -80,9 +81,15 @@ export async function getDistrictOverview(ctx: AccessContext, actor: Actor, tena
   });
   const components = new Map<string, LicensedComponentDto>();
   for (const license of licenses) {
-    const c = components.get(license.component.id) ?? { ...license.component, licenses: { active: 0, suspended: 0, expired: 0, revoked: 0 } };
+    const c = components.get(license.component.id) ?? { ...license.component, licenses: { active: 0, suspended: 0, expired: 0, revoked: 0 }, inventory: null };
     c.licenses[license.status] += 1;
     components.set(c.id, c);
+  }
+  // Each component's newest inventory version: what of the district's data it holds, as /trust says.
+  const versions = await ctx.prisma.dataInventoryVersion.findMany({ where: { componentId: { in: [...components.keys()] } }, orderBy: [{ componentId: "asc" }, { version: "desc" }] });
+  for (const v of versions) {
+    const c = components.get(v.componentId);
+    if (c && !c.inventory) c.inventory = toInventoryVersionDto(v);
   }
   // Only this district's part of each incident, whoever asks: the overview is the district's page.
   const incidentRows = await ctx.prisma.incident.findMany({

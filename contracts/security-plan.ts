@@ -110,7 +110,7 @@ export const checkParams = z.object({ checkId });
 export const runCheckResponse = checkResult;
 
 /** POST /v1/security-plan/access-review */
-export const signOffReviewRequest = z.object({
+export const signOffReviewRequest = z.strictObject({
   note: z.string().trim().max(1000, "Use at most 1000 characters.").default(""),
 });
 export const signOffReviewResponse = z.object({ review: accessReviewDto, result: checkResult });

@@ -13,6 +13,12 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // The JSON report lets `npm test` count end-to-end results into its closing line.
   reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? "test-results/e2e.json" }]],
+  // The first run needs a deployment nobody has set up: it goes first, whatever the other files are named
+  // (each of them creates the first administrator itself when it runs alone).
+  projects: [
+    { name: "first-run", testMatch: "first-run.spec.ts" },
+    { name: "console", testIgnore: "first-run.spec.ts", dependencies: ["first-run"] },
+  ],
   use: {
     headless: true,
     trace: "retain-on-failure",

@@ -49,7 +49,9 @@ test.describe.serial("the public trust page and policy notices", () => {
     }
     await expect(page.locator("#privacy-policy").getByText(/^Version \d+, in effect since/)).toBeVisible();
     await expect(page.getByRole("heading", { name: "School official under the district's direct control" })).toBeVisible();
-    await expect(page.locator("#security-plan")).toContainText("The security plan's summary appears here");
+    // the security plan's summary: each control with its CSF function and its live check's state, no evidence
+    await expect(page.locator("#security-plan")).toContainText("GV.RR-1 · Govern");
+    await expect(page.locator("#security-plan")).toContainText("checked live");
     await expect(page.locator("body")).not.toContainText(districtName);
     await expectNoAccessibilityViolations(page);
 

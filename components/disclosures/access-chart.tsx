@@ -34,7 +34,8 @@ export function AccessChart({ data }: { data: DisclosureActivityResponse }) {
           ))}
         </BarChart>
       </div>
-      <table className="sr-only">
+      <div className="sr-only">
+      <table>
         <caption>Accesses and disclosures per day (UTC) by component</caption>
         <thead>
           <tr>
@@ -55,6 +56,7 @@ export function AccessChart({ data }: { data: DisclosureActivityResponse }) {
           ))}
         </tbody>
       </table>
+      </div>
       <p className="mt-2 text-sm text-slate-700">Days in UTC. Accesses are counted per minute and written within seconds.</p>
     </div>
   );

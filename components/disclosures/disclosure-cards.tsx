@@ -14,11 +14,11 @@ export function DisclosureCards({ rows, query, empty }: { rows: DisclosureRecord
     <ul aria-label="Record of disclosures" className="space-y-3">
       {rows.map((r) => (
         <li key={r.seq} className="rounded-lg border border-slate-200 bg-white p-3">
-          <dl className="grid grid-cols-[7rem_1fr] gap-x-2 gap-y-1 text-sm">
+          <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2 gap-y-1 text-sm">
             {columns.map((c) => (
               <div key={c.key} className="contents">
                 <dt className="font-medium text-slate-700">{c.header}</dt>
-                <dd className="min-w-0 break-words">{c.cell(r)}</dd>
+                <dd className="min-w-0 [overflow-wrap:anywhere]">{c.cell(r)}</dd>
               </div>
             ))}
           </dl>

@@ -98,7 +98,8 @@ function Swatch({ colour }: { colour: string }) {
 
 function UsageTable({ label, data }: { label: string; data: UsageSeries }) {
   return (
-    <table className="sr-only">
+    <div className="sr-only">
+      <table>
       <caption>
         {label}: uses and refusals per {data.bucketHours === 24 ? "day" : data.bucketHours === 1 ? "hour" : `${data.bucketHours} hours`}, last {usageRangeLabels[data.range]}
       </caption>
@@ -119,5 +120,6 @@ function UsageTable({ label, data }: { label: string; data: UsageSeries }) {
         ))}
       </tbody>
     </table>
+      </div>
   );
 }

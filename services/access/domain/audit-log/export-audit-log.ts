@@ -9,7 +9,7 @@ import { z } from "zod";
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
-import { csvRow } from "./csv";
+import { csvRow } from "../documents/csv";
 import { describeEvents } from "./list-audit-log";
 import { queryString, readAudit } from "./read-audit";
 import { scopedFilter } from "./scoped-filter";

@@ -6,7 +6,7 @@ import { recordEvent } from "../../outbox/record-event";
 import { auditActor, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { renderPdf } from "../documents/pdf-document";
-import { toCsv } from "./csv-cells";
+import { toCsv } from "../documents/csv";
 import { readRecordPage, recordTenantOf } from "./read-record";
 
 const pageSize = 1_000;

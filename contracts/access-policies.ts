@@ -75,6 +75,14 @@ export const accessPolicies = policyTable({
   "POST /v1/tokens/:id/revoke": person("tokens.write"),
   "GET /v1/tokens/:id/usage": person("tokens.read"),
   "GET /v1/licenses/:id/token-usage": person("tokens.read"),
+  // every token the person may see, and leaked tokens (token-leak-routes.ts)
+  "GET /v1/tokens": person("tokens.read"),
+  "POST /v1/tokens/lookup": person("token_leaks.write"),
+  "GET /v1/secret-scanner-keys": person("token_leaks.write"),
+  "POST /v1/secret-scanner-keys": person("token_leaks.write"),
+  "POST /v1/secret-scanner-keys/:id/retire": person("token_leaks.write"),
+  // a secret scanner's signed report, forwarded by the web tier from the public host (no session: the signature is checked)
+  "POST /v1/token-leaks": webOnly,
   // OAuth 2.0 for components
   "GET /.well-known/oauth-authorization-server": components,
   "POST /oauth/token": components,

@@ -17,6 +17,7 @@ const expected: Record<Permission, Role[]> = {
   "license_keys.read": ["platform_admin", "tenant_admin"],
   "tokens.read": ["platform_admin", "tenant_admin", "tenant_member"],
   "tokens.write": ["platform_admin", "tenant_admin"],
+  "token_leaks.write": ["platform_admin"],
   "oauth_clients.read": ["platform_admin", "tenant_admin", "tenant_member"],
   "oauth_clients.write": ["platform_admin", "tenant_admin"],
   "audit.read": ["platform_admin", "tenant_admin"],

@@ -17,6 +17,7 @@ export const permissions = [
   "license_keys.read", // see a license key (after re-entering the password)
   "tokens.read", // a license's tokens and their usage
   "tokens.write", // create, rotate and revoke tokens
+  "token_leaks.write", // look a token up by its pasted text, and register secret scanners' signing keys
   "oauth_clients.read",
   "oauth_clients.write", // register and revoke OAuth clients (and with them their tokens)
   "audit.read", // the audit log and its exports (a tenant's people: their tenant's events only)

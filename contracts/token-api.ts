@@ -87,6 +87,49 @@ export const listTokensResponse = z.object({
 });
 export type ListTokensResponse = z.infer<typeof listTokensResponse>;
 
+// ─── Every token the person may see (tokens.read) ─────────────────────────────────────────────────
+
+export const tokenExpiryWindows = ["24h", "7d", "30d"] as const;
+export type TokenExpiryWindow = (typeof tokenExpiryWindows)[number];
+export const tokenExpiryWindowLabels: Record<TokenExpiryWindow, string> = { "24h": "Expires within 24 hours", "7d": "Expires within 7 days", "30d": "Expires within 30 days" };
+
+/** What a whole pasted token looks like: it belongs in the leaked-token lookup (a POST body), never in a query string. */
+export const wholeTokenShape = /tsr_[0-9A-Za-z]{20,}/;
+
+/**
+ * GET /v1/tokens → 200 listAllTokensResponse: every token of every license the person may see (their
+ * tenant's; a platform administrator's: all), newest first, in keyset pages like the license's list.
+ * `search` as there (name or display prefix); `expiresWithin`: live tokens ending within the window.
+ * A whole token in `search` is refused (422): it would travel in an address; use POST /v1/tokens/lookup.
+ */
+export const listAllTokensQuery = listTokensQuery.extend({
+  search: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((s) => !wholeTokenShape.test(s), "This looks like a whole token: paste it into the leaked-token lookup instead, which never puts it in an address.")
+    .optional(),
+  licenseId: recordId.optional(),
+  tenantId: recordId.optional(),
+  expiresWithin: z.enum(tokenExpiryWindows).optional(),
+});
+export type ListAllTokensQuery = z.input<typeof listAllTokensQuery>;
+
+/** A token with the license and tenant it belongs to, for tables across licenses. */
+export const tokenListRow = tokenDto.extend({
+  license: z.object({ id: z.string(), component: z.object({ key: z.string(), name: z.string() }) }),
+  tenant: z.object({ id: z.string(), name: z.string() }),
+});
+export type TokenListRow = z.infer<typeof tokenListRow>;
+
+export const listAllTokensResponse = z.object({
+  tokens: z.array(tokenListRow),
+  nextCursor: z.string().nullable(),
+  /** How many tokens match the filters (all pages). */
+  total: z.number().int(),
+});
+export type ListAllTokensResponse = z.infer<typeof listAllTokensResponse>;
+
 // ─── Read (licenses.read) ─────────────────────────────────────────────────────────────────────────
 
 /** GET /v1/tokens/:id → 200; 404 when missing or another tenant's. */
@@ -127,7 +170,14 @@ export type CreateTokenResponse = z.infer<typeof createTokenResponse>;
 export const rotateTokenRequest = z.object({ graceHours: z.number().int().min(0).max(168).default(0) });
 export type RotateTokenRequest = z.input<typeof rotateTokenRequest>;
 
-/** POST /v1/tokens/:id/revoke (no body) → 200 getTokenResponse; 409 reason "already-revoked". */
+/** Why a person revoked a token, as stored in `revokeReason` ("revoked": no longer needed, the default). */
+export const personRevokeReasons = ["revoked", "leaked"] as const;
+export type PersonRevokeReason = (typeof personRevokeReasons)[number];
+export const personRevokeReasonLabels: Record<PersonRevokeReason, string> = { revoked: "No longer needed", leaked: "Leaked or exposed" };
+
+/** POST /v1/tokens/:id/revoke (no body, or this) → 200 getTokenResponse; 409 reason "already-revoked". */
+export const revokeTokenRequest = z.object({ reason: z.enum(personRevokeReasons).default("revoked") }).strict();
+export type RevokeTokenRequest = z.input<typeof revokeTokenRequest>;
 
 /** POST /v1/licenses/:id/tokens/revoke-all (no body) → 200 { revoked: n } — every live token of the license. */
 export const revokeAllTokensResponse = z.object({ revoked: z.number().int() });

@@ -25,6 +25,7 @@ import { requestMeta } from "./routes/request-meta";
 import { personAuthenticator } from "./routes/require-actor";
 import { tenantRoutes } from "./routes/tenant-routes";
 import { tierRoutes } from "./routes/tier-routes";
+import { tokenLeakRoutes } from "./routes/token-leak-routes";
 import { tokenRoutes } from "./routes/token-routes";
 import { setupRoutes } from "./routes/setup-routes";
 import { auditLogRoutes } from "./routes/audit-log-routes";
@@ -97,6 +98,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   licenseRoutes(app, ctx, deps.refusalAudit);
   certificateRoutes(app, ctx);
   tokenRoutes(app, ctx);
+  tokenLeakRoutes(app, ctx);
   oauthRoutes(app, ctx, deps.refusalAudit);
   oauthClientRoutes(app, ctx);
   // compliance (issue 9)

@@ -45,6 +45,8 @@ export type AccessServiceOptions = {
   refusalAudit?: RefusalAuditOptions;
   /** The record of accesses to districts' data (services/access/domain/disclosures/access-record.ts): off, or its flush interval. */
   accessRecord?: { enabled?: boolean; flushIntervalMs?: number };
+  /** The service's log level (default silent): a test that reads the request log (on stdout) raises it. */
+  logLevel?: string;
 };
 
 const silentLogger = { info() {}, warn() {} };
@@ -69,7 +71,7 @@ export async function startAccessService(label: string, settings: Partial<Access
     keyring: first?.ctx.keyring ?? createKeyring(1, new Map([[1, randomBytes(32)]])),
     keysDir,
     settings: { publicUrl: "http://127.0.0.1:3000", sessionIdleMinutes: 30, sessionAbsoluteHours: 12, setupLinkMinutes: 30, policyNoticeDays: 30, ...settings },
-    logLevel: "silent",
+    logLevel: options.logLevel ?? "silent",
     caches: validationCache,
     now: options.now,
     refusalAudit: options.refusalAudit,

@@ -11,6 +11,7 @@ import {
   listTokensQuery,
   listTokensResponse,
   revokeAllTokensResponse,
+  revokeTokenRequest,
   rotateTokenRequest,
   tokenIdParams,
   tokenUsageQuery,
@@ -104,10 +105,11 @@ export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
   // POST /v1/tokens/:id/revoke — revoke one token.
   app.post(
     "/v1/tokens/:id/revoke",
-    routeOptions(policies["POST /v1/tokens/:id/revoke"], { ...web, summary: "Revoke a token.", params: tokenIdParams, response: getTokenResponse, problems: { ...tokenMissing, 409: "already-revoked." } }),
+    routeOptions(policies["POST /v1/tokens/:id/revoke"], { ...web, summary: "Revoke a token (optionally saying why: leaked).", params: tokenIdParams, body: revokeTokenRequest, response: getTokenResponse, problems: { ...tokenMissing, 409: "already-revoked." } }),
     async (request) => {
       const actor = actorOf(request);
-      return revokeToken(ctx, actor, parseInput(tokenIdParams, request.params).id, requestMeta(request));
+      const { reason } = parseInput(revokeTokenRequest, request.body === undefined ? {} : request.body);
+      return revokeToken(ctx, actor, parseInput(tokenIdParams, request.params).id, requestMeta(request), reason);
     },
   );
 

@@ -15,9 +15,9 @@ import { loadTokenLicense } from "./token-license";
 
 const cursorShape = z.object({ t: z.iso.datetime(), i: z.string().max(64) });
 
-const encodeCursor = (createdAt: Date, id: string) => Buffer.from(JSON.stringify({ t: createdAt.toISOString(), i: id })).toString("base64url");
+export const encodeCursor = (createdAt: Date, id: string) => Buffer.from(JSON.stringify({ t: createdAt.toISOString(), i: id })).toString("base64url");
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   try {
     const parsed = cursorShape.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
     return { createdAt: new Date(parsed.t), id: parsed.i };
@@ -26,17 +26,23 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   }
 }
 
-function statusWhere(status: TokenStatus | undefined, now: Date): Prisma.TokenWhereInput {
+export function statusWhere(status: TokenStatus | undefined, now: Date): Prisma.TokenWhereInput {
   if (status === "revoked") return { revokedAt: { not: null } };
   if (status === "expired") return { revokedAt: null, expiresAt: { lte: now } };
   if (status === "active") return { revokedAt: null, expiresAt: { gt: now } };
   return {};
 }
 
-function searchWhere(search: string | undefined): Prisma.TokenWhereInput {
+export function searchWhere(search: string | undefined): Prisma.TokenWhereInput {
   if (!search) return {};
   const prefix = search.startsWith(tokenPrefix) ? search : tokenPrefix + search;
   return { OR: [{ name: { contains: search, mode: "insensitive" } }, { displayPrefix: { startsWith: prefix } }] };
+}
+
+/** `where` narrowed to the tokens after the cursor's, newest first (createdAt, then id). */
+export function pageAfter(where: Prisma.TokenWhereInput, cursor: string | undefined): Prisma.TokenWhereInput {
+  const after = cursor ? decodeCursor(cursor) : null;
+  return after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : where;
 }
 
 export async function listTokens(ctx: AccessContext, actor: Actor, licenseId: string, query: ListTokensQuery): Promise<ListTokensResponse> {
@@ -44,10 +50,7 @@ export async function listTokens(ctx: AccessContext, actor: Actor, licenseId: st
   const license = await loadTokenLicense(ctx.prisma, actor, licenseId);
   const now = new Date();
   const where: Prisma.TokenWhereInput = { licenseId: license.id, ...tenantScope(actor), ...statusWhere(status, now), ...searchWhere(search) };
-  const after = cursor ? decodeCursor(cursor) : null;
-  const pageWhere: Prisma.TokenWhereInput = after
-    ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
-    : where;
+  const pageWhere = pageAfter(where, cursor);
   const [rows, total, liveTokens] = await Promise.all([
     ctx.prisma.token.findMany({ where: pageWhere, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1, select: tokenSelect }),
     ctx.prisma.token.count({ where }),

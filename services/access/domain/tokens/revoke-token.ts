@@ -1,6 +1,6 @@
 // Revocation by a person: one token, or every live token of a license. Each change is one UPDATE whose
 // trigger notifies every process's cache (migration 0005), audited in the same transaction.
-import type { GetTokenResponse } from "../../../../contracts/token-api";
+import type { GetTokenResponse, PersonRevokeReason } from "../../../../contracts/token-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, tenantScope, type Actor } from "../actors/actor";
@@ -8,12 +8,13 @@ import type { AccessContext, RequestMeta } from "../context";
 import { loadTokenDto, tokenNotFound } from "./get-token";
 import { loadTokenLicense } from "./token-license";
 
-export async function revokeToken(ctx: AccessContext, actor: Actor, id: string, meta: RequestMeta): Promise<GetTokenResponse> {
+/** Revokes one token; `reason` is kept on the token and in the event ("leaked" when the person says it leaked). */
+export async function revokeToken(ctx: AccessContext, actor: Actor, id: string, meta: RequestMeta, reason: PersonRevokeReason = "revoked"): Promise<GetTokenResponse> {
   return ctx.prisma.$transaction(async (tx) => {
     const token = await tx.token.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true, tenantId: true, licenseId: true, revokedAt: true } });
     if (!token) throw tokenNotFound();
     const now = new Date();
-    const { count } = await tx.token.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedById: actor.userId, revokeReason: "revoked" } });
+    const { count } = await tx.token.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedById: actor.userId, revokeReason: reason } });
     if (count === 0) throw new AppError("conflict", "The token is already revoked.", { reason: "already-revoked" });
     await recordEvent(tx, {
       action: "token.revoke",
@@ -23,7 +24,7 @@ export async function revokeToken(ctx: AccessContext, actor: Actor, id: string, 
       tenantId: token.tenantId,
       sourceIp: meta.sourceIp,
       requestId: meta.requestId,
-      data: { licenseId: token.licenseId },
+      data: { licenseId: token.licenseId, reason },
     });
     return { token: await loadTokenDto(tx, actor, id) };
   });

@@ -44,14 +44,18 @@ type TokenRow = {
 
 type Person = { id: string; name: string | null; email: string | null };
 
-/** DTOs for rows of one license (lists and single tokens alike); people are loaded in one query. */
-export async function toTokenDtos(db: AccessPrisma | TransactionClient, rows: readonly TokenRow[], license: LicenseFacts, now = new Date()): Promise<TokenDto[]> {
+/**
+ * DTOs for rows of one license (lists and single tokens alike), or of many (`license` then finds each
+ * row's, loaded beforehand); people are loaded in one query.
+ */
+export async function toTokenDtos(db: AccessPrisma | TransactionClient, rows: readonly TokenRow[], license: LicenseFacts | ((licenseId: string) => LicenseFacts), now = new Date()): Promise<TokenDto[]> {
+  const licenseOf = typeof license === "function" ? license : () => license;
   const ids = [...new Set(rows.flatMap((r) => [r.createdById, r.revokedById]).filter((id): id is string => id !== null))];
   const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
   const byId = new Map(users.map((u) => [u.id, u]));
   const person = (id: string | null): Person | null => (id === null ? null : (byId.get(id) ?? { id, name: null, email: null }));
   return rows.map((r) => {
-    const state = tokenState(r, license, now);
+    const state = tokenState(r, licenseOf(r.licenseId), now);
     return {
       id: r.id,
       licenseId: r.licenseId,

@@ -4,6 +4,7 @@ import { licenseNotFound } from "../licenses/get-license";
 import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessPrisma } from "../../db/prisma";
 import type { TransactionClient } from "../context";
+import type { Prisma } from "../../generated/prisma/client";
 import { licenseScopeKeys, tierScopeKeys, tierScopesInclude } from "../tiers/tier-scope-keys";
 import type { LicenseFacts } from "./token-state";
 
@@ -24,21 +25,33 @@ export async function loadTokenLicenseOf(db: AccessPrisma | TransactionClient, o
   return loadTokenLicenseWhere(db, { id: owner.licenseId, tenantId: owner.tenantId });
 }
 
+const tokenLicenseSelect = {
+  id: true,
+  tenantId: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  component: { select: { key: true } },
+  tier: { include: tierScopesInclude },
+  tenant: { select: { kind: true } },
+} as const;
+
 async function loadTokenLicenseWhere(db: AccessPrisma | TransactionClient, where: { id: string; tenantId?: string }): Promise<TokenLicense> {
-  const license = await db.license.findFirst({
-    where,
-    select: {
-      id: true,
-      tenantId: true,
-      status: true,
-      startsAt: true,
-      endsAt: true,
-      component: { select: { key: true } },
-      tier: { include: tierScopesInclude },
-      tenant: { select: { kind: true } },
-    },
-  });
+  const license = await db.license.findFirst({ where, select: tokenLicenseSelect });
   if (!license) throw licenseNotFound();
+  return toTokenLicense(license);
+}
+
+/** The licenses of many tokens at once (a table across licenses), by id. */
+export async function loadTokenLicenses(db: AccessPrisma | TransactionClient, ids: readonly string[]): Promise<Map<string, TokenLicense>> {
+  if (!ids.length) return new Map();
+  const licenses = await db.license.findMany({ where: { id: { in: [...new Set(ids)] } }, select: tokenLicenseSelect });
+  return new Map(licenses.map((l) => [l.id, toTokenLicense(l)]));
+}
+
+type SelectedLicense = Prisma.LicenseGetPayload<{ select: typeof tokenLicenseSelect }>;
+
+function toTokenLicense(license: SelectedLicense): TokenLicense {
   const { tier } = license;
   return {
     id: license.id,

@@ -123,6 +123,14 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     columns: ["id", "licenseId", "tenantId", "name", "displayPrefix", "digest", "scopes", "createdById", "clientId", "certThumbprint", "createdAt", "expiresAt", "revokedAt", "revokedById", "revokeReason", "rotatedFromId", "lastUsedAt", "purpose"],
   },
   {
+    database: "access", table: "SecretScannerKey", category: "Credentials and keys",
+    element: "Secret scanners' public signing keys (e.g. GitHub's): the reporter's name, the key's identifier and fingerprint, who registered it, when it was retired.",
+    purpose: "To believe a report of a leaked token only when the scanner that found it signed it.",
+    retention: "Kept after retirement as the record of whose reports were believed.",
+    recipients: noOne,
+    columns: ["id", "reporter", "keyIdentifier", "publicKey", "fingerprint", "createdById", "createdAt", "retiredAt"],
+  },
+  {
     database: "access", table: "OAuthClient", category: "Credentials and keys",
     element: "Services registered as OAuth clients of a license: name, certificate name, scopes, token lifetime.",
     purpose: "To let an organisation's services obtain tokens with their certificate.",

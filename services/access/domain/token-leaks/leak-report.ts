@@ -1,0 +1,89 @@
+// A secret scanner's report of leaked tokens (GitHub's secret-scanning partner program): believed only when
+// signed (ECDSA P-256 over the exact bytes received) by a registered key that is not retired; then each
+// Tessera token in it that is still live is revoked at once, every Tessera token found is audited in its
+// tenant's log (the tenant's audit log and the token's page say so), and each entry is labelled
+// true_positive or false_positive. A refused report changes nothing. Found tokens are never stored, echoed
+// or logged: the answer names each by its SHA-256.
+import { createHash, createPublicKey, verify } from "node:crypto";
+import { leakReportBatch, maxLeakBatch, type ForwardedLeakReport, type LeakReportItem, type LeakReportResponse } from "../../../../contracts/token-leak-api";
+import { AppError } from "../../../common/http/app-error";
+import { recordEvent } from "../../outbox/record-event";
+import { findSecret } from "../../outbox/assert-no-secrets";
+import type { AccessContext, RequestMeta, TransactionClient } from "../context";
+import { digestToken, isWellFormedToken } from "../tokens/token-format";
+
+/** The revokeReason of a token a scanner reported while it was live. */
+export const leakRevokeReason = "leak-reported";
+
+type Reporter = { id: string; reporter: string };
+
+/** The reporter whose key signed `body`, or 401 (unknown or retired key, bad signature) before the body is read. */
+async function signedBy(ctx: AccessContext, report: ForwardedLeakReport, body: Buffer): Promise<Reporter> {
+  const key = await ctx.prisma.secretScannerKey.findFirst({ where: { keyIdentifier: report.keyIdentifier, retiredAt: null }, select: { id: true, reporter: true, publicKey: true } });
+  if (!key) throw new AppError("unauthenticated", "The report is signed with a key that is not registered (or is retired).", { reason: "unknown-key" });
+  const signature = Buffer.from(report.signature, "base64");
+  let valid = false;
+  try {
+    valid = signature.length > 0 && verify("sha256", body, { key: createPublicKey(key.publicKey), dsaEncoding: "der" }, signature);
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw new AppError("unauthenticated", "The report's signature does not match its body and key.", { reason: "bad-signature" });
+  return { id: key.id, reporter: key.reporter };
+}
+
+function parseBatch(body: Buffer): LeakReportItem[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new AppError("bad-request", "The report is not valid JSON.", { reason: "malformed-report" });
+  }
+  if (Array.isArray(json) && json.length > maxLeakBatch) {
+    throw new AppError("bad-request", `The report holds ${json.length} tokens; send at most ${maxLeakBatch} at a time.`, { reason: "batch-too-large" });
+  }
+  const parsed = leakReportBatch.safeParse(json);
+  if (!parsed.success) throw new AppError("bad-request", 'The report must be a JSON array of {"token","type","url","source"}.', { reason: "malformed-report" });
+  return parsed.data;
+}
+
+/** Where it was found, for the tenant: dropped if it could carry a secret itself. */
+function safeText(text: string, max: number): string | null {
+  const cut = text.slice(0, max);
+  return cut && findSecret(cut) === null && !/tsr_/.test(cut) ? cut : null;
+}
+
+async function handleOne(tx: TransactionClient, ctx: AccessContext, reporter: Reporter, item: LeakReportItem, meta: RequestMeta, now: Date): Promise<"true_positive" | "false_positive"> {
+  if (!isWellFormedToken(item.token)) return "false_positive";
+  const token = await tx.token.findUnique({ where: { digest: digestToken(ctx.keys.secretDigest, item.token) }, select: { id: true, tenantId: true, licenseId: true, revokedAt: true, expiresAt: true } });
+  if (!token) return "false_positive";
+  const { count } = await tx.token.updateMany({ where: { id: token.id, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now, revokedById: null, revokeReason: leakRevokeReason } });
+  const state = count === 1 ? "revoked" : token.revokedAt ? "already-revoked" : "already-expired";
+  await recordEvent(tx, {
+    action: count === 1 ? "token.leak_revoke" : "token.leak_report",
+    outcome: "success",
+    actor: { type: "service", id: reporter.id, label: reporter.reporter },
+    target: { type: "token", id: token.id },
+    tenantId: token.tenantId,
+    sourceIp: meta.sourceIp,
+    requestId: meta.requestId,
+    data: { licenseId: token.licenseId, state, reporter: reporter.reporter, foundAt: safeText(item.url, 500), source: safeText(item.source, 100) },
+  });
+  return "true_positive";
+}
+
+export async function receiveLeakReport(ctx: AccessContext, report: ForwardedLeakReport, meta: RequestMeta): Promise<LeakReportResponse> {
+  const body = Buffer.from(report.body, "base64");
+  const reporter = await signedBy(ctx, report, body);
+  const items = parseBatch(body);
+  const now = new Date();
+  return ctx.prisma.$transaction(async (tx) => {
+    const answers: LeakReportResponse = [];
+    // In order, one at a time: a token reported twice in one batch is revoked once, then reported.
+    for (const item of items) {
+      const label = await handleOne(tx, ctx, reporter, item, meta, now);
+      answers.push({ token_hash: createHash("sha256").update(item.token).digest("hex"), token_type: item.type, label });
+    }
+    return answers;
+  });
+}

@@ -1,0 +1,43 @@
+// Every token the actor may see across licenses (their tenant's; a platform administrator's: all), newest
+// first in keyset pages, searchable and filtered like a license's list, plus license, tenant and expiry.
+import type { ListAllTokensQuery, ListAllTokensResponse, TokenExpiryWindow } from "../../../../contracts/token-api";
+import { listAllTokensQuery } from "../../../../contracts/token-api";
+import type { Prisma } from "../../generated/prisma/client";
+import { tenantScope, type Actor } from "../actors/actor";
+import type { AccessContext } from "../context";
+import { encodeCursor, pageAfter, searchWhere, statusWhere } from "./list-tokens";
+import { toTokenListRows, tokenListSelect } from "./token-list-rows";
+
+const windowHours: Record<TokenExpiryWindow, number> = { "24h": 24, "7d": 24 * 7, "30d": 24 * 30 };
+
+function expiryWhere(window: TokenExpiryWindow | undefined, now: Date): Prisma.TokenWhereInput {
+  if (!window) return {};
+  return { revokedAt: null, expiresAt: { gt: now, lte: new Date(now.getTime() + windowHours[window] * 3_600_000) } };
+}
+
+export async function listAllTokens(ctx: AccessContext, actor: Actor, query: ListAllTokensQuery): Promise<ListAllTokensResponse> {
+  const { search, status, licenseId, tenantId, expiresWithin, limit, cursor } = listAllTokensQuery.parse(query);
+  const now = new Date();
+  // The actor's scope is one condition among the others (AND), so a tenantId filter cannot widen it.
+  const where: Prisma.TokenWhereInput = {
+    AND: [
+      tenantScope(actor),
+      tenantId ? { tenantId } : {},
+      licenseId ? { licenseId } : {},
+      statusWhere(status, now),
+      expiryWhere(expiresWithin, now),
+      searchWhere(search),
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    ctx.prisma.token.findMany({ where: pageAfter(where, cursor), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1, select: tokenListSelect }),
+    ctx.prisma.token.count({ where }),
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    tokens: await toTokenListRows(ctx.prisma, page, now),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    total,
+  };
+}

@@ -37,9 +37,10 @@ export const areas: Area[] = [
   },
   {
     href: "/tokens",
+    endpoint: "GET /v1/tokens",
     label: "Tokens",
     summary: "Scoped credentials that components present to use a license.",
-    holds: ["tokens with their scopes and last use", "issuing a token (its secret is shown once)", "revoking one token without touching its license"],
+    holds: ["every token you may see, across licenses", "rotating or revoking one token without touching its license", "finding a leaked token and revoking it"],
   },
   {
     href: "/audit",

@@ -2,7 +2,7 @@
 // The dialogs of one token's actions: rotate (choose a grace period, then the new secret once) and revoke
 // (confirm). One set per page, opened for whichever token was picked.
 import { useState } from "react";
-import type { CreateTokenResponse, TokenDto } from "@/contracts/token-api";
+import { personRevokeReasonLabels, personRevokeReasons, type CreateTokenResponse, type PersonRevokeReason, type TokenDto } from "@/contracts/token-api";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { Field } from "@/components/ui/field";
@@ -11,19 +11,40 @@ import { useApiAction } from "@/lib/client/use-api-action";
 import { OnceSecret, SecretAnnouncement } from "./once-secret";
 import { revokeToken, rotateToken, tokenKeys } from "./token-queries";
 
-export type TokenDialog = { kind: "rotate" | "revoke"; token: TokenDto } | null;
+/** The dialog open for a token; a revoke may start with its reason chosen (the leaked-token lookup: "leaked"). */
+export type TokenDialog = { kind: "rotate"; token: TokenDto } | { kind: "revoke"; token: TokenDto; reason?: PersonRevokeReason } | null;
 
 /** The longest grace period the access service accepts (a week). */
 const maxGraceHours = 168;
 
-export function TokenActionDialogs({ dialog, onClose, onRotated }: { dialog: TokenDialog; onClose: () => void; onRotated?: (r: CreateTokenResponse) => void }) {
+export function TokenActionDialogs({
+  dialog,
+  onClose,
+  onRotated,
+  onRevoked,
+}: {
+  dialog: TokenDialog;
+  onClose: () => void;
+  onRotated?: (r: CreateTokenResponse) => void;
+  onRevoked?: (t: TokenDto) => void;
+}) {
   const token = dialog?.token;
+  const [reason, setReason] = useState<PersonRevokeReason>("revoked");
+  const [openedFor, setOpenedFor] = useState<TokenDialog>(null);
+  // Each opening starts from the reason it was opened with (state adjusted during render, not in an effect).
+  if (openedFor !== dialog) {
+    setOpenedFor(dialog);
+    setReason(dialog?.kind === "revoke" ? (dialog.reason ?? "revoked") : "revoked");
+  }
   const revoke = useApiAction({
-    run: (id: string) => revokeToken(id),
+    run: (v: { id: string; reason: PersonRevokeReason }) => revokeToken(v.id, v.reason),
     success: (t) => `Token ${t.name} revoked.`,
     failure: "The token was not revoked.",
     invalidate: [tokenKeys.all],
-    onSuccess: onClose,
+    onSuccess: (t) => {
+      onRevoked?.(t);
+      onClose();
+    },
   });
   return (
     <>
@@ -31,7 +52,7 @@ export function TokenActionDialogs({ dialog, onClose, onRotated }: { dialog: Tok
       <ConfirmDialog
         open={dialog?.kind === "revoke"}
         onClose={onClose}
-        onConfirm={() => token && revoke.mutate(token.id)}
+        onConfirm={() => token && revoke.mutate({ id: token.id, reason })}
         pending={revoke.isPending}
         title="Revoke this token?"
         description={
@@ -42,7 +63,19 @@ export function TokenActionDialogs({ dialog, onClose, onRotated }: { dialog: Tok
           ) : null
         }
         confirmLabel="Revoke token"
-      />
+      >
+        <fieldset className="mt-4">
+          <legend className="text-sm font-medium">Why (kept with the token and in the audit log)</legend>
+          <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:gap-4">
+            {personRevokeReasons.map((r) => (
+              <label key={r} className="flex items-center gap-2 text-sm">
+                <input type="radio" name="revoke-reason" value={r} checked={reason === r} onChange={() => setReason(r)} />
+                {personRevokeReasonLabels[r]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </ConfirmDialog>
     </>
   );
 }

@@ -6,18 +6,23 @@ import type {
   CreateTokenResponse,
   GetTokenResponse,
   LicenseTokenUsageResponse,
+  ListAllTokensQuery,
+  ListAllTokensResponse,
+  PersonRevokeReason,
   ListTokensQuery,
   ListTokensResponse,
   TokenDto,
   TokenUsageResponse,
   UsageRange,
 } from "@/contracts/token-api";
+import type { LookupTokenResponse } from "@/contracts/token-leak-api";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { seg, withQuery } from "@/lib/with-query";
 
 export const tokenKeys = {
   all: ["tokens"] as const,
   list: (licenseId: string, q: ListTokensQuery) => ["tokens", "list", licenseId, q] as const,
+  across: (q: ListAllTokensQuery) => ["tokens", "across", q] as const,
   one: (id: string) => ["tokens", "one", id] as const,
   usage: (id: string, range: UsageRange) => ["tokens", "usage", id, range] as const,
   licenseUsage: (licenseId: string, range: UsageRange) => ["tokens", "license-usage", licenseId, range] as const,
@@ -65,8 +70,22 @@ export function rotateToken(id: string, graceHours: number) {
   return apiFetch<CreateTokenResponse>(`/api/tokens/${seg(id)}/rotate`, { method: "POST", body: { graceHours } });
 }
 
-export function revokeToken(id: string) {
-  return apiFetch<GetTokenResponse>(`/api/tokens/${seg(id)}/revoke`, { method: "POST" }).then((r) => r.token);
+export function revokeToken(id: string, reason: PersonRevokeReason = "revoked") {
+  return apiFetch<GetTokenResponse>(`/api/tokens/${seg(id)}/revoke`, { method: "POST", body: { reason } }).then((r) => r.token);
+}
+
+/** Every token the person may see across licenses (the Tokens area). */
+export function useAllTokens(query: ListAllTokensQuery) {
+  return useQuery({
+    queryKey: tokenKeys.across(query),
+    queryFn: ({ signal }) => apiFetch<ListAllTokensResponse>(withQuery("/api/tokens", query), { signal }),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** A platform administrator's lookup of a pasted token or prefix: a POST, so the text is never in an address or the query cache. */
+export function lookupToken(value: string) {
+  return apiFetch<LookupTokenResponse>("/api/tokens/lookup", { method: "POST", body: { value } });
 }
 
 export function revokeAllTokens(licenseId: string) {

@@ -100,12 +100,14 @@ const revokeReasons: Record<string, string> = {
   revoked: "Revoked on its own",
   "revoke-all": "Revoked with all the license's tokens",
   "oauth-revoke": "Revoked by a component (OAuth revocation)",
+  leaked: "Revoked because it leaked",
+  "leak-reported": "Revoked at once when a secret scanner reported it leaked (where: the audit log)",
 };
 
 function RevokedPanel({ token: t }: { token: TokenDto }) {
   const rows: DetailRow[] = [
     ["Revoked", t.revokedAt ? <time key="at" dateTime={t.revokedAt}>{formatDateTime(t.revokedAt)}</time> : "Unknown"],
-    ["Revoked by", personLabel(t.revokedBy, t.revokeReason === "oauth-revoke" ? "a component" : "Unknown")],
+    ["Revoked by", personLabel(t.revokedBy, t.revokeReason === "oauth-revoke" ? "a component" : t.revokeReason === "leak-reported" ? "a secret scanner" : "Unknown")],
   ];
   if (t.revokeReason) rows.push(["How", revokeReasons[t.revokeReason] ?? t.revokeReason]);
   return (

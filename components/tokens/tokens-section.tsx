@@ -2,21 +2,19 @@
 // A license's tokens: search, status filter and pages; "New token", rotate and revoke per token, and
 // "Revoke all tokens" for those who may manage them.
 import { useState } from "react";
-import Link from "next/link";
 import type { LicenseDetail } from "@/contracts/license-api";
-import { tokenStatuses, tokenStatusLabels, type TokenDto, type TokenStatus as Status } from "@/contracts/token-api";
+import { tokenStatuses, tokenStatusLabels, type TokenStatus as Status } from "@/contracts/token-api";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { DataTable } from "@/components/ui/data-table";
 import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
 import { useMayCall } from "@/components/viewer";
 import { useApiAction } from "@/lib/client/use-api-action";
-import { formatDateTime } from "@/lib/format";
 import { CreateTokenDialog } from "./create-token-dialog";
 import { TokenActionDialogs, type TokenDialog } from "./token-action-dialogs";
-import { isLive, revokeAllTokens, tokenKeys, useTokenList } from "./token-queries";
-import { personLabel, ScopeChips, TokenStatus } from "./token-status";
+import { tokenColumns } from "./token-columns";
+import { revokeAllTokens, tokenKeys, useTokenList } from "./token-queries";
 
 const statusOptions = tokenStatuses.map((s) => ({ value: s, label: tokenStatusLabels[s] }));
 
@@ -115,41 +113,4 @@ export function TokensSection({ license }: { license: LicenseDetail }) {
       ) : null}
     </section>
   );
-}
-
-function tokenColumns(open: ((d: TokenDialog) => void) | null): Column<TokenDto>[] {
-  const columns: Column<TokenDto>[] = [
-    {
-      key: "prefix",
-      header: "Prefix",
-      cell: (t) => (
-        <Link href={`/tokens/${t.id}`} className="whitespace-nowrap font-mono text-indigo-800 underline">
-          {t.displayPrefix}…
-        </Link>
-      ),
-    },
-    { key: "name", header: "Name", cell: (t) => <span className="break-words">{t.name}</span> },
-    { key: "scopes", header: "Scopes", cell: (t) => <ScopeChips scopes={t.scopes} label={`Scopes of ${t.name}`} /> },
-    { key: "createdBy", header: "Created by", cell: (t) => personLabel(t.createdBy, t.clientId ? `OAuth client ${t.clientId}` : "Unknown") },
-    { key: "expiresAt", header: "Expires", cell: (t) => <time dateTime={t.expiresAt}>{formatDateTime(t.expiresAt)}</time> },
-    { key: "lastUsedAt", header: "Last used", cell: (t) => (t.lastUsedAt ? <time dateTime={t.lastUsedAt}>{formatDateTime(t.lastUsedAt)}</time> : <span className="text-slate-600">Never</span>) },
-    { key: "status", header: "Status", cell: (t) => <TokenStatus token={t} /> },
-  ];
-  if (!open) return columns;
-  columns.push({
-    key: "actions",
-    header: "Actions",
-    cell: (t) =>
-      isLive(t) ? (
-        <div className="flex gap-2">
-          <Button type="button" variant="secondary" size="sm" onClick={() => open({ kind: "rotate", token: t })} aria-label={`Rotate ${t.name}`}>
-            Rotate
-          </Button>
-          <Button type="button" variant="danger" size="sm" onClick={() => open({ kind: "revoke", token: t })} aria-label={`Revoke ${t.name}`}>
-            Revoke
-          </Button>
-        </div>
-      ) : null,
-  });
-  return columns;
 }

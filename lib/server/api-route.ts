@@ -47,6 +47,11 @@ export function anonymousApiRoute<P extends Params = Params>(handler: (args: { r
   return apiRoute<P>(({ request, params }) => handler({ request, params }), { ...options, anonymous: true });
 }
 
+/** Refuses the request with this status and sentence (a route's own check of its input, e.g. a body too large). */
+export function refuseInput(status: number, code: string, detail: string, reason?: string): never {
+  throw new InputProblem(status, code, detail, undefined, reason);
+}
+
 /** The JSON body, parsed with `schema`; 422 with field messages when it does not fit. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) {

@@ -1,43 +1,31 @@
-// Tokens: they belong to licenses, so this page explains where to find and manage them.
+// Tokens: every token the person may see across licenses, with the row actions of a license's tokens table;
+// for platform administrators also the leaked-token lookup and the secret scanners' keys.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { accessPolicies } from "@/contracts/access-policies";
-import { roleMayCall } from "@/contracts/route-policy";
 import { PageHeader } from "@/components/console/page-header";
 import { getArea } from "@/components/console/areas";
-import { Panel } from "@/components/ui/panel";
-import { requireUser } from "@/lib/server/session";
+import { LeakedTokenLookup } from "@/components/tokens/leaked-token-lookup";
+import { ScannerKeysPanel } from "@/components/tokens/scanner-keys-panel";
+import { TokensArea } from "@/components/tokens/tokens-area";
+import { accessPolicies } from "@/contracts/access-policies";
+import { roleMayCall } from "@/contracts/route-policy";
+import { requirePageAccess } from "@/lib/server/page-access";
 
 export const metadata: Metadata = { title: "Tokens" };
 
 export default async function TokensPage() {
-  const current = await requireUser();
-  const canSeeLicenses = current.status === "signed-in" && roleMayCall(current.user.role, accessPolicies["GET /v1/licenses"]);
-  const canManage = current.status === "signed-in" && roleMayCall(current.user.role, accessPolicies["POST /v1/licenses/:id/tokens"]);
+  const role = await requirePageAccess("GET /v1/tokens");
+  const handlesLeaks = role !== null && roleMayCall(role, accessPolicies["POST /v1/tokens/lookup"]);
   return (
-    <section aria-labelledby="page-title">
+    <section aria-labelledby="page-title" className="space-y-6">
       <PageHeader title="Tokens" summary={getArea("/tokens").summary} />
-      <Panel title="Where tokens live">
-        <div className="mt-3 space-y-3 text-sm text-slate-800">
-          <p>
-            Every token belongs to one license and carries some of that license&apos;s scopes. Each license&apos;s page lists its tokens with their
-            scopes, expiry, last use and status.
-          </p>
-          {canManage ? (
-            <p>There you can create a token (its secret is shown once), rotate it with a grace period, revoke one, or revoke them all.</p>
-          ) : null}
-          {canSeeLicenses ? (
-            <p>
-              <Link href="/licenses" className="font-medium text-indigo-800 underline">
-                Open the licenses table
-              </Link>{" "}
-              and choose a license to see its tokens.
-            </p>
-          ) : (
-            <p>Your role does not include seeing licenses, so there are no tokens to show you.</p>
-          )}
-        </div>
-      </Panel>
+      {handlesLeaks ? <LeakedTokenLookup /> : null}
+      <section aria-labelledby="all-tokens-title">
+        <h2 id="all-tokens-title" className="mb-2 text-lg font-semibold">
+          All tokens
+        </h2>
+        {role ? <TokensArea /> : null}
+      </section>
+      {handlesLeaks ? <ScannerKeysPanel /> : null}
     </section>
   );
 }

@@ -1,0 +1,94 @@
+"use client";
+// The Tokens area: every token the person may see across licenses — search by name or prefix, filters by
+// status, license, tenant (platform administrators) and expiry, cursor pages — with the row actions of a
+// license's tokens table (the same columns and dialogs).
+import { useState } from "react";
+import { useLicenseList } from "@/components/licenses/license-queries";
+import { useTenantList } from "@/components/tenants/tenant-queries";
+import { tokenExpiryWindowLabels, tokenExpiryWindows, tokenStatuses, tokenStatusLabels, wholeTokenShape, type TokenExpiryWindow, type TokenListRow, type TokenStatus } from "@/contracts/token-api";
+import { DataTable } from "@/components/ui/data-table";
+import { Notice } from "@/components/ui/notice";
+import { Pagination, useTablePages } from "@/components/ui/pagination";
+import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { useMayCall, useViewer } from "@/components/viewer";
+import { TokenActionDialogs, type TokenDialog } from "./token-action-dialogs";
+import { licenseColumns, tokenColumns } from "./token-columns";
+import { useAllTokens } from "./token-queries";
+
+const statusOptions = tokenStatuses.map((s) => ({ value: s, label: tokenStatusLabels[s] }));
+const expiryOptions = tokenExpiryWindows.map((w) => ({ value: w, label: tokenExpiryWindowLabels[w] }));
+
+export function TokensArea() {
+  const isPlatform = useViewer().role === "platform_admin";
+  const canManage = useMayCall("POST /v1/tokens/:id/revoke");
+  const [search, setSearch] = useState("");
+  const [status, setStatus] = useState("");
+  const [tenantId, setTenantId] = useState("");
+  const [licenseId, setLicenseId] = useState("");
+  const [expiresWithin, setExpiresWithin] = useState("");
+  const [dialog, setDialog] = useState<TokenDialog>(null);
+  const pages = useTablePages();
+  const changing = pages.resetting;
+  // A whole token typed here would travel in an address: it is not sent, and the lookup is offered instead.
+  const wholeToken = wholeTokenShape.test(search);
+
+  const tenants = useTenantList({ limit: 100 }, isPlatform);
+  const licenses = useLicenseList({ tenantId: tenantId || undefined, limit: 100 });
+  const list = useAllTokens({
+    search: search && !wholeToken ? search : undefined,
+    status: (status || undefined) as TokenStatus | undefined,
+    tenantId: tenantId || undefined,
+    licenseId: licenseId || undefined,
+    expiresWithin: (expiresWithin || undefined) as TokenExpiryWindow | undefined,
+    limit: pages.limit,
+    cursor: pages.cursor,
+  });
+  const columns = tokenColumns<TokenListRow>(canManage ? setDialog : null, licenseColumns(isPlatform));
+  const filtered = Boolean(search || status || tenantId || licenseId || expiresWithin);
+
+  return (
+    <div data-testid="tokens-area">
+      <TableToolbar>
+        <SearchBox label="Search tokens" placeholder="Name or prefix (tsr_…)" value={search} onChange={changing(setSearch)} />
+        <FilterSelect label="Status" value={status} onChange={changing(setStatus)} options={statusOptions} />
+        {isPlatform ? (
+          <FilterSelect
+            label="Tenant"
+            value={tenantId}
+            onChange={changing((v: string) => {
+              setTenantId(v);
+              setLicenseId("");
+            })}
+            options={(tenants.data?.tenants ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          />
+        ) : null}
+        <FilterSelect
+          label="License"
+          value={licenseId}
+          onChange={changing(setLicenseId)}
+          options={(licenses.data?.licenses ?? []).map((l) => ({ value: l.id, label: isPlatform ? `${l.component.name} · ${l.tenant.name}` : l.component.name }))}
+        />
+        <FilterSelect label="Expiry" value={expiresWithin} onChange={changing(setExpiresWithin)} options={expiryOptions} allLabel="Any" />
+      </TableToolbar>
+      {wholeToken ? (
+        <div className="mb-3">
+          <Notice tone="warning" title="This looks like a whole token">
+            {isPlatform
+              ? "It was not searched for, so it stays out of addresses and logs. Paste it into “Find a leaked token” above instead."
+              : "It was not searched for, so it stays out of addresses and logs. Search by its prefix (tsr_ and 8 characters), or ask a platform administrator to look it up."}
+          </Notice>
+        </div>
+      ) : null}
+      <DataTable
+        caption="Tokens"
+        columns={columns}
+        rows={list.data?.tokens}
+        rowKey={(t) => t.id}
+        query={list}
+        empty={{ title: "No tokens found", body: filtered ? "Try another search or clear the filters." : "Tokens created for any license you can see appear here." }}
+      />
+      {list.data?.tokens.length ? <Pagination label="Tokens" pages={pages} nextCursor={list.data.nextCursor} summary={`${list.data.total.toLocaleString("en-US")} tokens`} /> : null}
+      {canManage ? <TokenActionDialogs dialog={dialog} onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
+}

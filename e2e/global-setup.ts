@@ -28,6 +28,8 @@ export default async function globalSetup(_config: FullConfig): Promise<(() => P
   }
   process.env.TESSERA_E2E_WEB_URL = system.webUrl;
   process.env.TESSERA_E2E_SETUP_LINK = system.setupLink ?? "";
+  // The services' logs (logs/web.log, logs/access.log), for specs that prove a secret never reaches them.
+  process.env.TESSERA_E2E_HOME = home;
   process.env.TESSERA_E2E_WEB_PID = String(system.children.find((c) => c.name === "web")?.process.pid ?? "");
   // Playwright runs a function returned by globalSetup as the global teardown.
   return async () => {

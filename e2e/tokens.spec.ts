@@ -74,12 +74,7 @@ test.describe.serial("tokens in the browser", () => {
     await page?.context().close();
   });
 
-  test("the license page leads to its tokens; the tokens area explains where they live", async () => {
-    await page.goto("/tokens");
-    await expect(page.getByRole("heading", { level: 1, name: "Tokens" })).toBeVisible();
-    await page.getByRole("link", { name: "Open the licenses table" }).click();
-    await expect(page).toHaveURL(/\/licenses$/);
-
+  test("the license page leads to its tokens (the Tokens area across licenses: tokens-area.spec.ts)", async () => {
     await page.goto(`/licenses/${licenseId}`);
     await page.getByRole("link", { name: "View this license's tokens" }).click();
     await expect(page).toHaveURL(new RegExp(`/licenses/${licenseId}/tokens$`));

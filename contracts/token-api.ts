@@ -43,7 +43,7 @@ export const tokenDto = z.object({
   lastUsedAt: isoDate.nullable(),
   revokedAt: isoDate.nullable(),
   revokedBy: personRef.nullable(),
-  /** e.g. "revoked", "revoke-all", "oauth-revoke" (RFC 7009 by a component). */
+  /** "revoked" or "leaked" (a person, saying why), "revoke-all", "oauth-revoke" (RFC 7009 by a component), "leak-reported" (a secret scanner). */
   revokeReason: z.string().nullable(),
   /** Rotation: the token this one replaced. */
   rotatedFromId: z.string().nullable(),

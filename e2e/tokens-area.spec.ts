@@ -130,6 +130,20 @@ test.describe.serial("the Tokens area", () => {
       });
       expect(signed.status(), await signed.text()).toBe(200);
       expect(await signed.json()).toEqual([{ token_hash: createHash("sha256").update(secrets.scanned!).digest("hex"), token_type: "tessera_token", label: "true_positive" }]);
+      // Too large for the public host (refused before the access service is asked), and malformed but signed.
+      const huge = "x".repeat(70 * 1024);
+      const tooLarge = await scanner.post("/api/secret-scanning", {
+        data: Buffer.from(huge),
+        headers: { "content-type": "application/json", "github-public-key-identifier": keyIdentifier, "github-public-key-signature": sign("sha256", Buffer.from(huge), key.privateKey).toString("base64") },
+      });
+      expect(tooLarge.status()).toBe(413);
+      const malformed = "[{";
+      const bad = await scanner.post("/api/secret-scanning", {
+        data: Buffer.from(malformed), // a Buffer: Playwright would quote a string that is not JSON
+        headers: { "content-type": "application/json", "github-public-key-identifier": keyIdentifier, "github-public-key-signature": sign("sha256", Buffer.from(malformed), key.privateKey).toString("base64") },
+      });
+      expect(bad.status()).toBe(400);
+      expect((await bad.json()).reason).toBe("malformed-report");
     } finally {
       await scanner.dispose();
     }

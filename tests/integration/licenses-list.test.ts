@@ -157,8 +157,8 @@ describe("license table", () => {
 describe("large results", () => {
   it("counts exactly up to 10 000 matches and flags an estimate beyond", async () => {
     await h.prisma.$executeRawUnsafe(
-      `INSERT INTO "licenses" ("id", "tenant_id", "component_id", "tier_id", "seats", "starts_at", "ends_at", "status", "key_ciphertext", "key_digest", "updated_at")
-       SELECT 'lic_many' || g, $1, $2, $3, 1, now(), now() + interval '1 year', 'active', 'x', 'many-' || g, now() FROM generate_series(1, 10050) g`,
+      `INSERT INTO "licenses" ("id", "tenant_id", "component_id", "tier_id", "seats", "starts_at", "ends_at", "status", "key_ciphertext", "key_digest", "holder_kind", "holder_name", "updated_at")
+       SELECT 'lic_many' || g, $1, $2, $3, 1, now(), now() + interval '1 year', 'active', 'x', 'many-' || g, 'person', 'many-' || g, now() FROM generate_series(1, 10050) g`,
       north.tenant.id,
       cat.reports.id,
       cat.basic.id,

@@ -12,10 +12,13 @@ export async function insertLicense(h: AccessHarness, input: { tenantId: string;
   const component = await h.prisma.component.findUniqueOrThrow({ where: { key: input.componentKey } });
   const id = newId("lic");
   const key = generateLicenseKey();
+  const tenant = await h.prisma.tenant.findUniqueOrThrow({ where: { id: input.tenantId } });
   return h.prisma.license.create({
     data: {
       id,
       tenantId: input.tenantId,
+      holderKind: "site",
+      holderName: tenant.slug,
       componentId: component.id,
       tierId: input.tierId,
       seats: 5,

@@ -2,7 +2,7 @@
 // `reports-worker` identity unless told otherwise) written straight into the database, licenses created through the API or inserted as rows (for terms in the past), and
 // readers for what a test must prove (audit events, a snapshot of everything license writes touch).
 import type { z } from "zod";
-import type { getLicenseResponse } from "../../contracts/license-api";
+import { tenantWideHolder, type getLicenseResponse, type LicenseHolder } from "../../contracts/license-api";
 import { digestLicenseKey, generateLicenseKey, openStoredLicenseKey, sealLicenseKey } from "../../services/access/domain/licenses/license-key";
 import { newId } from "../../services/access/domain/secrets/ids";
 import { changeEventCount } from "./refusal-fixtures";
@@ -85,14 +85,17 @@ export async function createLicenseViaApi(
 /** A license row with a known key, written directly (any status, any term), its key in the older form under the keyring itself. */
 export async function insertLicenseRow(
   h: AccessHarness,
-  input: { tenantId: string; componentId: string; tierId: string; status?: "active" | "suspended" | "expired" | "revoked"; startsAt?: Date; endsAt?: Date; seats?: number },
+  input: { tenantId: string; componentId: string; tierId: string; status?: "active" | "suspended" | "expired" | "revoked"; startsAt?: Date; endsAt?: Date; seats?: number; holder?: LicenseHolder },
 ) {
   const id = newId("lic");
   const key = generateLicenseKey();
+  const holder = input.holder ?? tenantWideHolder((await h.prisma.tenant.findUniqueOrThrow({ where: { id: input.tenantId } })).slug);
   await h.prisma.license.create({
     data: {
       id,
       tenantId: input.tenantId,
+      holderKind: holder.kind,
+      holderName: holder.name,
       componentId: input.componentId,
       tierId: input.tierId,
       seats: input.seats ?? 5,

@@ -69,7 +69,7 @@ export const inDays = (n: number) => new Date(Date.now() + n * day).toISOString(
 export async function createLicenseViaApi(
   h: AccessHarness,
   admin: SignedInPerson,
-  input: { tenantId: string; componentId: string; tierId: string; seats?: number; startsAt?: string; endsAt?: string },
+  input: { tenantId: string; componentId: string; tierId: string; seats?: number; startsAt?: string; endsAt?: string; holder?: LicenseHolder },
 ) {
   const web = await h.as("web");
   const res = await web.json<z.infer<typeof getLicenseResponse>>(

@@ -30,8 +30,8 @@ beforeAll(async () => {
   north = await createTenantWithPeople(h, { slug: "northwind", name: "Northwind Traders" });
   south = await createTenantWithPeople(h, { slug: "south-district", name: "South Unified District", kind: "district" });
   cat = await createLicenseCatalogue(h);
-  // 23 licenses over two tenants, mixed statuses, terms and tiers (rows inserted directly: the
-  // one-live-license rule is the create endpoint's, not the table's).
+  // 23 licenses over two tenants, mixed statuses, terms and tiers (rows inserted directly, each with a
+  // holder of its own, so one live license per holder holds).
   const statuses = ["active", "active", "suspended", "revoked", "expired"] as const;
   for (let i = 0; i < 23; i++) {
     const tenant = i % 3 === 0 ? south : north;

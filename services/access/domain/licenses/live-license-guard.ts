@@ -45,9 +45,9 @@ export async function assertNoOtherLiveLicense(tx: TransactionClient, license: H
 /** The 409 for a second live license, naming the one that exists. */
 export function liveLicenseExists(holder: LicenseHolder, componentKey: string, existingId: string | null): AppError {
   const which = existingId ?? "another request made it just now";
-  return new AppError("conflict", `${describeHolder(holder)} already has a live ${componentKey} license in this tenant (${which}); revoke it, or let it expire, before another.`, {
-    reason: "license-exists",
-  });
+  const detail = `${describeHolder(holder)} already has a live ${componentKey} license in this tenant (${which}); revoke it, or let it expire, before another.`;
+  // Also a field message, so the create form says it beside the holder it is about.
+  return new AppError("conflict", detail, { reason: "license-exists", fieldErrors: { "holder.name": [detail] } });
 }
 
 /** A write that reached the database index anyway (a writer that bypassed the guard): the same 409. */

@@ -28,7 +28,9 @@ export async function assertNoOtherLiveLicense(tx: TransactionClient, license: H
   const live = others.find((l) => l.endsAt > now);
   if (live) throw liveLicenseExists(holder, live.component.key, live.id);
   for (const overdue of others) {
-    await tx.license.update({ where: { id: overdue.id }, data: { status: "expired", statusChangedAt: now }, select: { id: true } });
+    // Conditional, so that a sweep expiring it at the same moment leaves one license.expire, not two.
+    const { count } = await tx.license.updateMany({ where: { id: overdue.id, status: overdue.status }, data: { status: "expired", statusChangedAt: now } });
+    if (count === 0) continue;
     await recordEvent(tx, {
       action: "license.expire",
       outcome: "success",

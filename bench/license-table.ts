@@ -25,7 +25,7 @@ export async function seedLicenses(h: AccessHarness, cat: LicenseCatalogue, coun
     FROM generate_series(1, ${benchTenants}) g`);
   await h.prisma.$executeRawUnsafe(
     `INSERT INTO "licenses" ("id", "tenant_id", "component_id", "tier_id", "seats", "starts_at", "ends_at", "status",
-       "status_changed_at", "key_ciphertext", "key_digest", "created_at", "updated_at")
+       "status_changed_at", "key_ciphertext", "key_digest", "holder_kind", "holder_name", "created_at", "updated_at")
      SELECT 'lic_bench' || lpad(g::text, 7, '0'),
             'ten_bench' || (g % ${benchTenants} + 1),
             CASE WHEN g % 2 = 0 THEN $1 ELSE $2 END,
@@ -34,7 +34,7 @@ export async function seedLicenses(h: AccessHarness, cat: LicenseCatalogue, coun
             now() - interval '1 day',
             now() + ((g % 730) - 30) * interval '1 day',
             (CASE WHEN g % 10 = 0 THEN 'suspended' WHEN g % 17 = 0 THEN 'revoked' ELSE 'active' END)::"LicenseStatus",
-            now(), 'placeholder', 'bench-' || md5(g::text), now() - g * interval '1 second', now()
+            now(), 'placeholder', 'bench-' || md5(g::text), 'person', 'holder-' || g, now() - g * interval '1 second', now()
      FROM generate_series(1, ${count}) g`,
     cat.reports.id,
     cat.etl.id,

@@ -48,6 +48,7 @@ export const eventSentences: Record<string, Templates> = {
   "license.create": { success: "{actor} created license {target}{for tenant}" },
   "license.expire": { success: "License {target}{for tenant} expired" },
   "license.import": { success: "{actor} imported license {target}{for tenant}" },
+  "license.import_sync": { success: "{actor} brought license {target}{for tenant} in line with its Django row ({data.from} → {data.to}, ends {data.toEndsAt})" },
   "license.key_reveal": { success: "{actor} revealed the key of license {target}{for tenant}" },
   "license.reinstate": { success: "{actor} reinstated license {target}{for tenant}" },
   "license.renew": { success: "{actor} renewed license {target}{for tenant}" },

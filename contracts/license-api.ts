@@ -12,6 +12,30 @@ export const licenseStatusLabels: Record<LicenseStatus, string> = {
   revoked: "Revoked",
 };
 
+/** Who within the tenant a license is for: a person (a Django row's username), a team, a site or a machine group. */
+export const licenseHolderKinds = ["person", "team", "site", "machine_group"] as const;
+export type LicenseHolderKind = (typeof licenseHolderKinds)[number];
+
+export const licenseHolderKindLabels: Record<LicenseHolderKind, string> = {
+  person: "Person",
+  team: "Team",
+  site: "Site",
+  machine_group: "Machine group",
+};
+
+/** A holder names one live license per tenant and application; the name is compared exactly (trimmed). */
+export const licenseHolder = z.object({
+  kind: z.enum(licenseHolderKinds, "Choose a person, team, site or machine group."),
+  name: z.string().trim().min(1, "Name the holder.").max(200, "At most 200 characters."),
+});
+export type LicenseHolder = z.infer<typeof licenseHolder>;
+
+/** The holder of a license created without one, and of every license from before holders: the tenant as a whole. */
+export const tenantWideHolder = (tenantSlug: string): LicenseHolder => ({ kind: "site", name: tenantSlug });
+
+/** "Person alice", "Machine group lab-3": how a holder reads in a sentence. */
+export const describeHolder = (h: LicenseHolder) => `${licenseHolderKindLabels[h.kind]} ${h.name}`;
+
 /** Record ids: a type prefix and URL-safe random text (`lic_…`, `ten_…`). */
 export const recordId = z.string().trim().min(1).max(64).regex(/^[a-z]+_[A-Za-z0-9_-]+$/, "Not a valid id.");
 
@@ -27,7 +51,7 @@ export type LicenseSortField = (typeof licenseSortFields)[number];
  * GET /v1/licenses (licenses.read) → 200 listLicensesResponse.
  * Keyset pagination: pass `nextCursor` of the previous page as `cursor` with the same filters and sort;
  * a cursor from another sort is refused (422). `search` matches a license id prefix, a tenant name or
- * slug (substring), or a component key (prefix). Non-platform people only ever see their own tenant.
+ * slug (substring), a component key (prefix) or a holder's name (substring). Non-platform people only ever see their own tenant.
  */
 export const listLicensesQuery = z.object({
   search: z.string().trim().max(100).optional(),
@@ -49,6 +73,7 @@ export const licenseRow = z.object({
   tenant: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
   component: z.object({ id: z.string(), key: z.string(), name: z.string() }),
   tier: z.object({ id: z.string(), key: z.string(), name: z.string() }),
+  holder: licenseHolder,
   /** The effective status: an active license past its end reads "expired" at once, before any sweep. */
   status: z.enum(licenseStatuses),
   seats: z.number().int(),
@@ -91,13 +116,16 @@ export const getLicenseResponse = z.object({ license: licenseDetail });
 /**
  * POST /v1/licenses → 201 getLicenseResponse (never the key).
  * 422 fieldErrors (seats above the tier's, end not after start, unknown tenant/component/tier);
- * 409 reason "license-exists" when the tenant already has a live (not revoked/expired) license for the component.
+ * 409 reason "license-exists" when the holder already has a live (not revoked/expired) license for the
+ * component in the tenant; `detail` names that license.
  */
 export const createLicenseRequest = z
   .object({
     tenantId: recordId,
     componentId: recordId,
     tierId: recordId,
+    /** Defaults to the tenant as a whole: the site named by the tenant's slug (what licenses from before holders have). */
+    holder: licenseHolder.optional(),
     /** Defaults to the tier's seats; may not exceed them. */
     seats: z.number().int().min(1, "At least one seat.").max(1_000_000).optional(),
     startsAt: isoDate,
@@ -118,7 +146,7 @@ export const changeLicenseTierRequest = z.object({ tierId: recordId });
  */
 export const licenseConflictReasons = [
   "license-revoked", // any action on a revoked license
-  "license-exists", // create/renew would give the tenant a second live license for the component
+  "license-exists", // create/renew/reinstate would give the holder a second live license for the component in the tenant
   "already-suspended", // suspend
   "license-expired", // suspend of an expired license (renew it instead)
   "not-suspended", // reinstate of anything but a suspended license

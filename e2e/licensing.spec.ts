@@ -108,8 +108,42 @@ test.describe.serial("licensing in the browser", () => {
     await expect(page.getByRole("heading", { level: 1, name: `Reporting for ${district.name}` })).toBeVisible();
     await expect(page.getByTestId("license-scopes")).toContainText("reports:read");
     await expect(page.getByTestId("license-scopes")).toContainText("reports:write");
+    await expect(page.getByTestId("license-holder")).toHaveText(`Site ${district.slug}`); // no holder named: the whole tenant
     await expect(page.locator('[data-status="active"]').first()).toBeVisible();
     await expectNoAccessibilityViolations(page);
+  });
+
+  test("a second license for the application names its holder; the same holder again is refused beside the field", async () => {
+    const fill = async () => {
+      await page.getByRole("button", { name: "New license" }).click();
+      const dialog = page.getByRole("dialog", { name: "New license" });
+      await dialog.getByLabel("Tenant").selectOption({ label: `${district.name} (${district.slug})` });
+      await dialog.getByLabel("Application").selectOption({ label: "Reporting" });
+      await dialog.getByLabel("Holder kind").selectOption({ label: "Person" });
+      await dialog.getByLabel("Holder name").fill("jordan.lee");
+      await dialog.getByLabel("Service tier").selectOption({ label: tier.name });
+      await dialog.getByRole("button", { name: "Create license" }).click();
+      return dialog;
+    };
+    await page.goto("/licenses");
+    await fill();
+    await expect(page).toHaveURL(/\/licenses\/lic_/);
+    await expect(page.getByTestId("license-holder")).toHaveText("Person jordan.lee");
+    const jordanId = (await page.getByTestId("license-id").textContent())!.trim();
+
+    await page.goto("/licenses");
+    const dialog = await fill();
+    const name = dialog.getByLabel("Holder name");
+    await expect(name).toHaveAttribute("aria-invalid", "true");
+    await expect(dialog).toContainText(`Person jordan.lee already has a live reports license in this tenant (${jordanId})`);
+    await expectNoAccessibilityViolations(page);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    await page.getByLabel("Search licenses").fill("jordan");
+    const table = page.getByRole("table", { name: "Licenses" });
+    await expect(table.getByRole("link", { name: jordanId })).toBeVisible();
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table.getByRole("row").nth(1)).toContainText("jordan.lee (person)");
   });
 
   test("the licenses table finds it and passes the accessibility checks", async () => {

@@ -1,13 +1,15 @@
-// `tessera import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--dry-run]`:
-// reads the files and arguments; the rules live in services/access/domain/imports.
+// `tessera import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--map A=K,…] [--dry-run]`:
+// reads the files and arguments, prints the report; the rules live in services/access/domain/imports.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { parseFernetKey } from "../../services/access/domain/crypto/fernet";
+import { parseApplicationMap } from "../../services/access/domain/imports/application-map";
 import { parseDjangoLicenseCsv } from "../../services/access/domain/imports/django-license-csv";
 import { importDjangoLicenses } from "../../services/access/domain/imports/import-django-licenses";
 import { openAccessHost, operatorActor } from "./open-access-host";
 
-const usage = "usage: tessera import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--dry-run]";
+const usage =
+  "usage: tessera import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--map APPLICATION=COMPONENT_KEY,…] [--dry-run]";
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -19,12 +21,14 @@ export async function run(args: string[]): Promise<number> {
       "fernet-key-file": { type: "string" },
       tenant: { type: "string" },
       tier: { type: "string" },
+      map: { type: "string" },
       "dry-run": { type: "boolean", default: false },
     },
   });
   const { csv: csvFile, "fernet-key-file": keyFile, tenant, tier } = values;
   if (!csvFile || !keyFile || !tenant || !tier) throw new Error(usage);
 
+  const applicationMap = parseApplicationMap(values.map);
   const fernetKey = withFileName(keyFile, () => parseFernetKey(readText(keyFile)));
   const csv = withFileName(csvFile, () => parseDjangoLicenseCsv(readText(csvFile)));
 
@@ -34,6 +38,7 @@ export async function run(args: string[]): Promise<number> {
       tenantSlug: tenant,
       tierKey: tier,
       fernetKey,
+      applicationMap,
       actor: operatorActor("tessera import django-licenses"),
       dryRun: values["dry-run"],
     });
@@ -42,10 +47,16 @@ export async function run(args: string[]): Promise<number> {
       for (const p of result.problems) console.error(`  line ${p.line}${p.uniqueId ? ` (unique_id ${p.uniqueId})` : ""}: ${p.message}`);
       return 1;
     }
+    const dry = values["dry-run"];
     for (const r of result.rows) console.log(`line ${r.line} (unique_id ${r.uniqueId}, ${r.username}, ${r.application}): ${r.detail}`);
-    const verb = values["dry-run"] ? "would import" : "imported";
-    const count = values["dry-run"] ? result.rows.length - result.skipped : result.imported;
-    console.log(`${csvFile}: ${verb} ${count}, skipped ${result.skipped} already imported, into tenant ${tenant} on tier ${tier}.`);
+    for (const r of result.removed) {
+      console.log(`removed at the source (unique_id ${r.uniqueId}, ${r.holder}, ${r.component}): ${r.licenseId} is not in the file; left as it is (${r.status})`);
+    }
+    const verbs = dry ? ["would import", "would update"] : ["imported", "updated"];
+    console.log(
+      `${csvFile}: ${verbs[0]} ${result.imported}, ${verbs[1]} ${result.updated}, unchanged ${result.unchanged}, removed at the source ${result.removed.length} (not deleted), ` +
+        `into tenant ${tenant} on tier ${tier}${dry ? "; dry run, nothing was changed" : ""}.`,
+    );
     return 0;
   } finally {
     await host.close();

@@ -1,8 +1,8 @@
 "use client";
-// "New license": tenant × application × tier, seats and term; field messages come from the server.
+// "New license": tenant × application × holder × tier, seats and term; field messages come from the server.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import type { LicenseDetail } from "@/contracts/license-api";
+import { licenseHolderKindLabels, licenseHolderKinds, type LicenseDetail, type LicenseHolderKind } from "@/contracts/license-api";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { Field, SelectField } from "@/components/ui/field";
 import { ModalButton } from "@/components/ui/modal-button";
@@ -13,7 +13,9 @@ import { useApiAction } from "@/lib/client/use-api-action";
 import { fromDateInput } from "@/lib/format";
 import { licenseKeys } from "./license-queries";
 
-type Draft = { tenantId: string; componentId: string; tierId: string; seats: string; startsOn: string; endsOn: string };
+type Draft = { tenantId: string; componentId: string; holderKind: LicenseHolderKind; holderName: string; tierId: string; seats: string; startsOn: string; endsOn: string };
+
+const holderKindOptions = licenseHolderKinds.map((k) => ({ value: k, label: licenseHolderKindLabels[k] }));
 
 function today(offsetDays = 0): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -21,7 +23,7 @@ function today(offsetDays = 0): string {
 
 export function CreateLicenseButton() {
   return (
-    <ModalButton label="New license" title="New license" description="Give a tenant access to one application on a service tier.">
+    <ModalButton label="New license" title="New license" description="Give a tenant's person, team, site or machine group access to one application on a service tier.">
       {(close) => <CreateLicenseForm onDone={close} />}
     </ModalButton>
   );
@@ -32,7 +34,7 @@ function CreateLicenseForm({ onDone }: { onDone: () => void }) {
   const tenants = useTenantList({ limit: 100 });
   const components = useComponents();
   const tiers = useTiers();
-  const [draft, setDraft] = useState<Draft>({ tenantId: "", componentId: "", tierId: "", seats: "", startsOn: today(), endsOn: today(365) });
+  const [draft, setDraft] = useState<Draft>({ tenantId: "", componentId: "", holderKind: "person", holderName: "", tierId: "", seats: "", startsOn: today(), endsOn: today(365) });
   const set = (key: keyof Draft) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setDraft((d) => ({ ...d, [key]: e.target.value }));
 
   const create = useApiAction({
@@ -48,6 +50,8 @@ function CreateLicenseForm({ onDone }: { onDone: () => void }) {
   const fe = create.fieldErrors;
   const choose = (label: string) => [{ value: "", label: `Choose ${label}…` }];
   const selectedTier = tiers.data?.find((t) => t.id === draft.tierId);
+  const selectedTenant = tenants.data?.tenants.find((t) => t.id === draft.tenantId);
+  const wholeTenant = selectedTenant ? `the whole tenant (site ${selectedTenant.slug})` : "the whole tenant (a site named by its slug)";
 
   return (
     <DialogForm
@@ -56,6 +60,7 @@ function CreateLicenseForm({ onDone }: { onDone: () => void }) {
         create.mutate({
           tenantId: draft.tenantId,
           componentId: draft.componentId,
+          holder: draft.holderName.trim() ? { kind: draft.holderKind, name: draft.holderName } : undefined,
           tierId: draft.tierId,
           seats: draft.seats ? Number(draft.seats) : undefined,
           startsAt: fromDateInput(draft.startsOn),
@@ -83,6 +88,19 @@ function CreateLicenseForm({ onDone }: { onDone: () => void }) {
         errors={fe.componentId}
         options={[...choose("an application"), ...(components.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
       />
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-1 text-sm font-medium text-slate-900">Holder</legend>
+        <SelectField name="holderKind" label="Holder kind" value={draft.holderKind} onChange={set("holderKind")} errors={fe["holder.kind"]} options={holderKindOptions} />
+        <Field
+          name="holderName"
+          label="Holder name"
+          value={draft.holderName}
+          onChange={set("holderName")}
+          errors={fe["holder.name"]}
+          maxLength={200}
+          hint={`A username, team, site or machine group; one live license per holder and application. Leave empty for ${wholeTenant}.`}
+        />
+      </fieldset>
       <SelectField
         name="tierId"
         label="Service tier"

@@ -16,6 +16,7 @@ const actionLabels: Record<string, string> = {
   "license.expire": "Expired",
   "license.key_reveal": "Key revealed",
   "license.import": "Imported",
+  "license.import_sync": "Synced with its Django row",
   "license.validate_failure": "Validation failed",
 };
 

@@ -1,6 +1,6 @@
 "use client";
 // The license page's body: what the license is, what it carries, what can be done with it, and its history.
-import { licenseStatusLabels, type LicenseDetail } from "@/contracts/license-api";
+import { describeHolder, licenseStatusLabels, type LicenseDetail } from "@/contracts/license-api";
 import { PageHeader } from "@/components/console/page-header";
 import { BackLink, RecordPage } from "@/components/console/record-page";
 import { DetailsList, type DetailRow } from "@/components/ui/details-list";
@@ -55,6 +55,7 @@ function LicenseDetails({ license: l }: { license: LicenseDetail }) {
   const rows: DetailRow[] = [
     ["Tenant", <>{l.tenant.name} <span className="text-slate-600">({l.tenant.kind})</span></>],
     ["Application", `${l.component.name} (${l.component.key})`],
+    ["Holder", <span key="holder" data-testid="license-holder">{describeHolder(l.holder)}</span>],
     ["Service tier", <span key="tier" data-testid="license-tier">{l.tier.name}</span>],
     ["Seats", `${l.seats.toLocaleString("en-US")} of the tier's ${l.tier.seats.toLocaleString("en-US")}`],
     ["Term", <><time dateTime={l.startsAt}>{formatDate(l.startsAt)}</time> to <time dateTime={l.endsAt} data-testid="license-ends">{formatDate(l.endsAt)}</time></>],

@@ -2,7 +2,7 @@
 // The licenses table: search, filters by status / tier / tenant, sortable columns, cursor pages.
 import { useState } from "react";
 import Link from "next/link";
-import { licenseStatuses, licenseStatusLabels, type LicenseRow, type LicenseSortField } from "@/contracts/license-api";
+import { licenseHolderKindLabels, licenseStatuses, licenseStatusLabels, type LicenseRow, type LicenseSortField } from "@/contracts/license-api";
 import { DataTable, type Column, type SortState } from "@/components/ui/data-table";
 import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -25,6 +25,15 @@ const columns: Column<LicenseRow>[] = [
   },
   { key: "tenant", header: "Tenant", sortField: "tenant", cell: (l) => l.tenant.name },
   { key: "component", header: "Application", cell: (l) => l.component.name },
+  {
+    key: "holder",
+    header: "Holder",
+    cell: (l) => (
+      <>
+        {l.holder.name} <span className="text-slate-600">({licenseHolderKindLabels[l.holder.kind].toLowerCase()})</span>
+      </>
+    ),
+  },
   { key: "tier", header: "Tier", cell: (l) => l.tier.name },
   { key: "status", header: "Status", sortField: "status", cell: (l) => <StatusBadge status={l.status} label={licenseStatusLabels[l.status]} /> },
   { key: "seats", header: "Seats", cell: (l) => l.seats.toLocaleString("en-US"), className: "text-right tabular-nums" },
@@ -62,7 +71,7 @@ export function LicensesTable() {
   return (
     <div>
       <TableToolbar>
-        <SearchBox label="Search licenses" placeholder="License id, tenant or application" value={search} onChange={changing(setSearch)} />
+        <SearchBox label="Search licenses" placeholder="License id, tenant, application or holder" value={search} onChange={changing(setSearch)} />
         <FilterSelect label="Status" value={status} onChange={changing(setStatus)} options={statusOptions} />
         <FilterSelect label="Tier" value={tierId} onChange={changing(setTierId)} options={(tiers.data ?? []).map((t) => ({ value: t.id, label: t.name }))} />
         {isPlatform ? (

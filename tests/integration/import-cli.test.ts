@@ -36,15 +36,41 @@ describe("tessera import django-licenses", () => {
 
     const first = await db.whileClosed(() => tessera(...args));
     expect(first, first.err).toMatchObject({ code: 0 });
-    expect(first.out).toMatch(/^line 2 \(unique_id a1, alice, reports\): imported as lic_\S+: active,/m);
-    expect(first.out).toMatch(/^line 3 \(unique_id b2, bob, etl\): imported as lic_\S+: suspended,/m);
-    expect(first.out).toMatch(/imported 2, skipped 0 already imported, into tenant lakeside on tier standard/);
+    expect(first.out).toMatch(/^line 2 \(unique_id a1, alice, reports\): imported as lic_\S+: Person alice, reports, active,/m);
+    expect(first.out).toMatch(/^line 3 \(unique_id b2, bob, etl\): imported as lic_\S+: Person bob, etl, suspended,/m);
+    expect(first.out).toMatch(/imported 2, updated 0, unchanged 0, removed at the source 0 \(not deleted\), into tenant lakeside on tier standard\./);
 
     const second = await db.whileClosed(() => tessera(...args));
     expect(second.code).toBe(0);
-    expect(second.out).toMatch(/^line 2 \(unique_id a1, alice, reports\): skipped, already imported as lic_/m);
-    expect(second.out).toMatch(/imported 0, skipped 2 already imported/);
+    expect(second.out).toMatch(/^line 2 \(unique_id a1, alice, reports\): unchanged since the last import \(lic_\S+, active\)/m);
+    expect(second.out).toMatch(/imported 0, updated 0, unchanged 2, removed at the source 0/);
     expect(await db.prisma.license.count()).toBe(2);
+  });
+
+  it("maps the table's application names with --map, shows a sync's diff on --dry-run and applies it without", async () => {
+    const { csvFile, keyFile } = makeDjangoExport(home, "renamed.csv", [
+      { id: 1, username: "alice", application: "reporting", unique_id: "a1", license: "LIC-A1", active: false, expiration_date: "2031-01-01" },
+      { id: 4, username: "dora", application: "reporting", unique_id: "d4", license: "LIC-D4", active: true, expiration_date: "2031-06-30" },
+    ]);
+    const args = ["import", "django-licenses", "--csv", csvFile, "--fernet-key-file", keyFile, "--tenant", "lakeside", "--tier", "standard"];
+    const unmapped = await db.whileClosed(() => tessera(...args));
+    expect(unmapped.code).toBe(1);
+    expect(unmapped.err).toMatch(/line 2 \(unique_id a1\): application "reporting" \(2 rows, lines 2 to 3\) is not a Tessera component key; name its component with --map reporting=<component key>/);
+    const badMap = await tessera(...args, "--map", "reporting");
+    expect(badMap.err).toMatch(/--map entry "reporting" is not APPLICATION=COMPONENT_KEY/);
+
+    const dry = await db.whileClosed(() => tessera(...args, "--map", "reporting=reports", "--dry-run"));
+    expect(dry, dry.err).toMatchObject({ code: 0 });
+    expect(dry.out).toMatch(/^line 2 \(unique_id a1, alice, reporting\): would update lic_\S+ active → suspended$/m);
+    expect(dry.out).toMatch(/^line 3 \(unique_id d4, dora, reporting\): would import: Person dora, reports, active,/m);
+    expect(dry.out).toMatch(/^removed at the source \(unique_id b2, Person bob, etl\): lic_\S+ is not in the file; left as it is \(suspended\)$/m);
+    expect(dry.out).toMatch(/would import 1, would update 1, unchanged 0, removed at the source 1 \(not deleted\), into tenant lakeside on tier standard; dry run, nothing was changed\./);
+    expect(await db.prisma.license.count()).toBe(2);
+
+    const applied = await db.whileClosed(() => tessera(...args, "--map", "reporting=reports"));
+    expect(applied.out).toMatch(/imported 1, updated 1, unchanged 0, removed at the source 1/);
+    expect(await db.prisma.license.findUniqueOrThrow({ where: { importSource: "django:a1" } })).toMatchObject({ status: "suspended" });
+    expect(await db.prisma.license.count()).toBe(3);
   });
 
   it("refuses a wrong key naming each row, and writes nothing", async () => {
@@ -57,7 +83,7 @@ describe("tessera import django-licenses", () => {
     expect(res.code).toBe(1);
     expect(res.err).toMatch(/nothing imported/);
     expect(res.err).toMatch(/line 2 \(unique_id c3\): license does not decrypt with this Fernet key/);
-    expect(await db.prisma.license.count()).toBe(2);
+    expect(await db.prisma.license.count()).toBe(3);
   });
 
   it("explains missing arguments, unreadable files and a malformed key", async () => {

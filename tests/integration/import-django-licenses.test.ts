@@ -109,8 +109,8 @@ describe("import django-licenses", () => {
     expect(first.ok && first.imported).toBe(4);
     const events = await db.prisma.outboxEvent.count();
     const second = await runImport(csvFile, keyFile, "second-run");
-    expect(second.ok && [second.imported, second.skipped]).toEqual([0, 4]);
-    expect(second.ok && second.rows.every((r) => r.outcome === "skipped" && /^skipped, already imported as lic_/.test(r.detail))).toBe(true);
+    expect(second.ok && [second.imported, second.updated, second.unchanged]).toEqual([0, 0, 4]);
+    expect(second.ok && second.rows.every((r) => r.outcome === "unchanged" && /^unchanged since the last import \(lic_/.test(r.detail))).toBe(true);
     expect(await countFor("second-run")).toBe(4);
     expect(await db.prisma.outboxEvent.count()).toBe(events);
   });
@@ -149,7 +149,7 @@ describe("import django-licenses", () => {
     expect(problemsOf(result)).toEqual([
       "line 3 c-token: license does not decrypt with this Fernet key (wrong key, or the value was altered)",
       "line 4 c-nouser: username is empty",
-      'line 5 c-app: application "payroll" is not a Tessera component key',
+      'line 5 c-app: application "payroll" (line 5) is not a Tessera component key; name its component with --map payroll=<component key>',
       'line 6 c-date: expiration_date "2030-02-30" is not a date (YYYY-MM-DD) or date-time',
       "line 7 c-good: same unique_id as line 2",
       "line 8 c-short: has 4 fields where the header has 7",
@@ -157,18 +157,24 @@ describe("import django-licenses", () => {
     expect(await countFor("corrupt")).toBe(0);
   });
 
-  it("refuses rows a tier does not cover and a second live license for one application", async () => {
+  it("refuses rows a tier does not cover and a second row for one holder and application; takes a second holder", async () => {
     const base: DjangoRow = { id: 20, username: "kim", application: "reports", unique_id: "l-1", license: "LIC-L1", active: true, expiration_date: "2030-01-01" };
-    const { csvFile, keyFile } = makeDjangoExport(dir, "conflict.csv", [base, { ...base, id: 21, username: "lee", unique_id: "l-2", license: "LIC-L2", active: false }]);
-    expect(problemsOf(await runImport(csvFile, keyFile, "conflict"))).toEqual([
-      "line 3 l-2: the tenant already has a live reports license (line 2, username kim); Tessera keeps one live license per tenant and application",
-    ]);
+    const lee = { ...base, id: 21, username: "lee", unique_id: "l-2", license: "LIC-L2", active: false };
+    const { csvFile, keyFile } = makeDjangoExport(dir, "conflict.csv", [base, lee, { ...base, id: 22, unique_id: "l-3", license: "LIC-L3" }]);
+    expect(problemsOf(await runImport(csvFile, keyFile, "conflict"))).toEqual(["line 4 l-3: same username and component (reports) as line 2"]);
     expect(problemsOf(await runImport(csvFile, keyFile, "conflict", { tierKey: "etl-only" }))).toEqual([
       'line 2 l-1: tier "etl-only" grants no scope of component "reports"',
       'line 3 l-2: tier "etl-only" grants no scope of component "reports"',
+      'line 4 l-3: tier "etl-only" grants no scope of component "reports"',
     ]);
     await expect(runImport(csvFile, keyFile, "no-such-tenant")).rejects.toThrow(/No tenant with the slug "no-such-tenant"/);
     expect(await countFor("conflict")).toBe(0);
+
+    const twoHolders = makeDjangoExport(dir, "two-holders.csv", [base, lee], { keyFile });
+    const both = await runImport(twoHolders.csvFile, keyFile, "conflict");
+    expect(both.ok && both.rows.map((r) => [r.username, r.outcome, r.status])).toEqual([["kim", "imported", "active"], ["lee", "imported", "suspended"]]);
+    const holders = await db.prisma.license.findMany({ where: { tenant: { slug: "conflict" } }, select: { holderKind: true, holderName: true }, orderBy: { holderName: "asc" } });
+    expect(holders).toEqual([{ holderKind: "person", holderName: "kim" }, { holderKind: "person", holderName: "lee" }]);
   });
 
   it("refuses a license key that another license already has", async () => {

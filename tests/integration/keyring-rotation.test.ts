@@ -38,6 +38,8 @@ async function addLicenses(count: number, ciphertext?: (id: string, key: string)
       data: {
         id,
         tenantId: tenant.id,
+        holderKind: "person",
+        holderName: `holder-${i}`,
         componentId: components[i % components.length].id,
         tierId: standard.id,
         seats: 1,

@@ -3,7 +3,7 @@
 // validation answers, the key reveal, and the key never showing up where it must not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import type { getLicenseResponse, listLicensesResponse, validateLicenseResponse } from "../../contracts/license-api";
+import { tenantWideHolder, type getLicenseResponse, type listLicensesResponse, type validateLicenseResponse } from "../../contracts/license-api";
 import { expireOverdueLicenses, startExpirySweep } from "../../services/access/domain/licenses/expiry-sweep";
 import {
   createLicenseCatalogue,
@@ -92,7 +92,7 @@ describe("creating a license", () => {
     expect(await licenseSnapshot(h)).toBe(before);
   });
 
-  it("allows one live license per tenant and component (409 license-exists), and a new one once the old is revoked", async () => {
+  it("allows one live license per tenant, component and holder (409 license-exists; the default holder is the whole tenant), and a new one once the old is revoked", async () => {
     const tenantId = await freshTenant();
     const first = await createLicenseViaApi(h, admin, { tenantId, componentId: cat.reports.id, tierId: cat.basic.id });
     const again = await post<Problem>("/v1/licenses", { tenantId, componentId: cat.reports.id, tierId: cat.pro.id, startsAt: inDays(0), endsAt: inDays(10) });
@@ -309,7 +309,8 @@ describe("expiry", () => {
 
   it("refuses a renewal that would give the tenant a second live license for the component", async () => {
     const tenantId = await freshTenant();
-    const old = await insertLicenseRow(h, { tenantId, componentId: cat.reports.id, tierId: cat.basic.id, status: "expired", endsAt: new Date(Date.now() - 1000) });
+    const slug = (await h.prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } })).slug;
+    const old = await insertLicenseRow(h, { tenantId, componentId: cat.reports.id, tierId: cat.basic.id, status: "expired", endsAt: new Date(Date.now() - 1000), holder: tenantWideHolder(slug) });
     await createLicenseViaApi(h, admin, { tenantId, componentId: cat.reports.id, tierId: cat.basic.id });
     const res = await post<Problem>(`/v1/licenses/${old.id}/renew`, { endsAt: inDays(30) });
     expect(res.status).toBe(409);

@@ -30,8 +30,8 @@ beforeAll(async () => {
   north = await createTenantWithPeople(h, { slug: "northwind", name: "Northwind Traders" });
   south = await createTenantWithPeople(h, { slug: "south-district", name: "South Unified District", kind: "district" });
   cat = await createLicenseCatalogue(h);
-  // 23 licenses over two tenants, mixed statuses, terms and tiers (rows inserted directly: the
-  // one-live-license rule is the create endpoint's, not the table's).
+  // 23 licenses over two tenants, mixed statuses, terms and tiers (rows inserted directly, each with a
+  // holder of its own, so one live license per holder holds).
   const statuses = ["active", "active", "suspended", "revoked", "expired"] as const;
   for (let i = 0; i < 23; i++) {
     const tenant = i % 3 === 0 ? south : north;
@@ -157,8 +157,8 @@ describe("license table", () => {
 describe("large results", () => {
   it("counts exactly up to 10 000 matches and flags an estimate beyond", async () => {
     await h.prisma.$executeRawUnsafe(
-      `INSERT INTO "licenses" ("id", "tenant_id", "component_id", "tier_id", "seats", "starts_at", "ends_at", "status", "key_ciphertext", "key_digest", "updated_at")
-       SELECT 'lic_many' || g, $1, $2, $3, 1, now(), now() + interval '1 year', 'active', 'x', 'many-' || g, now() FROM generate_series(1, 10050) g`,
+      `INSERT INTO "licenses" ("id", "tenant_id", "component_id", "tier_id", "seats", "starts_at", "ends_at", "status", "key_ciphertext", "key_digest", "holder_kind", "holder_name", "updated_at")
+       SELECT 'lic_many' || g, $1, $2, $3, 1, now(), now() + interval '1 year', 'active', 'x', 'many-' || g, 'person', 'many-' || g, now() FROM generate_series(1, 10050) g`,
       north.tenant.id,
       cat.reports.id,
       cat.basic.id,

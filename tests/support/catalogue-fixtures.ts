@@ -7,6 +7,8 @@ import type { AccessHarness } from "./start-access-service";
 
 type LicenseStatus = "active" | "suspended" | "expired" | "revoked";
 
+let fixtureHolders = 0;
+
 /** A license row for `componentKey` on a tier, with a real sealed key. */
 export async function insertLicense(h: AccessHarness, input: { tenantId: string; componentKey: string; tierId: string; status?: LicenseStatus }) {
   const component = await h.prisma.component.findUniqueOrThrow({ where: { key: input.componentKey } });
@@ -16,6 +18,9 @@ export async function insertLicense(h: AccessHarness, input: { tenantId: string;
     data: {
       id,
       tenantId: input.tenantId,
+      // A holder of its own: rows written here bypass the one-live-license guard.
+      holderKind: "person",
+      holderName: `fixture-holder-${++fixtureHolders}`,
       componentId: component.id,
       tierId: input.tierId,
       seats: 5,

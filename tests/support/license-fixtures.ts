@@ -2,7 +2,7 @@
 // `reports-worker` identity unless told otherwise) written straight into the database, licenses created through the API or inserted as rows (for terms in the past), and
 // readers for what a test must prove (audit events, a snapshot of everything license writes touch).
 import type { z } from "zod";
-import type { getLicenseResponse } from "../../contracts/license-api";
+import type { getLicenseResponse, LicenseHolder } from "../../contracts/license-api";
 import { digestLicenseKey, generateLicenseKey, openStoredLicenseKey, sealLicenseKey } from "../../services/access/domain/licenses/license-key";
 import { newId } from "../../services/access/domain/secrets/ids";
 import { changeEventCount } from "./refusal-fixtures";
@@ -69,7 +69,7 @@ export const inDays = (n: number) => new Date(Date.now() + n * day).toISOString(
 export async function createLicenseViaApi(
   h: AccessHarness,
   admin: SignedInPerson,
-  input: { tenantId: string; componentId: string; tierId: string; seats?: number; startsAt?: string; endsAt?: string },
+  input: { tenantId: string; componentId: string; tierId: string; seats?: number; startsAt?: string; endsAt?: string; holder?: LicenseHolder },
 ) {
   const web = await h.as("web");
   const res = await web.json<z.infer<typeof getLicenseResponse>>(
@@ -82,17 +82,26 @@ export async function createLicenseViaApi(
   return res.body.license;
 }
 
-/** A license row with a known key, written directly (any status, any term), its key in the older form under the keyring itself. */
+let fixtureHolders = 0;
+
+/**
+ * A license row with a known key, written directly (any status, any term), its key in the older form under
+ * the keyring itself. Each row has a holder of its own unless `holder` is given: rows written past the
+ * endpoints bypass the one-live-license guard, and only the database's index (stored status) still applies.
+ */
 export async function insertLicenseRow(
   h: AccessHarness,
-  input: { tenantId: string; componentId: string; tierId: string; status?: "active" | "suspended" | "expired" | "revoked"; startsAt?: Date; endsAt?: Date; seats?: number },
+  input: { tenantId: string; componentId: string; tierId: string; status?: "active" | "suspended" | "expired" | "revoked"; startsAt?: Date; endsAt?: Date; seats?: number; holder?: LicenseHolder },
 ) {
   const id = newId("lic");
   const key = generateLicenseKey();
+  const holder = input.holder ?? { kind: "person", name: `fixture-holder-${++fixtureHolders}` };
   await h.prisma.license.create({
     data: {
       id,
       tenantId: input.tenantId,
+      holderKind: holder.kind,
+      holderName: holder.name,
       componentId: input.componentId,
       tierId: input.tierId,
       seats: input.seats ?? 5,

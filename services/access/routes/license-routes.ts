@@ -47,7 +47,7 @@ export function licenseRoutes(app: FastifyInstance, ctx: AccessContext, suppress
   // POST /v1/licenses — create a license (the key is generated and never returned here).
   app.post(
     "/v1/licenses",
-    routeOptions(policies["POST /v1/licenses"], { ...web, summary: "Create a license.", body: createLicenseRequest, status: 201, response: getLicenseResponse, problems: { 409: "The tenant already has a live license for the component (license-exists)." } }),
+    routeOptions(policies["POST /v1/licenses"], { ...web, summary: "Create a license.", body: createLicenseRequest, status: 201, response: getLicenseResponse, problems: { 409: "The holder already has a live license for the component in this tenant (license-exists); `detail` names it." } }),
     async (request, reply) => {
       const actor = actorOf(request);
       const created = await createLicense(ctx, actor, parseInput(createLicenseRequest, request.body), requestMeta(request));

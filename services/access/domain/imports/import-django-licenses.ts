@@ -1,20 +1,20 @@
 // Imports the Django system's licenses into one tenant, all or nothing: every row is read, decrypted and
-// checked first; only a file without problems is written, in one transaction, each license audited
-// (license.import, with username and unique_id, never the key). importSource "django:<unique_id>" makes a
-// second run skip what the first imported.
+// checked first; only a file without problems is written, in one transaction, every change audited. Each
+// row's username is its license's holder (a person), its application a component (by key or --map). A
+// second run is a sync (importSource "django:<unique_id>" finds what the first imported): status and expiry
+// changed at the source are applied and reported; rows gone from the source are reported, never deleted.
 import type { AuditEvent } from "../../../../contracts/audit-api";
-import { AppError } from "../../../common/http/app-error";
+import { describeHolder, type LicenseHolder, type LicenseStatus } from "../../../../contracts/license-api";
 import type { AccessPrisma } from "../../db/prisma";
-import type { LicenseStatus } from "../../generated/prisma/client";
 import type { StorageKeyring } from "../../keys/storage-keyring";
-import { recordEvent } from "../../outbox/record-event";
 import type { FernetKey } from "../crypto/fernet";
-import { digestLicenseKey, sealLicenseKeyUnder } from "../licenses/license-key";
-import { createDataKeyCache, liveDataKey } from "../../keys/tenant-data-keys";
-import { assertNoOtherLiveLicense } from "../licenses/live-license-guard";
-import { newId } from "../secrets/ids";
+import { digestLicenseKey } from "../licenses/license-key";
+import { effectiveStatus } from "../licenses/license-transitions";
+import { componentKeyFor, type ApplicationMap } from "./application-map";
 import type { DjangoLicenseCsv, DjangoLicenseRow } from "./django-license-csv";
-import { readDjangoLicense, type ReadDjangoLicense } from "./read-django-license";
+import { describeSync, planSync, sourceStatus } from "./django-sync";
+import { readDjangoLicense } from "./read-django-license";
+import { writeDjangoImport, type NewLicense, type SyncUpdate } from "./write-django-import";
 
 export type ImportDeps = { prisma: AccessPrisma; keyring: StorageKeyring; digestKey: Buffer };
 
@@ -23,36 +23,39 @@ export type ImportOptions = {
   tierKey: string;
   fernetKey: FernetKey;
   actor: AuditEvent["actor"];
+  /** The table's application names → component keys (--map); a name not in it must be a component key. */
+  applicationMap?: ApplicationMap;
   now?: Date;
-  /** Check everything and report what would happen, writing nothing. */
+  /** Check everything and report what would happen (the diff), writing nothing. */
   dryRun?: boolean;
 };
 
+export type RowOutcome = "imported" | "would-import" | "updated" | "would-update" | "unchanged";
 export type RowReport = {
   line: number;
   uniqueId: string;
   username: string;
   application: string;
-  outcome: "imported" | "would-import" | "skipped";
+  outcome: RowOutcome;
   licenseId: string | null;
   status: LicenseStatus | null;
   detail: string;
 };
+/** A license imported before whose row is no longer in the file: reported, left as it is. */
+export type RemovedReport = { uniqueId: string; licenseId: string; holder: string; component: string; status: LicenseStatus };
 export type RowProblem = { line: number; uniqueId: string | null; message: string };
-export type ImportResult = { ok: true; rows: RowReport[]; imported: number; skipped: number } | { ok: false; problems: RowProblem[] };
-
-type Planned = { row: DjangoLicenseRow; read: ReadDjangoLicense; componentId: string; status: LicenseStatus; startsAt: Date; source: string; digest: string };
+/** How many rows were (or, in a dry run, would be) imported and updated, and how many stay as they are. */
+export type ImportCounts = { imported: number; updated: number; unchanged: number };
+export type ImportResult = ({ ok: true; rows: RowReport[]; removed: RemovedReport[] } & ImportCounts) | { ok: false; problems: RowProblem[] };
 
 const sourceOf = (row: DjangoLicenseRow) => `django:${row.unique_id}`;
-
-function statusOf(read: ReadDjangoLicense, now: Date): LicenseStatus {
-  if (read.endsAt <= now) return "expired";
-  return read.active ? "active" : "suspended";
-}
+const holderOf = (row: DjangoLicenseRow): LicenseHolder => ({ kind: "person", name: row.username });
+const baseOf = (row: DjangoLicenseRow) => ({ line: row.line, uniqueId: row.unique_id, username: row.username, application: row.application });
 
 export async function importDjangoLicenses(deps: ImportDeps, csv: DjangoLicenseCsv, options: ImportOptions): Promise<ImportResult> {
   const { prisma } = deps;
   const now = options.now ?? new Date();
+  const map = options.applicationMap ?? new Map<string, string>();
   const tenant = await prisma.tenant.findUnique({ where: { slug: options.tenantSlug }, select: { id: true, slug: true } });
   if (!tenant) throw new Error(`No tenant with the slug "${options.tenantSlug}".`);
   const tier = await prisma.serviceTier.findUnique({
@@ -61,17 +64,20 @@ export async function importDjangoLicenses(deps: ImportDeps, csv: DjangoLicenseC
   });
   if (!tier) throw new Error(`No service tier with the key "${options.tierKey}".`);
   const tierComponents = new Set(tier.scopes.map((s) => s.scope.componentId));
-  const components = new Map(
-    (await prisma.component.findMany({ where: { key: { in: [...new Set(csv.rows.map((r) => r.application))] } }, select: { id: true, key: true } })).map((c) => [c.key, c.id]),
-  );
+  const wantedKeys = new Set([...csv.rows.map((r) => componentKeyFor(map, r.application)), ...map.values()]);
+  const components = new Map((await prisma.component.findMany({ where: { key: { in: [...wantedKeys] } }, select: { id: true, key: true } })).map((c) => [c.key, c.id]));
+  for (const [application, key] of map) {
+    if (!components.has(key)) throw new Error(`--map ${application}=${key}: no component has the key "${key}".`);
+  }
 
   const problems: RowProblem[] = [...csv.malformed];
   const problem = (row: DjangoLicenseRow, message: string) => problems.push({ line: row.line, uniqueId: row.unique_id || null, message });
-  const planned: Planned[] = [];
-  const firstLine = { uniqueId: new Map<string, number>(), pair: new Map<string, number>(), digest: new Map<string, number>() };
-  const seenBefore = (map: Map<string, number>, key: string, line: number) => {
-    const earlier = map.get(key);
-    if (earlier === undefined) map.set(key, line);
+  const unknownApplications = new Map<string, DjangoLicenseRow[]>();
+  const planned: NewLicense[] = [];
+  const firstLine = { uniqueId: new Map<string, number>(), holder: new Map<string, number>(), digest: new Map<string, number>() };
+  const seenBefore = (seen: Map<string, number>, key: string, line: number) => {
+    const earlier = seen.get(key);
+    if (earlier === undefined) seen.set(key, line);
     return earlier;
   };
 
@@ -81,151 +87,134 @@ export async function importDjangoLicenses(deps: ImportDeps, csv: DjangoLicenseC
       problem(row, read.problem);
       continue;
     }
-    const componentId = components.get(row.application);
+    const componentKey = componentKeyFor(map, row.application);
+    const componentId = components.get(componentKey);
     if (!componentId) {
-      problem(row, `application "${row.application}" is not a Tessera component key`);
+      unknownApplications.set(row.application, [...(unknownApplications.get(row.application) ?? []), row]);
       continue;
     }
     if (!tierComponents.has(componentId)) {
-      problem(row, `tier "${tier.key}" grants no scope of component "${row.application}"`);
+      problem(row, `tier "${tier.key}" grants no scope of component "${componentKey}"`);
       continue;
     }
     const digest = digestLicenseKey(deps.digestKey, read.licenseText);
     const duplicates: [Map<string, number>, string, string][] = [
       [firstLine.uniqueId, row.unique_id, "unique_id"],
-      [firstLine.pair, `${row.username}\u0000${row.application}`, "username and application"],
+      [firstLine.holder, `${row.username}\u0000${componentId}`, `username and component (${componentKey})`],
       [firstLine.digest, digest, "license key"],
     ];
-    const duplicate = duplicates.map(([map, key, what]) => [seenBefore(map, key, row.line), what] as const).find(([earlier]) => earlier !== undefined);
+    const duplicate = duplicates.map(([seen, key, what]) => [seenBefore(seen, key, row.line), what] as const).find(([earlier]) => earlier !== undefined);
     if (duplicate) {
       problem(row, `same ${duplicate[1]} as line ${duplicate[0]}`);
       continue;
     }
     // The Django row's last save (token timestamp) is the earliest moment we know the license existed.
     const startsAt = new Date(Math.min(read.savedAt.getTime(), now.getTime(), read.endsAt.getTime()));
-    planned.push({ row, read, componentId, status: statusOf(read, now), startsAt, source: sourceOf(row), digest });
+    planned.push({ row, read, componentId, componentKey, holder: holderOf(row), status: sourceStatus(read, now), startsAt, source: sourceOf(row), digest });
+  }
+  for (const [application, rows] of unknownApplications) {
+    const lines = rows.length === 1 ? `line ${rows[0].line}` : `${rows.length} rows, lines ${rows[0].line} to ${rows[rows.length - 1].line}`;
+    problem(rows[0], `application "${application}" (${lines}) is not a Tessera component key; name its component with --map ${application}=<component key>`);
   }
 
+  const { rows, creates, updates } = await planAgainstDatabase(prisma, tenant.id, planned, now, problems);
+  problems.push(...(await liveConflicts(prisma, tenant.id, [...creates.filter((c) => c.status === "active" || c.status === "suspended"), ...updates.filter((u) => u.becomesLive)], now)));
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
+  const removed = await removedAtSource(prisma, tenant.id, new Set(planned.map((p) => p.source)), now);
+
+  const describeNew = (p: NewLicense) => `${describeHolder(p.holder)}, ${p.componentKey}, ${p.status}, ${p.startsAt.toISOString().slice(0, 10)} to ${p.read.endsAt.toISOString()}, key from ${p.read.storedForm}`;
+  const written = options.dryRun ? null : await writeDjangoImport(deps, tenant.id, tier, creates, updates, options.actor, now);
+  for (const p of creates) {
+    const licenseId = written?.get(p.source) ?? null;
+    rows.push({ ...baseOf(p.row), outcome: written ? "imported" : "would-import", licenseId, status: p.status, detail: `${written ? `imported as ${licenseId}` : "would import"}: ${describeNew(p)}` });
+  }
+  for (const u of updates) {
+    rows.push({ ...baseOf(u.row), outcome: written ? "updated" : "would-update", licenseId: u.licenseId, status: u.to.status, detail: `${written ? "updated" : "would update"} ${u.licenseId}: ${describeSync(u.from, u.to)}` });
+  }
+  const count = (...outcomes: RowOutcome[]) => rows.filter((r) => outcomes.includes(r.outcome)).length;
+  return {
+    ok: true,
+    rows: rows.sort((a, b) => a.line - b.line),
+    removed,
+    imported: count("imported", "would-import"),
+    updated: count("updated", "would-update"),
+    unchanged: count("unchanged"),
+  };
+}
+
+/** Splits the rows into new licenses, sync updates and unchanged ones (reported at once). */
+async function planAgainstDatabase(prisma: AccessPrisma, tenantId: string, planned: NewLicense[], now: Date, problems: RowProblem[]) {
   const [bySource, byDigest] = await Promise.all([
-    prisma.license.findMany({ where: { importSource: { in: planned.map((p) => p.source) } }, select: { id: true, importSource: true, keyDigest: true, tenantId: true } }),
-    prisma.license.findMany({ where: { keyDigest: { in: planned.map((p) => p.digest) } }, select: { id: true, importSource: true, keyDigest: true } }),
+    prisma.license.findMany({
+      where: { importSource: { in: planned.map((p) => p.source) } },
+      select: { id: true, importSource: true, keyDigest: true, tenantId: true, status: true, endsAt: true, holderKind: true, holderName: true, componentId: true },
+    }),
+    prisma.license.findMany({ where: { keyDigest: { in: planned.map((p) => p.digest) } }, select: { id: true, keyDigest: true } }),
   ]);
   const importedBefore = new Map(bySource.map((l) => [l.importSource!, l]));
-  const digestHolder = new Map(byDigest.map((l) => [l.keyDigest, l]));
-
-  const reports: RowReport[] = [];
-  const toWrite: Planned[] = [];
+  const keyHolder = new Map(byDigest.map((l) => [l.keyDigest, l.id]));
+  const rows: RowReport[] = [];
+  const creates: NewLicense[] = [];
+  const updates: SyncUpdate[] = [];
   for (const p of planned) {
-    const base = { line: p.row.line, uniqueId: p.row.unique_id, username: p.row.username, application: p.row.application };
     const earlier = importedBefore.get(p.source);
-    if (earlier) {
-      const note = earlier.tenantId !== tenant.id ? " (into another tenant)" : earlier.keyDigest !== p.digest ? " (the key in the file differs; left unchanged)" : "";
-      reports.push({ ...base, outcome: "skipped", licenseId: earlier.id, status: null, detail: `skipped, already imported as ${earlier.id}${note}` });
+    if (!earlier) {
+      const other = keyHolder.get(p.digest);
+      if (other) problems.push({ line: p.row.line, uniqueId: p.row.unique_id, message: `its license key already belongs to license ${other}` });
+      else creates.push(p);
       continue;
     }
-    const holder = digestHolder.get(p.digest);
-    if (holder) {
-      problem(p.row, `its license key already belongs to license ${holder.id}`);
+    const unchanged = (detail: string) => rows.push({ ...baseOf(p.row), outcome: "unchanged", licenseId: earlier.id, status: effectiveStatus(earlier, now), detail });
+    if (earlier.tenantId !== tenantId) {
+      unchanged(`unchanged: imported into another tenant as ${earlier.id}`);
       continue;
     }
-    toWrite.push(p);
+    const notes = [
+      earlier.keyDigest !== p.digest ? "the key in the file differs (Tessera keeps the one it has)" : "",
+      earlier.holderKind !== p.holder.kind || earlier.holderName !== p.holder.name ? `the holder in Tessera is ${describeHolder({ kind: earlier.holderKind, name: earlier.holderName })}` : "",
+      earlier.componentId !== p.componentId ? `the application now maps to ${p.componentKey} (left on its component)` : "",
+    ].filter(Boolean);
+    const noted = notes.length ? `; ${notes.join("; ")}` : "";
+    const plan = planSync(earlier, p.read, now);
+    if (plan.kind === "kept-revoked") unchanged(`unchanged: ${earlier.id} is revoked in Tessera (revocation is final); the source says ${sourceStatus(p.read, now)}${noted}`);
+    else if (plan.kind === "unchanged") unchanged(`unchanged since the last import (${earlier.id}, ${plan.status})${noted}`);
+    else updates.push({ ...p, componentId: earlier.componentId, holder: { kind: earlier.holderKind, name: earlier.holderName }, licenseId: earlier.id, from: plan.from, to: plan.to, becomesLive: plan.becomesLive });
   }
-  problems.push(...(await liveConflicts(prisma, tenant.id, toWrite, now)));
-  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
-
-  const describe = (p: Planned) => `${p.status}, ${p.startsAt.toISOString().slice(0, 10)} to ${p.read.endsAt.toISOString()}, key from ${p.read.storedForm}`;
-  if (options.dryRun) {
-    for (const p of toWrite) reports.push({ line: p.row.line, uniqueId: p.row.unique_id, username: p.row.username, application: p.row.application, outcome: "would-import", licenseId: null, status: p.status, detail: `would import: ${describe(p)}` });
-    return { ok: true, rows: reports.sort((a, b) => a.line - b.line), imported: 0, skipped: reports.length - toWrite.length };
-  }
-
-  const written = await writeLicenses(deps, tenant.id, tier, toWrite, options.actor, now);
-  for (const p of toWrite) {
-    const licenseId = written.get(p.source)!;
-    reports.push({ line: p.row.line, uniqueId: p.row.unique_id, username: p.row.username, application: p.row.application, outcome: "imported", licenseId, status: p.status, detail: `imported as ${licenseId}: ${describe(p)}` });
-  }
-  return { ok: true, rows: reports.sort((a, b) => a.line - b.line), imported: toWrite.length, skipped: reports.length - toWrite.length };
+  return { rows, creates, updates };
 }
 
-const isLive = (status: LicenseStatus) => status === "active" || status === "suspended";
+type LiveCandidate = { row: DjangoLicenseRow; componentId: string; componentKey: string; holder: LicenseHolder; licenseId?: string };
 
-/** "One live license per tenant and component" (see live-license-guard): within the file and against the database. */
-async function liveConflicts(prisma: AccessPrisma, tenantId: string, toWrite: Planned[], now: Date): Promise<RowProblem[]> {
-  const live = toWrite.filter((p) => isLive(p.status));
+/** "One live license per tenant, component and holder" (see live-license-guard), checked before writing so every row is named. */
+async function liveConflicts(prisma: AccessPrisma, tenantId: string, candidates: LiveCandidate[], now: Date): Promise<RowProblem[]> {
+  if (candidates.length === 0) return [];
   const existing = await prisma.license.findMany({
-    where: { tenantId, componentId: { in: [...new Set(live.map((p) => p.componentId))] }, status: { in: ["active", "suspended"] }, endsAt: { gt: now } },
-    select: { id: true, componentId: true },
+    where: {
+      tenantId,
+      componentId: { in: [...new Set(candidates.map((c) => c.componentId))] },
+      holderName: { in: [...new Set(candidates.map((c) => c.holder.name))] },
+      status: { in: ["active", "suspended"] },
+      endsAt: { gt: now },
+    },
+    select: { id: true, componentId: true, holderKind: true, holderName: true },
   });
-  const holder = new Map<string, string>(existing.map((l) => [l.componentId, `license ${l.id}`]));
-  const problems: RowProblem[] = [];
-  for (const p of live) {
-    const other = holder.get(p.componentId);
-    if (other) {
-      problems.push({ line: p.row.line, uniqueId: p.row.unique_id, message: `the tenant already has a live ${p.row.application} license (${other}); Tessera keeps one live license per tenant and application` });
-      continue;
-    }
-    holder.set(p.componentId, `line ${p.row.line}, username ${p.row.username}`);
-  }
-  return problems;
+  const keyOf = (componentId: string, h: LicenseHolder) => `${componentId}\u0000${h.kind}\u0000${h.name}`;
+  const live = new Map(existing.map((l) => [keyOf(l.componentId, { kind: l.holderKind, name: l.holderName }), l.id]));
+  return candidates.flatMap((c) => {
+    const other = live.get(keyOf(c.componentId, c.holder));
+    if (!other || other === c.licenseId) return [];
+    return [{ line: c.row.line, uniqueId: c.row.unique_id, message: `${describeHolder(c.holder)} already has a live ${c.componentKey} license in this tenant (${other}); Tessera keeps one live license per tenant, application and holder` }];
+  });
 }
 
-async function writeLicenses(deps: ImportDeps, tenantId: string, tier: { id: string; key: string; seats: number }, toWrite: Planned[], actor: AuditEvent["actor"], now: Date) {
-  const ids = new Map<string, string>();
-  try {
-    await deps.prisma.$transaction(
-      async (tx) => {
-        // Imported keys go under the tenant's data key, like every new one (a one-off cache: the import runs once).
-        const dataKey = toWrite.length ? await liveDataKey(tx, deps.keyring, createDataKeyCache(1), tenantId) : null;
-        for (const p of toWrite) {
-          if (isLive(p.status)) await assertNoOtherLiveLicense(tx, tenantId, p.componentId, null, now);
-          const id = newId("lic");
-          await tx.license.create({
-            data: {
-              id,
-              tenantId,
-              componentId: p.componentId,
-              tierId: tier.id,
-              seats: tier.seats,
-              startsAt: p.startsAt,
-              endsAt: p.read.endsAt,
-              status: p.status,
-              statusChangedAt: now,
-              keyCiphertext: sealLicenseKeyUnder(dataKey!, id, p.read.licenseText),
-              keyDigest: p.digest,
-              importSource: p.source,
-            },
-            select: { id: true },
-          });
-          await recordEvent(tx, {
-            action: "license.import",
-            outcome: "success",
-            actor,
-            target: { type: "license", id },
-            tenantId,
-            sourceIp: null,
-            requestId: null,
-            data: {
-              source: "django",
-              uniqueId: p.row.unique_id,
-              username: p.row.username,
-              application: p.row.application,
-              tierKey: tier.key,
-              status: p.status,
-              startsAt: p.startsAt.toISOString(),
-              endsAt: p.read.endsAt.toISOString(),
-            },
-          });
-          ids.set(p.source, id);
-        }
-      },
-      { maxWait: 10_000, timeout: 60_000 + toWrite.length * 50 },
-    );
-  } catch (e) {
-    // Another writer got in between the checks and this transaction: nothing was written; a re-run sorts it out.
-    if (e instanceof AppError || (e as { code?: string }).code === "P2002") {
-      throw new Error(`Nothing was imported: another change to this tenant's licenses happened during the import (${(e as Error).message.split("\n")[0]}). Run the import again.`);
-    }
-    throw e;
-  }
-  return ids;
+/** Licenses this tenant imported from Django whose unique_id is not in the file. */
+async function removedAtSource(prisma: AccessPrisma, tenantId: string, inFile: Set<string>, now: Date): Promise<RemovedReport[]> {
+  const imported = await prisma.license.findMany({
+    where: { tenantId, importSource: { startsWith: "django:" } },
+    select: { id: true, importSource: true, status: true, endsAt: true, holderKind: true, holderName: true, component: { select: { key: true } } },
+    orderBy: { importSource: "asc" },
+  });
+  return imported
+    .filter((l) => !inFile.has(l.importSource!))
+    .map((l) => ({ uniqueId: l.importSource!.slice("django:".length), licenseId: l.id, holder: describeHolder({ kind: l.holderKind, name: l.holderName }), component: l.component.key, status: effectiveStatus(l, now) }));
 }

@@ -6,7 +6,7 @@ import { recordEvent } from "../../outbox/record-event";
 import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta, TransactionClient } from "../context";
 import { licenseNotFound, loadLicenseDetail } from "./get-license";
-import { assertNoOtherLiveLicense } from "./live-license-guard";
+import { assertNoOtherLiveLicense, isLiveLicenseViolation, liveLicenseExists } from "./live-license-guard";
 import { assertNotRevoked, auditActionFor, effectiveStatus, isLive, planLicenseAction, type ActionInput } from "./license-transitions";
 
 export type ChangeRequest =
@@ -22,7 +22,7 @@ export async function changeLicense(ctx: AccessContext, actor: Actor, id: string
     const current = locked.length
       ? await tx.license.findFirst({
           where: { id, ...scope },
-          select: { id: true, tenantId: true, componentId: true, status: true, endsAt: true, tierId: true, seats: true },
+          select: { id: true, tenantId: true, componentId: true, holderKind: true, holderName: true, status: true, endsAt: true, tierId: true, seats: true, component: { select: { key: true } } },
         })
       : null;
     if (!current) throw licenseNotFound();
@@ -32,20 +32,27 @@ export async function changeLicense(ctx: AccessContext, actor: Actor, id: string
     const input = await actionInput(tx, request);
     const next = planLicenseAction(current, input, now);
     if (!isLive(current, now) && isLive(next, now)) {
-      await assertNoOtherLiveLicense(tx, current.tenantId, current.componentId, current.id, now);
+      const holder = { kind: current.holderKind, name: current.holderName };
+      await assertNoOtherLiveLicense(tx, { tenantId: current.tenantId, componentId: current.componentId, holder }, current.id, now);
     }
     const from: LicenseStatus = effectiveStatus(current, now);
-    await tx.license.update({
-      where: { id },
-      data: {
-        status: next.status,
-        endsAt: next.endsAt,
-        tierId: next.tierId,
-        seats: next.seats,
-        ...(next.status !== current.status ? { statusChangedAt: now } : {}),
-      },
-      select: { id: true },
-    });
+    await tx.license
+      .update({
+        where: { id },
+        data: {
+          status: next.status,
+          endsAt: next.endsAt,
+          tierId: next.tierId,
+          seats: next.seats,
+          ...(next.status !== current.status ? { statusChangedAt: now } : {}),
+        },
+        select: { id: true },
+      })
+      .catch((e: unknown) => {
+        // The index caught a writer that bypassed the guard: the same 409.
+        if (isLiveLicenseViolation(e)) throw liveLicenseExists({ kind: current.holderKind, name: current.holderName }, current.component.key, null);
+        throw e;
+      });
     await recordEvent(tx, {
       action: auditActionFor[request.action],
       outcome: "success",

@@ -1,6 +1,6 @@
 // Creates a license: checks tenant, component and tier, the tier's seat limit and "one live license per
-// tenant and component"; generates the key, stores only its ciphertext and digest, and audits.
-import type { CreateLicenseRequest } from "../../../../contracts/license-api";
+// tenant, component and holder"; generates the key, stores only its ciphertext and digest, and audits.
+import { tenantWideHolder, type CreateLicenseRequest } from "../../../../contracts/license-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, tenantScope, type Actor } from "../actors/actor";
@@ -9,7 +9,7 @@ import { newId } from "../secrets/ids";
 import { loadLicenseDetail } from "./get-license";
 import { liveDataKey } from "../../keys/tenant-data-keys";
 import { digestLicenseKey, generateLicenseKey, sealLicenseKeyUnder } from "./license-key";
-import { assertNoOtherLiveLicense } from "./live-license-guard";
+import { assertNoOtherLiveLicense, isLiveLicenseViolation, liveLicenseExists } from "./live-license-guard";
 
 const invalidField = (field: string, message: string) =>
   new AppError("validation-failed", "The request has invalid fields.", { fieldErrors: { [field]: [message] } });
@@ -23,8 +23,8 @@ export async function createLicense(ctx: AccessContext, actor: Actor, input: Cre
 
   return ctx.prisma.$transaction(async (tx) => {
     const [tenant, component, tier] = await Promise.all([
-      tx.tenant.findFirst({ where: { id: scope.tenantId ?? input.tenantId, AND: { id: input.tenantId } }, select: { id: true } }),
-      tx.component.findUnique({ where: { id: input.componentId }, select: { id: true } }),
+      tx.tenant.findFirst({ where: { id: scope.tenantId ?? input.tenantId, AND: { id: input.tenantId } }, select: { id: true, slug: true } }),
+      tx.component.findUnique({ where: { id: input.componentId }, select: { id: true, key: true } }),
       tx.serviceTier.findUnique({ where: { id: input.tierId }, select: { id: true, seats: true } }),
     ]);
     if (!tenant) throw invalidField("tenantId", "No such tenant.");
@@ -35,26 +35,35 @@ export async function createLicense(ctx: AccessContext, actor: Actor, input: Cre
     const seats = input.seats ?? tier.seats;
     if (seats > tier.seats) throw invalidField("seats", `This tier allows at most ${tier.seats} seats.`);
 
-    await assertNoOtherLiveLicense(tx, tenant.id, component.id, null, now);
+    const holder = input.holder ?? tenantWideHolder(tenant.slug);
+    await assertNoOtherLiveLicense(tx, { tenantId: tenant.id, componentId: component.id, holder }, null, now);
     const id = newId("lic");
     const key = generateLicenseKey();
     const dataKey = await liveDataKey(tx, ctx.keyring, ctx.dataKeys, tenant.id);
-    await tx.license.create({
-      data: {
-        id,
-        tenantId: tenant.id,
-        componentId: component.id,
-        tierId: tier.id,
-        seats,
-        startsAt,
-        endsAt,
-        status: "active",
-        statusChangedAt: now,
-        keyCiphertext: sealLicenseKeyUnder(dataKey, id, key),
-        keyDigest: digestLicenseKey(ctx.keys.secretDigest, key),
-      },
-      select: { id: true },
-    });
+    try {
+      await tx.license.create({
+        data: {
+          id,
+          tenantId: tenant.id,
+          componentId: component.id,
+          tierId: tier.id,
+          holderKind: holder.kind,
+          holderName: holder.name,
+          seats,
+          startsAt,
+          endsAt,
+          status: "active",
+          statusChangedAt: now,
+          keyCiphertext: sealLicenseKeyUnder(dataKey, id, key),
+          keyDigest: digestLicenseKey(ctx.keys.secretDigest, key),
+        },
+        select: { id: true },
+      });
+    } catch (e) {
+      // The index caught a writer that bypassed the guard: the same 409.
+      if (isLiveLicenseViolation(e)) throw liveLicenseExists(holder, component.key, null);
+      throw e;
+    }
     await recordEvent(tx, {
       action: "license.create",
       outcome: "success",
@@ -63,7 +72,7 @@ export async function createLicense(ctx: AccessContext, actor: Actor, input: Cre
       tenantId: tenant.id,
       sourceIp: meta.sourceIp,
       requestId: meta.requestId,
-      data: { to: "active", componentId: component.id, tierId: tier.id, seats, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+      data: { to: "active", componentId: component.id, tierId: tier.id, holderKind: holder.kind, holderName: holder.name, seats, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
     });
     return { license: await loadLicenseDetail(tx, actor, id, now) };
   });

@@ -1,5 +1,5 @@
 // What callers see of a license: never the key, its ciphertext or digest; the status is the effective one.
-import type { LicenseDetail, LicenseRow, LicenseStatus } from "../../../../contracts/license-api";
+import type { LicenseDetail, LicenseHolderKind, LicenseRow, LicenseStatus } from "../../../../contracts/license-api";
 import { effectiveStatus } from "./license-transitions";
 
 /** Prisma `select` for a license page: everything shown, nothing secret. */
@@ -13,6 +13,8 @@ export const licenseDetailSelect = {
   updatedAt: true,
   statusChangedAt: true,
   importSource: true,
+  holderKind: true,
+  holderName: true,
   tierId: true,
   componentId: true,
   tenantId: true,
@@ -28,6 +30,8 @@ type RowSource = {
   startsAt: Date;
   endsAt: Date;
   createdAt: Date;
+  holderKind: LicenseHolderKind;
+  holderName: string;
   tenant: LicenseRow["tenant"];
   component: LicenseRow["component"];
   tier: LicenseRow["tier"];
@@ -39,6 +43,7 @@ export function toLicenseRow(l: RowSource, now: Date): LicenseRow {
     tenant: { id: l.tenant.id, name: l.tenant.name, slug: l.tenant.slug },
     component: { id: l.component.id, key: l.component.key, name: l.component.name },
     tier: { id: l.tier.id, key: l.tier.key, name: l.tier.name },
+    holder: { kind: l.holderKind, name: l.holderName },
     status: effectiveStatus(l, now),
     seats: l.seats,
     startsAt: l.startsAt.toISOString(),

@@ -1,7 +1,7 @@
 // The license table: filters, search, sorting and keyset pagination in one SQL statement per page (plus
 // a count), confined to the actor's tenant. Keyset, not OFFSET, so page 1000 costs what page 1 costs.
 import type { LicenseRow, LicenseSortField, ListLicensesResponse } from "../../../../contracts/license-api";
-import type { LicenseStatus } from "../../../../contracts/license-api";
+import type { LicenseHolderKind, LicenseStatus } from "../../../../contracts/license-api";
 import { Prisma } from "../../generated/prisma/client";
 import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
@@ -27,6 +27,8 @@ type Row = {
   startsAt: Date;
   endsAt: Date;
   createdAt: Date;
+  holderKind: LicenseHolderKind;
+  holderName: string;
   tenantId: string;
   tenantName: string;
   tenantSlug: string;
@@ -92,7 +94,8 @@ function filters(actor: Actor, input: ListLicensesInput, now: Date): Prisma.Sql[
     const anywhere = `%${likeEscape(input.search)}%`;
     where.push(Prisma.sql`(l."id" LIKE ${prefix}
       OR l."tenant_id" IN (SELECT "id" FROM "tenants" WHERE "name" ILIKE ${anywhere} OR "slug" ILIKE ${anywhere})
-      OR l."component_id" IN (SELECT "id" FROM "components" WHERE "key" ILIKE ${prefix}))`);
+      OR l."component_id" IN (SELECT "id" FROM "components" WHERE "key" ILIKE ${prefix})
+      OR l."holder_name" ILIKE ${anywhere})`);
   }
   return where;
 }
@@ -115,6 +118,7 @@ export async function listLicenses(ctx: AccessContext, actor: Actor, input: List
 
   const rowsQuery = ctx.prisma.$queryRaw<Row[]>`
     SELECT l."id", l."status"::text AS "status", l."seats", l."starts_at" AS "startsAt", l."ends_at" AS "endsAt", l."created_at" AS "createdAt",
+           l."holder_kind"::text AS "holderKind", l."holder_name" AS "holderName",
            t."id" AS "tenantId", t."name" AS "tenantName", t."slug" AS "tenantSlug",
            c."id" AS "componentId", c."key" AS "componentKey", c."name" AS "componentName",
            st."id" AS "tierId", st."key" AS "tierKey", st."name" AS "tierName"

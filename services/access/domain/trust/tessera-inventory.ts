@@ -76,11 +76,11 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
   },
   {
     database: "access", table: "License", category: "Credentials and keys",
-    element: "An organisation's licenses: component, plan, seats, term, status, the license key encrypted under the storage keyring and its keyed digest.",
+    element: "An organisation's licenses: component, plan, holder (a person's username, a team, site or machine group), seats, term, status, the license key encrypted under the storage keyring and its keyed digest.",
     purpose: "To grant an organisation access to a component and let the component check it.",
     retention: "For the term of the contract and the audit log's retention after it ends.",
     recipients: "The component the license is for (validity and scopes only, never the key).",
-    columns: ["id", "tenantId", "componentId", "tierId", "seats", "startsAt", "endsAt", "status", "statusChangedAt", "keyCiphertext", "keyDigest", "importSource", "createdAt", "updatedAt"],
+    columns: ["id", "tenantId", "componentId", "tierId", "seats", "startsAt", "endsAt", "status", "statusChangedAt", "keyCiphertext", "keyDigest", "holderKind", "holderName", "importSource", "createdAt", "updatedAt"],
   },
   {
     database: "access", table: "Session", category: "Application technology metadata",

@@ -1,0 +1,119 @@
+// Writes a checked Django import in one transaction: new licenses (license.import) and sync updates of
+// licenses imported before (license.import_sync, from → to), each audited, the holder's live-license rule
+// applied by the one guard. Anything that changed in between rolls it all back: a re-run sorts it out.
+import type { AuditEvent } from "../../../../contracts/audit-api";
+import type { LicenseHolder, LicenseStatus } from "../../../../contracts/license-api";
+import { AppError } from "../../../common/http/app-error";
+import { createDataKeyCache, liveDataKey } from "../../keys/tenant-data-keys";
+import { recordEvent } from "../../outbox/record-event";
+import { sealLicenseKeyUnder } from "../licenses/license-key";
+import { effectiveStatus } from "../licenses/license-transitions";
+import { assertNoOtherLiveLicense, isLiveLicenseViolation } from "../licenses/live-license-guard";
+import { newId } from "../secrets/ids";
+import type { DjangoLicenseRow } from "./django-license-csv";
+import type { HeldState } from "./django-sync";
+import type { ImportDeps } from "./import-django-licenses";
+import type { ReadDjangoLicense } from "./read-django-license";
+
+export type NewLicense = {
+  row: DjangoLicenseRow;
+  read: ReadDjangoLicense;
+  componentId: string;
+  componentKey: string;
+  holder: LicenseHolder;
+  status: LicenseStatus;
+  startsAt: Date;
+  source: string;
+  digest: string;
+};
+export type SyncUpdate = NewLicense & { licenseId: string; from: HeldState; to: HeldState; becomesLive: boolean };
+
+const isLive = (status: LicenseStatus) => status === "active" || status === "suspended";
+
+/** Returns the new licenses' ids by import source. */
+export async function writeDjangoImport(
+  deps: ImportDeps,
+  tenantId: string,
+  tier: { id: string; key: string; seats: number },
+  creates: NewLicense[],
+  updates: SyncUpdate[],
+  actor: AuditEvent["actor"],
+  now: Date,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const rowData = (p: NewLicense) => ({ source: "django", uniqueId: p.row.unique_id, username: p.row.username, application: p.row.application, component: p.componentKey });
+  try {
+    await deps.prisma.$transaction(
+      async (tx) => {
+        // Imported keys go under the tenant's data key, like every new one (a one-off cache: the import runs once).
+        const dataKey = creates.length ? await liveDataKey(tx, deps.keyring, createDataKeyCache(1), tenantId) : null;
+        for (const p of creates) {
+          if (isLive(p.status)) await assertNoOtherLiveLicense(tx, { tenantId, componentId: p.componentId, holder: p.holder }, null, now);
+          const id = newId("lic");
+          await tx.license.create({
+            data: {
+              id,
+              tenantId,
+              componentId: p.componentId,
+              tierId: tier.id,
+              holderKind: p.holder.kind,
+              holderName: p.holder.name,
+              seats: tier.seats,
+              startsAt: p.startsAt,
+              endsAt: p.read.endsAt,
+              status: p.status,
+              statusChangedAt: now,
+              keyCiphertext: sealLicenseKeyUnder(dataKey!, id, p.read.licenseText),
+              keyDigest: p.digest,
+              importSource: p.source,
+            },
+            select: { id: true },
+          });
+          await recordEvent(tx, {
+            action: "license.import",
+            outcome: "success",
+            actor,
+            target: { type: "license", id },
+            tenantId,
+            sourceIp: null,
+            requestId: null,
+            data: { ...rowData(p), tierKey: tier.key, status: p.status, startsAt: p.startsAt.toISOString(), endsAt: p.read.endsAt.toISOString() },
+          });
+          ids.set(p.source, id);
+        }
+        for (const u of updates) {
+          // Still as planned? Another writer in between (an admin's revoke) means the plan is stale.
+          const locked = await tx.$queryRaw<{ status: LicenseStatus; endsAt: Date }[]>`
+            SELECT "status"::text AS "status", "ends_at" AS "endsAt" FROM "licenses" WHERE "id" = ${u.licenseId} AND "tenant_id" = ${tenantId} FOR UPDATE`;
+          const held = locked[0];
+          if (!held || effectiveStatus(held, now) !== u.from.status || held.endsAt.getTime() !== u.from.endsAt.getTime()) {
+            throw new AppError("conflict", `license ${u.licenseId} changed while the import ran`);
+          }
+          if (u.becomesLive) await assertNoOtherLiveLicense(tx, { tenantId, componentId: u.componentId, holder: u.holder }, u.licenseId, now);
+          await tx.license.update({
+            where: { id: u.licenseId },
+            data: { status: u.to.status, endsAt: u.to.endsAt, ...(u.to.status !== held.status ? { statusChangedAt: now } : {}) },
+            select: { id: true },
+          });
+          await recordEvent(tx, {
+            action: "license.import_sync",
+            outcome: "success",
+            actor,
+            target: { type: "license", id: u.licenseId },
+            tenantId,
+            sourceIp: null,
+            requestId: null,
+            data: { ...rowData(u), from: u.from.status, to: u.to.status, fromEndsAt: u.from.endsAt.toISOString(), toEndsAt: u.to.endsAt.toISOString() },
+          });
+        }
+      },
+      { maxWait: 10_000, timeout: 60_000 + (creates.length + updates.length) * 50 },
+    );
+  } catch (e) {
+    if (e instanceof AppError || isLiveLicenseViolation(e) || (e as { code?: string }).code === "P2002") {
+      throw new Error(`Nothing was imported: another change to this tenant's licenses happened during the import (${(e as Error).message.split("\n")[0]}). Run the import again.`);
+    }
+    throw e;
+  }
+  return ids;
+}

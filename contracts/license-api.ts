@@ -157,14 +157,17 @@ export const licenseTimelineResponse = z.object({ events: z.array(licenseTimelin
 
 // ─── Validation (internal components over mTLS, no bearer) ────────────────────────────────────────
 
-/** POST /v1/licenses/validate → 200 validateLicenseResponse (also when invalid); 422 when malformed. */
+/**
+ * POST /v1/licenses/validate → 200 validateLicenseResponse (also when invalid); 422 when malformed; 429
+ * { valid: false, reason: "rate-limited" } over the license's request-rate quota, with Retry-After.
+ */
 export const validateLicenseRequest = z.object({
   key: z.string().min(1).max(512),
   /** Also require this scope, e.g. "reports:read". */
   scope: z.string().min(1).max(200).optional(),
 });
 
-export const validationFailureReasons = ["unknown-key", "suspended", "revoked", "expired", "scope-not-granted", "not-yet-valid"] as const;
+export const validationFailureReasons = ["unknown-key", "suspended", "revoked", "expired", "scope-not-granted", "not-yet-valid", "rate-limited"] as const;
 export type ValidationFailureReason = (typeof validationFailureReasons)[number];
 
 export const validateLicenseResponse = z.discriminatedUnion("valid", [

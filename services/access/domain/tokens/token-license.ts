@@ -6,11 +6,14 @@ import type { AccessPrisma } from "../../db/prisma";
 import type { TransactionClient } from "../context";
 import { licenseScopeKeys, tierScopeKeys, tierScopesInclude } from "../tiers/tier-scope-keys";
 import type { LicenseFacts } from "./token-state";
+import { effectiveRequestsPerMinute } from "../quotas/quota-window";
 
 export type TokenLicense = LicenseFacts & {
   id: string;
   tenantId: string;
   tier: { tokensPerLicense: number; tokenDefaultTtlHours: number; tokenMaxTtlHours: number };
+  /** The license's request-rate quota: its own requests per minute, else its tier's. */
+  requestsPerMinute: number;
   /** The tenant's kind: a district's credentials must declare their purpose (disclosures/declared-purpose.ts). */
   tenantKind: "company" | "district";
 };
@@ -33,6 +36,7 @@ async function loadTokenLicenseWhere(db: AccessPrisma | TransactionClient, where
       status: true,
       startsAt: true,
       endsAt: true,
+      requestsPerMinute: true,
       component: { select: { key: true } },
       tier: { include: tierScopesInclude },
       tenant: { select: { kind: true } },
@@ -48,6 +52,7 @@ async function loadTokenLicenseWhere(db: AccessPrisma | TransactionClient, where
     endsAt: license.endsAt,
     scopes: licenseScopeKeys(tierScopeKeys(tier), license.component.key),
     tier: { tokensPerLicense: tier.tokensPerLicense, tokenDefaultTtlHours: tier.tokenDefaultTtlHours, tokenMaxTtlHours: tier.tokenMaxTtlHours },
+    requestsPerMinute: effectiveRequestsPerMinute(license.requestsPerMinute, tier.requestsPerMinute),
     tenantKind: license.tenant.kind,
   };
 }

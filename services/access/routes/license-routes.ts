@@ -13,6 +13,7 @@ import {
   renewLicenseRequest,
   revealLicenseKeyRequest,
   revealLicenseKeyResponse,
+  setRequestQuotaRequest,
   validateLicenseRequest,
   validateLicenseResponse,
 } from "../../../contracts/license-api";
@@ -27,6 +28,7 @@ import { getLicense } from "../domain/licenses/get-license";
 import { licenseTimeline } from "../domain/licenses/license-timeline";
 import { listLicenses } from "../domain/licenses/list-licenses";
 import { revealLicenseKey } from "../domain/licenses/reveal-license-key";
+import { setRequestQuota } from "../domain/licenses/set-request-quota";
 import { validateLicense } from "../domain/licenses/validate-license";
 import { createValidationFailureAudit } from "../domain/licenses/validation-failure-audit";
 import { rateLimitHeaders } from "../domain/quotas/rate-limit-fields";
@@ -99,6 +101,24 @@ export function licenseRoutes(app: FastifyInstance, ctx: AccessContext, suppress
     action: "change-tier",
     tierId: parseInput(changeLicenseTierRequest, body).tierId,
   }));
+
+  // PUT /v1/licenses/:id/request-quota — the license's own requests per minute, or null for its tier's.
+  app.put(
+    "/v1/licenses/:id/request-quota",
+    routeOptions(policies["PUT /v1/licenses/:id/request-quota"], {
+      ...web,
+      summary: "Set a license's request-rate quota (requests a minute over validations, introspections and grants); null: its tier's.",
+      params: licenseIdParams,
+      body: setRequestQuotaRequest,
+      response: getLicenseResponse,
+      problems: { 404: "No such license (or another tenant's).", 409: "The license is revoked (license-revoked)." },
+    }),
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = parseInput(licenseIdParams, request.params);
+      return setRequestQuota(ctx, actor, id, parseInput(setRequestQuotaRequest, request.body), requestMeta(request));
+    },
+  );
 
   // POST /v1/licenses/:id/reveal-key — the key, after re-entering the password.
   app.post(

@@ -31,6 +31,8 @@ export type RequestQuota = {
   sweep(): Promise<void>;
   /** Gives back every unused slice and stops the timer. */
   close(): Promise<void>;
+  /** Round trips to the store so far: slices leased (or asked for and refused) and slices given back. */
+  stats(): { leases: number; givebacks: number };
 };
 
 type Local = {
@@ -53,6 +55,7 @@ export function createRequestQuota(store: QuotaLeaseStore, now: () => Date, opti
   const idleReturnMs = options.idleReturnMs ?? 1_000;
   const recheckMs = options.recheckMs ?? 1_000;
   const locals = new Map<string, Local>();
+  const counted = { leases: 0, givebacks: 0 };
 
   const sliceOf = (limit: number) => Math.max(1, Math.min(maxSlice, Math.ceil(limit * sliceShare)));
 
@@ -68,6 +71,7 @@ export function createRequestQuota(store: QuotaLeaseStore, now: () => Date, opti
     if (local.inflight) return local.inflight;
     const window = local.window;
     const want = sliceOf(limit);
+    counted.leases++;
     const run = store
       .lease(id, window, want, limit)
       .then(({ granted, leased }) => {
@@ -133,6 +137,7 @@ export function createRequestQuota(store: QuotaLeaseStore, now: () => Date, opti
         const count = local.available;
         local.available = 0;
         local.leasedHere -= count;
+        counted.givebacks++;
         returns.push(store.giveBack(id, local.window, count).catch((error: unknown) => options.onError?.(error)));
       }
     }
@@ -145,6 +150,7 @@ export function createRequestQuota(store: QuotaLeaseStore, now: () => Date, opti
   return {
     admit,
     sweep: () => giveBackIdle(false),
+    stats: () => ({ ...counted }),
     async close() {
       if (timer) clearInterval(timer);
       await Promise.all([...locals.values()].map((l) => l.inflight));

@@ -5,7 +5,8 @@
 // PostgreSQL admit no more than the limit together and within 10% of it. Counts, fixed windows and a
 // frozen clock the test moves: no timing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GetLicenseResponse } from "../../contracts/license-api";
+import type { z } from "zod";
+import type { getLicenseResponse } from "../../contracts/license-api";
 import type { LicenseTokenUsageResponse } from "../../contracts/token-api";
 import { registerClientViaApi, tokenRequestAs } from "../support/oauth-fixtures";
 import { insertLicenseRow } from "../support/license-fixtures";
@@ -143,7 +144,7 @@ describe("what does not count, and is never answered rate-limited", () => {
 });
 
 describe("a license's own quota (PUT /v1/licenses/:id/request-quota)", () => {
-  const put = async (id: string, body: unknown, who = authorization(w.admin)) => (await a.as("web")).json<GetLicenseResponse>("PUT", `/v1/licenses/${id}/request-quota`, body, who);
+  const put = async (id: string, body: unknown, who = authorization(w.admin)) => (await a.as("web")).json<z.infer<typeof getLicenseResponse>>("PUT", `/v1/licenses/${id}/request-quota`, body, who);
 
   it("overrides the tier's in every process (the cached one too), and null gives the tier's back", async () => {
     const license = await freshLicense();

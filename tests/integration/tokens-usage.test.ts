@@ -86,7 +86,7 @@ describe("usage is counted, flushed and read back", () => {
     expect(res.status).toBe(200);
     expect(res.body.usage).toMatchObject({ range: "30d", bucketHours: 24 });
     expect(res.body.usage.buckets).toHaveLength(30);
-    expect(res.body.usage.totals).toEqual({ uses: before.uses + 5, refusals: before.refusals });
+    expect(res.body.usage.totals).toEqual({ uses: before.uses + 5, refusals: before.refusals, rateLimited: 0 }); // nothing here reached the quota
     const top = res.body.topTokens;
     expect(top.length).toBeLessThanOrEqual(5);
     expect(top.find((t) => t.id === busy.token.id)).toMatchObject({ name: "busy", uses: 4, refusals: 0, displayPrefix: busy.token.displayPrefix });

@@ -99,3 +99,14 @@ describe("the rate-limit fields", () => {
     expect(rateLimitHeaders({ admitted: true, limit: 600, remaining: 10, resetSeconds: 3 })["retry-after"]).toBeUndefined();
   });
 });
+
+describe("requests waiting together for a slice", () => {
+  it("are all admitted while the window has budget left, though one slice is smaller than their number", async () => {
+    const quota = createRequestQuota(memoryLeaseStore(), clockAt(minute).now, { sweepIntervalMs: 0 });
+    // A slice of 100/50 = 2: forty concurrent first requests need twenty leases, none is refused meanwhile.
+    const decisions = await Promise.all(Array.from({ length: 40 }, () => quota.admit("lic_a", 100)));
+    expect(decisions.filter((d) => d.admitted)).toHaveLength(40);
+    const rest = await Promise.all(Array.from({ length: 80 }, () => quota.admit("lic_a", 100)));
+    expect(rest.filter((d) => d.admitted)).toHaveLength(60);
+  });
+});

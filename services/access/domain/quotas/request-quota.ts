@@ -117,12 +117,18 @@ export function createRequestQuota(store: QuotaLeaseStore, now: () => Date, opti
       return decide(local, limit, at, true);
     }
     if (at < local.exhaustedUntil) return decide(local, limit, at, false);
-    return lease(id, local, limit).then(() => {
-      const after = now().getTime();
-      const current = localOf(id, after);
-      if (current !== local) return admit(id, limit); // a new window began while waiting
-      return decide(current, limit, after, current.available > 0);
-    });
+    return waitForSlice(id, limit);
+  };
+
+  /** The slow path: lease until this request has one, or the store says nothing is left (requests waiting together may use up one slice, so ask again). */
+  const waitForSlice = async (id: string, limit: number): Promise<QuotaDecision> => {
+    for (;;) {
+      const at = now().getTime();
+      const local = localOf(id, at);
+      if (local.available > 0) return decide(local, limit, at, true);
+      if (at < local.exhaustedUntil) return decide(local, limit, at, false);
+      await lease(id, local, limit); // grants some, or marks the window exhausted: each turn makes progress
+    }
   };
 
   const giveBackIdle = async (all: boolean) => {

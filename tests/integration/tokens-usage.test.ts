@@ -93,7 +93,7 @@ describe("usage is counted, flushed and read back", () => {
     expect(top.findIndex((t) => t.id === busy.token.id)).toBeLessThan(top.findIndex((t) => t.id === quiet.token.id));
     expect(top.some((t) => t.id === elsewhere.token.id)).toBe(false);
     const other = await get<LicenseTokenUsageResponse>(`/v1/licenses/${w.otherLicenseId}/token-usage?range=24h`, w.other.people.tenant_admin);
-    expect(other.body.usage.totals).toEqual({ uses: 6, refusals: 0 });
+    expect(other.body.usage.totals).toEqual({ uses: 6, refusals: 0, rateLimited: 0 });
   });
 
   it("older hours land in their bucket: in 7d and 30d, not in 24h", async () => {

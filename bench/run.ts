@@ -6,7 +6,7 @@
 // TEST_POSTGRES_URL, else embedded PGlite) with BENCH_SIGNIN_WARMUP_S / BENCH_SIGNIN_MEASURE_S, or
 // skipped with BENCH_SIGNIN=0. Licenses and tokens need PostgreSQL; skip them with BENCH_LICENSES_RUN=0 /
 // BENCH_TOKENS_RUN=0, the session check with BENCH_SESSIONS_RUN=0, revocation with BENCH_REVOCATION_RUN=0
-// (BENCH_REVOCATIONS per row, default 20). Tokens alone:
+// (BENCH_REVOCATIONS per row, default 20), request-rate quotas with BENCH_QUOTAS_RUN=0. Tokens alone:
 // node --conditions=react-server --import tsx bench/token-introspect.ts (sessions: bench/session-check.ts)
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -15,6 +15,7 @@ import { benchArgon2 } from "./argon2";
 import { benchLicenseTable } from "./license-table";
 import { benchLicenseValidate } from "./license-validate";
 import { benchMtlsVsPlain } from "./mtls-vs-plain";
+import { benchRequestQuotas } from "./request-quotas";
 import { benchRevocation } from "./revocation";
 import { benchSessionCheck } from "./session-check";
 import { benchSignIn } from "./sign-in";
@@ -67,6 +68,12 @@ async function main() {
     const tokens = await benchTokenIntrospect(http);
     for (const t of tokens.tables) print(t);
     console.log(tokens.comparison + "\n");
+  }
+  // Request-rate quotas (issue 10): need PostgreSQL; skip with BENCH_QUOTAS_RUN=0.
+  if (process.env.BENCH_QUOTAS_RUN !== "0") {
+    const quotas = await benchRequestQuotas(http);
+    for (const t of quotas.tables) print(t);
+    console.log(quotas.accuracy + "\n");
   }
 
   const durationS = (Date.now() - started.getTime()) / 1000;

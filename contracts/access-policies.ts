@@ -61,6 +61,7 @@ export const accessPolicies = policyTable({
   "POST /v1/licenses/:id/revoke": person("licenses.write"),
   "POST /v1/licenses/:id/renew": person("licenses.write"),
   "POST /v1/licenses/:id/change-tier": person("licenses.write"),
+  "PUT /v1/licenses/:id/request-quota": person("licenses.write"),
   "POST /v1/licenses/:id/reveal-key": person("license_keys.read"),
   "GET /v1/licenses/:id/timeline": person("licenses.read"),
   // offline certificates: the JWKS for every identity (components verify certificates offline)

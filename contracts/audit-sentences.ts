@@ -52,6 +52,7 @@ export const eventSentences: Record<string, Templates> = {
   "license.key_reveal": { success: "{actor} revealed the key of license {target}{for tenant}" },
   "license.reinstate": { success: "{actor} reinstated license {target}{for tenant}" },
   "license.renew": { success: "{actor} renewed license {target}{for tenant}" },
+  "license.request_quota": { success: "{actor} set the request-rate quota of license {target}{for tenant}" },
   "license.revoke": { success: "{actor} revoked license {target}{for tenant}" },
   "license.suspend": { success: "{actor} suspended license {target}{for tenant}" },
   "license.validate_failure": { success: "A validation of license {target}{for tenant} was refused ({data.reason})", failure: "A validation of license {target}{for tenant} was refused ({data.reason})" },

@@ -98,7 +98,9 @@ export type ListLicensesResponse = z.infer<typeof listLicensesResponse>;
 
 export const licenseDetail = licenseRow.extend({
   tenant: z.object({ id: z.string(), name: z.string(), slug: z.string(), kind: z.enum(["company", "district"]) }),
-  tier: z.object({ id: z.string(), key: z.string(), name: z.string(), seats: z.number().int() }),
+  tier: z.object({ id: z.string(), key: z.string(), name: z.string(), seats: z.number().int(), requestsPerMinute: z.number().int() }),
+  /** The license's own request-rate quota (validations, introspections and grants a minute); null: its tier's. */
+  requestsPerMinute: z.number().int().nullable(),
   /** Scope keys the license carries now: exactly those its tier allows for the license's component. */
   scopes: z.array(z.string()),
   statusChangedAt: isoDate,
@@ -136,6 +138,14 @@ export type CreateLicenseRequest = z.infer<typeof createLicenseRequest>;
 
 /** POST /v1/licenses/:id/renew → 200 getLicenseResponse. The new end must be later than the current end and in the future. */
 export const renewLicenseRequest = z.object({ endsAt: isoDate });
+
+/** PUT /v1/licenses/:id/request-quota → 200 getLicenseResponse: the license's own requests per minute, or null for its tier's. */
+export const setRequestQuotaRequest = z
+  .object({
+    requestsPerMinute: z.number({ error: "A whole number of requests a minute, or none for the tier's." }).int("A whole number of requests a minute.").min(1, "At least one request a minute.").max(1_000_000, "At most 1 000 000 a minute.").nullable(),
+  })
+  .strict();
+export type SetRequestQuotaRequest = z.infer<typeof setRequestQuotaRequest>;
 
 /** POST /v1/licenses/:id/change-tier → 200 getLicenseResponse. Seats above the new tier's are cut to it. */
 export const changeLicenseTierRequest = z.object({ tierId: recordId });
@@ -185,14 +195,17 @@ export const licenseTimelineResponse = z.object({ events: z.array(licenseTimelin
 
 // ─── Validation (internal components over mTLS, no bearer) ────────────────────────────────────────
 
-/** POST /v1/licenses/validate → 200 validateLicenseResponse (also when invalid); 422 when malformed. */
+/**
+ * POST /v1/licenses/validate → 200 validateLicenseResponse (also when invalid); 422 when malformed; 429
+ * { valid: false, reason: "rate-limited" } over the license's request-rate quota, with Retry-After.
+ */
 export const validateLicenseRequest = z.object({
   key: z.string().min(1).max(512),
   /** Also require this scope, e.g. "reports:read". */
   scope: z.string().min(1).max(200).optional(),
 });
 
-export const validationFailureReasons = ["unknown-key", "suspended", "revoked", "expired", "scope-not-granted", "not-yet-valid"] as const;
+export const validationFailureReasons = ["unknown-key", "suspended", "revoked", "expired", "scope-not-granted", "not-yet-valid", "rate-limited"] as const;
 export type ValidationFailureReason = (typeof validationFailureReasons)[number];
 
 export const validateLicenseResponse = z.discriminatedUnion("valid", [

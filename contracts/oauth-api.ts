@@ -108,7 +108,9 @@ export const tokenResponse = z.object({
 });
 export type TokenResponse = z.infer<typeof tokenResponse>;
 
-export const oauthErrorCodes = ["invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope"] as const;
+// temporarily_unavailable (RFC 6749 §4.1.2.1's code for a server that cannot take the request now): the
+// license's request-rate quota is used up, answered 429 with Retry-After and the rate-limit fields.
+export const oauthErrorCodes = ["invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope", "temporarily_unavailable"] as const;
 export type OAuthErrorCode = (typeof oauthErrorCodes)[number];
 
 /** RFC 6749 §5.2: what /oauth/token answers on any refusal (application/json, not problem+json). */

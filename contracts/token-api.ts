@@ -236,6 +236,11 @@ const usageCounts = {
   refusals: z.number().int(),
 };
 
+const rateLimitedCount = {
+  /** A license's series only: its validations, introspections and token requests refused over its request-rate quota. */
+  rateLimited: z.number().int().optional(),
+};
+
 /**
  * Every bucket of the range, oldest first, zeros included. Counts reach the database in batches (about
  * every 30 s per access process), so the newest bucket may lag by that much.
@@ -245,8 +250,8 @@ export const usageSeries = z.object({
   bucketHours: z.number().int(),
   from: isoDate,
   to: isoDate,
-  buckets: z.array(z.object({ start: isoDate, ...usageCounts })),
-  totals: z.object(usageCounts),
+  buckets: z.array(z.object({ start: isoDate, ...usageCounts, ...rateLimitedCount })),
+  totals: z.object({ ...usageCounts, ...rateLimitedCount }),
 });
 export type UsageSeries = z.infer<typeof usageSeries>;
 

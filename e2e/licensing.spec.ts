@@ -216,6 +216,29 @@ test.describe.serial("licensing in the browser", () => {
     await expect(page.getByTestId("license-scopes")).not.toContainText("reports:write");
   });
 
+  test("a license's own request quota: a wrong value is explained, a number saved, empty gives the tier's back", async () => {
+    await page.goto(`/licenses/${licenseId}`);
+    await expect(page.getByTestId("license-request-quota")).toContainText("(the tier's)");
+    await page.getByRole("button", { name: "Request quota" }).click();
+    const dialog = page.getByRole("dialog", { name: "Request quota" });
+    const field = dialog.getByLabel("Requests per minute");
+    await field.fill("0");
+    await dialog.getByRole("button", { name: "Save quota" }).click();
+    await expect(dialog.getByText("At least one request a minute.")).toBeVisible();
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expectNoAccessibilityViolations(page);
+    await field.fill("120");
+    await dialog.getByRole("button", { name: "Save quota" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId("license-request-quota")).toContainText("120 a minute (this license's own");
+    await page.getByRole("button", { name: "Request quota" }).click();
+    await expect(field).toHaveValue("120");
+    await field.fill("");
+    await dialog.getByRole("button", { name: "Save quota" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId("license-request-quota")).toContainText("(the tier's)");
+  });
+
   test("editing a tier shows what changes for whom before saving", async () => {
     await page.goto("/tiers");
     await page.getByRole("link", { name: "Standard", exact: true }).click();

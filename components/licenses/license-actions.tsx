@@ -1,5 +1,6 @@
 "use client";
-// The license's state changes, each behind a confirmation: suspend, reinstate, renew, change tier, revoke.
+// The license's state changes, each behind a confirmation: suspend, reinstate, renew, change tier, revoke;
+// and its own request quota.
 import { useState } from "react";
 import type { LicenseDetail } from "@/contracts/license-api";
 import { Button } from "@/components/ui/button";
@@ -9,8 +10,9 @@ import { useApiAction } from "@/lib/client/use-api-action";
 import { ChangeTierDialog } from "./change-tier-dialog";
 import { licenseAction, licenseKeys } from "./license-queries";
 import { RenewDialog } from "./renew-dialog";
+import { RequestQuotaDialog } from "./request-quota-dialog";
 
-type Open = null | "suspend" | "reinstate" | "renew" | "change-tier" | "revoke";
+type Open = null | "suspend" | "reinstate" | "renew" | "change-tier" | "request-quota" | "revoke";
 
 export function LicenseActions({ license }: { license: LicenseDetail }) {
   const [open, setOpen] = useState<Open>(null);
@@ -38,6 +40,9 @@ export function LicenseActions({ license }: { license: LicenseDetail }) {
         </Button>
         <Button type="button" variant="secondary" onClick={() => setOpen("change-tier")}>
           Change tier
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setOpen("request-quota")}>
+          Request quota
         </Button>
         <Button type="button" variant="danger" onClick={() => setOpen("revoke")}>
           Revoke
@@ -75,6 +80,7 @@ export function LicenseActions({ license }: { license: LicenseDetail }) {
       />
       <RenewDialog open={open === "renew"} onClose={close} license={license} />
       <ChangeTierDialog open={open === "change-tier"} onClose={close} license={license} />
+      <RequestQuotaDialog open={open === "request-quota"} onClose={close} license={license} />
     </Panel>
   );
 }

@@ -12,6 +12,7 @@ import { useMayCall } from "@/components/viewer";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { DownloadCertificate } from "./download-certificate";
 import { LicenseActions } from "./license-actions";
+import { requestQuotaInWords } from "./request-quota-dialog";
 import { useLicense } from "./license-queries";
 import { LicenseTimeline } from "./license-timeline";
 import { RevealKey } from "./reveal-key";
@@ -58,6 +59,7 @@ function LicenseDetails({ license: l }: { license: LicenseDetail }) {
     ["Holder", <span key="holder" data-testid="license-holder">{describeHolder(l.holder)}</span>],
     ["Service tier", <span key="tier" data-testid="license-tier">{l.tier.name}</span>],
     ["Seats", `${l.seats.toLocaleString("en-US")} of the tier's ${l.tier.seats.toLocaleString("en-US")}`],
+    ["Requests", <span key="quota" data-testid="license-request-quota">{requestQuotaInWords(l)}</span>],
     ["Term", <><time dateTime={l.startsAt}>{formatDate(l.startsAt)}</time> to <time dateTime={l.endsAt} data-testid="license-ends">{formatDate(l.endsAt)}</time></>],
     ["Status since", formatDateTime(l.statusChangedAt)],
   ];

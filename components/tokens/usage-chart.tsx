@@ -16,7 +16,7 @@ export type UsageState = {
   retry: () => void;
 };
 
-const colours = { uses: "#4338ca", refusals: "#b91c1c" };
+const colours = { uses: "#4338ca", refusals: "#b91c1c", rateLimited: "#b45309" };
 const tick = { fontSize: 12, fill: "#334155" };
 
 export function UsageChart({ label, range, onRangeChange, state, children }: { label: string; range: UsageRange; onRangeChange: (r: UsageRange) => void; state: UsageState; children?: React.ReactNode }) {
@@ -71,6 +71,7 @@ function UsageBody({ label, state }: { label: string; state: UsageState }) {
           <Tooltip labelFormatter={(_, payload) => (payload[0] ? bucketSpan(String(payload[0].payload.start), data.bucketHours) : "")} />
           <Bar dataKey="uses" name="Uses" stackId="usage" fill={colours.uses} isAnimationActive={false} />
           <Bar dataKey="refusals" name="Refusals" stackId="usage" fill={colours.refusals} isAnimationActive={false} />
+          {data.totals.rateLimited !== undefined ? <Bar dataKey="rateLimited" name="Rate-limited" stackId="usage" fill={colours.rateLimited} isAnimationActive={false} /> : null}
         </BarChart>
       </div>
       <div className="space-y-2 text-sm">
@@ -84,6 +85,11 @@ function UsageBody({ label, state }: { label: string; state: UsageState }) {
           <li className="flex items-center gap-2">
             <Swatch colour={colours.refusals} /> Refusals: presented but refused (revoked, expired, license not active)
           </li>
+          {data.totals.rateLimited !== undefined ? (
+            <li className="flex items-center gap-2">
+              <Swatch colour={colours.rateLimited} /> Rate-limited: validations, introspections and token requests refused over the license&apos;s requests per minute
+            </li>
+          ) : null}
         </ul>
         <p className="text-slate-700">Times in UTC.</p>
       </div>
@@ -108,6 +114,7 @@ function UsageTable({ label, data }: { label: string; data: UsageSeries }) {
           <th scope="col">Period</th>
           <th scope="col">Uses</th>
           <th scope="col">Refusals</th>
+          {data.totals.rateLimited !== undefined ? <th scope="col">Rate-limited</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -116,6 +123,7 @@ function UsageTable({ label, data }: { label: string; data: UsageSeries }) {
             <th scope="row">{bucketSpan(b.start, data.bucketHours)}</th>
             <td>{b.uses}</td>
             <td>{b.refusals}</td>
+            {data.totals.rateLimited !== undefined ? <td>{b.rateLimited ?? 0}</td> : null}
           </tr>
         ))}
       </tbody>

@@ -18,4 +18,10 @@ describe("usage words", () => {
     expect(hasUsage({ totals: { uses: 0, refusals: 0 } })).toBe(false);
     expect(hasUsage({ totals: { uses: 0, refusals: 3 } })).toBe(true);
   });
+
+  it("says a license's requests refused over its quota, and counts them as usage", () => {
+    expect(totalsInWords({ range: "24h", totals: { uses: 3, refusals: 0, rateLimited: 1 } })).toBe("3 uses and 0 refusals, 1 request refused over the request-rate quota in the last 24 hours.");
+    expect(totalsInWords({ range: "24h", totals: { uses: 3, refusals: 0, rateLimited: 0 } })).toBe("3 uses and 0 refusals, 0 requests refused over the request-rate quota in the last 24 hours.");
+    expect(hasUsage({ totals: { uses: 0, refusals: 0, rateLimited: 7 } })).toBe(true);
+  });
 });

@@ -27,8 +27,9 @@ const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-
 
 /** "12 uses and 1 refusal in the last 24 hours." */
 export function totalsInWords(usage: Pick<UsageSeries, "range" | "totals">): string {
-  const { uses, refusals } = usage.totals;
-  return `${count(uses, "use", "uses")} and ${count(refusals, "refusal", "refusals")} in the last ${usageRangeLabels[usage.range]}.`;
+  const { uses, refusals, rateLimited } = usage.totals;
+  const limited = rateLimited === undefined ? "" : `, ${count(rateLimited, "request", "requests")} refused over the request-rate quota`;
+  return `${count(uses, "use", "uses")} and ${count(refusals, "refusal", "refusals")}${limited} in the last ${usageRangeLabels[usage.range]}.`;
 }
 
-export const hasUsage = (usage: Pick<UsageSeries, "totals">) => usage.totals.uses + usage.totals.refusals > 0;
+export const hasUsage = (usage: Pick<UsageSeries, "totals">) => usage.totals.uses + usage.totals.refusals + (usage.totals.rateLimited ?? 0) > 0;

@@ -24,6 +24,8 @@ const schema = z.object({
   SELFCHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   /** Hosts the deployment talks to, checked for default credentials: URLs separated by spaces or commas. */
   SELFCHECK_TARGETS: z.string().default(""),
+  /** Licenses' request-rate quotas (services/access/domain/quotas/): enforced, or off. */
+  REQUEST_QUOTAS: z.enum(["enforce", "off"]).default("enforce"),
   ...tlsEnv,
   // TLS_CERT_FILE/TLS_KEY_FILE serve (serverAuth only); the audit service is called with this pair (clientAuth only).
   TLS_CLIENT_CERT_FILE: z.string().min(1),

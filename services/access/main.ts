@@ -53,6 +53,8 @@ const { app, ctx } = buildAccessService({
   logLevel: config.LOG_LEVEL,
   caches: validationCache,
   selfCheck,
+  // Several access processes share PostgreSQL's window budgets; the embedded database has one process, counted exactly in memory.
+  quotas: config.REQUEST_QUOTAS === "off" ? false : { store: database.embedded ? "memory" : "postgres", onError: (err) => app.log.warn({ err }, "request quota store unreachable; limiting this process alone") },
 });
 
 

@@ -12,6 +12,7 @@ import { recordEvent } from "./outbox/record-event";
 import { createSignInThrottle } from "./domain/auth/sign-in-throttle";
 import { createTokenUsage } from "./domain/tokens/token-usage";
 import { createAccessRecord } from "./domain/disclosures/access-record";
+import { createLicenseQuotas, type LicenseQuotaSetup } from "./domain/quotas/license-quotas";
 import type { AccessContext, AccessSettings } from "./domain/context";
 import type { SelfCheckSetup } from "./domain/security-plan/run-self-checks";
 import { authRoutes } from "./routes/auth-routes";
@@ -52,6 +53,8 @@ export type AccessServiceDeps = {
   accessRecord?: { enabled?: boolean; flushIntervalMs?: number };
   /** The clock of the license rules (default: the system's); tests pass one they move. */
   now?: () => Date;
+  /** Request-rate quotas: where the window budgets live ("postgres" when several processes share the database, "memory" for one), or false: not enforced. */
+  quotas: LicenseQuotaSetup | false;
   /** Window, memory bound and clock of every audit event suppressed when repeated: refusals, validation failures, refused revocations (tests move the clock). */
   refusalAudit?: RefusalAuditOptions;
   /** What the security plan's self-checks look at; absent: they cannot be run from this service. */
@@ -59,6 +62,7 @@ export type AccessServiceDeps = {
 };
 
 export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInstance; ctx: AccessContext } {
+  const now = deps.now ?? (() => new Date());
   const ctx: AccessContext = {
     prisma: deps.prisma,
     keys: { secretDigest: deps.secretDigestKey },
@@ -73,7 +77,8 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
     sessionCache: deps.caches?.sessionCache ?? null,
     tokenUsage: createTokenUsage(deps.prisma, { flushIntervalMs: deps.tokenUsageFlushMs }),
     accessRecord: deps.accessRecord?.enabled === false ? null : createAccessRecord(deps.prisma, { flushIntervalMs: deps.accessRecord?.flushIntervalMs }),
-    now: deps.now ?? (() => new Date()),
+    quotas: deps.quotas ? createLicenseQuotas(deps.prisma, now, deps.quotas) : null,
+    now,
     selfCheck: deps.selfCheck ?? null,
   };
   const app = createService({
@@ -117,6 +122,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   app.addHook("onClose", async () => {
     await ctx.tokenUsage?.close();
     await ctx.accessRecord?.close();
+    await ctx.quotas?.close();
   });
   return { app, ctx };
 }

@@ -86,14 +86,14 @@ describe("usage is counted, flushed and read back", () => {
     expect(res.status).toBe(200);
     expect(res.body.usage).toMatchObject({ range: "30d", bucketHours: 24 });
     expect(res.body.usage.buckets).toHaveLength(30);
-    expect(res.body.usage.totals).toEqual({ uses: before.uses + 5, refusals: before.refusals });
+    expect(res.body.usage.totals).toEqual({ uses: before.uses + 5, refusals: before.refusals, rateLimited: 0 }); // nothing here reached the quota
     const top = res.body.topTokens;
     expect(top.length).toBeLessThanOrEqual(5);
     expect(top.find((t) => t.id === busy.token.id)).toMatchObject({ name: "busy", uses: 4, refusals: 0, displayPrefix: busy.token.displayPrefix });
     expect(top.findIndex((t) => t.id === busy.token.id)).toBeLessThan(top.findIndex((t) => t.id === quiet.token.id));
     expect(top.some((t) => t.id === elsewhere.token.id)).toBe(false);
     const other = await get<LicenseTokenUsageResponse>(`/v1/licenses/${w.otherLicenseId}/token-usage?range=24h`, w.other.people.tenant_admin);
-    expect(other.body.usage.totals).toEqual({ uses: 6, refusals: 0 });
+    expect(other.body.usage.totals).toEqual({ uses: 6, refusals: 0, rateLimited: 0 });
   });
 
   it("older hours land in their bucket: in 7d and 30d, not in 24h", async () => {

@@ -15,6 +15,7 @@ import type { ChangeFeedOptions } from "../../services/access/cache/change-feed"
 import { startValidationCache, type ValidationCacheRuntime } from "../../services/access/cache/start-validation-cache";
 import { createKeyring } from "../../services/access/keys/storage-keyring";
 import { buildAccessService } from "../../services/access/server";
+import type { LicenseQuotaSetup } from "../../services/access/domain/quotas/license-quotas";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 import { createTestPki, type TestPki } from "./test-pki";
 
@@ -47,6 +48,8 @@ export type AccessServiceOptions = {
   accessRecord?: { enabled?: boolean; flushIntervalMs?: number };
   /** The service's log level (default silent): a test that reads the request log (on stdout) raises it. */
   logLevel?: string;
+  /** Request-rate quotas: off (false), or their setup; default: enforced, shared through PostgreSQL (in memory on PGlite), idle slices returned only by sweep(). */
+  quotas?: LicenseQuotaSetup | false;
 };
 
 const silentLogger = { info() {}, warn() {} };
@@ -76,6 +79,7 @@ export async function startAccessService(label: string, settings: Partial<Access
     now: options.now,
     refusalAudit: options.refusalAudit,
     accessRecord: options.accessRecord,
+    quotas: options.quotas ?? { store: database.embedded ? "memory" : "postgres", sweepIntervalMs: 0 },
   });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const url = `https://127.0.0.1:${(app.server.address() as { port: number }).port}`;

@@ -33,6 +33,7 @@ const license = (n: number, over: Partial<CachedLicense> = {}): CachedLicense =>
   startsAt: new Date(0),
   endsAt: new Date("2100-01-01T00:00:00Z"),
   scopes: ["reports:read"],
+  requestsPerMinute: 600,
   resourceServers: ["reports-worker"],
   ...over,
 });

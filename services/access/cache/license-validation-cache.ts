@@ -18,6 +18,8 @@ export type CachedLicense = {
   startsAt: Date;
   endsAt: Date;
   scopes: string[];
+  /** The license's request-rate quota: its own requests per minute, else its tier's. */
+  requestsPerMinute: number;
   /** Certificate identities serving the license's component (resource servers), sorted; only they get an answer. */
   resourceServers: string[];
 };

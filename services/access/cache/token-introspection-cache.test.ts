@@ -33,7 +33,7 @@ const token = (n: number, over: Partial<CachedToken> = {}): CachedToken => ({
   createdAt: new Date(0),
   expiresAt: new Date("2100-01-01T00:00:00Z"),
   revokedAt: null,
-  license: { status: "active", startsAt: new Date(0), endsAt: new Date("2100-01-01T00:00:00Z"), scopes: ["reports:read"] },
+  license: { status: "active", startsAt: new Date(0), endsAt: new Date("2100-01-01T00:00:00Z"), scopes: ["reports:read"], requestsPerMinute: 600 },
   resourceServers: ["reports-worker"],
   ...over,
 });

@@ -19,7 +19,8 @@ export type CachedToken = {
   createdAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
-  license: { status: LicenseStatus; startsAt: Date; endsAt: Date; scopes: string[] };
+  /** requestsPerMinute: the license's request-rate quota (its own, else its tier's). */
+  license: { status: LicenseStatus; startsAt: Date; endsAt: Date; scopes: string[]; requestsPerMinute: number };
   /** Certificate identities serving the license's component (resource servers), sorted; only they get an answer. */
   resourceServers: string[];
 };

@@ -10,6 +10,7 @@ import type { SignInThrottle } from "./auth/sign-in-throttle";
 import type { SelfCheckSetup } from "./security-plan/run-self-checks";
 import type { AccessRecord } from "./disclosures/access-record";
 import type { TokenUsage } from "./tokens/token-usage";
+import type { LicenseQuotas } from "./quotas/license-quotas";
 
 export type AccessSettings = {
   publicUrl: string;
@@ -43,6 +44,8 @@ export type AccessContext = {
   tokenUsage: TokenUsage | null;
   /** Accesses to a district's data through its credentials, counted in memory and recorded in batches (the record of disclosures); null: not recorded. */
   accessRecord: AccessRecord | null;
+  /** Licenses' request-rate quotas, counted per process and leased from a shared window budget; null: not enforced. */
+  quotas: LicenseQuotas | null;
   /** The time license rules act at (effective status, validity, expiry): the system clock, moved by tests instead of sleeping. */
   now: () => Date;
   /** What the security plan's self-checks look at (security-plan/self-check-setup.ts); absent: run-now answers 503. */

@@ -13,6 +13,7 @@ import {
   renewLicenseRequest,
   revealLicenseKeyRequest,
   revealLicenseKeyResponse,
+  setRequestQuotaRequest,
   validateLicenseRequest,
   validateLicenseResponse,
 } from "../../../contracts/license-api";
@@ -27,8 +28,11 @@ import { getLicense } from "../domain/licenses/get-license";
 import { licenseTimeline } from "../domain/licenses/license-timeline";
 import { listLicenses } from "../domain/licenses/list-licenses";
 import { revealLicenseKey } from "../domain/licenses/reveal-license-key";
+import { setRequestQuota } from "../domain/licenses/set-request-quota";
 import { validateLicense } from "../domain/licenses/validate-license";
 import { createValidationFailureAudit } from "../domain/licenses/validation-failure-audit";
+import { rateLimitHeaders } from "../domain/quotas/rate-limit-fields";
+import { rateLimitFieldDocs, rateLimitedFieldDocs } from "./rate-limit-docs";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
 
@@ -62,12 +66,17 @@ export function licenseRoutes(app: FastifyInstance, ctx: AccessContext, suppress
       tags: ["licenses"],
       summary:
         "Validate a license key (internal components). An invalid key is a 200 answer with a reason; a license of a component the caller " +
-        "does not serve as a resource server answers exactly as an unknown key.",
+        "does not serve as a resource server answers exactly as an unknown key. A license that would validate counts against its " +
+        "request-rate quota: the answer carries RateLimit-Policy and RateLimit, and over the quota it is a 429 with reason rate-limited and Retry-After.",
       body: validateLicenseRequest,
       response: validateLicenseResponse,
+      answers: { 429: { description: "Over the license's request-rate quota: { valid: false, reason: \"rate-limited\" }.", schema: validateLicenseResponse } },
+      headers: { 200: rateLimitFieldDocs, 429: rateLimitedFieldDocs },
     }),
-    async (request) => {
-      return validateLicense(ctx, validationFailures, verifiedCaller(request), parseInput(validateLicenseRequest, request.body), requestMeta(request));
+    async (request, reply) => {
+      const { answer, quota } = await validateLicense(ctx, validationFailures, verifiedCaller(request), parseInput(validateLicenseRequest, request.body), requestMeta(request));
+      if (quota) void reply.headers(rateLimitHeaders(quota)).status(quota.admitted ? 200 : 429);
+      return answer;
     },
   );
 
@@ -92,6 +101,24 @@ export function licenseRoutes(app: FastifyInstance, ctx: AccessContext, suppress
     action: "change-tier",
     tierId: parseInput(changeLicenseTierRequest, body).tierId,
   }));
+
+  // PUT /v1/licenses/:id/request-quota — the license's own requests per minute, or null for its tier's.
+  app.put(
+    "/v1/licenses/:id/request-quota",
+    routeOptions(policies["PUT /v1/licenses/:id/request-quota"], {
+      ...web,
+      summary: "Set a license's request-rate quota (requests a minute over validations, introspections and grants); null: its tier's.",
+      params: licenseIdParams,
+      body: setRequestQuotaRequest,
+      response: getLicenseResponse,
+      problems: { 404: "No such license (or another tenant's).", 409: "The license is revoked (license-revoked)." },
+    }),
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = parseInput(licenseIdParams, request.params);
+      return setRequestQuota(ctx, actor, id, parseInput(setRequestQuotaRequest, request.body), requestMeta(request));
+    },
+  );
 
   // POST /v1/licenses/:id/reveal-key — the key, after re-entering the password.
   app.post(

@@ -56,7 +56,7 @@ export function oauthErrorHandler(refusedCallerByRoute: Readonly<Record<string, 
   return function handleOAuthError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
     const refusedCaller = refusedCallerByRoute[request.routeOptions.url ?? ""];
     if (!refusedCaller) throw error;
-    if (error instanceof OAuthError) return sendOAuthError(reply, error.status, error.code, error.description);
+    if (error instanceof OAuthError) return sendOAuthError(reply.headers(error.headers), error.status, error.code, error.description);
     if (error instanceof AppError) {
       if (error.code === "forbidden" || error.code === "unauthenticated") return sendOAuthError(reply, refusedCaller.status, refusedCaller.error, error.detail);
       if (error.code === "bad-request" || error.code === "validation-failed" || error.code === "not-found") return sendOAuthError(reply, 400, "invalid_request", describeFields(error));

@@ -17,6 +17,8 @@ import { authorizationServerMetadataFor, oauthPaths } from "../domain/oauth/serv
 import { introspectToken } from "../domain/tokens/introspect-token";
 import { revokeByComponent } from "../domain/tokens/revoke-by-component";
 import { createRevokeRefusalAudit } from "../domain/tokens/revoke-refusal-audit";
+import { rateLimitHeaders } from "../domain/quotas/rate-limit-fields";
+import { rateLimitFieldDocs, rateLimitedFieldDocs } from "./rate-limit-docs";
 import { addOAuthFormParser, oauthErrorHandler, type RefusedCallerAnswer } from "./oauth-errors";
 import { requestMeta } from "./request-meta";
 
@@ -66,12 +68,17 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext, suppressio
           "with cnf_x5t_s256 (the thumbprint of the certificate the token was presented over) a token bound to another certificate answers inactive.",
         body: boundIntrospectionRequest,
         response: introspectionResponse,
-        problems: { 400: "invalid_request: `token` missing, a parameter malformed or given twice, or a body neither form nor JSON.", 401: "invalid_client: the caller may not introspect (Tessera's own identities)." },
+        problems: {
+          400: "invalid_request: `token` missing, a parameter malformed or given twice, or a body neither form nor JSON.",
+          401: "invalid_client: the caller may not introspect (Tessera's own identities).",
+          429: "temporarily_unavailable: the token's license is over its request-rate quota (an active answer counts against it).",
+        },
+        headers: { 200: rateLimitFieldDocs, 429: rateLimitedFieldDocs },
       }),
       async (request, reply) => {
         const { token, cnf_x5t_s256 } = parseInput(boundIntrospectionRequest, request.body);
         void reply.header("cache-control", "no-store");
-        return introspectToken(ctx, verifiedCaller(request), token, cnf_x5t_s256);
+        return introspectToken(ctx, verifiedCaller(request), token, cnf_x5t_s256, undefined, (quota) => void reply.headers(rateLimitHeaders(quota)));
       },
     );
 
@@ -86,14 +93,16 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext, suppressio
         problems: {
           400: "invalid_request, invalid_grant (license not active, token cap), invalid_scope, unsupported_grant_type, or unauthorized_client (Tessera's own identities).",
           401: "invalid_client: unknown or revoked client, or a certificate identity other than the client's.",
+          429: "temporarily_unavailable: the client's license is over its request-rate quota (each grant counts against it).",
         },
+        headers: { 200: rateLimitFieldDocs, 429: rateLimitedFieldDocs },
       }),
       async (request, reply) => {
         const caller = verifiedCaller(request);
         const thumbprint = peerCertThumbprint(request);
         if (!thumbprint) throw new OAuthError("unauthorized_client", "The token endpoint needs the client's certificate.");
         const { grant_type, client_id, scope } = parseInput(tokenRequest, request.body);
-        const answer = await clientCredentialsGrant(ctx, { grantType: grant_type, clientId: client_id, scope, certIdentity: caller, certThumbprint: thumbprint }, requestMeta(request));
+        const answer = await clientCredentialsGrant(ctx, { grantType: grant_type, clientId: client_id, scope, certIdentity: caller, certThumbprint: thumbprint }, requestMeta(request), (quota) => void reply.headers(rateLimitHeaders(quota)));
         return reply.header("cache-control", "no-store").header("pragma", "no-cache").send(answer);
       },
     );

@@ -30,6 +30,10 @@ export type RouteDoc = {
   responseContentType?: string;
   /** Problem statuses the route answers besides the ones implied above (401, 403, 422), with their meaning. */
   problems?: Partial<Record<number, string>>;
+  /** Statuses answered with a body of their own (not a refusal's shape), e.g. validation's 429 {valid: false}. */
+  answers?: Partial<Record<number, { description: string; schema: z.ZodType }>>;
+  /** Response header fields per status (name → meaning), e.g. the rate-limit fields. */
+  headers?: Partial<Record<number, Record<string, string>>>;
 };
 
 export type ErrorResponseDoc = { name: string; description: string; contentType: string; schema: z.ZodType };
@@ -139,6 +143,17 @@ function toOperation(route: CollectedRoute, pathParams: string[], { schemas, res
         ...doc.problems,
       };
   for (const [code, description] of Object.entries(problems)) responses[code] = { ...refusal, description };
+  for (const [code, answer] of Object.entries(doc.answers ?? {})) {
+    if (answer) responses[code] = { description: answer.description, content: { "application/json": { schema: toSchema(answer.schema, "output", schemas) } } };
+  }
+  for (const [code, fields] of Object.entries(doc.headers ?? {})) {
+    const response = responses[code] as JsonObject | undefined;
+    if (!response || !fields) continue;
+    // A $ref response cannot carry siblings in every tool: the fields go on a copy of what it refers to.
+    const target: JsonObject = "$ref" in response ? { ...(responseComponents[String(response.$ref).split("/").pop() ?? ""] as JsonObject), description: response.description } : response;
+    target.headers = Object.fromEntries(Object.entries(fields).map(([name, description]) => [name, { description, schema: { type: "string" } }]));
+    responses[code] = target;
+  }
   responses.default = problemRef;
   operation.responses = responses;
   return operation;

@@ -15,12 +15,13 @@ export const licenseDetailSelect = {
   importSource: true,
   holderKind: true,
   holderName: true,
+  requestsPerMinute: true,
   tierId: true,
   componentId: true,
   tenantId: true,
   tenant: { select: { id: true, name: true, slug: true, kind: true } },
   component: { select: { id: true, key: true, name: true } },
-  tier: { select: { id: true, key: true, name: true, seats: true } },
+  tier: { select: { id: true, key: true, name: true, seats: true, requestsPerMinute: true } },
 } as const;
 
 type RowSource = {
@@ -58,13 +59,15 @@ type DetailSource = RowSource & {
   updatedAt: Date;
   statusChangedAt: Date;
   importSource: string | null;
+  requestsPerMinute: number | null;
 };
 
 export function toLicenseDetail(l: DetailSource, scopes: string[], now: Date): LicenseDetail {
   return {
     ...toLicenseRow(l, now),
     tenant: { id: l.tenant.id, name: l.tenant.name, slug: l.tenant.slug, kind: l.tenant.kind },
-    tier: { id: l.tier.id, key: l.tier.key, name: l.tier.name, seats: l.tier.seats },
+    tier: { id: l.tier.id, key: l.tier.key, name: l.tier.name, seats: l.tier.seats, requestsPerMinute: l.tier.requestsPerMinute },
+    requestsPerMinute: l.requestsPerMinute,
     scopes,
     statusChangedAt: l.statusChangedAt.toISOString(),
     updatedAt: l.updatedAt.toISOString(),

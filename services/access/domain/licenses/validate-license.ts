@@ -3,14 +3,19 @@
 // by one statement using the unique key-digest index; validity against the clock is decided here per
 // request either way. No writes on success. Failures are audited through a per-process limiter. A license
 // of a component the caller is not a resource server of answers exactly as an unknown key (the audit
-// trail says why: not-served).
+// trail says why: not-served). A license that would validate counts against its request-rate quota
+// (quotas/); over it the answer is reason rate-limited, with the rate-limit fields for the route to send.
 import type { ValidateLicenseResponse, ValidationFailureReason } from "../../../../contracts/license-api";
 import type { CachedLicense } from "../../cache/license-validation-cache";
 import type { AccessContext, RequestMeta } from "../context";
 import { digestLicenseKey } from "./license-key";
 import type { ValidationFailureAudit } from "./validation-failure-audit";
+import type { QuotaDecision } from "../quotas/rate-limit-fields";
 
 type Found = CachedLicense;
+
+/** The answer, and the quota's decision when the request was counted (null: not counted, no rate-limit fields). */
+export type Validation = { answer: ValidateLicenseResponse; quota: QuotaDecision | null };
 
 export async function validateLicense(
   ctx: AccessContext,
@@ -18,21 +23,26 @@ export async function validateLicense(
   caller: string,
   input: { key: string; scope?: string },
   meta: RequestMeta,
-): Promise<ValidateLicenseResponse> {
+): Promise<Validation> {
   const digest = digestLicenseKey(ctx.keys.secretDigest, input.key);
   const license = await findLicense(ctx, digest);
   if (license && !license.resourceServers.includes(caller)) {
     await failures.record(ctx, { caller, reason: "not-served", licenseId: license.licenseId, tenantId: license.tenantId, scope: input.scope ?? null }, meta);
-    return { valid: false, reason: "unknown-key" };
+    return { answer: { valid: false, reason: "unknown-key" }, quota: null };
   }
   const reason = license ? failureReason(license, input.scope, ctx.now()) : "unknown-key";
   if (reason || !license) {
     const why = reason ?? "unknown-key";
     await failures.record(ctx, { caller, reason: why, licenseId: license?.licenseId ?? null, tenantId: license?.tenantId ?? null, scope: input.scope ?? null }, meta);
-    return { valid: false, reason: why };
+    return { answer: { valid: false, reason: why }, quota: null };
+  }
+  const quota = (await ctx.quotas?.check("validations", license)) ?? null;
+  if (quota && !quota.admitted) {
+    await failures.record(ctx, { caller, reason: "rate-limited", licenseId: license.licenseId, tenantId: license.tenantId, scope: input.scope ?? null }, meta);
+    return { answer: { valid: false, reason: "rate-limited" }, quota };
   }
   ctx.accessRecord?.note({ type: "license", id: license.licenseId, tenantId: license.tenantId }, caller, input.scope ? [input.scope] : license.scopes, ctx.now());
-  return {
+  const answer: ValidateLicenseResponse = {
     valid: true,
     licenseId: license.licenseId,
     tenantId: license.tenantId,
@@ -42,6 +52,7 @@ export async function validateLicense(
     expiresAt: license.endsAt.toISOString(),
     status: "active",
   };
+  return { answer, quota };
 }
 
 /** From the per-process cache when it is healthy and holds the key, else from the database (then cached). */
@@ -62,6 +73,7 @@ async function loadLicense(ctx: AccessContext, digest: string): Promise<Found | 
   const rows = await ctx.prisma.$queryRaw<Found[]>`
     SELECT l."id" AS "licenseId", l."tenant_id" AS "tenantId", l."status"::text AS "status", l."starts_at" AS "startsAt", l."ends_at" AS "endsAt",
            l."component_id" AS "componentId", c."key" AS "component", l."tier_id" AS "tierId", t."key" AS "tier",
+           COALESCE(l."requests_per_minute", t."requests_per_minute") AS "requestsPerMinute",
            ARRAY(SELECT s."key" FROM "tier_scopes" ts JOIN "scopes" s ON s."id" = ts."scope_id"
                  WHERE ts."tier_id" = l."tier_id" AND s."component_id" = l."component_id" ORDER BY s."key") AS "scopes",
            ARRAY(SELECT rs."identity" FROM "resource_servers" rs WHERE rs."component_id" = l."component_id" ORDER BY rs."identity") AS "resourceServers"

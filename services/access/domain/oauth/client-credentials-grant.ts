@@ -2,7 +2,8 @@
 // must be the client's registered one; the token is issued through the token core (issueToken) and bound
 // to that certificate's thumbprint. Refusals are OAuthErrors. A license that is not active answers
 // invalid_grant (the client is genuine; what it holds grants nothing now). `expires_in` is what the token
-// really gets: the client's lifetime, or less when the license ends sooner.
+// really gets: the client's lifetime, or less when the license ends sooner. Over the license's
+// request-rate quota the answer is 429 temporarily_unavailable with Retry-After.
 import type { TokenResponse } from "../../../../contracts/oauth-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
@@ -10,6 +11,8 @@ import type { AccessContext, RequestMeta } from "../context";
 import { assertLicenseActive, issueToken } from "../tokens/issue-token";
 import { loadTokenLicenseOf, lockLicenseRow } from "../tokens/token-license";
 import { OAuthError } from "./oauth-error";
+import type { QuotaDecision } from "../quotas/rate-limit-fields";
+import { rateLimitedOAuthError } from "../quotas/rate-limited-error";
 
 export type ClientCredentialsInput = {
   grantType: string;
@@ -33,7 +36,7 @@ function grantedScopes(requested: string | undefined, allowed: string[]): string
   return asked;
 }
 
-export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCredentialsInput, meta: RequestMeta): Promise<TokenResponse> {
+export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCredentialsInput, meta: RequestMeta, onQuota?: (decision: QuotaDecision) => void): Promise<TokenResponse> {
   if (input.grantType !== "client_credentials") throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported.");
   if (!input.clientId) throw new OAuthError("invalid_request", "client_id is required (tls_client_auth).");
   const clientId = input.clientId;
@@ -50,6 +53,10 @@ export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCr
       throw new OAuthError("invalid_grant", "The client's license is not active.");
     }
     const scopes = grantedScopes(input.scope, client.scopes.filter((s) => license.scopes.includes(s)));
+    // A grant that would be issued counts against the license's request-rate quota; over it, nothing is issued.
+    const quota = (await ctx.quotas?.check("grants", { licenseId: license.id, tenantId: license.tenantId, requestsPerMinute: license.requestsPerMinute })) ?? null;
+    if (quota && !quota.admitted) throw rateLimitedOAuthError(quota);
+    if (quota) onQuota?.(quota);
     let issued;
     try {
       issued = await issueToken(tx, ctx.keys.secretDigest, license, { name: `OAuth: ${client.name}`.slice(0, 100), scopes, ttlSeconds: client.tokenTtlSeconds, holder: { clientId: client.id, certThumbprint: input.certThumbprint }, purpose: client.purpose }, now);

@@ -36,6 +36,7 @@ export function hostSelfCheckDeps(config: AccessConfig, open: { prisma: AccessPr
         sessionCache: null,
         tokenUsage: null,
         accessRecord: null,
+        quotas: null,
         dataKeys: createDataKeyCache(),
         now,
       }

@@ -1,5 +1,5 @@
 // Introspections over time for the usage charts: one token's, or a license's (the sum over its tokens and
-// its busiest tokens), in every bucket of the range. Scoped to the actor's tenant in each query's where:
+// its busiest tokens, with the requests refused over its request-rate quota), in every bucket of the range. Scoped to the actor's tenant in each query's where:
 // another tenant's token or license is simply not found (404), as on the other token endpoints.
 import type { LicenseTokenUsageResponse, TokenUsageResponse, UsageRange, UsageSeries } from "../../../../contracts/token-api";
 import { tenantScope, type Actor } from "../actors/actor";
@@ -17,6 +17,13 @@ function toSeries(range: UsageRange, axis: UsageAxis, rows: readonly HourRow[]):
 
 const sums = (s: { uses: number | null; refusals: number | null }) => ({ uses: s.uses ?? 0, refusals: s.refusals ?? 0 });
 
+/** Adds the license's requests refused over its quota (every kind together) to each bucket and the totals. */
+function withRateLimited(series: UsageSeries, axis: UsageAxis, rows: readonly { bucket: Date; validations: number; introspections: number; grants: number }[]): UsageSeries {
+  const limited = fillBuckets(axis, rows.map((r) => ({ bucket: r.bucket, uses: r.validations + r.introspections + r.grants, refusals: 0 })));
+  const buckets = series.buckets.map((b, i) => ({ ...b, rateLimited: limited[i]?.uses ?? 0 }));
+  return { ...series, buckets, totals: { ...series.totals, rateLimited: buckets.reduce((sum, b) => sum + b.rateLimited, 0) } };
+}
+
 export async function getTokenUsage(ctx: AccessContext, actor: Actor, id: string, range: UsageRange, now = new Date()): Promise<TokenUsageResponse> {
   const token = await ctx.prisma.token.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true } });
   if (!token) throw tokenNotFound();
@@ -32,8 +39,9 @@ export async function getLicenseTokenUsage(ctx: AccessContext, actor: Actor, lic
   const license = await loadTokenLicense(ctx.prisma, actor, licenseId);
   const axis = usageAxis(range, now);
   const where = { licenseId: license.id, ...tenantScope(actor), bucket: { gte: axis.from, lt: axis.to } };
-  const [hours, top] = await Promise.all([
+  const [hours, limited, top] = await Promise.all([
     ctx.prisma.tokenUsage.groupBy({ by: ["bucket"], where, _sum: { uses: true, refusals: true } }),
+    ctx.prisma.licenseRateLimited.findMany({ where, select: { bucket: true, validations: true, introspections: true, grants: true } }),
     ctx.prisma.tokenUsage.groupBy({
       by: ["tokenId"],
       where,
@@ -47,7 +55,7 @@ export async function getLicenseTokenUsage(ctx: AccessContext, actor: Actor, lic
     : [];
   const byId = new Map(names.map((t) => [t.id, t]));
   return {
-    usage: toSeries(range, axis, hours.map((h) => ({ bucket: h.bucket, ...sums(h._sum) }))),
+    usage: withRateLimited(toSeries(range, axis, hours.map((h) => ({ bucket: h.bucket, ...sums(h._sum) }))), axis, limited),
     topTokens: top.flatMap((t) => {
       const token = byId.get(t.tokenId);
       return token ? [{ id: token.id, name: token.name, displayPrefix: token.displayPrefix, ...sums(t._sum) }] : [];

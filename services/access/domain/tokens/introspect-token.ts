@@ -5,11 +5,15 @@
 // caller is not a resource server of: a component learns nothing of tokens it does not serve, not even
 // that they exist. Uses and a found token's refusals are counted in memory (token-usage.ts), not written,
 // and so are accesses to a district's data for its record of disclosures (disclosures/access-record.ts).
+// An answer that would be active counts against the license's request-rate quota (quotas/); over it, the
+// refusal is a 429 in OAuth's words with the rate-limit fields, never an { active: false } that reads as revoked.
 import type { IntrospectionResponse } from "../../../../contracts/token-api";
 import type { CachedToken } from "../../cache/token-introspection-cache";
 import type { AccessContext } from "../context";
 import { digestToken, isWellFormedToken } from "./token-format";
 import { tokenState } from "./token-state";
+import type { QuotaDecision } from "../quotas/rate-limit-fields";
+import { rateLimitedOAuthError } from "../quotas/rate-limited-error";
 
 const inactive = (): IntrospectionResponse => ({ active: false });
 
@@ -18,7 +22,14 @@ const inactive = (): IntrospectionResponse => ({ active: false });
  * the resource server forwards it (`cnf_x5t_s256`); a certificate-bound token whose binding differs then
  * answers inactive and counts as a refusal. Without it, the answer carries cnf for the caller to compare.
  */
-export async function introspectToken(ctx: AccessContext, caller: string, token: string, presentedThumbprint?: string, now = new Date()): Promise<IntrospectionResponse> {
+export async function introspectToken(
+  ctx: AccessContext,
+  caller: string,
+  token: string,
+  presentedThumbprint?: string,
+  now = new Date(),
+  onQuota?: (decision: QuotaDecision) => void,
+): Promise<IntrospectionResponse> {
   if (!isWellFormedToken(token)) return inactive();
   const found = await findToken(ctx, digestToken(ctx.keys.secretDigest, token));
   if (!found) return inactive();
@@ -30,6 +41,10 @@ export async function introspectToken(ctx: AccessContext, caller: string, token:
     ctx.tokenUsage?.noteRefusal(found, now); // a revoked, expired or stolen token still presented is worth showing
     return inactive();
   }
+  const quota = ctx.quotas?.check("introspections", { licenseId: found.licenseId, tenantId: found.tenantId, requestsPerMinute: found.license.requestsPerMinute });
+  const decision = quota instanceof Promise ? await quota : quota;
+  if (decision && !decision.admitted) throw rateLimitedOAuthError(decision);
+  if (decision) onQuota?.(decision);
   ctx.tokenUsage?.note(found, now);
   ctx.accessRecord?.note({ type: "token", id: found.tokenId, tenantId: found.tenantId }, caller, state.scopes, now);
   return {
@@ -57,7 +72,7 @@ async function findToken(ctx: AccessContext, digest: string): Promise<CachedToke
   return found;
 }
 
-type Row = Omit<CachedToken, "license"> & { licenseStatus: CachedToken["license"]["status"]; startsAt: Date; endsAt: Date; licenseScopes: string[] };
+type Row = Omit<CachedToken, "license"> & { licenseStatus: CachedToken["license"]["status"]; startsAt: Date; endsAt: Date; licenseScopes: string[]; requestsPerMinute: number };
 
 async function loadToken(ctx: AccessContext, digest: string): Promise<CachedToken | undefined> {
   // One statement, one round trip (as in validate-license.ts); the license's scopes derive from its tier
@@ -67,6 +82,7 @@ async function loadToken(ctx: AccessContext, digest: string): Promise<CachedToke
            k."cert_thumbprint" AS "certThumbprint", k."scopes" AS "scopes", k."created_at" AS "createdAt", k."expires_at" AS "expiresAt",
            k."revoked_at" AS "revokedAt", l."tier_id" AS "tierId", l."component_id" AS "componentId", c."key" AS "component",
            l."status"::text AS "licenseStatus", l."starts_at" AS "startsAt", l."ends_at" AS "endsAt",
+           COALESCE(l."requests_per_minute", (SELECT t."requests_per_minute" FROM "service_tiers" t WHERE t."id" = l."tier_id")) AS "requestsPerMinute",
            ARRAY(SELECT s."key" FROM "tier_scopes" ts JOIN "scopes" s ON s."id" = ts."scope_id"
                  WHERE ts."tier_id" = l."tier_id" AND s."component_id" = l."component_id" ORDER BY s."key") AS "licenseScopes",
            ARRAY(SELECT rs."identity" FROM "resource_servers" rs WHERE rs."component_id" = l."component_id" ORDER BY rs."identity") AS "resourceServers"
@@ -76,6 +92,6 @@ async function loadToken(ctx: AccessContext, digest: string): Promise<CachedToke
     WHERE k."digest" = ${digest}`;
   const row = rows[0];
   if (!row) return undefined;
-  const { licenseStatus, startsAt, endsAt, licenseScopes, ...token } = row;
-  return { ...token, license: { status: licenseStatus, startsAt, endsAt, scopes: licenseScopes } };
+  const { licenseStatus, startsAt, endsAt, licenseScopes, requestsPerMinute, ...token } = row;
+  return { ...token, license: { status: licenseStatus, startsAt, endsAt, scopes: licenseScopes, requestsPerMinute } };
 }

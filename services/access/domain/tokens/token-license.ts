@@ -7,11 +7,14 @@ import type { TransactionClient } from "../context";
 import type { Prisma } from "../../generated/prisma/client";
 import { licenseScopeKeys, tierScopeKeys, tierScopesInclude } from "../tiers/tier-scope-keys";
 import type { LicenseFacts } from "./token-state";
+import { effectiveRequestsPerMinute } from "../quotas/quota-window";
 
 export type TokenLicense = LicenseFacts & {
   id: string;
   tenantId: string;
   tier: { tokensPerLicense: number; tokenDefaultTtlHours: number; tokenMaxTtlHours: number };
+  /** The license's request-rate quota: its own requests per minute, else its tier's. */
+  requestsPerMinute: number;
   /** The tenant's kind: a district's credentials must declare their purpose (disclosures/declared-purpose.ts). */
   tenantKind: "company" | "district";
 };
@@ -31,6 +34,7 @@ const tokenLicenseSelect = {
   status: true,
   startsAt: true,
   endsAt: true,
+  requestsPerMinute: true,
   component: { select: { key: true } },
   tier: { include: tierScopesInclude },
   tenant: { select: { kind: true } },
@@ -61,6 +65,7 @@ function toTokenLicense(license: SelectedLicense): TokenLicense {
     endsAt: license.endsAt,
     scopes: licenseScopeKeys(tierScopeKeys(tier), license.component.key),
     tier: { tokensPerLicense: tier.tokensPerLicense, tokenDefaultTtlHours: tier.tokenDefaultTtlHours, tokenMaxTtlHours: tier.tokenMaxTtlHours },
+    requestsPerMinute: effectiveRequestsPerMinute(license.requestsPerMinute, tier.requestsPerMinute),
     tenantKind: license.tenant.kind,
   };
 }

@@ -80,7 +80,7 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     purpose: "To grant an organisation access to a component and let the component check it.",
     retention: "For the term of the contract and the audit log's retention after it ends.",
     recipients: "The component the license is for (validity and scopes only, never the key).",
-    columns: ["id", "tenantId", "componentId", "tierId", "seats", "startsAt", "endsAt", "status", "statusChangedAt", "keyCiphertext", "keyDigest", "holderKind", "holderName", "importSource", "createdAt", "updatedAt"],
+    columns: ["id", "tenantId", "componentId", "tierId", "seats", "startsAt", "endsAt", "status", "statusChangedAt", "keyCiphertext", "keyDigest", "holderKind", "holderName", "requestsPerMinute", "importSource", "createdAt", "updatedAt"],
   },
   {
     database: "access", table: "Session", category: "Application technology metadata",
@@ -145,6 +145,22 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     retention: "While the token's license exists.",
     recipients: noOne,
     columns: ["tokenId", "licenseId", "tenantId", "bucket", "uses", "refusals"],
+  },
+  {
+    database: "access", table: "LicenseQuotaWindow", category: "Application technology metadata",
+    element: "How much of each license's request-rate quota has been handed to Tessera's processes in the current minute.",
+    purpose: "To hold a license to its requests per minute across several access processes.",
+    retention: "One row per license, overwritten every minute it is used.",
+    recipients: noOne,
+    columns: ["licenseId", "windowStart", "leased"],
+  },
+  {
+    database: "access", table: "LicenseRateLimited", category: "Application use statistics",
+    element: "How many of a license's validations, introspections and token requests per hour were refused over its request-rate quota.",
+    purpose: "To show an organisation when its services asked more often than its plan allows.",
+    retention: "While the license exists.",
+    recipients: noOne,
+    columns: ["licenseId", "tenantId", "bucket", "validations", "introspections", "grants"],
   },
   {
     database: "access", table: "DataInventoryVersion", category: "Other",

@@ -1,11 +1,11 @@
 // Data disposition in the browser, as the three people who use it: a district admin files a request for all
 // of the district's data (refused with clear messages first, then a confirmation naming what will be
 // destroyed), the Reporting component acknowledges over mTLS with its own certificate, and the admin
-// downloads the certificate, which verifies with jose against the console's published JWKS; a district
+// downloads the certificate, which verifies with jose against the console's published JWKS (/.well-known/jwks.json, no sign-in); a district
 // reviewer reads the same page without the means to file; a platform admin sees every district's requests.
 // axe on every state, 390 px wide, keyboard. Serial: each step builds on the last.
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import { request as playwrightRequest, type Browser, type Page } from "@playwright/test";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { componentClient, type ComponentClient } from "./component-identity";
@@ -148,7 +148,14 @@ test.describe.serial("data disposition in the browser", () => {
     const jws = await admin.request.get(`/api/dispositions/${dispositionId}/certificate/jws`);
     expect(jws.status()).toBe(200);
     expect(jws.headers()["content-disposition"]).toContain(`certificate-of-destruction-${dispositionId}.jws`);
-    const jwks = await (await admin.context().request.get("/api/jwks")).json();
+    // The district's way: the public host's /.well-known/jwks.json, without sign-in, the same set as /api/jwks.
+    const anonymous = await playwrightRequest.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
+    const wellKnown = await anonymous.get("/.well-known/jwks.json", { maxRedirects: 0 });
+    expect(wellKnown.status()).toBe(200);
+    expect(wellKnown.headers()["content-type"]).toBe("application/jwk-set+json");
+    const jwks = await wellKnown.json();
+    expect(await (await anonymous.get("/api/jwks")).json()).toEqual(jwks);
+    await anonymous.dispose();
     const { payload } = await jwtVerify((await jws.text()).trim(), createLocalJWKSet(jwks), { subject: dispositionId, typ: "tessera-disposition+jwt" });
     expect(payload).toMatchObject({ district: { slug, name: districtName }, scope: "all", parts: [expect.objectContaining({ component: "reports", acknowledgedBy: identity })] });
     const pdf = await admin.request.get(`/api/dispositions/${dispositionId}/certificate/pdf`);

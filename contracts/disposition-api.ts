@@ -83,6 +83,8 @@ export const dispositionIdParams = z.object({ id: z.string().min(1).max(100) });
 
 export const listDispositionsQuery = z.strictObject({
   tenantId: z.string().min(1).max(100).optional(),
+  /** Part of the request id, the requester's e-mail, the reason, a component's name or key, the district's name or slug; or a whole student id. */
+  search: z.string().trim().max(100, "Use at most 100 characters.").optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -2,7 +2,7 @@
 // of the district's data (refused with clear messages first, then a confirmation naming what will be
 // destroyed), the Reporting component acknowledges over mTLS with its own certificate, and the admin
 // downloads the certificate, which verifies with jose against the console's published JWKS (/.well-known/jwks.json, no sign-in); a district
-// reviewer reads the same page without the means to file; a platform admin sees every district's requests.
+// reviewer reads the same page without the means to file; a platform admin sees every district's requests and searches them.
 // axe on every state, 390 px wide, keyboard. Serial: each step builds on the last.
 import { randomBytes } from "node:crypto";
 import { request as playwrightRequest, type Browser, type Page } from "@playwright/test";
@@ -183,12 +183,25 @@ test.describe.serial("data disposition in the browser", () => {
     await expectNoAccessibilityViolations(reviewer);
   });
 
-  test("a platform admin sees every district's requests; the form opens, answers and closes by keyboard", async () => {
+  test("a platform admin sees every district's requests and searches them; the form opens, answers and closes by keyboard", async () => {
     await platform.goto("/compliance/dispositions");
     const table = requests(platform);
     await expect(table.getByRole("columnheader", { name: "District" })).toBeVisible();
     await expect(table.getByRole("row", { name: new RegExp(dispositionId) })).toContainText(districtName);
     await expectNoAccessibilityViolations(platform);
+    // The list's search: the district's name finds its request (Enter searches at once); text nothing holds says so.
+    const search = platform.getByLabel("Search requests");
+    await search.fill(districtName.toUpperCase());
+    await search.press("Enter");
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table.getByRole("row").nth(1)).toContainText(dispositionId);
+    await search.fill(`no-such-request-${run}`);
+    await search.press("Enter");
+    await expect(platform.getByText("No request matches")).toBeVisible();
+    await expectNoAccessibilityViolations(platform);
+    await search.fill("");
+    await search.press("Enter");
+    await expect(table.getByRole("row", { name: new RegExp(dispositionId) })).toBeVisible();
 
     const open = platform.getByRole("button", { name: "File a disposition request" });
     await open.focus();

@@ -136,13 +136,6 @@ export type PendingDispositionsResponse = z.infer<typeof pendingDispositionsResp
 export const dispositionCertificateResponse = z.object({ certificate: z.string(), kid: z.string(), jwksUrl: z.string() });
 export type DispositionCertificateResponse = z.infer<typeof dispositionCertificateResponse>;
 
-/**
- * The certificate as a PDF, rendered by the access service; base64 inside JSON so that the web tier passes
- * the bytes through its one JSON client unchanged.
- */
-export const dispositionCertificatePdfResponse = z.object({ filename: z.string(), contentType: z.literal("application/pdf"), base64: z.base64() });
-export type DispositionCertificatePdfResponse = z.infer<typeof dispositionCertificatePdfResponse>;
-
 /** The JWS's protected header `typ` and its claims. */
 export const dispositionCertificateType = "tessera-disposition+jwt";
 export type DispositionCertificateClaims = {

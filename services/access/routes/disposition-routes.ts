@@ -26,7 +26,7 @@ import { dispositionOptions } from "../domain/dispositions/disposition-options";
 import { getDisposition, listDispositions } from "../domain/dispositions/list-dispositions";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
-import { replyWithPdf } from "./pdf-reply";
+import { pdfResponseDoc, replyWithPdf } from "./pdf-reply";
 
 const doc = { tags: ["dispositions"] } as const;
 const noRequest = { 404: "No such disposition request (or another district's)." };
@@ -80,7 +80,7 @@ export function dispositionRoutes(app: FastifyInstance, ctx: AccessContext): voi
       ...doc,
       summary: "The certificate of destruction as a PDF (its bytes, application/pdf).",
       params: dispositionIdParams,
-      responseContentType: "application/pdf",
+      ...pdfResponseDoc,
       problems: noCertificate,
     }),
     async (request, reply) => {

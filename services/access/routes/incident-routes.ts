@@ -34,7 +34,7 @@ import { getIncident, listIncidents } from "../domain/incidents/get-incident";
 import { noticePdf } from "../domain/incidents/notice-pdf";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
-import { replyWithPdf } from "./pdf-reply";
+import { pdfResponseDoc, replyWithPdf } from "./pdf-reply";
 
 const agreements = { tags: ["compliance"] } as const;
 const incidents = { tags: ["incidents"] } as const;
@@ -138,7 +138,7 @@ export function incidentRoutes(app: FastifyInstance, ctx: AccessContext): void {
   // GET /v1/incidents/:id/districts/:tenantId/notice-pdf — the notice as a PDF.
   app.get(
     "/v1/incidents/:id/districts/:tenantId/notice-pdf",
-    routeOptions(policies["GET /v1/incidents/:id/districts/:tenantId/notice-pdf"], { ...incidents, summary: "A district's notice as PDF (its bytes, application/pdf): the delivered one for the district's people, drafts too for platform admins.", params: incidentDistrictParams, responseContentType: "application/pdf", problems: { 404: "No such incident, or no notice for that district that the caller may see." } }),
+    routeOptions(policies["GET /v1/incidents/:id/districts/:tenantId/notice-pdf"], { ...incidents, summary: "A district's notice as PDF (its bytes, application/pdf): the delivered one for the district's people, drafts too for platform admins.", params: incidentDistrictParams, ...pdfResponseDoc, problems: { 404: "No such incident, or no notice for that district that the caller may see." } }),
     async (request, reply) => {
       const { id, tenantId } = parseInput(incidentDistrictParams, request.params);
       const { bytes, filename } = await noticePdf(ctx, actorOf(request), id, tenantId);

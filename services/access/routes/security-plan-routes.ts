@@ -15,7 +15,7 @@ import { depsOf, runSelfCheck, storeCheckResults } from "../domain/security-plan
 import { securityPlanPdf } from "../domain/security-plan/security-plan-pdf";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
-import { replyWithPdf } from "./pdf-reply";
+import { pdfResponseDoc, replyWithPdf } from "./pdf-reply";
 
 const doc = { tags: ["security plan"] } as const;
 
@@ -30,7 +30,7 @@ export function securityPlanRoutes(app: FastifyInstance, ctx: AccessContext): vo
   // GET /v1/security-plan/pdf — the plan with its evidence as a PDF to file.
   app.get(
     "/v1/security-plan/pdf",
-    routeOptions(policies["GET /v1/security-plan/pdf"], { ...doc, summary: "The security plan as a PDF (its bytes, application/pdf).", responseContentType: "application/pdf" }),
+    routeOptions(policies["GET /v1/security-plan/pdf"], { ...doc, summary: "The security plan as a PDF (its bytes, application/pdf).", ...pdfResponseDoc }),
     async (request, reply) => {
       const plan = await getSecurityPlan(ctx, actorOf(request));
       return replyWithPdf(reply, await securityPlanPdf(plan, ctx.settings.publicUrl), `tessera-security-plan-${plan.generatedAt.slice(0, 10)}.pdf`);

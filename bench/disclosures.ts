@@ -7,13 +7,15 @@
 //     counts and the CSV and PDF exports, each asked one at a time through the access service as the web
 //     tier asks (mTLS, a reviewer's session) — latency as seen by the caller, so server time plus one
 //     kept-alive mTLS round trip (the bare endpoint's row); target under 300 ms for a filtered page;
-//  2. disclosure reports ingested per second over mTLS (batches of 100, 4 in flight), against the bare
+//  2. disclosure reports ingested per second over mTLS (batches of 200, 4 in flight), against the bare
 //     endpoint taking the same bodies, in alternating slices; then the relay is drained and every report
 //     the service acknowledged is counted in the access database and in the audit chain's index
 //     (nothing lost); target at least 5 000 reports/s;
-//  3. introspections per second of a district's tokens with the record of accesses on vs off, in
-//     alternating slices in the same run (target on/off at least 0.9).
-// Alone: node --conditions=react-server --import tsx bench/disclosures.ts
+//  3. introspections per second of a district's tokens with the record of accesses on vs off, in twice as
+//     many alternating slices as the others (shorter slices: less of the machine's drift in either side), in
+//     the same run (target on/off at least 0.9).
+// With the others: npm run bench -- disclosures. Alone: node --conditions=react-server --import tsx bench/disclosures.ts
+// (profile the servers with BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -314,7 +316,7 @@ export async function benchDisclosures(timing: Timing): Promise<BenchTable[]> {
       await recordingOn();
       await recordingOff();
     }
-    const intro = await compareAlternating(recordingOff, recordingOn, 32, timing);
+    const intro = await compareAlternating(recordingOff, recordingOn, 32, { ...timing, rounds: timing.rounds * 2 });
     const introTable: BenchTable = {
       title: `Introspection of a district's tokens with the record of accesses on vs off (${tokenCount} tokens, cache warm, 32 in flight)`,
       note: "two access processes on one database, the same but for the record; alternating slices; ratio = on / off req/s (target >= 0.9)",

@@ -8,10 +8,14 @@
 // BENCH_TOKENS_RUN=0, the session check with BENCH_SESSIONS_RUN=0, revocation with BENCH_REVOCATION_RUN=0
 // (BENCH_REVOCATIONS per row, default 20), request-rate quotas with BENCH_QUOTAS_RUN=0. Tokens alone:
 // node --conditions=react-server --import tsx bench/token-introspect.ts (sessions: bench/session-check.ts)
+// Names after `--` run only those: `npm run bench -- disclosures` (mtls, revocation, argon2, sign-in, licenses,
+// sessions, tokens, quotas, disclosures). The record of disclosures (issue 9; it seeds a million audit events, a few
+// minutes) runs only when named; BENCH_DISCLOSURE_EVENTS and BENCH_DISCLOSURE_BATCH size it.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { benchArgon2 } from "./argon2";
+import { benchDisclosures } from "./disclosures";
 import { benchLicenseTable } from "./license-table";
 import { benchLicenseValidate } from "./license-validate";
 import { benchMtlsVsPlain } from "./mtls-vs-plain";
@@ -24,6 +28,16 @@ import type { Timing } from "./lib/measure";
 import { formatTable, type BenchTable } from "./lib/table";
 
 const seconds = (name: string, fallback: number) => 1000 * Number(process.env[name] ?? fallback);
+const benchNames = ["mtls", "revocation", "argon2", "sign-in", "licenses", "sessions", "tokens", "quotas", "disclosures"] as const;
+const named = process.argv.slice(2);
+const unknown = named.filter((n) => !(benchNames as readonly string[]).includes(n));
+if (unknown.length) {
+  console.error(`no benchmark named ${unknown.join(", ")}; choose from ${benchNames.join(", ")}`);
+  process.exit(2);
+}
+/** Named on the command line, or (none named) part of the default run and not skipped by its variable. */
+const wanted = (name: (typeof benchNames)[number], skipVariable?: string) =>
+  named.length ? named.includes(name) : name !== "disclosures" && (!skipVariable || process.env[skipVariable] !== "0");
 
 async function main() {
   const started = new Date();
@@ -51,30 +65,32 @@ async function main() {
     console.log(formatTable(t) + "\n");
   };
 
-  for (const t of await benchMtlsVsPlain(http)) print(t);
+  if (wanted("mtls")) for (const t of await benchMtlsVsPlain(http)) print(t);
   // Revocation (issue 8): how long a revoked certificate is still answered; BENCH_REVOCATION_RUN=0 skips it.
-  if (process.env.BENCH_REVOCATION_RUN !== "0") print(await benchRevocation());
-  print(await benchArgon2(argon));
-  if (process.env.BENCH_SIGNIN !== "0") print(await benchSignIn(signIn));
+  if (wanted("revocation", "BENCH_REVOCATION_RUN")) print(await benchRevocation());
+  if (wanted("argon2")) print(await benchArgon2(argon));
+  if (wanted("sign-in", "BENCH_SIGNIN")) print(await benchSignIn(signIn));
   // Licenses (issue 3): need PostgreSQL; skip with BENCH_LICENSES_RUN=0.
-  if (process.env.BENCH_LICENSES_RUN !== "0") {
+  if (wanted("licenses", "BENCH_LICENSES_RUN")) {
     for (const t of await benchLicenseValidate(http)) print(t);
     print(await benchLicenseTable(signIn));
   }
   // Sessions on the token machinery (issue 4): need PostgreSQL; skip with BENCH_SESSIONS_RUN=0.
-  if (process.env.BENCH_SESSIONS_RUN !== "0") for (const t of await benchSessionCheck(http)) print(t);
+  if (wanted("sessions", "BENCH_SESSIONS_RUN")) for (const t of await benchSessionCheck(http)) print(t);
   // Tokens (issue 4): need PostgreSQL; skip with BENCH_TOKENS_RUN=0.
-  if (process.env.BENCH_TOKENS_RUN !== "0") {
+  if (wanted("tokens", "BENCH_TOKENS_RUN")) {
     const tokens = await benchTokenIntrospect(http);
     for (const t of tokens.tables) print(t);
     console.log(tokens.comparison + "\n");
   }
   // Request-rate quotas (issue 10): need PostgreSQL; skip with BENCH_QUOTAS_RUN=0.
-  if (process.env.BENCH_QUOTAS_RUN !== "0") {
+  if (wanted("quotas", "BENCH_QUOTAS_RUN")) {
     const quotas = await benchRequestQuotas(http);
     for (const t of quotas.tables) print(t);
     console.log(quotas.accuracy + "\n");
   }
+  // The record of disclosures (issue 9): only when named (`npm run bench -- disclosures`).
+  if (wanted("disclosures")) for (const t of await benchDisclosures(http)) print(t);
 
   const durationS = (Date.now() - started.getTime()) / 1000;
   const loadAfter = os.loadavg().map((n) => n.toFixed(2)).join(" ");

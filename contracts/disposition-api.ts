@@ -83,6 +83,8 @@ export const dispositionIdParams = z.object({ id: z.string().min(1).max(100) });
 
 export const listDispositionsQuery = z.strictObject({
   tenantId: z.string().min(1).max(100).optional(),
+  /** Part of the request id, the requester's e-mail, the reason, a component's name or key, the district's name or slug; or a whole student id. */
+  search: z.string().trim().max(100, "Use at most 100 characters.").optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -133,13 +135,6 @@ export type PendingDispositionsResponse = z.infer<typeof pendingDispositionsResp
 /** The certificate of destruction as a compact JWS, with the key that signed it (also in GET /.well-known/jwks.json). */
 export const dispositionCertificateResponse = z.object({ certificate: z.string(), kid: z.string(), jwksUrl: z.string() });
 export type DispositionCertificateResponse = z.infer<typeof dispositionCertificateResponse>;
-
-/**
- * The certificate as a PDF, rendered by the access service; base64 inside JSON so that the web tier passes
- * the bytes through its one JSON client unchanged.
- */
-export const dispositionCertificatePdfResponse = z.object({ filename: z.string(), contentType: z.literal("application/pdf"), base64: z.base64() });
-export type DispositionCertificatePdfResponse = z.infer<typeof dispositionCertificatePdfResponse>;
 
 /** The JWS's protected header `typ` and its claims. */
 export const dispositionCertificateType = "tessera-disposition+jwt";

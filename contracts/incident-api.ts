@@ -152,11 +152,3 @@ export const districtOverviewResponse = z.object({
   openIncidents: z.array(incidentDto),
 });
 export type DistrictOverviewResponse = z.infer<typeof districtOverviewResponse>;
-
-/**
- * GET /v1/incidents/:id/districts/:tenantId/notice-pdf (compliance.read) → 200 { filename, pdf }: the notice as
- * PDF bytes (base64, so the JSON-only internal client carries them unchanged). A district's people get the
- * delivered notice only (404 before delivery); platform admins may print a draft, marked DRAFT.
- */
-export const noticePdfResponse = z.object({ filename: z.string(), pdf: z.base64() });
-export type NoticePdfResponse = z.infer<typeof noticePdfResponse>;

@@ -102,9 +102,6 @@ export const securityPlanResponse = z.object({
 });
 export type SecurityPlanResponse = z.infer<typeof securityPlanResponse>;
 
-/** GET /v1/security-plan/pdf: the PDF rendered by the access service, which the web tier passes through as bytes. */
-export const securityPlanPdfResponse = z.object({ filename: z.string(), pdfBase64: z.string() });
-
 /** POST /v1/security-plan/checks/:checkId/run */
 export const checkParams = z.object({ checkId });
 export const runCheckResponse = checkResult;

@@ -1,11 +1,11 @@
 // Data disposition in the browser, as the three people who use it: a district admin files a request for all
 // of the district's data (refused with clear messages first, then a confirmation naming what will be
 // destroyed), the Reporting component acknowledges over mTLS with its own certificate, and the admin
-// downloads the certificate, which verifies with jose against the console's published JWKS; a district
-// reviewer reads the same page without the means to file; a platform admin sees every district's requests.
+// downloads the certificate, which verifies with jose against the console's published JWKS (/.well-known/jwks.json, no sign-in); a district
+// reviewer reads the same page without the means to file; a platform admin sees every district's requests and searches them.
 // axe on every state, 390 px wide, keyboard. Serial: each step builds on the last.
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import { request as playwrightRequest, type Browser, type Page } from "@playwright/test";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { componentClient, type ComponentClient } from "./component-identity";
@@ -148,7 +148,14 @@ test.describe.serial("data disposition in the browser", () => {
     const jws = await admin.request.get(`/api/dispositions/${dispositionId}/certificate/jws`);
     expect(jws.status()).toBe(200);
     expect(jws.headers()["content-disposition"]).toContain(`certificate-of-destruction-${dispositionId}.jws`);
-    const jwks = await (await admin.context().request.get("/api/jwks")).json();
+    // The district's way: the public host's /.well-known/jwks.json, without sign-in, the same set as /api/jwks.
+    const anonymous = await playwrightRequest.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
+    const wellKnown = await anonymous.get("/.well-known/jwks.json", { maxRedirects: 0 });
+    expect(wellKnown.status()).toBe(200);
+    expect(wellKnown.headers()["content-type"]).toBe("application/jwk-set+json");
+    const jwks = await wellKnown.json();
+    expect(await (await anonymous.get("/api/jwks")).json()).toEqual(jwks);
+    await anonymous.dispose();
     const { payload } = await jwtVerify((await jws.text()).trim(), createLocalJWKSet(jwks), { subject: dispositionId, typ: "tessera-disposition+jwt" });
     expect(payload).toMatchObject({ district: { slug, name: districtName }, scope: "all", parts: [expect.objectContaining({ component: "reports", acknowledgedBy: identity })] });
     const pdf = await admin.request.get(`/api/dispositions/${dispositionId}/certificate/pdf`);
@@ -176,12 +183,25 @@ test.describe.serial("data disposition in the browser", () => {
     await expectNoAccessibilityViolations(reviewer);
   });
 
-  test("a platform admin sees every district's requests; the form opens, answers and closes by keyboard", async () => {
+  test("a platform admin sees every district's requests and searches them; the form opens, answers and closes by keyboard", async () => {
     await platform.goto("/compliance/dispositions");
     const table = requests(platform);
     await expect(table.getByRole("columnheader", { name: "District" })).toBeVisible();
     await expect(table.getByRole("row", { name: new RegExp(dispositionId) })).toContainText(districtName);
     await expectNoAccessibilityViolations(platform);
+    // The list's search: the district's name finds its request (Enter searches at once); text nothing holds says so.
+    const search = platform.getByLabel("Search requests");
+    await search.fill(districtName.toUpperCase());
+    await search.press("Enter");
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table.getByRole("row").nth(1)).toContainText(dispositionId);
+    await search.fill(`no-such-request-${run}`);
+    await search.press("Enter");
+    await expect(platform.getByText("No request matches")).toBeVisible();
+    await expectNoAccessibilityViolations(platform);
+    await search.fill("");
+    await search.press("Enter");
+    await expect(table.getByRole("row", { name: new RegExp(dispositionId) })).toBeVisible();
 
     const open = platform.getByRole("button", { name: "File a disposition request" });
     await open.focus();

@@ -17,7 +17,9 @@ export async function forkBenchProcess<Ready>(
   options: { args?: string[]; env?: Record<string, string>; label: string; startTimeoutMs?: number; stopTimeoutMs?: number },
 ): Promise<{ ready: Ready; child: ChildProcess; stop(): Promise<void> }> {
   const child = fork(script, options.args ?? [], {
-    execArgv: ["--import", "tsx"],
+    // BENCH_CHILD_NODE_ARGS: flags for the server's node only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to
+    // profile it (node refuses --cpu-prof in NODE_OPTIONS).
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_CHILD_NODE_ARGS ?? "").split(" ").filter(Boolean)],
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

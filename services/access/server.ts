@@ -3,18 +3,9 @@ import type { FastifyInstance } from "fastify";
 import { createService } from "../common/http/create-service";
 import { createRefusalAudit, type RefusalAuditOptions } from "../common/http/refusal-audit";
 import type { TlsFiles } from "../common/tls/server-tls";
-import type { ValidationCacheRuntime } from "./cache/start-validation-cache";
-import type { AccessPrisma } from "./db/prisma";
-import type { StorageKeyring } from "./keys/storage-keyring";
-import { createDataKeyCache } from "./keys/tenant-data-keys";
-import type { AuditClient } from "./outbox/deliver-batch";
 import { recordEvent } from "./outbox/record-event";
-import { createSignInThrottle } from "./domain/auth/sign-in-throttle";
-import { createTokenUsage } from "./domain/tokens/token-usage";
-import { createAccessRecord } from "./domain/disclosures/access-record";
-import { createLicenseQuotas, type LicenseQuotaSetup } from "./domain/quotas/license-quotas";
-import type { AccessContext, AccessSettings } from "./domain/context";
-import type { SelfCheckSetup } from "./domain/security-plan/run-self-checks";
+import type { AccessContext } from "./domain/context";
+import { createAccessContext, type AccessContextDeps } from "./domain/create-access-context";
 import { authRoutes } from "./routes/auth-routes";
 import { catalogueRoutes } from "./routes/catalogue-routes";
 import { certificateRoutes } from "./routes/certificate-routes";
@@ -36,51 +27,15 @@ import { disclosureRoutes } from "./routes/disclosure-routes";
 import { dispositionRoutes } from "./routes/disposition-routes";
 import { incidentRoutes } from "./routes/incident-routes";
 
-export type AccessServiceDeps = {
+export type AccessServiceDeps = AccessContextDeps & {
   tls: TlsFiles;
-  prisma: AccessPrisma;
-  secretDigestKey: Buffer;
-  keyring: StorageKeyring;
-  keysDir: string;
-  auditClient?: AuditClient | null;
-  settings: AccessSettings;
   logLevel?: string;
-  /** The change feed's caches (services/access/cache/start-validation-cache.ts); absent: every check reads the database. */
-  caches?: Pick<ValidationCacheRuntime, "cache" | "tokenCache" | "sessionCache"> | null;
-  /** How often noted last-used times are written (default 30 s). */
-  tokenUsageFlushMs?: number;
-  /** Accesses to a district's data recorded for its record of disclosures (default on), and how often they are written (default 5 s). */
-  accessRecord?: { enabled?: boolean; flushIntervalMs?: number };
-  /** The clock of the license rules (default: the system's); tests pass one they move. */
-  now?: () => Date;
-  /** Request-rate quotas: where the window budgets live ("postgres" when several processes share the database, "memory" for one), or false: not enforced. */
-  quotas: LicenseQuotaSetup | false;
   /** Window, memory bound and clock of every audit event suppressed when repeated: refusals, validation failures, refused revocations (tests move the clock). */
   refusalAudit?: RefusalAuditOptions;
-  /** What the security plan's self-checks look at; absent: they cannot be run from this service. */
-  selfCheck?: SelfCheckSetup | null;
 };
 
 export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInstance; ctx: AccessContext } {
-  const now = deps.now ?? (() => new Date());
-  const ctx: AccessContext = {
-    prisma: deps.prisma,
-    keys: { secretDigest: deps.secretDigestKey },
-    keyring: deps.keyring,
-    dataKeys: createDataKeyCache(),
-    keysDir: deps.keysDir,
-    auditClient: deps.auditClient ?? null,
-    settings: deps.settings,
-    throttle: createSignInThrottle(deps.prisma),
-    licenseValidationCache: deps.caches?.cache ?? null,
-    tokenCache: deps.caches?.tokenCache ?? null,
-    sessionCache: deps.caches?.sessionCache ?? null,
-    tokenUsage: createTokenUsage(deps.prisma, { flushIntervalMs: deps.tokenUsageFlushMs }),
-    accessRecord: deps.accessRecord?.enabled === false ? null : createAccessRecord(deps.prisma, { flushIntervalMs: deps.accessRecord?.flushIntervalMs }),
-    quotas: deps.quotas ? createLicenseQuotas(deps.prisma, now, deps.quotas) : null,
-    now,
-    selfCheck: deps.selfCheck ?? null,
-  };
+  const ctx = createAccessContext(deps);
   const app = createService({
     name: "access",
     tls: deps.tls,

@@ -2,7 +2,7 @@
 // component acknowledges over real mTLS with its own certificate; the last acknowledgement crypto-shreds the
 // district's data key and issues a certificate of destruction that verifies with jose against the JWKS.
 // Then every endpoint's negative paths: Tessera's identities, a component not serving the district,
-// acknowledging twice, another district's request, the wrong role, malformed input.
+// acknowledging twice, another district's request, the list's search, the wrong role, malformed input.
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AcknowledgeDispositionRequest, DispositionCertificateClaims, DispositionCertificateResponse, DispositionResponse, ListDispositionsResponse } from "../../contracts/disposition-api";
@@ -140,12 +140,12 @@ describe("a disposition request for all of a district's data", () => {
   });
 
   it("is also a PDF, and each download is audited", async () => {
-    const res = await web<{ filename: string; contentType: string; base64: string }>("GET", `/v1/dispositions/${id}/certificate/pdf`, a.people.district_reviewer);
+    const res = await web<string>("GET", `/v1/dispositions/${id}/certificate/pdf`, a.people.district_reviewer);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ filename: `certificate-of-destruction-${id}.pdf`, contentType: "application/pdf" });
-    const pdf = Buffer.from(res.body.base64, "base64");
-    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    expect(pdf.length).toBeGreaterThan(2_000);
+    expect(res.headers["content-type"]).toBe("application/pdf"); // the bytes themselves, which the web tier streams through
+    expect(res.headers["content-disposition"]).toBe(`attachment; filename="certificate-of-destruction-${id}.pdf"`);
+    expect(res.body.startsWith("%PDF-")).toBe(true);
+    expect(res.body.length).toBeGreaterThan(2_000);
     const downloads = (await outboxPayloads()).filter((e) => e.action === "disposition.certificate_download" && e.target?.id === id).map((e) => e.data.format);
     expect(downloads).toEqual(["jws", "pdf"]);
   });
@@ -267,6 +267,28 @@ describe("negative paths", () => {
     const cross = await web<Problem>("POST", "/v1/dispositions", a.people.tenant_admin, { tenantId: b.tenant.id, scope: "all", confirm: true });
     expect(cross.status).toBe(422);
     expect(cross.body.fieldErrors?.tenantId).toEqual(["No such district."]);
+  });
+
+  it("the list searches ids, e-mails, components, whole student ids and district names, within what the caller may see", async () => {
+    const search = (person: SignedInPerson, text: string) => web<ListDispositionsResponse & Problem>("GET", `/v1/dispositions?${new URLSearchParams({ search: text, pageSize: "100" })}`, person);
+    const ids = async (person: SignedInPerson, text: string) => (await search(person, text)).body.dispositions.map((d) => d.id).sort();
+    const bRequests = (await h.prisma.dispositionRequest.findMany({ where: { tenantId: b.tenant.id }, select: { id: true, studentIds: true } }));
+    const students = bRequests.filter((d) => d.studentIds.includes("stu-0042")).map((d) => d.id);
+    expect(students).toHaveLength(1);
+    expect(await ids(b.people.district_reviewer, "stu-0042")).toEqual(students);
+    expect(await ids(b.people.district_reviewer, "stu-004")).toEqual([]); // a student id is matched whole, never by a part
+    expect(await ids(b.people.district_reviewer, open.slice(4, 14).toUpperCase())).toEqual([open]);
+    expect(await ids(b.people.district_reviewer, b.people.tenant_admin.user.email.toUpperCase())).toEqual(bRequests.map((d) => d.id).sort());
+    expect(await ids(b.people.district_reviewer, "DREPORTS")).toEqual(bRequests.map((d) => d.id).sort()); // each of B's names its reports component
+    expect(await ids(b.people.district_reviewer, "%")).toEqual([]); // a wildcard is text, not a pattern
+    // Another district's name, e-mail or request id finds nothing for A's people; a platform admin finds B's.
+    expect(await ids(a.people.tenant_admin, "Birch")).toEqual([]);
+    expect(await ids(a.people.district_reviewer, open)).toEqual([]);
+    expect(await ids(a.people.tenant_admin, b.people.tenant_admin.user.email)).toEqual([]);
+    expect(await ids(platform, "birch school")).toEqual(bRequests.map((d) => d.id).sort());
+    const tooLong = await search(b.people.district_reviewer, "x".repeat(101));
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.fieldErrors?.search).toEqual(["Use at most 100 characters."]);
   });
 
   it("the wrong role is refused before anything is read", async () => {

@@ -149,10 +149,11 @@ describe("the checks through the service", () => {
   });
 
   it("serves the plan as a PDF to a district reviewer", async () => {
-    const res = await call<{ filename: string; pdfBase64: string }>("GET", "/v1/security-plan/pdf", district.people.district_reviewer);
+    const res = await call<string>("GET", "/v1/security-plan/pdf", district.people.district_reviewer);
     expect(res.status).toBe(200);
-    expect(res.body.filename).toMatch(/^tessera-security-plan-\d{4}-\d{2}-\d{2}\.pdf$/);
-    expect(Buffer.from(res.body.pdfBase64, "base64").subarray(0, 8).toString("latin1")).toBe("%PDF-1.7");
+    expect(res.headers["content-type"]).toBe("application/pdf"); // the bytes themselves, which the web tier streams through
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="tessera-security-plan-\d{4}-\d{2}-\d{2}\.pdf"$/);
+    expect(res.body.startsWith("%PDF-1.7")).toBe(true);
   });
 
   it("runs on the access service's schedule, keeping each result as the latest", async () => {

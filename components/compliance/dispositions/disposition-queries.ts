@@ -7,14 +7,14 @@ import { withQuery } from "@/lib/with-query";
 
 export const dispositionKeys = {
   all: ["dispositions"] as const,
-  page: (page: number, pageSize: number) => ["dispositions", page, pageSize] as const,
+  page: (page: number, pageSize: number, search: string) => ["dispositions", page, pageSize, search] as const,
   options: (tenantId: string) => ["disposition-options", tenantId] as const,
 };
 
-export function useDispositions(page: number, pageSize: number) {
+export function useDispositions(page: number, pageSize: number, search = "") {
   return useQuery({
-    queryKey: dispositionKeys.page(page, pageSize),
-    queryFn: ({ signal }) => apiFetch<ListDispositionsResponse>(withQuery("/api/dispositions", { page, pageSize }), { signal }),
+    queryKey: dispositionKeys.page(page, pageSize, search),
+    queryFn: ({ signal }) => apiFetch<ListDispositionsResponse>(withQuery("/api/dispositions", { page, pageSize, search: search || undefined }), { signal }),
   });
 }
 

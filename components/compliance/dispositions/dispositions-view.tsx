@@ -1,12 +1,13 @@
 "use client";
 // The district's disposition requests: file one (district and platform admins), the list with each
 // component's acknowledgement, and each complete request's certificate of destruction to download.
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { DispositionDto } from "@/contracts/disposition-api";
 import { dispositionScopeLabels } from "@/contracts/disposition-api";
 import { PageHeader } from "@/components/console/page-header";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
 import { useMayCall, useViewer } from "@/components/viewer";
 import { formatDateTime } from "@/lib/format";
 import { seg } from "@/lib/with-query";
@@ -18,11 +19,16 @@ const pageSize = 20;
 
 export function DispositionsView() {
   const [page, setPage] = useState(1);
+  const [search, setSearch] = useState("");
   const [filing, setFiling] = useState(false);
-  const list = useDispositions(page, pageSize);
+  const list = useDispositions(page, pageSize, search);
   const canFile = useMayCall("POST /v1/dispositions");
   const platform = useViewer().role === "platform_admin";
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / pageSize)) : 1;
+  const searchAgain = useCallback((text: string) => {
+    setSearch(text);
+    setPage(1);
+  }, []);
 
   const columns: Column<DispositionDto>[] = [
     {
@@ -60,13 +66,21 @@ export function DispositionsView() {
         summary="Requests to destroy the district's data (NDPA Exhibit D; C.R.S. 22-16-110): each licensed component confirms its deletion, Tessera destroys its own part, and the district receives a signed certificate of destruction."
         actions={canFile ? <Button type="button" className="print:hidden" onClick={() => setFiling(true)}>File a disposition request</Button> : null}
       />
+      <TableToolbar>
+        <SearchBox
+          label="Search requests"
+          placeholder={platform ? "Request id, e-mail, component, student id, district" : "Request id, e-mail, component, student id"}
+          value={search}
+          onChange={searchAgain}
+        />
+      </TableToolbar>
       <DataTable
         caption="Disposition requests"
         columns={columns}
         rows={list.data?.dispositions}
         rowKey={(d) => d.id}
         query={list}
-        empty={{
+        empty={search ? { title: "No request matches", body: "Try another search: part of a request id, an e-mail, a component's name, or a whole student id." } : {
           title: "No disposition requests yet",
           body: canFile
             ? "A request you file appears here with each component's acknowledgement, and its certificate of destruction once every part is done."

@@ -6,7 +6,6 @@ import { accessPolicies as policies } from "../../../contracts/access-policies";
 import {
   acknowledgeDispositionRequest,
   acknowledgeDispositionResponse,
-  dispositionCertificatePdfResponse,
   dispositionCertificateResponse,
   dispositionOptionsQuery,
   dispositionOptionsResponse,
@@ -27,6 +26,7 @@ import { dispositionOptions } from "../domain/dispositions/disposition-options";
 import { getDisposition, listDispositions } from "../domain/dispositions/list-dispositions";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
+import { pdfResponseDoc, replyWithPdf } from "./pdf-reply";
 
 const doc = { tags: ["dispositions"] } as const;
 const noRequest = { 404: "No such disposition request (or another district's)." };
@@ -78,15 +78,15 @@ export function dispositionRoutes(app: FastifyInstance, ctx: AccessContext): voi
     "/v1/dispositions/:id/certificate/pdf",
     routeOptions(policies["GET /v1/dispositions/:id/certificate/pdf"], {
       ...doc,
-      summary: "The certificate of destruction as a PDF (base64 in JSON).",
+      summary: "The certificate of destruction as a PDF (its bytes, application/pdf).",
       params: dispositionIdParams,
-      response: dispositionCertificatePdfResponse,
+      ...pdfResponseDoc,
       problems: noCertificate,
     }),
-    async (request) => {
+    async (request, reply) => {
       const { id } = parseInput(dispositionIdParams, request.params);
       const pdf = await getDispositionCertificatePdf(ctx, actorOf(request), id, requestMeta(request));
-      return { filename: `certificate-of-destruction-${id}.pdf`, contentType: "application/pdf" as const, base64: pdf.toString("base64") };
+      return replyWithPdf(reply, pdf, `certificate-of-destruction-${id}.pdf`);
     },
   );
 

@@ -18,7 +18,6 @@ import {
   listIncidentsQuery,
   listIncidentsResponse,
   markDistrictRequest,
-  noticePdfResponse,
   putNoticeRequest,
   recordDeliveryRequest,
   updateIncidentRequest,
@@ -35,6 +34,7 @@ import { getIncident, listIncidents } from "../domain/incidents/get-incident";
 import { noticePdf } from "../domain/incidents/notice-pdf";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
+import { pdfResponseDoc, replyWithPdf } from "./pdf-reply";
 
 const agreements = { tags: ["compliance"] } as const;
 const incidents = { tags: ["incidents"] } as const;
@@ -138,11 +138,11 @@ export function incidentRoutes(app: FastifyInstance, ctx: AccessContext): void {
   // GET /v1/incidents/:id/districts/:tenantId/notice-pdf — the notice as a PDF.
   app.get(
     "/v1/incidents/:id/districts/:tenantId/notice-pdf",
-    routeOptions(policies["GET /v1/incidents/:id/districts/:tenantId/notice-pdf"], { ...incidents, summary: "A district's notice as PDF (base64): the delivered one for the district's people, drafts too for platform admins.", params: incidentDistrictParams, response: noticePdfResponse, problems: { 404: "No such incident, or no notice for that district that the caller may see." } }),
-    async (request) => {
+    routeOptions(policies["GET /v1/incidents/:id/districts/:tenantId/notice-pdf"], { ...incidents, summary: "A district's notice as PDF (its bytes, application/pdf): the delivered one for the district's people, drafts too for platform admins.", params: incidentDistrictParams, ...pdfResponseDoc, problems: { 404: "No such incident, or no notice for that district that the caller may see." } }),
+    async (request, reply) => {
       const { id, tenantId } = parseInput(incidentDistrictParams, request.params);
       const { bytes, filename } = await noticePdf(ctx, actorOf(request), id, tenantId);
-      return { filename, pdf: bytes.toString("base64") };
+      return replyWithPdf(reply, bytes, filename);
     },
   );
 }

@@ -3,7 +3,7 @@
 // running a check and signing off the review for security_plan.write (platform administrators).
 import type { FastifyInstance } from "fastify";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
-import { checkParams, runCheckResponse, securityPlanPdfResponse, securityPlanResponse, signOffReviewRequest, signOffReviewResponse } from "../../../contracts/security-plan";
+import { checkParams, runCheckResponse, securityPlanResponse, signOffReviewRequest, signOffReviewResponse } from "../../../contracts/security-plan";
 import { AppError } from "../../common/http/app-error";
 import { parseInput } from "../../common/http/parse";
 import { routeOptions } from "../../common/http/policy";
@@ -15,6 +15,7 @@ import { depsOf, runSelfCheck, storeCheckResults } from "../domain/security-plan
 import { securityPlanPdf } from "../domain/security-plan/security-plan-pdf";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
+import { pdfResponseDoc, replyWithPdf } from "./pdf-reply";
 
 const doc = { tags: ["security plan"] } as const;
 
@@ -29,11 +30,10 @@ export function securityPlanRoutes(app: FastifyInstance, ctx: AccessContext): vo
   // GET /v1/security-plan/pdf — the plan with its evidence as a PDF to file.
   app.get(
     "/v1/security-plan/pdf",
-    routeOptions(policies["GET /v1/security-plan/pdf"], { ...doc, summary: "The security plan as a PDF (base64, for the web tier to pass through as bytes).", response: securityPlanPdfResponse }),
-    async (request) => {
+    routeOptions(policies["GET /v1/security-plan/pdf"], { ...doc, summary: "The security plan as a PDF (its bytes, application/pdf).", ...pdfResponseDoc }),
+    async (request, reply) => {
       const plan = await getSecurityPlan(ctx, actorOf(request));
-      const pdf = await securityPlanPdf(plan, ctx.settings.publicUrl);
-      return { filename: `tessera-security-plan-${plan.generatedAt.slice(0, 10)}.pdf`, pdfBase64: pdf.toString("base64") };
+      return replyWithPdf(reply, await securityPlanPdf(plan, ctx.settings.publicUrl), `tessera-security-plan-${plan.generatedAt.slice(0, 10)}.pdf`);
     },
   );
 

@@ -3,17 +3,10 @@
 import { auditExportQuery } from "@/contracts/audit-log-api";
 import { accessDownload } from "@/lib/server/access-client";
 import { apiRoute, readQuery } from "@/lib/server/api-route";
+import { downloadResponse } from "@/lib/server/download-response";
 import { withQuery } from "@/lib/with-query";
 
 export const GET = apiRoute(async ({ request, bearer }) => {
   const query = readQuery(request, auditExportQuery);
-  const download = await accessDownload(withQuery("/v1/audit/export", query), { bearer });
-  return new Response(download.body, {
-    headers: {
-      "content-type": download.contentType,
-      ...(download.contentDisposition ? { "content-disposition": download.contentDisposition } : {}),
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return downloadResponse(await accessDownload(withQuery("/v1/audit/export", query), { bearer }));
 });

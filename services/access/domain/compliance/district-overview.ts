@@ -13,6 +13,7 @@ import { findDistrictOrThrow } from "../agreements/get-agreement";
 import { districtsScope, rulesOf, tenantNamesOf, toIncidentDto } from "../incidents/incident-dto";
 import { tenantRowScope } from "../tenants/get-tenant";
 import { decodeTenantCursor, encodeTenantCursor } from "../tenants/tenant-cursor";
+import { likeEscape } from "../search/like-escape";
 
 type Counts = Map<string, { open: number; overdue: number }>;
 
@@ -52,7 +53,7 @@ function toSummary(tenant: Tenant, agreement: DistrictAgreement | null, counts: 
 export async function listComplianceDistricts(ctx: AccessContext, actor: Actor, query: z.infer<typeof listComplianceDistrictsQuery>) {
   const where: Prisma.TenantWhereInput[] = [tenantRowScope(actor), { kind: "district" }];
   if (query.search) {
-    const text = query.search.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const text = likeEscape(query.search);
     where.push({ OR: [{ name: { contains: text, mode: "insensitive" } }, { slug: { contains: text, mode: "insensitive" } }] });
   }
   if (query.cursor) {

@@ -12,8 +12,8 @@ import type { AccessContext, RequestMeta, TransactionClient } from "../context";
 import { renderPdf, type PdfSpec } from "../documents/pdf-document";
 import { dispositionNotFound } from "./disposition-dto";
 
-/** Where the console publishes the access service's JWKS without sign-in (app/api/jwks/route.ts). */
-export const publicJwksUrl = (publicUrl: string) => `${publicUrl.replace(/\/$/, "")}/api/jwks`;
+/** Where the console publishes the access service's JWKS without sign-in (app/api/jwks/route.ts, also at /api/jwks). */
+export const publicJwksUrl = (publicUrl: string) => `${publicUrl.replace(/\/$/, "")}/.well-known/jwks.json`;
 
 export async function signDispositionCertificate(ctx: AccessContext, tx: TransactionClient, id: string): Promise<{ certificate: string; kid: string; jti: string }> {
   const row = await tx.dispositionRequest.findUniqueOrThrow({ where: { id }, include: { parts: { orderBy: { componentKey: "asc" } } } });

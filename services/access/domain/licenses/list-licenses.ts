@@ -7,6 +7,7 @@ import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
 import { decodeCursor, encodeCursor, type CursorKey } from "./license-cursor";
 import { toLicenseRow } from "./license-dto";
+import { likeEscape } from "../search/like-escape";
 
 export type ListLicensesInput = {
   search?: string;
@@ -74,9 +75,6 @@ function cursorKeyOf(sort: LicenseSortField, r: Row): CursorKey {
       return [r.tenantName, r.tenantId, r.id];
   }
 }
-
-/** LIKE pattern text with its wildcards escaped (license ids contain "_"). */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filters(actor: Actor, input: ListLicensesInput, now: Date): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];

@@ -1,15 +1,14 @@
 // What `tessera selfcheck` runs with on the access host: the access service's configuration, an mTLS
 // client of the audit service with the access service's own client certificate, and, where the access
-// database could be opened, an access context for the checks that need it (sign-in, the access review).
+// database could be opened, the access service's own context (create-access-context.ts) for the checks that
+// need it (sign-in, the access review), without its periodic writers: a one-off command serves no requests.
 import { serviceIdentities } from "../../../../contracts/identities";
 import { createMtlsClient } from "../../../common/http/mtls-client";
 import { readTlsMaterial } from "../../../common/tls/server-tls";
 import type { loadAccessConfig } from "../../config";
 import type { AccessPrisma } from "../../db/prisma";
 import type { StorageKeyring } from "../../keys/storage-keyring";
-import { createDataKeyCache } from "../../keys/tenant-data-keys";
-import { createSignInThrottle } from "../auth/sign-in-throttle";
-import type { AccessContext } from "../context";
+import { createAccessContext } from "../create-access-context";
 import type { SelfCheckDeps } from "./run-self-checks";
 
 type AccessConfig = ReturnType<typeof loadAccessConfig>;
@@ -22,24 +21,8 @@ export function hostSelfCheckDeps(config: AccessConfig, open: { prisma: AccessPr
     audit = null; // no client certificate here: the chain check says it cannot verify
   }
   const now = () => new Date();
-  const access: AccessContext | null = open
-    ? {
-        prisma: open.prisma,
-        keys: { secretDigest: open.digestKey },
-        keyring: open.keyring,
-        keysDir: config.keysDir,
-        auditClient: audit,
-        settings: config.settings,
-        throttle: createSignInThrottle(open.prisma),
-        licenseValidationCache: null,
-        tokenCache: null,
-        sessionCache: null,
-        tokenUsage: null,
-        accessRecord: null,
-        quotas: null,
-        dataKeys: createDataKeyCache(),
-        now,
-      }
+  const access = open
+    ? createAccessContext({ prisma: open.prisma, secretDigestKey: open.digestKey, keyring: open.keyring, keysDir: config.keysDir, auditClient: audit, settings: config.settings, periodicWrites: false, now })
     : null;
   return { deps: { now, auditClient: audit, access }, close: async () => void (await audit?.close()) };
 }

@@ -8,13 +8,13 @@ import type { AccessContext } from "../context";
 import { tenantRowScope } from "./get-tenant";
 import { decodeTenantCursor, encodeTenantCursor } from "./tenant-cursor";
 import { toTenantDto } from "./tenant-dto";
+import { likeEscape } from "../search/like-escape";
 
 export async function listTenants(ctx: AccessContext, actor: Actor, query: z.infer<typeof listTenantsQuery>) {
   const where: Prisma.TenantWhereInput[] = [tenantRowScope(actor)];
   if (query.kind) where.push({ kind: query.kind });
   if (query.search) {
-    // Prisma hands `contains` to LIKE as it is: escape its wildcards so "100%" means the text "100%".
-    const text = query.search.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const text = likeEscape(query.search);
     where.push({
       OR: [
         { name: { contains: text, mode: "insensitive" } },

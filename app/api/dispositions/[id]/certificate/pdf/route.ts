@@ -1,13 +1,11 @@
-// A certificate of destruction as a PDF: the bytes the access service rendered, passed through.
-import { dispositionCertificatePdfResponse, dispositionIdParams } from "@/contracts/disposition-api";
-import { accessRequest } from "@/lib/server/access-client";
+// A certificate of destruction as a PDF: the bytes the access service rendered, streamed through.
+import { dispositionIdParams } from "@/contracts/disposition-api";
+import { accessDownload } from "@/lib/server/access-client";
 import { apiRoute, readParams } from "@/lib/server/api-route";
+import { downloadResponse } from "@/lib/server/download-response";
 import { seg } from "@/lib/with-query";
 
 export const GET = apiRoute<{ id: string }>(async ({ bearer, params }) => {
   const { id } = readParams(params, dispositionIdParams);
-  const pdf = await accessRequest("GET", `/v1/dispositions/${seg(id)}/certificate/pdf`, { bearer, schema: dispositionCertificatePdfResponse });
-  return new Response(Buffer.from(pdf.base64, "base64"), {
-    headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${pdf.filename}"`, "cache-control": "no-store" },
-  });
+  return downloadResponse(await accessDownload(`/v1/dispositions/${seg(id)}/certificate/pdf`, { bearer }));
 });

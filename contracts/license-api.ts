@@ -162,9 +162,11 @@ export const validateLicenseRequest = z.object({
   key: z.string().min(1).max(512),
   /** Also require this scope, e.g. "reports:read". */
   scope: z.string().min(1).max(200).optional(),
+  /** Answer only for a seat this fingerprint holds (POST /v1/activations): else not-activated or activation-expired. */
+  fingerprint: z.string().trim().min(1).max(200).optional(),
 });
 
-export const validationFailureReasons = ["unknown-key", "suspended", "revoked", "expired", "scope-not-granted", "not-yet-valid"] as const;
+export const validationFailureReasons = ["unknown-key", "suspended", "revoked", "expired", "scope-not-granted", "not-yet-valid", "not-activated", "activation-expired"] as const;
 export type ValidationFailureReason = (typeof validationFailureReasons)[number];
 
 export const validateLicenseResponse = z.discriminatedUnion("valid", [

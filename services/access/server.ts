@@ -17,6 +17,7 @@ import type { SelfCheckSetup } from "./domain/security-plan/run-self-checks";
 import { authRoutes } from "./routes/auth-routes";
 import { catalogueRoutes } from "./routes/catalogue-routes";
 import { certificateRoutes } from "./routes/certificate-routes";
+import { activationRoutes } from "./routes/activation-routes";
 import { licenseRoutes } from "./routes/license-routes";
 import { oauthClientRoutes } from "./routes/oauth-client-routes";
 import { oauthRoutes } from "./routes/oauth-routes";
@@ -96,6 +97,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   tierRoutes(app, ctx);
   licenseRoutes(app, ctx, deps.refusalAudit);
   certificateRoutes(app, ctx);
+  activationRoutes(app, ctx);
   tokenRoutes(app, ctx);
   oauthRoutes(app, ctx, deps.refusalAudit);
   oauthClientRoutes(app, ctx);

@@ -123,6 +123,7 @@ export const licenseConflictReasons = [
   "license-expired", // suspend of an expired license (renew it instead)
   "not-suspended", // reinstate of anything but a suspended license
   "same-tier", // change-tier to the tier it already has
+  "tier-change-blocked", // change-tier of an active license to a tier leaving it no scope, fewer seats than in use, or too many live tokens
 ] as const;
 export type LicenseConflictReason = (typeof licenseConflictReasons)[number];
 

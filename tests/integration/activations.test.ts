@@ -162,6 +162,28 @@ describe("releasing seats", () => {
   });
 });
 
+describe("a certificate bound to a fingerprint", () => {
+  it("carries the fingerprint of a seat it holds; refuses an unknown or idle one, and another tenant's people", async () => {
+    const { id, key, owner } = await licenseWith(2);
+    expect((await activate({ key, fingerprint: "field-tablet" })).status).toBe(201);
+    const web = await h.as("web");
+    const path = (fp: string) => `/v1/licenses/${id}/certificate?fingerprint=${encodeURIComponent(fp)}`;
+    const bound = await web.json<{ certificate: string }>("GET", path("field-tablet"), undefined, authorization(owner.people.tenant_admin));
+    expect(bound.status).toBe(200);
+    const claims = JSON.parse(Buffer.from(bound.body.certificate.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
+    expect(claims).toMatchObject({ sub: id, fingerprint: "field-tablet" });
+    const unbound = await web.json<{ certificate: string }>("GET", `/v1/licenses/${id}/certificate`, undefined, authorization(owner.people.tenant_admin));
+    expect(JSON.parse(Buffer.from(unbound.body.certificate.split(".")[1] ?? "", "base64url").toString("utf8"))).not.toHaveProperty("fingerprint");
+    const unknown = await web.json<Problem>("GET", path("someone-else"), undefined, authorization(owner.people.tenant_admin));
+    expect([unknown.status, unknown.body.reason]).toEqual([409, "not-activated"]);
+    expect((await web.json("GET", path("field-tablet"), undefined, authorization(other.people.tenant_admin))).status).toBe(404);
+    expect((await web.json("GET", path(""), undefined, authorization(owner.people.tenant_admin))).status).toBe(422);
+    clock.advance(61 * minute);
+    const idle = await web.json<Problem>("GET", path("field-tablet"), undefined, authorization(owner.people.tenant_admin));
+    expect([idle.status, idle.body.reason]).toEqual([409, "not-activated"]);
+  });
+});
+
 describe("refusals", () => {
   it("refuses revoked, suspended and expired licenses with their reason, writing nothing", async () => {
     for (const status of ["revoked", "suspended", "expired"] as const) {

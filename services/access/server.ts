@@ -97,7 +97,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   tierRoutes(app, ctx);
   licenseRoutes(app, ctx, deps.refusalAudit);
   certificateRoutes(app, ctx);
-  activationRoutes(app, ctx);
+  activationRoutes(app, ctx, deps.refusalAudit);
   tokenRoutes(app, ctx);
   oauthRoutes(app, ctx, deps.refusalAudit);
   oauthClientRoutes(app, ctx);

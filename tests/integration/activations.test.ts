@@ -3,7 +3,7 @@
 // nothing is written; two activations racing for the last seat do not both win; validation with a
 // fingerprint answers only for a seat it holds; heartbeats keep a seat and an idle one expires after the
 // tier's window (a test clock, no sleeps); components and people release seats; and the negative paths:
-// no certificate, a component that does not serve the license, a caller that is not a component, another
+// every refusal audited (repeats within a window folded), no certificate, a component that does not serve the license, a caller that is not a component, another
 // tenant's people, revoked and expired licenses, revoked tokens, malformed bodies.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActivateResponse, ListActivationsResponse } from "../../contracts/activation-api";
@@ -52,7 +52,7 @@ async function validate(key: string, fingerprint?: string) {
 }
 
 describe("activating seats", () => {
-  it("takes a seat per fingerprint, refreshes a held one, and refuses one beyond the seats, writing nothing", async () => {
+  it("takes a seat per fingerprint, refreshes a held one, and refuses one beyond the seats, writing only the refusal's audit event", async () => {
     const { id, key } = await licenseWith(2);
     const first = await activate({ key, fingerprint: "laptop-1", name: "Ada's laptop" });
     expect(first.status).toBe(201);
@@ -66,9 +66,13 @@ describe("activating seats", () => {
     expect([refused.status, refused.body.reason]).toEqual([409, "seats-exhausted"]);
     expect(refused.body.detail).toMatch(/Every seat of this license is taken \(2 of 2\)/);
     expect(await h.prisma.activation.count({ where: { licenseId: id } })).toBe(2);
-    expect(await changeEventCount(h)).toBe(events);
-    const audited = (await recordedEvents(h, id)).filter((e) => e.action === "activation.create");
-    expect(audited.map((e) => e.data?.fingerprint)).toEqual(["laptop-1", "laptop-2"]);
+    // The one event written is the refusal's own; a retry in the same window adds none (it is counted into the next).
+    expect(await changeEventCount(h)).toBe(events + 1);
+    expect((await activate({ key, fingerprint: "laptop-3" })).status).toBe(409);
+    expect(await changeEventCount(h)).toBe(events + 1);
+    const written = await recordedEvents(h, id);
+    expect(written.filter((e) => e.action === "activation.create").map((e) => e.data?.fingerprint)).toEqual(["laptop-1", "laptop-2"]);
+    expect(written.filter((e) => e.action === "activation.refuse")).toEqual([expect.objectContaining({ outcome: "failure", data: expect.objectContaining({ reason: "seats-exhausted", fingerprint: "laptop-3" }) })]);
   });
 
   it("lets exactly one of two activations racing for the last seat win", async () => {

@@ -7,7 +7,9 @@ import { activateRequest, activateResponse, activationParams, activationRequest,
 import { licenseIdParams } from "../../../contracts/license-api";
 import { parseInput } from "../../common/http/parse";
 import { routeOptions, verifiedCaller } from "../../common/http/policy";
+import type { RepeatSuppressorOptions } from "../../common/http/repeat-suppressor";
 import { activateSeat } from "../domain/activations/activate-seat";
+import { createActivationRefusalAudit } from "../domain/activations/activation-refusal-audit";
 import { heartbeatActivation } from "../domain/activations/heartbeat-activation";
 import { listActivations } from "../domain/activations/list-activations";
 import { releaseActivationByComponent, releaseActivationByPerson } from "../domain/activations/release-activation";
@@ -18,7 +20,9 @@ import { actorOf } from "./require-actor";
 const tags = ["activations"];
 const unknownKey = "No license for this key or token among those the caller serves (reason unknown-key).";
 
-export function activationRoutes(app: FastifyInstance, ctx: AccessContext) {
+export function activationRoutes(app: FastifyInstance, ctx: AccessContext, suppression: RepeatSuppressorOptions = {}) {
+  const refusals = createActivationRefusalAudit(suppression);
+
   // POST /v1/activations — a component takes a seat for a fingerprint (or refreshes the one it holds).
   app.post(
     "/v1/activations",
@@ -31,7 +35,7 @@ export function activationRoutes(app: FastifyInstance, ctx: AccessContext) {
       problems: { 404: unknownKey, 409: "seats-exhausted, or the license's state: revoked, suspended, expired, not-yet-valid." },
     }),
     async (request, reply) => {
-      const { created, body } = await activateSeat(ctx, verifiedCaller(request), parseInput(activateRequest, request.body), requestMeta(request));
+      const { created, body } = await activateSeat(ctx, refusals, verifiedCaller(request), parseInput(activateRequest, request.body), requestMeta(request));
       return reply.status(created ? 201 : 200).send(body);
     },
   );

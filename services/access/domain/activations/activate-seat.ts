@@ -1,7 +1,8 @@
 // A component takes a seat of a license for a fingerprint. Under the license row's lock (so two
 // activations racing for the last seat queue, and the second sees the first): the license must validate
 // now; a fingerprint that already holds a live seat is refreshed (200); otherwise idle activations are
-// cleared and a new one is written if a seat is free (201), else 409 "seats-exhausted". Audited.
+// cleared and a new one is written if a seat is free (201), else 409 "seats-exhausted". Audited, and so
+// is each refusal (activation-refusal-audit.ts).
 import type { ActivateRequest, ActivateResponse } from "../../../../contracts/activation-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
@@ -10,6 +11,7 @@ import { failureReason } from "../licenses/validate-license";
 import { newId } from "../secrets/ids";
 import { lockLicenseRow } from "../tokens/token-license";
 import { findActivationLicense } from "./activation-license";
+import type { ActivationRefusalAudit } from "./activation-refusal-audit";
 import { activationLive, activationSelect, liveActivationsOf, toActivationDto } from "./activation-state";
 
 type StateRefusal = "revoked" | "suspended" | "expired" | "not-yet-valid";
@@ -20,9 +22,22 @@ const licenseStateMessages: Record<StateRefusal, string> = {
   "not-yet-valid": "The license has not started yet; it takes activations from its start.",
 };
 
-export async function activateSeat(ctx: AccessContext, caller: string, input: ActivateRequest, meta: RequestMeta): Promise<{ created: boolean; body: ActivateResponse }> {
+export async function activateSeat(ctx: AccessContext, refusals: ActivationRefusalAudit, caller: string, input: ActivateRequest, meta: RequestMeta): Promise<{ created: boolean; body: ActivateResponse }> {
+  const seen: { license?: { id: string; tenantId: string } } = {};
+  try {
+    return await takeSeat(ctx, caller, input, meta, (license) => (seen.license = license));
+  } catch (error) {
+    if (error instanceof AppError && error.extra.reason) {
+      await refusals.record(ctx, { caller, reason: error.extra.reason, licenseId: seen.license?.id ?? null, tenantId: seen.license?.tenantId ?? null, fingerprint: input.fingerprint }, meta);
+    }
+    throw error;
+  }
+}
+
+async function takeSeat(ctx: AccessContext, caller: string, input: ActivateRequest, meta: RequestMeta, onLicense: (l: { id: string; tenantId: string }) => void) {
   return ctx.prisma.$transaction(async (tx) => {
     const found = await findActivationLicense(ctx, tx, caller, input);
+    onLicense(found);
     await lockLicenseRow(tx, found.id);
     // Read again after the lock: a suspension or tier change that committed meanwhile counts.
     const license = await findActivationLicense(ctx, tx, caller, input);

@@ -64,6 +64,12 @@ export const accessPolicies = policyTable({
   "PUT /v1/licenses/:id/request-quota": person("licenses.write"),
   "POST /v1/licenses/:id/reveal-key": person("license_keys.read"),
   "GET /v1/licenses/:id/timeline": person("licenses.read"),
+  // seats as activations (activation-routes.ts): components take, keep and give back seats; people see and release them
+  "POST /v1/activations": components,
+  "POST /v1/activations/heartbeat": components,
+  "POST /v1/activations/release": components,
+  "GET /v1/licenses/:id/activations": person("licenses.read"),
+  "POST /v1/licenses/:id/activations/:activationId/release": person("activations.write"),
   // offline certificates: the JWKS for every identity (components verify certificates offline)
   "GET /.well-known/jwks.json": { callers: "any" },
   "GET /v1/licenses/:id/certificate": person("licenses.read"),

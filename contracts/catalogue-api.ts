@@ -107,7 +107,7 @@ export const resourceServerParams = componentIdParams.extend({ identity: z.strin
 // ---- service tiers ------------------------------------------------------------------------------------
 
 /** The quota fields of a tier, in display order, with labels for forms and change lists. */
-export const quotaFields = ["seats", "tokensPerLicense", "requestsPerMinute", "tokenDefaultTtlHours", "tokenMaxTtlHours"] as const;
+export const quotaFields = ["seats", "tokensPerLicense", "requestsPerMinute", "tokenDefaultTtlHours", "tokenMaxTtlHours", "heartbeatWindowMinutes"] as const;
 export type QuotaField = (typeof quotaFields)[number];
 export const quotaLabels: Record<QuotaField, string> = {
   seats: "Seats",
@@ -115,7 +115,10 @@ export const quotaLabels: Record<QuotaField, string> = {
   requestsPerMinute: "Requests per minute",
   tokenDefaultTtlHours: "Default token lifetime (hours)",
   tokenMaxTtlHours: "Maximum token lifetime (hours)",
+  heartbeatWindowMinutes: "Seat heartbeat window (minutes)",
 };
+/** A seat (activation) idle this long without a heartbeat frees itself, unless the tier says otherwise. */
+export const defaultHeartbeatWindowMinutes = 60;
 /** Upper bounds: generous, but far from a 32-bit column's limit. */
 export const quotaMaximum: Record<QuotaField, number> = {
   seats: 1_000_000,
@@ -123,6 +126,7 @@ export const quotaMaximum: Record<QuotaField, number> = {
   requestsPerMinute: 10_000_000,
   tokenDefaultTtlHours: 87_600, // ten years
   tokenMaxTtlHours: 87_600,
+  heartbeatWindowMinutes: 43_200, // thirty days
 };
 
 const quota = (field: QuotaField) =>
@@ -153,6 +157,8 @@ export const tierDto = z.object({
   requestsPerMinute: z.number().int(),
   tokenDefaultTtlHours: z.number().int(),
   tokenMaxTtlHours: z.number().int(),
+  /** How long an activation keeps its seat without a heartbeat. */
+  heartbeatWindowMinutes: z.number().int(),
   /** Scope keys, sorted. */
   scopes: z.array(z.string()),
   /** Licenses on this tier, any status, that the caller may see (platform admins: all; others: their tenant's). */
@@ -185,6 +191,7 @@ export const createTierRequest = z
     requestsPerMinute: quota("requestsPerMinute"),
     tokenDefaultTtlHours: quota("tokenDefaultTtlHours"),
     tokenMaxTtlHours: quota("tokenMaxTtlHours"),
+    heartbeatWindowMinutes: quota("heartbeatWindowMinutes").default(defaultHeartbeatWindowMinutes),
     scopes: tierScopes,
   })
   .refine(ttlOrder, ttlOrderError);
@@ -205,6 +212,7 @@ export const updateTierRequest = z
     requestsPerMinute: quota("requestsPerMinute").optional(),
     tokenDefaultTtlHours: quota("tokenDefaultTtlHours").optional(),
     tokenMaxTtlHours: quota("tokenMaxTtlHours").optional(),
+    heartbeatWindowMinutes: quota("heartbeatWindowMinutes").optional(),
     scopes: tierScopes.optional(),
     expectedUpdatedAt: z.iso.datetime().optional(),
   })
@@ -225,7 +233,7 @@ export const tierChanges = z.object({
 });
 export type TierChanges = z.infer<typeof tierChanges>;
 
-/** PATCH /v1/tiers/:id → 200; 404; 409 tier-changed; 422 fieldErrors (unknown scopes, TTL order). */
+/** PATCH /v1/tiers/:id → 200; 404; 409 tier-changed or tier-change-blocked (active licenses would break the tier's rules: see the preview's `blocking`); 422 fieldErrors (unknown scopes, TTL order). */
 export const updateTierResponse = z.object({ tier: tierDto, changes: tierChanges });
 export type UpdateTierResponse = z.infer<typeof updateTierResponse>;
 
@@ -245,6 +253,26 @@ export const affectedLicense = z.object({
 });
 export type AffectedLicense = z.infer<typeof affectedLicense>;
 
+/** Why an active license blocks a tier edit or a change of tier: the rules of creation. */
+export const tierBreaches = ["no-scopes", "over-seats", "over-tokens"] as const;
+export type TierBreach = (typeof tierBreaches)[number];
+export const tierBreachLabels: Record<TierBreach, string> = { "no-scopes": "No scope left", "over-seats": "More seats than the tier allows", "over-tokens": "More live tokens than the tier allows" };
+
+/**
+ * An active license the edit would leave breaking the tier's rules. `seats`: the license's (a tier
+ * edit) or those in use (a change of tier); `liveTokens`: its fullest token pool.
+ */
+export const blockingLicense = z.object({
+  licenseId: z.string(),
+  tenantId: z.string(),
+  tenantName: z.string(),
+  componentKey: z.string(),
+  reasons: z.array(z.enum(tierBreaches)),
+  seats: z.number().int(),
+  liveTokens: z.number().int(),
+});
+export type BlockingLicense = z.infer<typeof blockingLicense>;
+
 /** POST /v1/tiers/:id/preview (tiers.write) with an update body → 200; nothing is saved. */
 export const tierPreviewResponse = z.object({
   tier: tierDto,
@@ -256,6 +284,10 @@ export const tierPreviewResponse = z.object({
     affectedCount: z.number().int(),
     /** The first 50 of those, by tenant name then license id. */
     affected: z.array(affectedLicense),
+    /** Active licenses the edit would leave with no scope, or over the seats or live tokens it allows: saving is refused (409 tier-change-blocked) while any remain. */
+    blockingCount: z.number().int(),
+    /** The first 50 of those, by tenant name then license id. */
+    blocking: z.array(blockingLicense),
   }),
 });
 export type TierPreviewResponse = z.infer<typeof tierPreviewResponse>;

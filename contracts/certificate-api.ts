@@ -1,6 +1,7 @@
 // Offline license certificates and the JWKS that verifies them: response and claim shapes only (no I/O).
 // Any standard JOSE library verifies a certificate: compact JWS, alg EdDSA (Ed25519), key from the JWKS by kid.
 import { z } from "zod";
+import { fingerprint } from "./activation-api";
 
 /** JOSE `typ` header of a license certificate (RFC 8725 §3.11 explicit typing). */
 export const licenseCertificateType = "tessera-license+jwt";
@@ -36,13 +37,17 @@ export const licenseCertificateClaims = z.object({
   /** Scope keys the license carries: those its tier allows for the application. */
   scopes: z.array(z.string()),
   seats: z.number().int(),
+  /** Present when the certificate is bound to one activation: valid only for the machine or person with this fingerprint. */
+  fingerprint: z.string().optional(),
 });
 export type LicenseCertificateClaims = z.infer<typeof licenseCertificateClaims>;
 
 /**
  * GET /v1/licenses/:id/certificate (licenses.read) → 200; 404 when missing or another tenant's;
- * 409 with reason license-revoked | license-suspended | license-expired | license-not-started.
+ * 409 with reason license-revoked | license-suspended | license-expired | license-not-started, or
+ * not-activated when `fingerprint` holds no seat of the license now.
  */
+export const licenseCertificateQuery = z.strictObject({ fingerprint: fingerprint.optional() });
 export const licenseCertificateResponse = z.object({
   certificate: z.string(),
   kid: z.string(),
@@ -50,5 +55,5 @@ export const licenseCertificateResponse = z.object({
 });
 export type LicenseCertificateResponse = z.infer<typeof licenseCertificateResponse>;
 
-export const certificateRefusalReasons = ["license-revoked", "license-suspended", "license-expired", "license-not-started"] as const;
+export const certificateRefusalReasons = ["license-revoked", "license-suspended", "license-expired", "license-not-started", "not-activated"] as const;
 export type CertificateRefusalReason = (typeof certificateRefusalReasons)[number];

@@ -161,6 +161,7 @@ export const licenseConflictReasons = [
   "license-expired", // suspend of an expired license (renew it instead)
   "not-suspended", // reinstate of anything but a suspended license
   "same-tier", // change-tier to the tier it already has
+  "tier-change-blocked", // change-tier of an active license to a tier leaving it no scope, fewer seats than in use, or too many live tokens
 ] as const;
 export type LicenseConflictReason = (typeof licenseConflictReasons)[number];
 
@@ -203,9 +204,11 @@ export const validateLicenseRequest = z.object({
   key: z.string().min(1).max(512),
   /** Also require this scope, e.g. "reports:read". */
   scope: z.string().min(1).max(200).optional(),
+  /** Answer only for a seat this fingerprint holds (POST /v1/activations): else not-activated or activation-expired. */
+  fingerprint: z.string().trim().min(1).max(200).optional(),
 });
 
-export const validationFailureReasons = ["unknown-key", "suspended", "revoked", "expired", "scope-not-granted", "not-yet-valid", "rate-limited"] as const;
+export const validationFailureReasons = ["unknown-key", "suspended", "revoked", "expired", "scope-not-granted", "not-yet-valid", "rate-limited", "not-activated", "activation-expired"] as const;
 export type ValidationFailureReason = (typeof validationFailureReasons)[number];
 
 export const validateLicenseResponse = z.discriminatedUnion("valid", [

@@ -15,6 +15,7 @@ const expected: Record<Permission, Role[]> = {
   "licenses.read": ["platform_admin", "tenant_admin", "tenant_member"],
   "licenses.write": ["platform_admin"],
   "license_keys.read": ["platform_admin", "tenant_admin"],
+  "activations.write": ["platform_admin", "tenant_admin"],
   "tokens.read": ["platform_admin", "tenant_admin", "tenant_member"],
   "tokens.write": ["platform_admin", "tenant_admin"],
   "token_leaks.write": ["platform_admin"],

@@ -15,6 +15,7 @@ export const permissions = [
   "licenses.read",
   "licenses.write", // create, suspend, reinstate, renew, change tier, revoke
   "license_keys.read", // see a license key (after re-entering the password)
+  "activations.write", // release a seat a machine or person holds (a tenant's admins free their own)
   "tokens.read", // a license's tokens and their usage
   "tokens.write", // create, rotate and revoke tokens
   "token_leaks.write", // look a token up by its pasted text, and register secret scanners' signing keys
@@ -33,7 +34,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   platform_admin: permissions,
   tenant_admin: [
     "tenants.read", "members.read", "members.write", "catalog.read", "tiers.read", "licenses.read", "license_keys.read",
-    "tokens.read", "tokens.write", "oauth_clients.read", "oauth_clients.write", "audit.read", "compliance.read", "compliance.write",
+    "activations.write", "tokens.read", "tokens.write", "oauth_clients.read", "oauth_clients.write", "audit.read", "compliance.read", "compliance.write",
   ],
   tenant_member: ["tenants.read", "members.read", "catalog.read", "tiers.read", "licenses.read", "tokens.read", "oauth_clients.read"],
   district_reviewer: ["tenants.read", "compliance.read"],

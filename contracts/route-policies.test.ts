@@ -18,14 +18,14 @@ describe("access service policies", () => {
     expect(admitted(accessPolicies, "audit")).toEqual([]);
     expect(admitted(accessPolicies, "access")).toEqual([]);
   });
-  it("components reach validation, introspection, revocation, the token endpoint, the metadata, their disclosure reports and their disposition parts; nothing of a person's", () => {
+  it("components reach validation, activations, introspection, revocation, the token endpoint, the metadata, their disclosure reports and their disposition parts; nothing of a person's", () => {
     expect(admitted(accessPolicies, "reports-worker")).toEqual([
       "GET /.well-known/oauth-authorization-server", "GET /v1/component-dispositions", "POST /oauth/introspect", "POST /oauth/revoke", "POST /oauth/token",
-      "POST /v1/disclosures", "POST /v1/dispositions/:id/acknowledgements", "POST /v1/licenses/validate",
+      "POST /v1/activations", "POST /v1/activations/heartbeat", "POST /v1/activations/release", "POST /v1/disclosures", "POST /v1/dispositions/:id/acknowledgements", "POST /v1/licenses/validate",
     ]);
   });
   it("the web tier never validates, introspects, revokes by token or obtains tokens", () => {
-    for (const endpoint of ["POST /v1/licenses/validate", "POST /oauth/introspect", "POST /oauth/revoke", "POST /oauth/token", "GET /.well-known/oauth-authorization-server", "POST /v1/operator/events"] as const) {
+    for (const endpoint of ["POST /v1/licenses/validate", "POST /v1/activations", "POST /v1/activations/heartbeat", "POST /v1/activations/release", "POST /oauth/introspect", "POST /oauth/revoke", "POST /oauth/token", "GET /.well-known/oauth-authorization-server", "POST /v1/operator/events"] as const) {
       expect(admitsCaller(accessPolicies[endpoint], "web"), endpoint).toBe(false);
     }
   });

@@ -49,6 +49,8 @@ export const tokenDto = z.object({
   rotatedFromId: z.string().nullable(),
   /** The legitimate interest declared at creation (an OAuth client's tokens carry the client's); null if none was given. */
   purpose: z.string().nullable(),
+  /** The lifetime it was issued for, in whole hours (rounded up): what a rotation keeps unless told otherwise. */
+  lifetimeHours: z.number().int(),
 });
 export type TokenDto = z.infer<typeof tokenDto>;
 
@@ -138,6 +140,9 @@ export type GetTokenResponse = z.infer<typeof getTokenResponse>;
 
 // ─── Create, rotate, revoke (tokens.write: platform and tenant administrators) ───────────────
 
+/** A token's lifetime in hours, as a person asks for it (create, rotate): at most the tier's maximum. */
+const tokenLifetimeHours = z.number().int().min(1, "At least one hour.").max(24 * 366 * 10);
+
 export const tokenName = z.string().trim().min(1, "Enter a name.").max(100, "At most 100 characters.");
 
 /**
@@ -149,7 +154,7 @@ export const createTokenRequest = z.object({
   name: tokenName,
   scopes: z.array(z.string().min(1).max(200)).min(1, "Choose at least one scope.").max(100),
   /** Defaults to the tier's default; at most the tier's maximum. */
-  expiresInHours: z.number().int().min(1, "At least one hour.").max(24 * 366 * 10).optional(),
+  expiresInHours: tokenLifetimeHours.optional(),
   /** Why the token needs the tenant's data (34 CFR 99.31(a)(1)): required on a district's licenses (422 otherwise). */
   purpose: legitimateInterest.optional(),
 });
@@ -163,11 +168,12 @@ export const createTokenResponse = z.object({
 export type CreateTokenResponse = z.infer<typeof createTokenResponse>;
 
 /**
- * POST /v1/tokens/:id/rotate → 201 createTokenResponse (the new token, same name and scopes, a fresh
- * default lifetime); the old token keeps working for `graceHours` (0: ends now), then expires.
- * 409 reason "token-not-active" (revoked/expired) or "license-not-active".
+ * POST /v1/tokens/:id/rotate → 201 createTokenResponse (the new token, same name and scopes, and the
+ * old token's lifetime unless `expiresInHours` says otherwise; never above the tier's maximum); the old
+ * token keeps working for `graceHours` (0: ends now), then expires.
+ * 409 reason "token-not-active" (revoked/expired) or "license-not-active"; 422 fieldErrors.expiresInHours.
  */
-export const rotateTokenRequest = z.object({ graceHours: z.number().int().min(0).max(168).default(0) });
+export const rotateTokenRequest = z.object({ graceHours: z.number().int().min(0).max(168).default(0), expiresInHours: tokenLifetimeHours.optional() });
 export type RotateTokenRequest = z.input<typeof rotateTokenRequest>;
 
 /** Why a person revoked a token, as stored in `revokeReason` ("revoked": no longer needed, the default). */

@@ -1,7 +1,7 @@
 "use client";
 // "New tier": key, name, quotas and the scopes it allows.
 import { useState } from "react";
-import type { TierDto } from "@/contracts/catalogue-api";
+import { defaultHeartbeatWindowMinutes, type TierDto } from "@/contracts/catalogue-api";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { ModalButton } from "@/components/ui/modal-button";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -19,7 +19,7 @@ export function CreateTierButton() {
 
 function CreateTierForm({ onDone }: { onDone: () => void }) {
   const components = useComponents();
-  const [draft, setDraft] = useState(() => ({ ...draftFromTier(), seats: "10", tokensPerLicense: "10", requestsPerMinute: "600", tokenDefaultTtlHours: "24", tokenMaxTtlHours: "720" }));
+  const [draft, setDraft] = useState(() => ({ ...draftFromTier(), seats: "10", tokensPerLicense: "10", requestsPerMinute: "600", tokenDefaultTtlHours: "24", tokenMaxTtlHours: "720", heartbeatWindowMinutes: String(defaultHeartbeatWindowMinutes) }));
   const create = useApiAction({
     run: (body: unknown) => apiFetch<{ tier: TierDto }>("/api/tiers", { method: "POST", body }).then((r) => r.tier),
     success: (t) => `Tier ${t.name} created.`,

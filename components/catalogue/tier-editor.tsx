@@ -80,7 +80,7 @@ export function TierEditor({ tier }: { tier: TierDto }) {
       {current ? (
         <div className="space-y-4">
           <TierPreview preview={current} />
-          <Button type="button" onClick={() => save.mutate()} disabled={save.isPending}>
+          <Button type="button" onClick={() => save.mutate()} disabled={save.isPending || current.licenses.blockingCount > 0}>
             {save.isPending ? "Saving…" : "Save changes"}
           </Button>
         </div>

@@ -1,7 +1,8 @@
 "use client";
-// "What changes for whom": the tier's own changes, then the licenses that gain or lose scopes.
+// "What changes for whom": the active licenses that block the edit (it would leave them with no scope, or
+// over the seats or live tokens it allows), the tier's own changes, then the licenses that gain or lose scopes.
 import Link from "next/link";
-import { quotaLabels, type AffectedLicense, type TierPreviewResponse } from "@/contracts/catalogue-api";
+import { quotaLabels, tierBreachLabels, type AffectedLicense, type BlockingLicense, type TierPreviewResponse } from "@/contracts/catalogue-api";
 import { licenseStatusLabels } from "@/contracts/license-api";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -26,6 +27,36 @@ const columns: Column<AffectedLicense>[] = [
   { key: "gained", header: "Gains", cell: (l) => l.scopesAdded.join(", ") || "—" },
 ];
 
+const licenseLink = (l: { licenseId: string }) => (
+  <Link href={`/licenses/${l.licenseId}`} className="font-mono text-indigo-800 underline">
+    {l.licenseId}
+  </Link>
+);
+
+const blockingColumns: Column<BlockingLicense>[] = [
+  { key: "id", header: "License", cell: licenseLink },
+  { key: "tenant", header: "Tenant", cell: (l) => l.tenantName },
+  { key: "component", header: "Application", cell: (l) => <code className="font-mono text-xs">{l.componentKey}</code> },
+  { key: "why", header: "Why it blocks", cell: (l) => l.reasons.map((r) => tierBreachLabels[r]).join("; ") },
+  { key: "seats", header: "Seats", cell: (l) => n(l.seats) },
+  { key: "tokens", header: "Live tokens", cell: (l) => n(l.liveTokens) },
+];
+
+/** The active licenses an edit would leave breaking the tier's rules: saving is refused while any remain. */
+function BlockingLicenses({ licenses }: { licenses: TierPreviewResponse["licenses"] }) {
+  if (licenses.blockingCount === 0) return null;
+  return (
+    <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3" data-testid="tier-preview-blocking">
+      <p className="text-sm font-semibold text-red-800">
+        This edit cannot be saved: {n(licenses.blockingCount)} active license{licenses.blockingCount === 1 ? "" : "s"} would be left with no scope, or with more seats or
+        live tokens than the tier allows{licenses.blockingCount > licenses.blocking.length ? `; the first ${licenses.blocking.length} are listed` : ""}. Change, move or end
+        them first.
+      </p>
+      <DataTable caption="Licenses that block this edit" columns={blockingColumns} rows={licenses.blocking} rowKey={(l) => l.licenseId} empty={{ title: "None" }} />
+    </div>
+  );
+}
+
 export function TierPreview({ preview }: { preview: TierPreviewResponse }) {
   const { changes, licenses } = preview;
   return (
@@ -33,6 +64,7 @@ export function TierPreview({ preview }: { preview: TierPreviewResponse }) {
       <h2 id="tier-preview-title" className="text-lg font-semibold">
         What changes for whom
       </h2>
+      <BlockingLicenses licenses={licenses} />
       <div className="grid gap-4 text-sm sm:grid-cols-2">
         <ScopeList title="Scopes removed from the tier" scopes={changes.scopesRemoved} tone="lost" none="None." />
         <ScopeList title="Scopes added to the tier" scopes={changes.scopesAdded} tone="gained" none="None." />

@@ -1,11 +1,12 @@
 "use client";
-// The license page's body: what the license is, what it carries, what can be done with it, and its history.
+// The license page's body: what the license is, what it carries, the seats in use, what can be done with it, and its history.
 import { describeHolder, licenseStatusLabels, type LicenseDetail } from "@/contracts/license-api";
 import { PageHeader } from "@/components/console/page-header";
 import { BackLink, RecordPage } from "@/components/console/record-page";
 import { DetailsList, type DetailRow } from "@/components/ui/details-list";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { ActivationsSection } from "@/components/activations/activations-section";
 import { OAuthClientsSection } from "@/components/oauth/oauth-clients-section";
 import { LicenseTokensLink } from "@/components/tokens/license-tokens-link";
 import { useMayCall } from "@/components/viewer";
@@ -44,6 +45,7 @@ export function LicenseView({ id }: { id: string }) {
           {canWrite && l.status !== "revoked" ? <LicenseActions license={l} /> : null}
           {canReveal ? <RevealKey licenseId={l.id} /> : null}
           <LicenseTokensLink licenseId={l.id} />
+          <ActivationsSection licenseId={l.id} licenseActive={l.status === "active"} />
           <OAuthClientsSection license={l} />
           <LicenseTimeline licenseId={l.id} />
         </section>

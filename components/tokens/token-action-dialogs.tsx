@@ -1,6 +1,6 @@
 "use client";
-// The dialogs of one token's actions: rotate (choose a grace period, then the new secret once) and revoke
-// (confirm). One set per page, opened for whichever token was picked.
+// The dialogs of one token's actions: rotate (choose a grace period and the new token's lifetime — the
+// old one's unless changed — then the new secret once) and revoke (confirm). One set per page, opened for whichever token was picked.
 import { useState } from "react";
 import { personRevokeReasonLabels, personRevokeReasons, type CreateTokenResponse, type PersonRevokeReason, type TokenDto } from "@/contracts/token-api";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -91,7 +91,7 @@ function RotateDialog({ token, onClose, onRotated }: { token: TokenDto | undefin
       open={token !== undefined}
       onClose={close}
       title={secret ? "Token rotated" : "Rotate token"}
-      description={secret || !token ? undefined : `A new token replaces ${token.name} (${token.displayPrefix}), with the same name and scopes.`}
+      description={secret || !token ? undefined : `A new token replaces ${token.name} (${token.displayPrefix}), with the same name and scopes, and the same lifetime unless you change it below.`}
     >
       <SecretAnnouncement shown={secret !== null} what="Token rotated." />
       {secret ? (
@@ -113,8 +113,10 @@ function RotateDialog({ token, onClose, onRotated }: { token: TokenDto | undefin
 function RotateForm({ token, onCancel, onRotated }: { token: TokenDto; onCancel: () => void; onRotated: (r: CreateTokenResponse) => void }) {
   const [grace, setGrace] = useState("24");
   const [graceError, setGraceError] = useState<string[] | undefined>();
+  const [lifetime, setLifetime] = useState(String(token.lifetimeHours));
+  const [lifetimeError, setLifetimeError] = useState<string[] | undefined>();
   const rotate = useApiAction({
-    run: (graceHours: number) => rotateToken(token.id, graceHours),
+    run: (body: { graceHours: number; expiresInHours?: number }) => rotateToken(token.id, body),
     success: "Token rotated.",
     failure: "The token was not rotated.",
     invalidate: [tokenKeys.all],
@@ -124,12 +126,14 @@ function RotateForm({ token, onCancel, onRotated }: { token: TokenDto; onCancel:
     <DialogForm
       onSubmit={() => {
         const graceHours = Number(grace);
-        if (grace.trim() === "" || !Number.isInteger(graceHours) || graceHours < 0 || graceHours > maxGraceHours) {
-          setGraceError([`Enter whole hours from 0 to ${maxGraceHours}.`]);
-          return;
-        }
-        setGraceError(undefined);
-        rotate.mutate(graceHours);
+        const expiresInHours = Number(lifetime);
+        const graceBad = grace.trim() === "" || !Number.isInteger(graceHours) || graceHours < 0 || graceHours > maxGraceHours;
+        const lifetimeBad = lifetime.trim() === "" || !Number.isInteger(expiresInHours) || expiresInHours < 1;
+        setGraceError(graceBad ? [`Enter whole hours from 0 to ${maxGraceHours}.`] : undefined);
+        setLifetimeError(lifetimeBad ? ["Enter whole hours, at least 1."] : undefined);
+        if (graceBad || lifetimeBad) return;
+        // Unchanged: the service keeps the old lifetime exactly (and within a tier that lowered its maximum).
+        rotate.mutate({ graceHours, expiresInHours: lifetime.trim() === String(token.lifetimeHours) ? undefined : expiresInHours });
       }}
       onCancel={onCancel}
       pending={rotate.isPending}
@@ -152,6 +156,26 @@ function RotateForm({ token, onCancel, onRotated }: { token: TokenDto; onCancel:
         autoFocus
         required
       />
+      <Field
+        name="expiresInHours"
+        id="rotate-lifetime"
+        label="New token's lifetime (hours)"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        step={1}
+        value={lifetime}
+        onChange={(e) => setLifetime(e.target.value)}
+        errors={lifetimeError ?? rotate.fieldErrors.expiresInHours}
+        hint={`The old token's lifetime (${describeHours(token.lifetimeHours)}) is kept unless you change it; at most the tier's maximum.`}
+        required
+      />
     </DialogForm>
   );
+}
+
+/** "90 days", "36 hours": a lifetime as a person reads it. */
+function describeHours(hours: number): string {
+  if (hours % 24 === 0) return hours === 24 ? "1 day" : `${hours / 24} days`;
+  return hours === 1 ? "1 hour" : `${hours} hours`;
 }

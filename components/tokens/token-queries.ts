@@ -66,8 +66,8 @@ export function createToken(licenseId: string, body: CreateTokenRequest) {
   return apiFetch<CreateTokenResponse>(`/api/licenses/${seg(licenseId)}/tokens`, { method: "POST", body });
 }
 
-export function rotateToken(id: string, graceHours: number) {
-  return apiFetch<CreateTokenResponse>(`/api/tokens/${seg(id)}/rotate`, { method: "POST", body: { graceHours } });
+export function rotateToken(id: string, body: { graceHours: number; expiresInHours?: number }) {
+  return apiFetch<CreateTokenResponse>(`/api/tokens/${seg(id)}/rotate`, { method: "POST", body });
 }
 
 export function revokeToken(id: string, reason: PersonRevokeReason = "revoked") {

@@ -9,6 +9,7 @@ import { createAccessContext, type AccessContextDeps } from "./domain/create-acc
 import { authRoutes } from "./routes/auth-routes";
 import { catalogueRoutes } from "./routes/catalogue-routes";
 import { certificateRoutes } from "./routes/certificate-routes";
+import { activationRoutes } from "./routes/activation-routes";
 import { licenseRoutes } from "./routes/license-routes";
 import { oauthClientRoutes } from "./routes/oauth-client-routes";
 import { oauthRoutes } from "./routes/oauth-routes";
@@ -57,6 +58,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   tierRoutes(app, ctx);
   licenseRoutes(app, ctx, deps.refusalAudit);
   certificateRoutes(app, ctx);
+  activationRoutes(app, ctx, deps.refusalAudit);
   tokenRoutes(app, ctx);
   tokenLeakRoutes(app, ctx);
   oauthRoutes(app, ctx, deps.refusalAudit);

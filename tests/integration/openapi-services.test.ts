@@ -70,7 +70,7 @@ describe("GET /openapi.json", () => {
     expect(certificate).toMatchObject({
       "x-callers": ["web"],
       security: [{ mutualTLS: [], bearer: [] }],
-      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, { name: "fingerprint", in: "query", required: false, schema: { type: "string" } }],
     });
     expect(Object.keys(certificate.responses as object).sort()).toEqual(["200", "401", "403", "404", "409", "422", "default"]);
     const jwks = body.paths["/.well-known/jwks.json"].get as { responses: Record<string, { content?: Record<string, unknown> }> };

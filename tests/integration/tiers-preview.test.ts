@@ -75,7 +75,7 @@ describe("POST /v1/tiers/:id/preview", () => {
   it("lists no licenses when only quotas change, but counts those they reach", async () => {
     const res = await web.json<TierPreviewResponse>("POST", `/v1/tiers/${tier.id}/preview`, { requestsPerMinute: 10 }, authorization(admin));
     expect(res.body.changes.quotaChanges).toEqual([{ field: "requestsPerMinute", from: 100, to: 10 }]);
-    expect(res.body.licenses).toEqual({ onTier: 5, affectedCount: 0, affected: [] });
+    expect(res.body.licenses).toEqual({ onTier: 5, affectedCount: 0, affected: [], blockingCount: 0, blocking: [] });
   });
 
   it("lists at most 50 affected licenses but counts them all", async () => {

@@ -1,7 +1,7 @@
 // Offline license certificates (JWS) and the JWKS of their signing keys.
 import type { FastifyInstance } from "fastify";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
-import { jwksResponse, licenseCertificateResponse } from "../../../contracts/certificate-api";
+import { jwksResponse, licenseCertificateQuery, licenseCertificateResponse } from "../../../contracts/certificate-api";
 import { licenseIdParams } from "../../../contracts/license-api";
 import { parseInput } from "../../common/http/parse";
 import { routeOptions } from "../../common/http/policy";
@@ -32,21 +32,23 @@ export function certificateRoutes(app: FastifyInstance, ctx: AccessContext) {
   app.get(
     "/v1/licenses/:id/certificate",
     routeOptions(policies["GET /v1/licenses/:id/certificate"], {
-      summary: "An offline license certificate: a compact JWS (EdDSA) that any JOSE library verifies with the JWKS.",
+      summary: "An offline license certificate: a compact JWS (EdDSA) that any JOSE library verifies with the JWKS; with `fingerprint`, bound to that activation.",
       tags: ["certificates"],
       params: licenseIdParams,
+      query: licenseCertificateQuery,
       response: licenseCertificateResponse,
       problems: {
         404: "No such license, or another tenant's.",
-        409: "The license gets no certificate: reason license-revoked, license-suspended, license-expired or license-not-started.",
+        409: "The license gets no certificate: reason license-revoked, license-suspended, license-expired or license-not-started; not-activated when the fingerprint to bind it to holds no seat.",
       },
     }),
     async (request, reply) => {
       const actor = actorOf(request);
       const { id } = parseInput(licenseIdParams, request.params);
+      const { fingerprint } = parseInput(licenseCertificateQuery, request.query);
       // A certificate is a credential for offline use: keep it out of shared caches.
       reply.header("cache-control", "no-store");
-      return issueLicenseCertificate(ctx, actor, id, requestMeta(request));
+      return issueLicenseCertificate(ctx, actor, id, requestMeta(request), fingerprint);
     },
   );
 }

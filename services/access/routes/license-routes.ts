@@ -37,7 +37,7 @@ import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
 
 const web = { tags: ["licenses"] } as const;
-const actionProblems = { 404: "No such license (or another tenant's).", 409: "Not allowed from the license's status; `reason` says why (license-revoked, already-suspended, license-expired, not-suspended, same-tier, license-exists)." };
+const actionProblems = { 404: "No such license (or another tenant's).", 409: "Not allowed from the license's status; `reason` says why (license-revoked, already-suspended, license-expired, not-suspended, same-tier, license-exists, tier-change-blocked: the new tier would leave an active license no scope, fewer seats than in use or more live tokens than it allows)." };
 
 export function licenseRoutes(app: FastifyInstance, ctx: AccessContext, suppression: RepeatSuppressorOptions = {}) {
   const validationFailures = createValidationFailureAudit(suppression);

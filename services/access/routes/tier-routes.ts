@@ -57,7 +57,7 @@ export function tierRoutes(app: FastifyInstance, ctx: AccessContext) {
       params: tierIdParams,
       body: updateTierRequest,
       response: updateTierResponse,
-      problems: { 404: "No such tier.", 409: "The tier changed since expectedUpdatedAt (reason tier-changed)." },
+      problems: { 404: "No such tier.", 409: "The tier changed since expectedUpdatedAt (reason tier-changed), or the edit would leave active licenses with no scope, or over the seats or live tokens it allows (reason tier-change-blocked; the preview lists them)." },
     }),
     async (request) => {
       const actor = actorOf(request);

@@ -97,8 +97,8 @@ export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
     async (request, reply) => {
       const actor = actorOf(request);
       const { id } = parseInput(tokenIdParams, request.params);
-      const { graceHours } = parseInput(rotateTokenRequest, request.body === undefined ? {} : request.body);
-      return reply.status(201).send(await rotateToken(ctx, actor, id, graceHours, requestMeta(request)));
+      const input = parseInput(rotateTokenRequest, request.body === undefined ? {} : request.body);
+      return reply.status(201).send(await rotateToken(ctx, actor, id, input, requestMeta(request)));
     },
   );
 

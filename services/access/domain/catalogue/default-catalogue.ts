@@ -1,6 +1,6 @@
 // The vendor's suite as first installed: its components with their scopes, and two example tiers.
 // Administrators edit it from there; it is seeded only while the catalogue is empty.
-import type { CreateTierInput } from "../../../../contracts/catalogue-api";
+import { defaultHeartbeatWindowMinutes, type CreateTierInput } from "../../../../contracts/catalogue-api";
 
 type DefaultComponent = { key: string; name: string; description: string; scopes: { key: string; description: string }[] };
 
@@ -80,6 +80,7 @@ export const defaultTiers: readonly CreateTierInput[] = [
     requestsPerMinute: 600,
     tokenDefaultTtlHours: 24,
     tokenMaxTtlHours: 720,
+    heartbeatWindowMinutes: defaultHeartbeatWindowMinutes,
     scopes: readScopes,
   },
   {
@@ -91,6 +92,7 @@ export const defaultTiers: readonly CreateTierInput[] = [
     requestsPerMinute: 6000,
     tokenDefaultTtlHours: 24,
     tokenMaxTtlHours: 2160,
+    heartbeatWindowMinutes: defaultHeartbeatWindowMinutes,
     scopes: allScopes,
   },
 ];

@@ -1,5 +1,6 @@
 // Issues an offline certificate for a license the actor may read: a compact JWS carrying tenant,
-// application, tier, scopes, seats and term, signed with the current license-signing key, audited.
+// application, tier, scopes, seats and term, signed with the current license-signing key, audited. Bound
+// to a fingerprint (Keygen's machine files), it is issued only for a seat that fingerprint holds now.
 import { randomUUID } from "node:crypto";
 import type { CertificateRefusalReason, LicenseCertificateClaims, LicenseCertificateResponse } from "../../../../contracts/certificate-api";
 import { AppError } from "../../../common/http/app-error";
@@ -7,17 +8,18 @@ import { loadSigningKeys, maxCertificateLifetimeSeconds } from "../../keys/signi
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
+import { liveActivationsOf } from "../activations/activation-state";
 import { licenseScopeKeys, tierScopeKeys, tierScopesInclude } from "../tiers/tier-scope-keys";
 import { signLicenseCertificate } from "./sign-license-certificate";
 
-export async function issueLicenseCertificate(ctx: AccessContext, actor: Actor, licenseId: string, meta: RequestMeta): Promise<LicenseCertificateResponse> {
+export async function issueLicenseCertificate(ctx: AccessContext, actor: Actor, licenseId: string, meta: RequestMeta, fingerprint?: string): Promise<LicenseCertificateResponse> {
   const license = await ctx.prisma.license.findFirst({
     where: { id: licenseId, ...tenantScope(actor) },
     select: {
       id: true, status: true, seats: true, startsAt: true, endsAt: true,
       tenant: { select: { id: true, slug: true, name: true, kind: true } },
       component: { select: { key: true } },
-      tier: { select: { key: true, name: true, ...tierScopesInclude } },
+      tier: { select: { key: true, name: true, heartbeatWindowMinutes: true, ...tierScopesInclude } },
     },
   });
   if (!license) throw new AppError("not-found", "No such license.");
@@ -29,6 +31,10 @@ export async function issueLicenseCertificate(ctx: AccessContext, actor: Actor, 
   const exp = Math.min(Math.floor(license.endsAt.getTime() / 1000), nowSeconds + maxCertificateLifetimeSeconds);
   const refusal = refusalReason(license.status, license.endsAt, now, nbf, exp);
   if (refusal) throw new AppError("conflict", refusalMessages[refusal], { reason: refusal });
+  if (fingerprint !== undefined) {
+    const seat = await ctx.prisma.activation.findFirst({ where: { ...liveActivationsOf(license.id, license.tier.heartbeatWindowMinutes, ctx.now()), fingerprint }, select: { id: true } });
+    if (!seat) throw new AppError("conflict", refusalMessages["not-activated"], { reason: "not-activated" });
+  }
 
   const key = (await loadSigningKeys(ctx.keysDir)).current;
   const claims: LicenseCertificateClaims = {
@@ -43,6 +49,7 @@ export async function issueLicenseCertificate(ctx: AccessContext, actor: Actor, 
     tier: { key: license.tier.key, name: license.tier.name },
     scopes: licenseScopeKeys(tierScopeKeys(license.tier), license.component.key),
     seats: license.seats,
+    ...(fingerprint !== undefined ? { fingerprint } : {}),
   };
   const certificate = await signLicenseCertificate(key, claims);
   const expiresAt = new Date(exp * 1000).toISOString();
@@ -57,7 +64,7 @@ export async function issueLicenseCertificate(ctx: AccessContext, actor: Actor, 
       tenantId: license.tenant.id,
       sourceIp: meta.sourceIp,
       requestId: meta.requestId,
-      data: { kid: key.kid, jti: claims.jti, expiresAt },
+      data: { kid: key.kid, jti: claims.jti, expiresAt, ...(fingerprint !== undefined ? { fingerprint } : {}) },
     });
   });
   return { certificate, kid: key.kid, expiresAt };
@@ -68,6 +75,7 @@ const refusalMessages: Record<CertificateRefusalReason, string> = {
   "license-suspended": "This license is suspended; reinstate it to get a certificate.",
   "license-expired": "This license has expired; renew it to get a certificate.",
   "license-not-started": "This license starts too far in the future for a certificate; ask again closer to its start.",
+  "not-activated": "This fingerprint holds no seat of the license now, so no certificate can be bound to it.",
 };
 
 function refusalReason(status: string, endsAt: Date, now: Date, nbf: number, exp: number): CertificateRefusalReason | null {

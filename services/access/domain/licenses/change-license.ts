@@ -1,10 +1,15 @@
 // Suspend, reinstate, renew, change tier, revoke: locks the license row (within the actor's tenant),
 // applies the pure transition rules, writes the result and audits it with from/to, in one transaction.
+// A change of tier follows the rules of creation for an active license: it is refused (409
+// tier-change-blocked) if the tier would leave it no scope, fewer seats than it has in use, or a token
+// pool above the tier's cap; otherwise its seats are lowered to the tier's if they were above.
 import type { LicenseAction, LicenseStatus } from "../../../../contracts/license-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta, TransactionClient } from "../context";
+import { breachesOfTierChange, describeBreaches } from "../tiers/tier-license-breaches";
+import { tierScopeKeys, tierScopesInclude } from "../tiers/tier-scope-keys";
 import { licenseNotFound, loadLicenseDetail } from "./get-license";
 import { assertNoOtherLiveLicense, isLiveLicenseViolation, liveLicenseExists } from "./live-license-guard";
 import { assertNotRevoked, auditActionFor, effectiveStatus, isLive, planLicenseAction, type ActionInput } from "./license-transitions";
@@ -31,6 +36,7 @@ export async function changeLicense(ctx: AccessContext, actor: Actor, id: string
     assertNotRevoked(current);
     const input = await actionInput(tx, request);
     const next = planLicenseAction(current, input, now);
+    if (request.action === "change-tier") await assertTierChangeAllowed(tx, current.id, request.tierId, now);
     if (!isLive(current, now) && isLive(next, now)) {
       const holder = { kind: current.holderKind, name: current.holderName };
       await assertNoOtherLiveLicense(tx, { tenantId: current.tenantId, componentId: current.componentId, holder }, current.id, now);
@@ -73,6 +79,15 @@ async function actionInput(tx: TransactionClient, request: ChangeRequest): Promi
   const tier = await tx.serviceTier.findUnique({ where: { id: request.tierId }, select: { id: true, seats: true } });
   if (!tier) throw new AppError("validation-failed", "The request has invalid fields.", { fieldErrors: { tierId: ["No such tier."] } });
   return { action: "change-tier", tier };
+}
+
+async function assertTierChangeAllowed(tx: TransactionClient, licenseId: string, tierId: string, now: Date): Promise<void> {
+  const tier = await tx.serviceTier.findUniqueOrThrow({ where: { id: tierId }, select: { name: true, seats: true, tokensPerLicense: true, heartbeatWindowMinutes: true, ...tierScopesInclude } });
+  const limits = { ...tier, scopes: tierScopeKeys(tier) };
+  const blocking = await breachesOfTierChange(tx, licenseId, limits, now);
+  if (blocking) {
+    throw new AppError("conflict", `Moving this license to ${tier.name} would leave it breaking the tier's rules: ${describeBreaches([blocking], limits)}.`, { reason: "tier-change-blocked" });
+  }
 }
 
 type Term = { endsAt: Date; tierId: string; seats: number };

@@ -5,9 +5,12 @@
 // of a component the caller is not a resource server of answers exactly as an unknown key (the audit
 // trail says why: not-served). A license that would validate counts against its request-rate quota
 // (quotas/); over it the answer is reason rate-limited, with the rate-limit fields for the route to send.
+// With a fingerprint, only a seat it holds validates (one indexed read of its activation: activations
+// change with every heartbeat, so they are not cached).
 import type { ValidateLicenseResponse, ValidationFailureReason } from "../../../../contracts/license-api";
 import type { CachedLicense } from "../../cache/license-validation-cache";
 import type { AccessContext, RequestMeta } from "../context";
+import { activationLive } from "../activations/activation-state";
 import { digestLicenseKey } from "./license-key";
 import type { ValidationFailureAudit } from "./validation-failure-audit";
 import type { QuotaDecision } from "../quotas/rate-limit-fields";
@@ -21,7 +24,7 @@ export async function validateLicense(
   ctx: AccessContext,
   failures: ValidationFailureAudit,
   caller: string,
-  input: { key: string; scope?: string },
+  input: { key: string; scope?: string; fingerprint?: string },
   meta: RequestMeta,
 ): Promise<Validation> {
   const digest = digestLicenseKey(ctx.keys.secretDigest, input.key);
@@ -30,7 +33,8 @@ export async function validateLicense(
     await failures.record(ctx, { caller, reason: "not-served", licenseId: license.licenseId, tenantId: license.tenantId, scope: input.scope ?? null }, meta);
     return { answer: { valid: false, reason: "unknown-key" }, quota: null };
   }
-  const reason = license ? failureReason(license, input.scope, ctx.now()) : "unknown-key";
+  const now = ctx.now();
+  const reason = license ? (failureReason(license, input.scope, now) ?? (input.fingerprint === undefined ? null : await seatReason(ctx, license.licenseId, input.fingerprint, now))) : "unknown-key";
   if (reason || !license) {
     const why = reason ?? "unknown-key";
     await failures.record(ctx, { caller, reason: why, licenseId: license?.licenseId ?? null, tenantId: license?.tenantId ?? null, scope: input.scope ?? null }, meta);
@@ -82,6 +86,17 @@ async function loadLicense(ctx: AccessContext, digest: string): Promise<Found | 
     JOIN "service_tiers" t ON t."id" = l."tier_id"
     WHERE l."key_digest" = ${digest}`;
   return rows[0];
+}
+
+/** Whether the fingerprint holds a live seat of the license: null if it does, else why not. */
+async function seatReason(ctx: AccessContext, licenseId: string, fingerprint: string, now: Date): Promise<ValidationFailureReason | null> {
+  const rows = await ctx.prisma.$queryRaw<{ lastSeenAt: Date; windowMinutes: number }[]>`
+    SELECT a."last_seen_at" AS "lastSeenAt", t."heartbeat_window_minutes" AS "windowMinutes"
+    FROM "activations" a JOIN "licenses" l ON l."id" = a."license_id" JOIN "service_tiers" t ON t."id" = l."tier_id"
+    WHERE a."license_id" = ${licenseId} AND a."fingerprint" = ${fingerprint}`;
+  const seat = rows[0];
+  if (!seat) return "not-activated";
+  return activationLive(seat.lastSeenAt, seat.windowMinutes, now) ? null : "activation-expired";
 }
 
 /** Why a found license does not validate now, or null. Order: the license's state first, then the scope. */

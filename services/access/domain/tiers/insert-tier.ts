@@ -37,6 +37,7 @@ export async function insertTier(tx: TransactionClient, input: CreateTierInput, 
         requestsPerMinute: tier.requestsPerMinute,
         tokenDefaultTtlHours: tier.tokenDefaultTtlHours,
         tokenMaxTtlHours: tier.tokenMaxTtlHours,
+        heartbeatWindowMinutes: tier.heartbeatWindowMinutes,
       },
     },
   });

@@ -1,14 +1,16 @@
 // Works out what an edit would do to a tier, refusing edits that cannot be saved: unknown tier (404),
 // a tier changed since the editor loaded it (409), a default token lifetime above the maximum or
-// scopes not in the catalogue (422). Preview and save both go through here.
+// scopes not in the catalogue (422). Preview and save both go through here, and both learn from here
+// which active licenses the edit would leave breaking the tier's rules (tier-license-breaches.ts).
 import type { UpdateTierInput } from "../../../../contracts/catalogue-api";
 import { AppError } from "../../../common/http/app-error";
 import type { TransactionClient } from "../context";
 import { resolveScopeIds } from "./resolve-scope-ids";
+import { licensesBreakingTierEdit } from "./tier-license-breaches";
 import { applyTierUpdate, diffTier, type TierState } from "./tier-changes";
 import { tierScopeKeys, tierScopesInclude } from "./tier-scope-keys";
 
-export async function planTierUpdate(tx: TransactionClient, tierId: string, update: UpdateTierInput, options: { lock: boolean }) {
+export async function planTierUpdate(tx: TransactionClient, tierId: string, update: UpdateTierInput, options: { lock: boolean; now: Date }) {
   // Saving holds the row until commit, so two editors cannot interleave and both believe their diff.
   if (options.lock) await tx.$queryRaw`select id from service_tiers where id = ${tierId} for update`;
   const tier = await tx.serviceTier.findUnique({ where: { id: tierId }, include: tierScopesInclude });
@@ -24,5 +26,9 @@ export async function planTierUpdate(tx: TransactionClient, tierId: string, upda
     });
   }
   const scopeIds = await resolveScopeIds(tx, next.scopes);
-  return { tier, changes: diffTier(current, next), next, scopeIds };
+  const changes = diffTier(current, next);
+  // Only a narrowing edit can break a license: fewer scopes, seats or tokens.
+  const narrows = changes.scopesRemoved.length > 0 || next.seats < current.seats || next.tokensPerLicense < current.tokensPerLicense;
+  const blocking = narrows ? await licensesBreakingTierEdit(tx, tierId, next, options.now) : [];
+  return { tier, changes, next, scopeIds, blocking };
 }

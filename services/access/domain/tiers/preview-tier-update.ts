@@ -1,5 +1,6 @@
 // Shows what an edit to a tier would change, and for whom, without saving it: the scopes added and
-// removed, the quota changes, and the licenses whose scopes would widen or narrow (platform administrators).
+// removed, the quota changes, the licenses whose scopes would widen or narrow, and the active licenses the
+// edit would leave breaking the tier's rules, which block saving (platform administrators).
 import { previewLicenseLimit, type TierPreviewResponse, type UpdateTierInput } from "../../../../contracts/catalogue-api";
 import type { Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
@@ -10,7 +11,7 @@ import { licenseScopeKeys, scopeComponentKey } from "./tier-scope-keys";
 export async function previewTierUpdate(ctx: AccessContext, actor: Actor, tierId: string, update: UpdateTierInput): Promise<TierPreviewResponse> {
   // One snapshot (repeatable read), so the counts and the list agree with the diff.
   return ctx.prisma.$transaction(async (tx) => {
-    const { tier, changes } = await planTierUpdate(tx, tierId, update, { lock: false });
+    const { tier, changes, blocking } = await planTierUpdate(tx, tierId, update, { lock: false, now: ctx.now() });
     const touched = [...new Set([...changes.scopesAdded, ...changes.scopesRemoved].map(scopeComponentKey))];
     const live = { tierId, status: { not: "revoked" as const } };
     const affectedWhere = { ...live, component: { key: { in: touched } } };
@@ -42,6 +43,8 @@ export async function previewTierUpdate(ctx: AccessContext, actor: Actor, tierId
           scopesAdded: licenseScopeKeys(changes.scopesAdded, license.component.key),
           scopesRemoved: licenseScopeKeys(changes.scopesRemoved, license.component.key),
         })),
+        blockingCount: blocking.length,
+        blocking: blocking.slice(0, previewLicenseLimit),
       },
     };
   }, { isolationLevel: "RepeatableRead" });

@@ -10,6 +10,7 @@ const current: TierState = {
   requestsPerMinute: 100,
   tokenDefaultTtlHours: 24,
   tokenMaxTtlHours: 48,
+  heartbeatWindowMinutes: 60,
   scopes: ["etl:read", "reports:read"],
 };
 

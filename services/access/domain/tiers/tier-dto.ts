@@ -12,6 +12,7 @@ export type TierRow = {
   requestsPerMinute: number;
   tokenDefaultTtlHours: number;
   tokenMaxTtlHours: number;
+  heartbeatWindowMinutes: number;
   createdAt: Date;
   updatedAt: Date;
   scopes: readonly { scope: { key: string } }[];
@@ -28,6 +29,7 @@ export function toTierDto(tier: TierRow, licenseCount: number): TierDto {
     requestsPerMinute: tier.requestsPerMinute,
     tokenDefaultTtlHours: tier.tokenDefaultTtlHours,
     tokenMaxTtlHours: tier.tokenMaxTtlHours,
+    heartbeatWindowMinutes: tier.heartbeatWindowMinutes,
     scopes: tierScopeKeys(tier),
     licenseCount,
     createdAt: tier.createdAt.toISOString(),

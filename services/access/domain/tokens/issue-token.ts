@@ -59,6 +59,7 @@ export async function issueToken(tx: TransactionClient, digestKey: Buffer, licen
       ...("createdById" in input.holder ? { createdById: input.holder.createdById } : { clientId: input.holder.clientId, certThumbprint: input.holder.certThumbprint }),
       createdAt: now,
       expiresAt: tokenExpiry(license, now, input.ttlSeconds),
+      lifetimeSeconds: input.ttlSeconds,
       rotatedFromId: input.rotatedFromId ?? null,
       purpose: input.purpose,
     },

@@ -2,6 +2,7 @@
 import type { TokenDto } from "../../../../contracts/token-api";
 import type { AccessPrisma } from "../../db/prisma";
 import type { TransactionClient } from "../context";
+import { issuedLifetimeSeconds } from "./token-lifetime";
 import { tokenState, type LicenseFacts } from "./token-state";
 
 export const tokenSelect = {
@@ -21,6 +22,7 @@ export const tokenSelect = {
   revokeReason: true,
   rotatedFromId: true,
   purpose: true,
+  lifetimeSeconds: true,
 } as const;
 
 type TokenRow = {
@@ -40,6 +42,7 @@ type TokenRow = {
   revokeReason: string | null;
   rotatedFromId: string | null;
   purpose: string | null;
+  lifetimeSeconds: number | null;
 };
 
 type Person = { id: string; name: string | null; email: string | null };
@@ -76,6 +79,7 @@ export async function toTokenDtos(db: AccessPrisma | TransactionClient, rows: re
       revokeReason: r.revokeReason,
       rotatedFromId: r.rotatedFromId,
       purpose: r.purpose,
+      lifetimeHours: Math.ceil(issuedLifetimeSeconds(r) / 3600),
     };
   });
 }

@@ -64,7 +64,7 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     purpose: "To set what a license on a plan may grant.",
     retention: "While the plan is offered.",
     recipients: noOne,
-    columns: ["id", "key", "name", "description", "seats", "tokensPerLicense", "requestsPerMinute", "tokenDefaultTtlHours", "tokenMaxTtlHours", "createdAt", "updatedAt"],
+    columns: ["id", "key", "name", "description", "seats", "tokensPerLicense", "requestsPerMinute", "tokenDefaultTtlHours", "tokenMaxTtlHours", "heartbeatWindowMinutes", "createdAt", "updatedAt"],
   },
   {
     database: "access", table: "TierScope", category: "Other",
@@ -81,6 +81,14 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     retention: "For the term of the contract and the audit log's retention after it ends.",
     recipients: "The component the license is for (validity and scopes only, never the key).",
     columns: ["id", "tenantId", "componentId", "tierId", "seats", "startsAt", "endsAt", "status", "statusChangedAt", "keyCiphertext", "keyDigest", "holderKind", "holderName", "requestsPerMinute", "importSource", "createdAt", "updatedAt"],
+  },
+  {
+    database: "access", table: "Activation", category: "Application technology metadata",
+    element: "Seats in use on a license: the fingerprint and name a component gives for a machine or person, which service activated it, first and last seen.",
+    purpose: "To hold a license to its number of seats.",
+    retention: "Until released, or replaced once idle beyond the plan's heartbeat window.",
+    recipients: noOne,
+    columns: ["id", "licenseId", "tenantId", "fingerprint", "name", "activatedBy", "firstSeenAt", "lastSeenAt"],
   },
   {
     database: "access", table: "Session", category: "Application technology metadata",
@@ -120,7 +128,7 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     purpose: "To let an organisation's services use a component with limited rights.",
     retention: "Kept after revocation or expiry as the record of what was granted.",
     recipients: "The component the token is for (validity and scopes only).",
-    columns: ["id", "licenseId", "tenantId", "name", "displayPrefix", "digest", "scopes", "createdById", "clientId", "certThumbprint", "createdAt", "expiresAt", "revokedAt", "revokedById", "revokeReason", "rotatedFromId", "lastUsedAt", "purpose"],
+    columns: ["id", "licenseId", "tenantId", "name", "displayPrefix", "digest", "scopes", "createdById", "clientId", "certThumbprint", "createdAt", "expiresAt", "revokedAt", "revokedById", "revokeReason", "rotatedFromId", "lastUsedAt", "purpose", "lifetimeSeconds"],
   },
   {
     database: "access", table: "SecretScannerKey", category: "Credentials and keys",

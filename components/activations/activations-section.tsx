@@ -1,0 +1,99 @@
+"use client";
+// A license's activations: the seats machines and people hold (fingerprint, name, first and last seen),
+// how many are in use, an offline certificate bound to one of them, and — for those who may — release
+// behind a confirmation.
+import { useState } from "react";
+import type { ActivationDto } from "@/contracts/activation-api";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { DownloadCertificate } from "@/components/licenses/download-certificate";
+import { useMayCall } from "@/components/viewer";
+import { useApiAction } from "@/lib/client/use-api-action";
+import { formatDateTime } from "@/lib/format";
+import { activationKeys, releaseActivation, useActivations } from "./activation-queries";
+
+const n = (v: number) => v.toLocaleString("en-US");
+
+function columns(licenseId: string, licenseActive: boolean, onRelease: ((a: ActivationDto) => void) | null): Column<ActivationDto>[] {
+  const list: Column<ActivationDto>[] = [
+    { key: "fingerprint", header: "Fingerprint", cell: (a) => <code className="break-all font-mono text-xs">{a.fingerprint}</code> },
+    { key: "name", header: "Name", cell: (a) => (a.name ? <span className="break-words">{a.name}</span> : <span className="text-slate-600">None given</span>) },
+    { key: "firstSeen", header: "First seen", cell: (a) => <time dateTime={a.firstSeenAt}>{formatDateTime(a.firstSeenAt)}</time> },
+    { key: "lastSeen", header: "Last seen", cell: (a) => <time dateTime={a.lastSeenAt}>{formatDateTime(a.lastSeenAt)}</time> },
+    { key: "status", header: "Seat", cell: (a) => <StatusBadge status={a.status === "active" ? "active" : "expired"} label={a.status === "active" ? "Held" : "Idle, freed"} /> },
+  ];
+  if (!onRelease && !licenseActive) return list;
+  list.push({
+    key: "actions",
+    header: "Actions",
+    cell: (a) => (
+      <span className="flex flex-wrap gap-2">
+        {licenseActive && a.status === "active" ? (
+          <DownloadCertificate licenseId={licenseId} bound={{ fingerprint: a.fingerprint, activationId: a.id, label: `Download a certificate bound to ${a.name || a.fingerprint}` }} />
+        ) : null}
+        {onRelease ? (
+          <Button type="button" variant="danger" size="sm" onClick={() => onRelease(a)} aria-label={`Release ${a.name || a.fingerprint}`}>
+            Release
+          </Button>
+        ) : null}
+      </span>
+    ),
+  });
+  return list;
+}
+
+export function ActivationsSection({ licenseId, licenseActive }: { licenseId: string; licenseActive: boolean }) {
+  const canRelease = useMayCall("POST /v1/licenses/:id/activations/:activationId/release");
+  const list = useActivations(licenseId);
+  const [releasing, setReleasing] = useState<ActivationDto | null>(null);
+  const release = useApiAction({
+    run: (a: ActivationDto) => releaseActivation(licenseId, a.id),
+    success: "Seat released.",
+    failure: "The seat was not released.",
+    invalidate: [activationKeys.all],
+    onSuccess: () => setReleasing(null),
+  });
+  const seats = list.data?.seats;
+  return (
+    <section aria-labelledby="activations-title" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="activations-section">
+      <h2 id="activations-title" className="text-lg font-semibold">
+        Activations
+      </h2>
+      <p className="text-sm text-slate-700" data-testid="seats-in-use">
+        {seats
+          ? `${n(seats.used)} of ${n(seats.seats)} seats in use. A seat idle for more than ${n(seats.heartbeatWindowMinutes)} minutes without a heartbeat frees itself.`
+          : "Machines and people that hold a seat of this license."}
+      </p>
+      <div className="mt-4">
+        <DataTable
+          caption="Activations"
+          columns={columns(licenseId, licenseActive, canRelease ? setReleasing : null)}
+          rows={list.data?.activations}
+          rowKey={(a) => a.id}
+          query={list}
+          empty={{ title: "No activations yet", body: <p>A component takes a seat with the license key and a fingerprint (<code className="font-mono">POST /v1/activations</code> over mutual TLS).</p> }}
+        />
+      </div>
+      {canRelease ? (
+        <ConfirmDialog
+          open={releasing !== null}
+          onClose={() => setReleasing(null)}
+          onConfirm={() => releasing && release.mutate(releasing)}
+          pending={release.isPending}
+          title="Release this seat?"
+          description={
+            releasing ? (
+              <>
+                <strong>{releasing.name || releasing.fingerprint}</strong> (<code className="break-all font-mono">{releasing.fingerprint}</code>) loses its seat at once:
+                validations with this fingerprint are refused until its component activates it again, if a seat is free.
+              </>
+            ) : null
+          }
+          confirmLabel="Release seat"
+        />
+      ) : null}
+    </section>
+  );
+}

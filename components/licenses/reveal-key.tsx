@@ -78,11 +78,9 @@ function PasswordForm({ licenseId, onCancel, onRevealed }: { licenseId: string; 
   );
 }
 
-/** What to say next to the password field after a failed attempt. */
+/** What to say next to the password field after a failed attempt: the service's own sentence (a wrong password, throttling). */
 function passwordMessage(error: unknown): string[] | undefined {
   if (!isApiError(error)) return undefined;
-  if (error.reason === "reauth-failed") return ["The password is not correct."];
-  if (error.status === 429) return ["Too many attempts. Wait a moment and try again."];
-  const message = error.fieldErrors?.password?.join(" ");
-  return message ? [message] : undefined;
+  if (error.fieldErrors?.password?.length) return error.fieldErrors.password;
+  return error.status === 429 ? [error.message] : undefined;
 }

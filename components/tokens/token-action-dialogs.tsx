@@ -6,10 +6,10 @@ import type { CreateTokenResponse, TokenDto } from "@/contracts/token-api";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { Field } from "@/components/ui/field";
-import { Modal } from "@/components/ui/modal";
 import { useApiAction } from "@/lib/client/use-api-action";
-import { OnceSecret, SecretAnnouncement } from "./once-secret";
+import { OnceSecretDialog } from "@/components/ui/once-secret-dialog";
 import { revokeToken, rotateToken, tokenKeys } from "./token-queries";
+import { tokenSecretShown } from "./token-secret-shown";
 
 export type TokenDialog = { kind: "rotate" | "revoke"; token: TokenDto } | null;
 
@@ -54,16 +54,15 @@ function RotateDialog({ token, onClose, onRotated }: { token: TokenDto | undefin
     onClose();
   };
   return (
-    <Modal
+    <OnceSecretDialog
       open={token !== undefined}
       onClose={close}
       title={secret ? "Token rotated" : "Rotate token"}
-      description={secret || !token ? undefined : `A new token replaces ${token.name} (${token.displayPrefix}), with the same name and scopes.`}
+      description={token ? `A new token replaces ${token.name} (${token.displayPrefix}), with the same name and scopes.` : undefined}
+      secret={secret}
+      shown={tokenSecretShown("Token rotated.")}
     >
-      <SecretAnnouncement shown={secret !== null} what="Token rotated." />
-      {secret ? (
-        <OnceSecret secret={secret} onDone={close} />
-      ) : token ? (
+      {token ? (
         <RotateForm
           token={token}
           onCancel={close}
@@ -73,7 +72,7 @@ function RotateDialog({ token, onClose, onRotated }: { token: TokenDto | undefin
           }}
         />
       ) : null}
-    </Modal>
+    </OnceSecretDialog>
   );
 }
 

@@ -17,6 +17,7 @@ import type { SelfCheckSetup } from "./domain/security-plan/run-self-checks";
 import { authRoutes } from "./routes/auth-routes";
 import { catalogueRoutes } from "./routes/catalogue-routes";
 import { certificateRoutes } from "./routes/certificate-routes";
+import { dashboardRoutes } from "./routes/dashboard-routes";
 import { licenseRoutes } from "./routes/license-routes";
 import { oauthClientRoutes } from "./routes/oauth-client-routes";
 import { oauthRoutes } from "./routes/oauth-routes";
@@ -95,6 +96,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   catalogueRoutes(app, ctx);
   tierRoutes(app, ctx);
   licenseRoutes(app, ctx, deps.refusalAudit);
+  dashboardRoutes(app, ctx);
   certificateRoutes(app, ctx);
   tokenRoutes(app, ctx);
   oauthRoutes(app, ctx, deps.refusalAudit);

@@ -1,6 +1,6 @@
 // The password policy in force, shown by asking the policy itself: a short password, a common one, a
-// well-known passphrase and a long one of unrelated words go through checkPasswordPolicy, and the hashing parameters are compared with OWASP's
-// minimum for argon2id (19 MiB, 2 iterations).
+// well-known passphrase and a long one of unrelated words go through checkPasswordPolicy, and the hashing
+// parameters are compared with OWASP's minimum for argon2id (19 MiB, 2 iterations).
 import type { CheckResult } from "../../../../contracts/security-plan";
 import { argon2Parameters } from "../passwords/password-hash";
 import { checkPasswordPolicy, maxPasswordLength, minPasswordLength } from "../passwords/password-policy";

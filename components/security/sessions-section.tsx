@@ -65,8 +65,8 @@ export function SessionsSection() {
     },
     { key: "created", header: "First seen", cell: (s) => <LocalTime iso={s.createdAt} /> },
     { key: "seen", header: "Last seen", cell: (s) => <LocalTime iso={s.lastSeenAt} /> },
-    { key: "ends", header: "Ends if unused by", cell: (s) => formatDateTime(s.idleExpiresAt) },
-    { key: "expires", header: "Ends at the latest", cell: (s) => formatDateTime(s.expiresAt) },
+    { key: "ends", header: "Ends if unused by", cell: (s) => <LocalTime iso={s.idleExpiresAt} /> },
+    { key: "expires", header: "Ends at the latest", cell: (s) => <LocalTime iso={s.expiresAt} /> },
     {
       key: "actions",
       header: "Actions",
@@ -74,7 +74,7 @@ export function SessionsSection() {
         s.current ? (
           <span className="text-xs text-slate-700">Use “Sign out” to end this one</span>
         ) : (
-          <Button type="button" variant="secondary" size="sm" onClick={() => setEnding(s)} aria-label={`End the session ${where(s).toLowerCase()}, signed in ${formatDateTime(s.createdAt)}`}>
+          <Button type="button" variant="secondary" size="sm" onClick={() => setEnding(s)} aria-label={`End the session ${where(s)}, signed in ${formatDateTime(s.createdAt)}`}>
             End session
           </Button>
         ),

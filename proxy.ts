@@ -6,7 +6,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { problemContentType, problemTitle, type Problem } from "@/contracts/problem";
 import { buildContentSecurityPolicy, staticSecurityHeaders } from "@/lib/security/headers";
 
-const publicPaths = [/^\/trust$/, /^\/\.well-known\/(security\.txt|jwks\.json)$/, /^\/sign-in(\/|$)/, /^\/setup(\/|$)/, /^\/invitations(\/|$)/, /^\/session-ended$/, /^\/healthz$/, /^\/readyz$/, /^\/api\//];
+/** Reachable without a session: the public pages, the sign-in flows, probes, /api (its routes authenticate), and public/'s files. */
+export const publicPaths = [/^\/(robots\.txt|favicon\.ico|icon\.svg|apple-touch-icon\.png)$/, /^\/trust$/, /^\/\.well-known\/(security\.txt|jwks\.json)$/, /^\/sign-in(\/|$)/, /^\/setup(\/|$)/, /^\/invitations(\/|$)/, /^\/session-ended$/, /^\/healthz$/, /^\/readyz$/, /^\/api\//];
 const sessionCookieNames = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function proxy(request: NextRequest) {

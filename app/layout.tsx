@@ -7,6 +7,8 @@ export const metadata: Metadata = {
   title: { default: "Tessera", template: "%s · Tessera" },
   description: "Licenses and access for your organisation's services.",
   robots: { index: false, follow: false },
+  // The design card's icons (public/, drawn by scripts/draw-icons.mjs from icon.svg).
+  icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -1,5 +1,6 @@
 // The access service's HTTP contract as seen by the web tier: request and response shapes only.
 import { z } from "zod";
+import { maxUserAgentLength } from "./user-agent";
 
 export const roles = ["platform_admin", "tenant_admin", "tenant_member", "district_reviewer"] as const;
 export type Role = (typeof roles)[number];
@@ -37,6 +38,8 @@ export const signInRequest = z.object({
   password: z.string().max(1024),
   /** The browser's device cookie as the access service last set it (opaque to the web tier). */
   deviceCookie: z.string().max(1200).optional(),
+  /** The browser's User-Agent (cut to 512 characters), to name the session's browser and system; not kept. */
+  userAgent: z.string().max(maxUserAgentLength).optional(),
 });
 export const sessionDto = z.object({
   expiresAt: z.iso.datetime(),
@@ -65,6 +68,9 @@ export const ownSessionDto = z.object({
   expiresAt: z.iso.datetime(),
   idleExpiresAt: z.iso.datetime(),
   sourceIp: z.string().nullable(),
+  /** Named from the User-Agent at sign-in ("Firefox 133", "Windows"); null when it was not recognised. */
+  browser: z.string().nullable(),
+  system: z.string().nullable(),
   current: z.boolean(),
 });
 export type OwnSessionDto = z.infer<typeof ownSessionDto>;

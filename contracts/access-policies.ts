@@ -21,6 +21,8 @@ export const accessPolicies = policyTable({
   "GET /v1/me": person(),
   "POST /v1/auth/sign-out": { callers: ["web"], bearer: "presented" },
   "GET /v1/me/sessions": person(),
+  // the dashboard's figures, over what the person may see
+  "GET /v1/dashboard": person("licenses.read"),
   "POST /v1/me/sessions/revoke-others": person(),
   "POST /v1/me/sessions/:id/revoke": person(),
   // the operator's tools

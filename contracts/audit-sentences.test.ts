@@ -43,6 +43,7 @@ describe("event sentences", () => {
     expect(eventSentence({ ...base, action: "license.revoke", outcome: "success" })).toBe("Ada Lovelace revoked license Reports for Denver Public Schools");
     expect(eventSentence({ ...base, action: "auth.sign_in", outcome: "failure", targetName: null, data: { reason: "wrong-password" } })).toBe("A sign-in as Ada Lovelace was refused (wrong-password)");
     expect(eventSentence({ ...base, action: "license.create", outcome: "failure" })).toBe("Ada Lovelace created license Reports for Denver Public Schools (failed)");
+    expect(eventSentence({ ...base, action: "license.change_tier", outcome: "success", data: { fromTier: "Basic", toTier: "Pro" } })).toBe("Ada Lovelace changed the tier of license Reports for Denver Public Schools from Basic to Pro");
     expect(eventSentence({ ...base, action: "gadget.polish", outcome: "success", targetType: "gadget", targetName: "g1", tenantName: null })).toBe("Ada Lovelace: gadget polish on gadget g1");
   });
 });

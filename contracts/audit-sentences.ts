@@ -47,7 +47,7 @@ export const eventSentences: Record<string, Templates> = {
   "keyring.rotate": { success: "{actor} rotated the storage key" },
   "keys.signing_rotate": { success: "{actor} rotated the signing key" },
   "license.certificate_issue": { success: "{actor} issued a certificate for license {target}{for tenant}" },
-  "license.change_tier": { success: "{actor} changed the tier of license {target}{for tenant}" },
+  "license.change_tier": { success: "{actor} changed the tier of license {target}{for tenant} from {data.fromTier} to {data.toTier}" },
   "license.create": { success: "{actor} created license {target}{for tenant}" },
   "license.expire": { success: "License {target}{for tenant} expired" },
   "license.import": { success: "{actor} imported license {target}{for tenant}" },

@@ -76,6 +76,9 @@ export const humanIssueMessage: z.core.$ZodErrorMap = (issue) => {
 
 export type FieldErrors = Record<string, string[]>;
 
+/** A re-entered password (to reveal a license key) that is not the person's: said beside the field. */
+export const wrongPasswordMessage = "The password is not correct. Enter the password you sign in with.";
+
 /** The sentence of a problem whose field messages say what is wrong. */
 export const invalidFieldsSentence = "Check the highlighted fields.";
 

@@ -179,15 +179,33 @@ export const revealLicenseKeyResponse = z.object({ key: z.string() });
 
 // ─── Timeline (licenses.read) ─────────────────────────────────────────────────────────────────────
 
+/** One value of a timeline detail: a name or number, or an instant the browser shows in the viewer's zone. */
+export const timelineValue = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("text"), text: z.string() }),
+  z.object({ kind: z.literal("time"), at: isoDate }),
+]);
+export type TimelineValue = z.infer<typeof timelineValue>;
+
+/** What the event changed, with names instead of ids: { label: "Tier", from: Basic, to: Pro }. */
+export const timelineDetail = z.object({ label: z.string(), from: timelineValue.nullable(), to: timelineValue });
+export type TimelineDetail = z.infer<typeof timelineDetail>;
+
 export const licenseTimelineEvent = z.object({
   id: z.string(),
   occurredAt: isoDate,
   /** e.g. "license.create", "license.suspend", "license.key_reveal", "license.expire". */
   action: z.string(),
   outcome: z.enum(["success", "failure"]),
-  actor: z.object({ type: z.string(), id: z.string().nullable(), label: z.string().nullable() }),
-  /** Non-secret details, e.g. { from: "active", to: "suspended" }. */
+  /** The event as the audit log says it, with names (contracts/audit-sentences.ts). */
+  sentence: z.string(),
+  /** `name`: the person's name as it is now (or the event's label). */
+  actor: z.object({ type: z.string(), id: z.string().nullable(), label: z.string().nullable(), name: z.string() }),
+  /** The address the request came from, as the audit log recorded it. */
+  sourceIp: z.string().nullable(),
+  /** Non-secret details as recorded, e.g. { from: "active", to: "suspended", tierId: "tier_…" }. */
   data: z.record(z.string(), z.unknown()),
+  /** The same details for people: labelled, named, times as instants. */
+  details: z.array(timelineDetail),
 });
 export type LicenseTimelineEvent = z.infer<typeof licenseTimelineEvent>;
 

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { confirmByTyping, expect, firstAdmin, newSignedInPage, signIn, test } from "./support";
+import { wrongPasswordMessage } from "../contracts/field-messages";
 
 const run = randomBytes(3).toString("hex");
 const district = { name: `Springfield Unified ${run}`, slug: `springfield-${run}` };
@@ -167,22 +168,26 @@ test.describe.serial("licensing in the browser", () => {
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
-  test("reveal the key after re-entering the password, then hide it", async () => {
+  test("reveal the key after re-entering the password (a wrong one is named as such), then close it", async () => {
     await page.goto(`/licenses/${licenseId}`);
     await page.getByRole("button", { name: "Reveal key" }).click();
     const dialog = page.getByRole("dialog", { name: "Reveal license key" });
     await dialog.getByLabel("Your password").fill("not my password at all, sorry");
     await dialog.getByRole("button", { name: "Reveal key" }).click();
-    await expect(dialog.getByText("The password is not correct.")).toBeVisible();
+    await expect(dialog.getByText(wrongPasswordMessage)).toBeVisible();
+    await expect(page.getByTestId("toast-error")).toContainText(wrongPasswordMessage);
+    await expect(page.getByTestId("toast-error")).not.toContainText("Not signed in");
     await expect(page).toHaveURL(new RegExp(`/licenses/${licenseId}$`));
 
     await dialog.getByLabel("Your password").fill(firstAdmin.password);
     await dialog.getByRole("button", { name: "Reveal key" }).click();
-    await expect(dialog).toBeHidden();
-    const key = page.getByTestId("license-key");
+    const shown = page.getByRole("dialog", { name: "License key" });
+    const key = shown.getByTestId("license-key");
     await expect(key).toBeVisible();
     expect((await key.textContent())!.trim().length).toBeGreaterThan(16);
-    await page.getByRole("button", { name: "Hide key" }).click();
+    // The wrong attempt's toast is withdrawn once the reveal succeeds.
+    await expect(page.getByTestId("toast-error")).toHaveCount(0);
+    await shown.getByRole("button", { name: "Done" }).click();
     await expect(key).toHaveCount(0);
   });
 
@@ -271,9 +276,15 @@ test.describe.serial("licensing in the browser", () => {
     // Events reach the audit service through the outbox, so allow the relay a moment.
     await expect(async () => {
       await page.goto(`/licenses/${licenseId}`);
-      await expect(page.getByTestId("license-timeline")).toContainText("Suspended", { timeout: 2000 });
+      await expect(page.getByTestId("license-timeline")).toContainText(`${firstAdmin.name} suspended license`, { timeout: 2000 });
     }).toPass({ timeout: 30_000 });
-    await expect(page.getByTestId("license-timeline")).toContainText("Reinstated");
+    const timeline = page.getByTestId("license-timeline");
+    await expect(timeline).toContainText(`${firstAdmin.name} reinstated license`);
+    // Names, not ids: the tier change names both tiers, and no tier id is shown.
+    await expect(timeline).toContainText(`changed the tier of license Reporting for`);
+    await expect(timeline).toContainText(`from ${tier.name} to Standard`);
+    await expect(timeline).toContainText(/Status:\s*suspended → active/);
+    expect(await timeline.textContent()).not.toMatch(/tier_[A-Za-z0-9]/);
   });
 
   test("a tenant administrator of another tenant, invited by link, cannot see the license", async ({ browser }) => {

@@ -1,7 +1,8 @@
-// Dashboard home: a greeting and a map of the console's areas.
+// Dashboard home: a greeting, the figures the person may see, and a map of the console's areas.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FailingChecksPanel } from "@/components/compliance/failing-checks-panel";
+import { DashboardFigures } from "@/components/dashboard/dashboard-figures";
 import { areas, areasFor } from "@/components/console/areas";
 import { accessPolicies } from "@/contracts/access-policies";
 import { roleMayCall } from "@/contracts/route-policy";
@@ -13,6 +14,7 @@ export default async function DashboardPage() {
   const current = await requireUser();
   const name = current.status === "signed-in" ? current.user.name : "";
   const visible = current.status === "signed-in" ? areasFor(current.user.role) : areas;
+  const readsFigures = current.status === "signed-in" && roleMayCall(current.user.role, accessPolicies["GET /v1/dashboard"]);
   const readsPlan = current.status === "signed-in" && roleMayCall(current.user.role, accessPolicies["GET /v1/security-plan"]);
   return (
     <section aria-labelledby="dashboard-title">
@@ -21,6 +23,7 @@ export default async function DashboardPage() {
       </h1>
       <p className="mt-1 text-slate-700">Licenses and access for your organisation&apos;s services.</p>
       {readsPlan ? <FailingChecksPanel /> : null}
+      {readsFigures ? <DashboardFigures /> : null}
       <ul className="mt-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
         {visible.map((area) => (
           <li key={area.href}>

@@ -1,24 +1,11 @@
 "use client";
-// The license's history from the audit log, newest first.
-import type { LicenseTimelineEvent } from "@/contracts/license-api";
+// The license's history from the audit log, newest first: each event as a sentence with names, its time
+// in the viewer's zone, the source address, and what it changed.
+import type { LicenseTimelineEvent, TimelineValue } from "@/contracts/license-api";
+import { LocalTime } from "@/components/audit/local-time";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { Panel } from "@/components/ui/panel";
-import { formatDateTime } from "@/lib/format";
 import { useLicenseTimeline } from "./license-queries";
-
-const actionLabels: Record<string, string> = {
-  "license.create": "Created",
-  "license.suspend": "Suspended",
-  "license.reinstate": "Reinstated",
-  "license.renew": "Renewed",
-  "license.change_tier": "Tier changed",
-  "license.revoke": "Revoked",
-  "license.expire": "Expired",
-  "license.key_reveal": "Key revealed",
-  "license.import": "Imported",
-  "license.import_sync": "Synced with its Django row",
-  "license.validate_failure": "Validation failed",
-};
 
 export function LicenseTimeline({ licenseId }: { licenseId: string }) {
   const timeline = useLicenseTimeline(licenseId);
@@ -44,21 +31,39 @@ export function LicenseTimeline({ licenseId }: { licenseId: string }) {
 }
 
 function TimelineItem({ event: e }: { event: LicenseTimelineEvent }) {
-  const label = actionLabels[e.action] ?? e.action;
-  const details = Object.entries(e.data)
-    .filter(([, v]) => ["string", "number", "boolean"].includes(typeof v) || Array.isArray(v))
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") || "none" : String(v)}`);
   return (
     <li className="border-l-2 border-indigo-300 pl-3 text-sm">
-      <p>
-        <span className="font-semibold">{label}</span>
-        {e.outcome === "failure" ? <span className="ml-2 text-red-800">(failed)</span> : null}
-        <span className="text-slate-700"> · {e.actor.label ?? e.actor.id ?? e.actor.type}</span>
-      </p>
+      <p className={e.outcome === "failure" ? "text-red-900" : undefined}>{e.sentence}.</p>
       <p className="text-slate-600">
-        <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time>
+        <LocalTime iso={e.occurredAt} />
+        {e.sourceIp ? (
+          <>
+            {" "}from <span className="font-mono text-xs">{e.sourceIp}</span>
+          </>
+        ) : null}
       </p>
-      {details.length ? <p className="break-words text-slate-700">{details.join(" · ")}</p> : null}
+      {e.details.length ? (
+        <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-slate-700">
+          {e.details.map((d, i) => (
+            <div key={`${d.label}-${i}`} className="flex min-w-0 gap-1">
+              <dt className="font-medium">{d.label}:</dt>
+              <dd className="min-w-0 break-words">
+                {d.from ? (
+                  <>
+                    <Value value={d.from} /> → <Value value={d.to} />
+                  </>
+                ) : (
+                  <Value value={d.to} />
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
     </li>
   );
+}
+
+function Value({ value }: { value: TimelineValue }) {
+  return value.kind === "time" ? <LocalTime iso={value.at} /> : <>{value.text}</>;
 }

@@ -1,53 +1,50 @@
 "use client";
-// Reveal the license key: asks for the person's password again, shows the key with a copy button,
-// and forgets it when hidden (it is never cached by react-query).
+// Reveal the license key: asks for the person's password again, then shows the key once in the same
+// dialog (with a copy button), and forgets it when the dialog closes (it is never cached by react-query).
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { Field } from "@/components/ui/field";
-import { Modal } from "@/components/ui/modal";
+import { OnceSecretDialog, type SecretShown } from "@/components/ui/once-secret-dialog";
 import { Panel } from "@/components/ui/panel";
 import { apiFetch, isApiError } from "@/lib/client/api-fetch";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { seg } from "@/lib/with-query";
 
+const keyShown: SecretShown = {
+  label: "License key",
+  testId: "license-key",
+  copyLabel: "Copy key",
+  warning: { title: "Keep it secret", body: "Anyone with this key can use the license. It is not kept in this page: closing the dialog forgets it." },
+  lost: "Closing forgets the key. To see it again you must re-enter your password, and every reveal is recorded in the audit log.",
+  announce: "License key revealed.",
+};
+
 export function RevealKey({ licenseId }: { licenseId: string }) {
-  const [asking, setAsking] = useState(false);
+  const [open, setOpen] = useState(false);
   const [key, setKey] = useState<string | null>(null);
+  const close = () => {
+    setKey(null);
+    setOpen(false);
+  };
   return (
     <Panel title="License key">
-      {key ? (
-        <div className="mt-3 space-y-3">
-          <p className="text-sm text-slate-700">Keep it secret: anyone with this key can use the license.</p>
-          <code data-testid="license-key" className="block break-all rounded bg-slate-100 px-3 py-2 font-mono text-sm">
-            {key}
-          </code>
-          <div className="flex flex-wrap gap-2">
-            <CopyButton value={key} label="Copy key" />
-            <Button type="button" variant="secondary" onClick={() => setKey(null)}>
-              Hide key
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <div className="mt-3 flex flex-wrap items-center gap-3">
-          <p className="text-sm text-slate-700">The key is hidden. Revealing it asks for your password and is recorded in the audit log.</p>
-          <Button type="button" variant="secondary" onClick={() => setAsking(true)}>
-            Reveal key
-          </Button>
-        </div>
-      )}
-      <Modal open={asking} onClose={() => setAsking(false)} title="Reveal license key" description="Enter your password to confirm it is you.">
-        <PasswordForm
-          licenseId={licenseId}
-          onCancel={() => setAsking(false)}
-          onRevealed={(k) => {
-            setKey(k);
-            setAsking(false);
-          }}
-        />
-      </Modal>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <p className="text-sm text-slate-700">The key is hidden. Revealing it asks for your password and is recorded in the audit log.</p>
+        <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+          Reveal key
+        </Button>
+      </div>
+      <OnceSecretDialog
+        open={open}
+        onClose={close}
+        title={key ? "License key" : "Reveal license key"}
+        description="Enter your password to confirm it is you."
+        secret={key}
+        shown={keyShown}
+      >
+        <PasswordForm licenseId={licenseId} onCancel={close} onRevealed={setKey} />
+      </OnceSecretDialog>
     </Panel>
   );
 }
@@ -78,11 +75,9 @@ function PasswordForm({ licenseId, onCancel, onRevealed }: { licenseId: string; 
   );
 }
 
-/** What to say next to the password field after a failed attempt. */
+/** What to say next to the password field after a failed attempt: the service's own sentence (a wrong password, throttling). */
 function passwordMessage(error: unknown): string[] | undefined {
   if (!isApiError(error)) return undefined;
-  if (error.reason === "reauth-failed") return ["The password is not correct."];
-  if (error.status === 429) return ["Too many attempts. Wait a moment and try again."];
-  const message = error.fieldErrors?.password?.join(" ");
-  return message ? [message] : undefined;
+  if (error.fieldErrors?.password?.length) return error.fieldErrors.password;
+  return error.status === 429 ? [error.message] : undefined;
 }

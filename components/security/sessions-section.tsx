@@ -1,5 +1,6 @@
 "use client";
-// Where the signed-in person is signed in: this browser marked, every other session endable (with
+// Where the signed-in person is signed in, told apart by device (browser and system, the address, first
+// and last seen): this browser marked, every other session endable (with
 // confirmation), and "sign out everywhere else". Ending one is the same path as signing out there.
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
@@ -10,6 +11,8 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useApiAction } from "@/lib/client/use-api-action";
+import { deviceLabel } from "@/contracts/user-agent";
+import { LocalTime } from "@/components/audit/local-time";
 import { formatDateTime } from "@/lib/format";
 import { seg } from "@/lib/with-query";
 
@@ -22,7 +25,9 @@ function useOwnSessions() {
   });
 }
 
-const where = (s: OwnSessionDto) => (s.current ? "This browser" : `Signed in from ${s.sourceIp ?? "an unknown address"}`);
+/** "Firefox 133 on Windows, from 203.0.113.7": how a person tells their sessions apart. */
+const where = (s: OwnSessionDto) => (s.current ? "This browser" : `${capitalise(deviceLabel(s))}, from ${s.sourceIp ?? "an unknown address"}`);
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function SessionsSection() {
   const sessions = useOwnSessions();
@@ -45,11 +50,23 @@ export function SessionsSection() {
   const others = (sessions.data ?? []).filter((s) => !s.current).length;
 
   const columns: Column<OwnSessionDto>[] = [
-    { key: "where", header: "Session", cell: (s) => (s.current ? <StatusBadge status="active" label="This browser" /> : <span className="font-mono text-xs">{s.sourceIp ?? "unknown address"}</span>) },
-    { key: "created", header: "Signed in", cell: (s) => formatDateTime(s.createdAt) },
-    { key: "seen", header: "Last active", cell: (s) => formatDateTime(s.lastSeenAt) },
-    { key: "ends", header: "Ends if unused by", cell: (s) => formatDateTime(s.idleExpiresAt) },
-    { key: "expires", header: "Ends at the latest", cell: (s) => formatDateTime(s.expiresAt) },
+    {
+      key: "where",
+      header: "Device",
+      cell: (s) => (
+        <div className="min-w-0">
+          <p className="font-medium">{capitalise(deviceLabel(s))}</p>
+          <p className="flex flex-wrap items-center gap-2 text-xs text-slate-700">
+            <span className="font-mono">{s.sourceIp ?? "unknown address"}</span>
+            {s.current ? <StatusBadge status="active" label="This browser" /> : null}
+          </p>
+        </div>
+      ),
+    },
+    { key: "created", header: "First seen", cell: (s) => <LocalTime iso={s.createdAt} /> },
+    { key: "seen", header: "Last seen", cell: (s) => <LocalTime iso={s.lastSeenAt} /> },
+    { key: "ends", header: "Ends if unused by", cell: (s) => <LocalTime iso={s.idleExpiresAt} /> },
+    { key: "expires", header: "Ends at the latest", cell: (s) => <LocalTime iso={s.expiresAt} /> },
     {
       key: "actions",
       header: "Actions",
@@ -57,7 +74,7 @@ export function SessionsSection() {
         s.current ? (
           <span className="text-xs text-slate-700">Use “Sign out” to end this one</span>
         ) : (
-          <Button type="button" variant="secondary" size="sm" onClick={() => setEnding(s)} aria-label={`End the session ${where(s).toLowerCase()}, signed in ${formatDateTime(s.createdAt)}`}>
+          <Button type="button" variant="secondary" size="sm" onClick={() => setEnding(s)} aria-label={`End the session ${where(s)}, signed in ${formatDateTime(s.createdAt)}`}>
             End session
           </Button>
         ),

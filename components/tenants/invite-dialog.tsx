@@ -3,12 +3,9 @@
 import { useState } from "react";
 import type { CreateInvitationResponse } from "@/contracts/tenant-api";
 import { grantableRoles, roleLabels } from "@/contracts/permissions";
-import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { DialogForm, formText } from "@/components/ui/dialog-form";
 import { Field, SelectField } from "@/components/ui/field";
-import { Modal, ModalActions } from "@/components/ui/modal";
-import { Notice } from "@/components/ui/notice";
+import { OnceSecretDialog, type SecretShown } from "@/components/ui/once-secret-dialog";
 import { useViewer } from "@/components/viewer";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useApiAction } from "@/lib/client/use-api-action";
@@ -24,9 +21,9 @@ export function InviteDialog({ tenantId, open, onClose }: { tenantId: string; op
     onClose();
   };
   return (
-    <Modal open={open} onClose={close} title={created ? "Invitation created" : "Invite someone"}>
-      {created ? <InviteLink created={created} onClose={close} /> : <InviteForm tenantId={tenantId} onCancel={close} onCreated={setCreated} />}
-    </Modal>
+    <OnceSecretDialog open={open} onClose={close} title={created ? "Invitation created" : "Invite someone"} secret={created?.inviteUrl ?? null} shown={linkShown(created)}>
+      <InviteForm tenantId={tenantId} onCancel={close} onCreated={setCreated} />
+    </OnceSecretDialog>
   );
 }
 
@@ -66,21 +63,17 @@ function InviteForm({ tenantId, onCancel, onCreated }: { tenantId: string; onCan
   );
 }
 
-function InviteLink({ created, onClose }: { created: CreateInvitationResponse; onClose: () => void }) {
-  return (
-    <div className="space-y-4">
-      <Notice tone="warning" title="Copy this link now">
-        It is shown only once. Send it to {created.invitation.email}; it works once and expires {formatDateTime(created.invitation.expiresAt)}.
-      </Notice>
-      <code data-testid="invite-link" className="block break-all rounded bg-slate-100 px-3 py-2 font-mono text-sm">
-        {created.inviteUrl}
-      </code>
-      <CopyButton value={created.inviteUrl} label="Copy link" />
-      <ModalActions>
-        <Button type="button" onClick={onClose}>
-          Done
-        </Button>
-      </ModalActions>
-    </div>
-  );
+/** The single-use link is a secret shown once, like a token's: the same dialog guards it. */
+function linkShown(created: CreateInvitationResponse | null): SecretShown {
+  return {
+    label: "Invitation link",
+    testId: "invite-link",
+    copyLabel: "Copy link",
+    warning: {
+      title: "Copy this link now",
+      body: created ? `It is shown only once. Send it to ${created.invitation.email}; it works once and expires ${formatDateTime(created.invitation.expiresAt)}.` : "",
+    },
+    lost: "The link is shown only this once and cannot be shown again. Without a copy, you would have to revoke this invitation and create another.",
+    announce: "Invitation created.",
+  };
 }

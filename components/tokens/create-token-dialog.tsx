@@ -5,13 +5,13 @@ import { useState } from "react";
 import type { CreateTokenResponse, ListTokensResponse } from "@/contracts/token-api";
 import { DialogForm, formText } from "@/components/ui/dialog-form";
 import { Field } from "@/components/ui/field";
-import { Modal } from "@/components/ui/modal";
+import { OnceSecretDialog } from "@/components/ui/once-secret-dialog";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { useWholeNumberField } from "@/lib/client/use-whole-number-field";
 import { PurposeField } from "@/components/disclosures/purpose-field";
-import { OnceSecret, SecretAnnouncement } from "./once-secret";
 import { ScopeChecklist } from "./scope-checklist";
 import { createToken, tokenKeys } from "./token-queries";
+import { tokenSecretShown } from "./token-secret-shown";
 
 type Limits = ListTokensResponse["limits"];
 
@@ -23,10 +23,9 @@ export function CreateTokenDialog({ licenseId, limits, open, onClose }: { licens
     onClose();
   };
   return (
-    <Modal open={open} onClose={close} title={secret ? "Token created" : "New token"} size="lg">
-      <SecretAnnouncement shown={secret !== null} what="Token created." />
-      {secret ? <OnceSecret secret={secret} onDone={close} /> : <CreateTokenForm licenseId={licenseId} limits={limits} onCancel={close} onCreated={(r) => setSecret(r.secret)} />}
-    </Modal>
+    <OnceSecretDialog open={open} onClose={close} title={secret ? "Token created" : "New token"} size="lg" secret={secret} shown={tokenSecretShown("Token created.")}>
+      <CreateTokenForm licenseId={licenseId} limits={limits} onCancel={close} onCreated={(r) => setSecret(r.secret)} />
+    </OnceSecretDialog>
   );
 }
 

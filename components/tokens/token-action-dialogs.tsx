@@ -6,10 +6,10 @@ import { personRevokeReasonLabels, personRevokeReasons, type CreateTokenResponse
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { Field } from "@/components/ui/field";
-import { Modal } from "@/components/ui/modal";
 import { useApiAction } from "@/lib/client/use-api-action";
-import { OnceSecret, SecretAnnouncement } from "./once-secret";
+import { OnceSecretDialog } from "@/components/ui/once-secret-dialog";
 import { revokeToken, rotateToken, tokenKeys } from "./token-queries";
+import { tokenSecretShown } from "./token-secret-shown";
 
 /** The dialog open for a token; a revoke may start with its reason chosen (the leaked-token lookup: "leaked"). */
 export type TokenDialog = { kind: "rotate"; token: TokenDto } | { kind: "revoke"; token: TokenDto; reason?: PersonRevokeReason } | null;
@@ -87,16 +87,15 @@ function RotateDialog({ token, onClose, onRotated }: { token: TokenDto | undefin
     onClose();
   };
   return (
-    <Modal
+    <OnceSecretDialog
       open={token !== undefined}
       onClose={close}
       title={secret ? "Token rotated" : "Rotate token"}
       description={secret || !token ? undefined : `A new token replaces ${token.name} (${token.displayPrefix}), with the same name and scopes, and the same lifetime unless you change it below.`}
+      secret={secret}
+      shown={tokenSecretShown("Token rotated.")}
     >
-      <SecretAnnouncement shown={secret !== null} what="Token rotated." />
-      {secret ? (
-        <OnceSecret secret={secret} onDone={close} />
-      ) : token ? (
+      {token ? (
         <RotateForm
           token={token}
           onCancel={close}
@@ -106,7 +105,7 @@ function RotateDialog({ token, onClose, onRotated }: { token: TokenDto | undefin
           }}
         />
       ) : null}
-    </Modal>
+    </OnceSecretDialog>
   );
 }
 

@@ -1,6 +1,6 @@
 // Primary, secondary and danger buttons with a visible focus ring and a disabled state.
 type Variant = "primary" | "secondary" | "danger";
-type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: "md" | "sm" };
+type ButtonProps = React.ComponentProps<"button"> & { variant?: Variant; size?: "md" | "sm" };
 
 const looks: Record<Variant, string> = {
   primary: "bg-indigo-700 text-white hover:bg-indigo-800",

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "./button";
 
-export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
+export function CopyButton({ value, label = "Copy", onCopied }: { value: string; label?: string; onCopied?: () => void }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <span className="inline-flex items-center gap-2">
@@ -14,6 +14,7 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
           try {
             await navigator.clipboard.writeText(value);
             setState("copied");
+            onCopied?.();
           } catch {
             setState("failed");
           }

@@ -4,11 +4,12 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 
 type ToastTone = "success" | "error";
 type Toast = { id: number; tone: ToastTone; title: string; detail?: string };
-type ToastApi = { success(title: string, detail?: string): void; error(title: string, detail?: string): void };
+/** Each call returns the toast's id, so the action that raised a failure can take it back once it succeeds. */
+type ToastApi = { success(title: string, detail?: string): number; error(title: string, detail?: string): number; dismiss(id: number): void };
 
 const ToastContext = createContext<ToastApi | null>(null);
 
-/** Successes fade after a while; failures stay until dismissed so they can be read and quoted. */
+/** Successes fade after a while; failures stay until dismissed (or the same action succeeds) so they can be read and quoted. */
 const successMs = 6000;
 
 export function ToastProvider({ children }: { children: React.ReactNode }) {
@@ -18,10 +19,11 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   const push = useCallback((tone: ToastTone, title: string, detail?: string) => {
     const id = nextId.current++;
     setToasts((all) => [...all.slice(-4), { id, tone, title, detail }]);
+    return id;
   }, []);
   const api = useMemo<ToastApi>(
-    () => ({ success: (t, d) => push("success", t, d), error: (t, d) => push("error", t, d) }),
-    [push],
+    () => ({ success: (t, d) => push("success", t, d), error: (t, d) => push("error", t, d), dismiss }),
+    [push, dismiss],
   );
 
   return (

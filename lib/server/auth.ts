@@ -1,6 +1,8 @@
 import "server-only";
 // Password sign-in, session check and sign-out against the access service, as minimal DTOs.
 import { meResponse, signInRequest, signInResponse, type Role } from "@/contracts/access-api";
+import { headers } from "next/headers";
+import { maxUserAgentLength } from "@/contracts/user-agent";
 import { accessRequest } from "./access-client";
 
 export type SignedInUser = { id: string; name: string; email: string; role: Role };
@@ -13,7 +15,7 @@ export type AccessSession = {
 };
 
 export async function signInWithPassword(email: string, password: string, deviceCookie?: string): Promise<AccessSession> {
-  const body = signInRequest.parse({ email, password, deviceCookie });
+  const body = signInRequest.parse({ email, password, deviceCookie, userAgent: await browserUserAgent() });
   const res = await accessRequest("POST", "/v1/auth/sign-in", { body, schema: signInResponse });
   return {
     sessionToken: res.sessionToken,
@@ -36,4 +38,13 @@ export async function endAccessSession(sessionToken: string): Promise<void> {
 
 function pickUser(user: SignedInUser): SignedInUser {
   return { id: user.id, name: user.name, email: user.email, role: user.role };
+}
+
+/** The signing-in browser's User-Agent, cut to what the access service reads (it names the session's device). */
+async function browserUserAgent(): Promise<string | undefined> {
+  try {
+    return (await headers()).get("user-agent")?.slice(0, maxUserAgentLength) || undefined;
+  } catch {
+    return undefined; // outside a request (scripts)
+  }
 }

@@ -10,6 +10,7 @@ import { authRoutes } from "./routes/auth-routes";
 import { catalogueRoutes } from "./routes/catalogue-routes";
 import { certificateRoutes } from "./routes/certificate-routes";
 import { activationRoutes } from "./routes/activation-routes";
+import { dashboardRoutes } from "./routes/dashboard-routes";
 import { licenseRoutes } from "./routes/license-routes";
 import { oauthClientRoutes } from "./routes/oauth-client-routes";
 import { oauthRoutes } from "./routes/oauth-routes";
@@ -57,6 +58,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   catalogueRoutes(app, ctx);
   tierRoutes(app, ctx);
   licenseRoutes(app, ctx, deps.refusalAudit);
+  dashboardRoutes(app, ctx);
   certificateRoutes(app, ctx);
   activationRoutes(app, ctx, deps.refusalAudit);
   tokenRoutes(app, ctx);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { tenantWideHolder, type getLicenseResponse, type listLicensesResponse, type validateLicenseResponse } from "../../contracts/license-api";
+import { wrongPasswordMessage } from "../../contracts/field-messages";
 import { expireOverdueLicenses, startExpirySweep } from "../../services/access/domain/licenses/expiry-sweep";
 import {
   createLicenseCatalogue,
@@ -336,7 +337,7 @@ describe("revealing the key", () => {
     const who = tenant.people.tenant_admin;
     const wrong = await post<Problem>(`/v1/licenses/${l.id}/reveal-key`, { password: "not my password at all" }, who);
     expect(wrong.status).toBe(401);
-    expect(wrong.body).toMatchObject({ code: "unauthenticated", reason: "reauth-failed" });
+    expect(wrong.body).toMatchObject({ code: "unauthenticated", reason: "reauth-failed", detail: wrongPasswordMessage, fieldErrors: { password: [wrongPasswordMessage] } });
     expect(JSON.stringify(wrong.body)).not.toContain("tlk_");
     expect((await get(`/v1/licenses/${l.id}`, who)).status).toBe(200); // still signed in
     for (let i = 0; i < 4; i++) await post(`/v1/licenses/${l.id}/reveal-key`, { password: "still wrong" }, who);

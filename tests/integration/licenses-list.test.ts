@@ -215,6 +215,26 @@ describe("timeline from the audit service", () => {
     expect(JSON.stringify(res.body)).not.toContain("tlk_");
   });
 
+  it("says each event as a sentence with names, the person's name and the source address; details name tiers, not ids", async () => {
+    const tenant = await createTenantWithPeople(h, { slug: "timeline-names" });
+    const l = await createLicenseViaApi(h, admin, { tenantId: tenant.tenant.id, componentId: cat.reports.id, tierId: cat.pro.id, endsAt: inDays(30) });
+    const web = await h.as("web");
+    expect((await web.json("POST", `/v1/licenses/${l.id}/change-tier`, { tierId: cat.basic.id }, authorization(admin))).status).toBe(200);
+    await relay.flush();
+    const res = await web.json<z.infer<typeof licenseTimelineResponse>>("GET", `/v1/licenses/${l.id}/timeline`, undefined, authorization(tenant.people.tenant_member));
+    const [change, create] = res.body.events;
+    const tenantName = (await h.prisma.tenant.findUniqueOrThrow({ where: { id: tenant.tenant.id } })).name;
+    const adminName = (await h.prisma.user.findUniqueOrThrow({ where: { id: admin.user.id } })).name;
+    expect(change.sentence).toBe(`${adminName} changed the tier of license TREPORTS for ${tenantName} from tPro to tBasic`);
+    expect(change.actor.name).toBe(adminName);
+    expect(change.details).toContainEqual({ label: "Tier", from: { kind: "text", text: "tPro" }, to: { kind: "text", text: "tBasic" } });
+    expect(change.details.map((d) => d.label)).not.toContain("Status"); // unchanged by a tier change
+    expect(create.details).toContainEqual({ label: "Component", from: null, to: { kind: "text", text: "TREPORTS" } });
+    expect(create.details).toContainEqual(expect.objectContaining({ label: "Ends", to: { kind: "time", at: expect.any(String) } }));
+    expect(create).toHaveProperty("sourceIp");
+    expect(JSON.stringify(res.body.events.map((e) => [e.sentence, e.details]))).not.toMatch(/tier_|cmp_/);
+  });
+
   it("answers 503 unavailable while the audit service is down or not configured", async () => {
     const l = all[1];
     const saved = h.ctx.auditClient;

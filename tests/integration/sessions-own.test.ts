@@ -3,7 +3,7 @@
 // goes through the same path as signing out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ListOwnSessionsResponse } from "../../contracts/access-api";
-import { authorization, createTenantWithPeople, signInAs, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
+import { authorization, createTenantWithPeople, fixturePassword, signInAs, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 
 let h: AccessHarness;
@@ -44,6 +44,27 @@ describe("listing one's sessions", () => {
     const others = await h.prisma.session.findMany({ where: { userId: { not: one.user.id } } });
     for (const s of others) expect(sessions.map((x) => x.id)).not.toContain(s.id);
     expect(JSON.stringify(sessions)).not.toMatch(/tss_|digest/);
+  });
+
+  it("tells sessions apart by device: browser and system named from the User-Agent at sign-in, which is not kept", async () => {
+    const email = world.people.tenant_admin.user.email;
+    const firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    const signIn = async (userAgent?: string) => {
+      const res = await (await web()).json<{ sessionToken: string; user: SignedInPerson["user"] }>("POST", "/v1/auth/sign-in", { email, password: fixturePassword, ...(userAgent === undefined ? {} : { userAgent }) });
+      expect(res.status).toBe(200);
+      return { user: res.body.user, bearer: res.body.sessionToken };
+    };
+    const onWindows = await signIn(firefox);
+    await signIn("Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1");
+    await signIn();
+    const sessions = await list(onWindows);
+    expect(sessions.find((s) => s.current)).toMatchObject({ browser: "Firefox 133", system: "Windows" });
+    expect(sessions.map((s) => [s.browser, s.system])).toEqual(expect.arrayContaining([["Safari 18", "iOS"], [null, null]]));
+    expect(sessions.every((s) => s.createdAt && s.lastSeenAt)).toBe(true);
+    const stored = await h.prisma.session.findMany({ where: { userId: onWindows.user.id } });
+    expect(JSON.stringify(stored)).not.toContain("Gecko/20100101");
+    const tooLong = await (await web()).json<{ code: string }>("POST", "/v1/auth/sign-in", { email, password: fixturePassword, userAgent: "x".repeat(513) });
+    expect(tooLong.status).toBe(422);
   });
 
   it("leaves out ended and timed-out sessions", async () => {

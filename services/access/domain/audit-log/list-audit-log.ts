@@ -6,7 +6,7 @@ import type { Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
 import { eventSentence } from "../../../../contracts/audit-sentences";
 import { readAudit, queryString } from "./read-audit";
-import { nameKey, resolveNames, type Names } from "./resolve-names";
+import { nameKey, resolveNames, withDataNames, type Names } from "./resolve-names";
 import { scopedFilter } from "./scoped-filter";
 
 export async function listAuditLog(ctx: AccessContext, actor: Actor, query: AuditLogQuery): Promise<AuditLogResponse> {
@@ -26,7 +26,8 @@ export async function describeEvents(ctx: AccessContext, events: StoredEvent[]):
   return events.map((e) => describeEvent(e, names));
 }
 
-function describeEvent(e: StoredEvent, names: Names): AuditLogEntry {
+/** One event with its names and sentence, the names resolved beforehand (resolveNames) for its page. */
+export function describeEvent(e: StoredEvent, names: Names): AuditLogEntry {
   const actorName = actorNameOf(e, names);
   const targetName = e.target ? (names.get(nameKey(e.target.type, e.target.id)) ?? targetFallback(e.target)) : null;
   const tenantName = e.tenantId ? (names.get(nameKey("tenant", e.tenantId)) ?? e.tenantId) : null;
@@ -36,7 +37,7 @@ function describeEvent(e: StoredEvent, names: Names): AuditLogEntry {
     occurredAt: e.occurredAt,
     action: e.action,
     outcome: e.outcome,
-    sentence: eventSentence({ action: e.action, outcome: e.outcome, actorName, targetName, targetType: e.target?.type ?? null, tenantName, data: e.data }),
+    sentence: eventSentence({ action: e.action, outcome: e.outcome, actorName, targetName, targetType: e.target?.type ?? null, tenantName, data: withDataNames(e.data, names) }),
     actor: { type: e.actor.type, id: e.actor.id, name: actorName },
     target: e.target ? { type: e.target.type, id: e.target.id, name: targetName ?? e.target.id } : null,
     tenant: e.tenantId ? { id: e.tenantId, name: tenantName ?? e.tenantId } : null,

@@ -1,5 +1,6 @@
-// The names behind the ids of a page of events, in one query for the page: people, tenants, licenses
-// (by their component's name), components, tiers, tokens, OAuth clients, invitations and scopes. Names
+// The names behind the ids of a page of events (their actor, target, tenant and the ids their data carries),
+// in one query for the page: people, tenants, licenses (by their component's name), components, tiers,
+// tokens, OAuth clients, invitations and scopes. Names
 // come from the access database as it is now; an id no longer there keeps the label the event carries.
 import type { StoredEvent } from "../../../../contracts/audit-api";
 import type { AccessPrisma } from "../../db/prisma";
@@ -10,6 +11,21 @@ export const nameKey = (kind: string, id: string) => `${kind}:${id}`;
 const kinds = ["user", "tenant", "license", "component", "tier", "token", "oauth_client", "invitation", "scope"] as const;
 type Kind = (typeof kinds)[number];
 
+/** Ids an event's data carries (`tierId: "tier_…"`), with the kind that names them; `fromTierId` names `fromTier`. */
+export const namedDataFields: Readonly<Record<string, Kind>> = {
+  tierId: "tier", fromTierId: "tier", toTierId: "tier", componentId: "component", newTokenId: "token", licenseId: "license",
+};
+
+/** The event's data with a name beside each id it carries (`fromTier: "Basic"` beside `fromTierId`), for sentences. */
+export function withDataNames(data: Record<string, unknown>, names: Names): Record<string, unknown> {
+  const named: Record<string, unknown> = { ...data };
+  for (const [field, kind] of Object.entries(namedDataFields)) {
+    const id = data[field];
+    if (typeof id === "string") named[field.slice(0, -2)] = names.get(nameKey(kind, id)) ?? id;
+  }
+  return named;
+}
+
 export async function resolveNames(prisma: AccessPrisma, events: StoredEvent[]): Promise<Names> {
   const ids: Record<Kind, Set<string>> = Object.fromEntries(kinds.map((k) => [k, new Set<string>()])) as Record<Kind, Set<string>>;
   for (const e of events) {
@@ -17,6 +33,10 @@ export async function resolveNames(prisma: AccessPrisma, events: StoredEvent[]):
     if (e.tenantId) ids.tenant.add(e.tenantId);
     const type = e.target?.type;
     if (type && (kinds as readonly string[]).includes(type)) ids[type as Kind].add(e.target!.id);
+    for (const [field, kind] of Object.entries(namedDataFields)) {
+      const id = e.data[field];
+      if (typeof id === "string") ids[kind].add(id);
+    }
   }
   const names: Names = new Map();
   if (kinds.every((k) => ids[k].size === 0)) return names;

@@ -1,6 +1,7 @@
 // Verifies e-mail and password. An unknown e-mail and a wrong password give the same answer in about
 // the same time; attempts are throttled (sign-in-throttle.ts, with the browser's device cookie) and
 // audited, success opens a session and renews the browser's device cookie.
+import { describeUserAgent } from "../../../../contracts/user-agent";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import type { AccessContext, RequestMeta } from "../context";
@@ -11,7 +12,7 @@ import { knownDeviceId, rememberDevice } from "./device-cookie";
 
 const invalid = () => new AppError("unauthenticated", "E-mail or password is incorrect.", { reason: "invalid-credentials" });
 
-export async function signIn(ctx: AccessContext, input: { email: string; password: string; deviceCookie?: string }, meta: RequestMeta) {
+export async function signIn(ctx: AccessContext, input: { email: string; password: string; deviceCookie?: string; userAgent?: string }, meta: RequestMeta) {
   const failure = (reason: string) =>
     ctx.prisma.$transaction((tx) =>
       recordEvent(tx, {
@@ -44,7 +45,7 @@ export async function signIn(ctx: AccessContext, input: { email: string; passwor
 
   await attempt.succeeded();
   const opened = await ctx.prisma.$transaction(async (tx) => {
-    const created = await createSession(ctx, tx, user.id, meta.sourceIp);
+    const created = await createSession(ctx, tx, user.id, meta.sourceIp, describeUserAgent(input.userAgent));
     await recordEvent(tx, {
       action: "auth.sign_in",
       outcome: "success",

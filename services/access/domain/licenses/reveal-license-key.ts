@@ -1,6 +1,7 @@
 // Shows a license key to an authorised person who re-enters their password. Wrong passwords share the
 // sign-in throttle (they count against the account), so the reveal is no side door for password guessing.
 // Every attempt is audited as license.key_reveal — never with the key.
+import { wrongPasswordMessage } from "../../../../contracts/field-messages";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, tenantScope, type Actor } from "../actors/actor";
@@ -37,7 +38,7 @@ export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: str
   if (!(await verifyPassword(user?.passwordHash ?? null, password))) {
     await ctx.throttle.recordFailure(actor.email);
     await audit("failure", { reason: "reauth-failed" });
-    throw new AppError("unauthenticated", "The password is incorrect.", { reason: "reauth-failed" });
+    throw new AppError("unauthenticated", wrongPasswordMessage, { reason: "reauth-failed", fieldErrors: { password: [wrongPasswordMessage] } });
   }
   await ctx.throttle.recordSuccess(actor.email);
   // Decrypt before auditing success, so a key that cannot be opened is not recorded as revealed.

@@ -22,6 +22,21 @@ describe("password policy (NIST SP 800-63B)", () => {
     expect(checkPasswordPolicy("123456789012345")[0]).toMatch(/common or breached|too easy/);
   });
 
+  it("refuses well-known passphrases whatever their case, spaces or separators", () => {
+    for (const phrase of ["correcthorsebatterystaple", "Correct Horse Battery Staple", "correct-horse_battery.staple",
+      "CORRECT  HORSE\tBATTERY STAPLE", "The quick brown fox jumps over the lazy dog!", "may-the-force-be-with-you"]) {
+      expect(checkPasswordPolicy(phrase)[0], phrase).toMatch(/common or breached/);
+    }
+  });
+
+  it("compares common passwords without their separators too", () => {
+    expect(checkPasswordPolicy("password-password")[0]).toMatch(/common or breached|too easy/);
+  });
+
+  it("still accepts a passphrase that only shares words with a known one", () => {
+    expect(checkPasswordPolicy("correct horse battery lantern quarry")).toEqual([]);
+  });
+
   it("refuses repeats, sequences and the user's own name or e-mail", () => {
     expect(checkPasswordPolicy("aaaaaaaaaaaaaaaaaaaa")[0]).toMatch(/too easy/);
     expect(checkPasswordPolicy("abcdefghijklmnopqrstu")[0]).toMatch(/too easy/);

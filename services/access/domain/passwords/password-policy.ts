@@ -1,7 +1,9 @@
-// NIST SP 800-63B password rules: length, a blocklist of common and breached passwords, context words;
+// NIST SP 800-63B password rules: length, a blocklist of common and breached passwords and well-known
+// passphrases (compared without case, spaces or separators), context words;
 // no composition rules. Returns field messages, empty when the password is acceptable.
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
+import { isKnownPassphrase, normalisePassphrase } from "./known-passphrases";
 
 /** 15 while single-factor (800-63B §3.1.1.2); long passphrases are welcome. */
 export const minPasswordLength = 15;
@@ -17,7 +19,7 @@ export function checkPasswordPolicy(password: string, context: { email?: string;
   if (length < minPasswordLength) return [`Use at least ${minPasswordLength} characters (you used ${length}). A few unrelated words make a good passphrase.`];
   if (length > maxPasswordLength) return [`Use at most ${maxPasswordLength} characters.`];
   const lowered = password.toLowerCase();
-  if (blocklist.has(lowered)) return ["This password appears in lists of common or breached passwords. Choose another."];
+  if (blocklist.has(lowered) || blocklist.has(normalisePassphrase(password)) || isKnownPassphrase(password)) return ["This password appears in lists of common or breached passwords. Choose another."];
   const contextWords = [context.email, context.email?.split("@")[0], context.name, "tessera"].filter((w): w is string => !!w && w.length >= 3);
   if (contextWords.some((w) => lowered === w.toLowerCase())) return ["Do not use your name, e-mail address or the product's name as your password."];
   const estimate = estimator.check(password.slice(0, 256), contextWords);

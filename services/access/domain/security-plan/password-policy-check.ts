@@ -1,6 +1,6 @@
-// The password policy in force, shown by asking the policy itself: a short password, a common one and a
-// long passphrase go through checkPasswordPolicy, and the hashing parameters are compared with OWASP's
-// minimum for argon2id (19 MiB, 2 iterations).
+// The password policy in force, shown by asking the policy itself: a short password, a common one, a
+// well-known passphrase and a long one of unrelated words go through checkPasswordPolicy, and the hashing
+// parameters are compared with OWASP's minimum for argon2id (19 MiB, 2 iterations).
 import type { CheckResult } from "../../../../contracts/security-plan";
 import { argon2Parameters } from "../passwords/password-hash";
 import { checkPasswordPolicy, maxPasswordLength, minPasswordLength } from "../passwords/password-policy";
@@ -8,6 +8,7 @@ import { checkPasswordPolicy, maxPasswordLength, minPasswordLength } from "../pa
 const samples = [
   { label: "a 9-character password", password: "Tr0ub4dor", expect: "refused" },
   { label: "a common password of 16 characters", password: "passwordpassword", expect: "refused" },
+  { label: "a well-known passphrase (xkcd's)", password: "Correct Horse Battery Staple", expect: "refused" },
   { label: "a passphrase of five unrelated words", password: "lantern quarry velvet oboe thistle", expect: "accepted" },
 ] as const;
 

@@ -29,6 +29,8 @@ export async function listOwnSessions(ctx: AccessContext, me: { userId: string; 
       lastSeenAt: s.lastSeenAt.toISOString(),
       ...sessionDto(ctx.settings, s),
       sourceIp: s.sourceIp,
+      browser: s.deviceBrowser,
+      system: s.deviceSystem,
       current: s.id === me.sessionId,
     })),
   };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "sessions" ADD COLUMN     "device_browser" TEXT,
+ADD COLUMN     "device_system" TEXT;

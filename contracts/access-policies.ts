@@ -27,6 +27,7 @@ export const accessPolicies = policyTable({
   "POST /v1/operator/events": { callers: ["operator"] },
   // tenants, members, invitations
   "GET /v1/tenants": person("tenants.read"),
+  "GET /v1/tenants/export": person("tenants.read"),
   "POST /v1/tenants": person("tenants.write"),
   "GET /v1/tenants/:id": person("tenants.read"),
   "PATCH /v1/tenants/:id": person("tenants.write"),
@@ -53,6 +54,7 @@ export const accessPolicies = policyTable({
   "POST /v1/tiers/:id/preview": person("tiers.write"),
   // licenses
   "GET /v1/licenses": person("licenses.read"),
+  "GET /v1/licenses/export": person("licenses.read"),
   "POST /v1/licenses": person("licenses.write"),
   "POST /v1/licenses/validate": components,
   "GET /v1/licenses/:id": person("licenses.read"),
@@ -68,6 +70,7 @@ export const accessPolicies = policyTable({
   "GET /v1/licenses/:id/certificate": person("licenses.read"),
   // tokens
   "GET /v1/licenses/:id/tokens": person("tokens.read"),
+  "GET /v1/licenses/:id/tokens/export": person("tokens.read"),
   "POST /v1/licenses/:id/tokens": person("tokens.write"),
   "POST /v1/licenses/:id/tokens/revoke-all": person("tokens.write"),
   "GET /v1/tokens/:id": person("tokens.read"),

@@ -95,6 +95,19 @@ export async function accessDownload(path: string, options: { bearer: string }):
   return configuredClient(ctx.requestId).download(path, { ...options, ...ctx });
 }
 
+/** A download passed through to the browser as it comes (the web tier holds none of it), never cached or sniffed. */
+export async function accessDownloadResponse(path: string, options: { bearer: string }): Promise<Response> {
+  const download = await accessDownload(path, options);
+  return new Response(download.body, {
+    headers: {
+      "content-type": download.contentType,
+      ...(download.contentDisposition ? { "content-disposition": download.contentDisposition } : {}),
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
 function configuredClient(requestId: string): MtlsClient {
   try {
     return getClient();

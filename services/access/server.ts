@@ -23,6 +23,7 @@ import { oauthRoutes } from "./routes/oauth-routes";
 import { operatorRoutes } from "./routes/operator-routes";
 import { requestMeta } from "./routes/request-meta";
 import { personAuthenticator } from "./routes/require-actor";
+import { tenantLifecycleRoutes } from "./routes/tenant-lifecycle-routes";
 import { tenantRoutes } from "./routes/tenant-routes";
 import { tierRoutes } from "./routes/tier-routes";
 import { tokenRoutes } from "./routes/token-routes";
@@ -92,6 +93,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   authRoutes(app, ctx);
   operatorRoutes(app, ctx);
   tenantRoutes(app, ctx);
+  tenantLifecycleRoutes(app, ctx);
   catalogueRoutes(app, ctx);
   tierRoutes(app, ctx);
   licenseRoutes(app, ctx, deps.refusalAudit);

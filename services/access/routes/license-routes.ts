@@ -16,7 +16,7 @@ import {
   validateLicenseRequest,
   validateLicenseResponse,
 } from "../../../contracts/license-api";
-import { licenseExportQuery } from "../../../contracts/table-exports";
+import { csvDocument, licenseExportQuery } from "../../../contracts/table-exports";
 import { parseInput } from "../../common/http/parse";
 import type { RouteDoc } from "../../common/http/openapi";
 import { routeOptions, verifiedCaller } from "../../common/http/policy";
@@ -50,7 +50,7 @@ export function licenseRoutes(app: FastifyInstance, ctx: AccessContext, suppress
   // GET /v1/licenses/export — the table's whole selection (same filters and sort) as CSV, streamed.
   app.get(
     "/v1/licenses/export",
-    routeOptions(policies["GET /v1/licenses/export"], { ...web, summary: "The licenses the table's filters select, every page, as CSV.", query: licenseExportQuery, responseContentType: "text/csv" }),
+    routeOptions(policies["GET /v1/licenses/export"], { ...web, summary: "The licenses the table's filters select, every page, as CSV.", query: licenseExportQuery, response: csvDocument, responseContentType: "text/csv" }),
     async (request, reply) => sendCsv(reply, ctx, "licenses", exportLicenses(ctx, actorOf(request), parseInput(licenseExportQuery, request.query))),
   );
 

@@ -22,7 +22,7 @@ import {
   updateTenantRequest,
 } from "../../../contracts/tenant-api";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
-import { tenantExportQuery } from "../../../contracts/table-exports";
+import { csvDocument, tenantExportQuery } from "../../../contracts/table-exports";
 import { parseInput } from "../../common/http/parse";
 import { routeOptions } from "../../common/http/policy";
 import type { AccessContext } from "../domain/context";
@@ -64,7 +64,7 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/tenants/export — the tenants table's whole selection (same search and kind) as CSV, streamed.
   app.get(
     "/v1/tenants/export",
-    routeOptions(policies["GET /v1/tenants/export"], { ...asPerson, summary: "The tenants the table's search and kind select, every page, as CSV.", query: tenantExportQuery, responseContentType: "text/csv" }),
+    routeOptions(policies["GET /v1/tenants/export"], { ...asPerson, summary: "The tenants the table's search and kind select, every page, as CSV.", query: tenantExportQuery, response: csvDocument, responseContentType: "text/csv" }),
     async (request, reply) => sendCsv(reply, ctx, "tenants", exportTenants(ctx, actorOf(request), parseInput(tenantExportQuery, request.query))),
   );
 

@@ -2,7 +2,7 @@
 // and usage over time (per token, per license).
 import type { FastifyInstance } from "fastify";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
-import { tokenExportQuery } from "../../../contracts/table-exports";
+import { csvDocument, tokenExportQuery } from "../../../contracts/table-exports";
 import { licenseIdParams } from "../../../contracts/license-api";
 import {
   createTokenRequest,
@@ -49,7 +49,7 @@ export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/licenses/:id/tokens/export — the license's tokens table (same search and status) as CSV, streamed.
   app.get(
     "/v1/licenses/:id/tokens/export",
-    routeOptions(policies["GET /v1/licenses/:id/tokens/export"], { ...web, summary: "A license's tokens the table's search and status select, every page, as CSV (no token material).", params: licenseIdParams, query: tokenExportQuery, responseContentType: "text/csv", problems: licenseMissing }),
+    routeOptions(policies["GET /v1/licenses/:id/tokens/export"], { ...web, summary: "A license's tokens the table's search and status select, every page, as CSV (no token material).", params: licenseIdParams, query: tokenExportQuery, response: csvDocument, responseContentType: "text/csv", problems: licenseMissing }),
     async (request, reply) => {
       const { id } = parseInput(licenseIdParams, request.params);
       return sendCsv(reply, ctx, "tokens", await exportTokens(ctx, actorOf(request), id, parseInput(tokenExportQuery, request.query)));

@@ -23,6 +23,6 @@ export async function planTierUpdate(tx: TransactionClient, tierId: string, upda
       fieldErrors: { tokenDefaultTtlHours: [`Must be at most the maximum token lifetime (${next.tokenMaxTtlHours} hours).`] },
     });
   }
-  const scopeIds = await resolveScopeIds(tx, next.scopes);
+  const scopeIds = await resolveScopeIds(tx, next.scopes, current.scopes);
   return { tier, changes: diffTier(current, next), next, scopeIds };
 }

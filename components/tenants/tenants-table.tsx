@@ -2,9 +2,10 @@
 // The tenants table: search by name or slug, filter by kind, cursor pages (sorted by name), kept in
 // the address; its CSV export takes the same selection.
 import Link from "next/link";
-import { tenantKinds, type TenantDto, type TenantKind } from "@/contracts/tenant-api";
+import { tenantKinds, type TenantDto, type TenantKind, type TenantStatus } from "@/contracts/tenant-api";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Pagination, useTablePages } from "@/components/ui/pagination";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { ExportLink, FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
 import { useUrlParam } from "@/components/ui/url-state";
 import { formatDate } from "@/lib/format";
@@ -12,6 +13,7 @@ import { withQuery } from "@/lib/with-query";
 import { useTenantList } from "./tenant-queries";
 
 export const kindLabels: Record<TenantKind, string> = { company: "Company", district: "School district" };
+export const tenantStatusLabels: Record<TenantStatus, string> = { active: "Active", suspended: "Suspended", closing: "Closing", closed: "Closed" };
 
 const columns: Column<TenantDto>[] = [
   {
@@ -25,6 +27,7 @@ const columns: Column<TenantDto>[] = [
   },
   { key: "slug", header: "Slug", cell: (t) => <code className="font-mono text-xs">{t.slug}</code> },
   { key: "kind", header: "Kind", cell: (t) => kindLabels[t.kind] },
+  { key: "status", header: "Status", cell: (t) => <StatusBadge status={t.status} label={tenantStatusLabels[t.status]} /> },
   { key: "state", header: "State", cell: (t) => t.districtState ?? "—" },
   { key: "created", header: "Created", cell: (t) => <time dateTime={t.createdAt}>{formatDate(t.createdAt)}</time> },
 ];

@@ -6,7 +6,7 @@ import type { AccessContext } from "../context";
 import { exportPageSize, pagedCsv } from "../documents/paged-csv";
 import { listTenants } from "./list-tenants";
 
-const header = ["Tenant id", "Name", "Slug", "Kind", "State", "Data agreement", "Agreement signed", "Created (UTC)"];
+const header = ["Tenant id", "Name", "Slug", "Kind", "Status", "State", "Data agreement", "Agreement signed", "Created (UTC)"];
 
 export function exportTenants(ctx: AccessContext, actor: Actor, query: z.infer<typeof tenantExportQuery>): AsyncGenerator<string> {
   return pagedCsv(
@@ -15,6 +15,6 @@ export function exportTenants(ctx: AccessContext, actor: Actor, query: z.infer<t
       const page = await listTenants(ctx, actor, { ...query, limit: exportPageSize, cursor });
       return { rows: page.tenants, nextCursor: page.nextCursor };
     },
-    (t) => [t.id, t.name, t.slug, t.kind, t.districtState, t.dataAgreement, t.dataAgreementSignedAt, t.createdAt],
+    (t) => [t.id, t.name, t.slug, t.kind, t.status, t.districtState, t.dataAgreement, t.dataAgreementSignedAt, t.createdAt],
   );
 }

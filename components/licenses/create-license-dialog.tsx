@@ -81,7 +81,7 @@ function CreateLicenseForm({ onDone }: { onDone: () => void }) {
         value={draft.componentId}
         onChange={set("componentId")}
         errors={fe.componentId}
-        options={[...choose("an application"), ...(components.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+        options={[...choose("an application"), ...(components.data ?? []).filter((c) => !c.retiredAt).map((c) => ({ value: c.id, label: c.name }))]}
       />
       <SelectField
         name="tierId"

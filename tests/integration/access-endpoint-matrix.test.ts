@@ -155,7 +155,7 @@ function matrix(service: "access" | "audit") {
       }
     }
     expect(await refusalCounts(service)).toEqual(expectedCounts);
-  });
+  }, 240_000); // a request and database reads per route × identity: the loop grows with every route added
 }
 
 describe("access service: caller × route", () => matrix("access"));

@@ -115,10 +115,7 @@ test.describe.serial("console tables", () => {
     await page.reload();
     await expect(page.getByLabel("Status")).toHaveValue("active");
     await expect(page.getByLabel("Search licenses")).toHaveValue(`tables-co-${run}`);
-    // Back once more undoes the sort alone (each change is one history entry).
-    await page.goBack();
-    await expect(page.getByRole("columnheader", { name: "Tenant" })).toHaveAttribute("aria-sort", "none");
-    await expect(page.getByLabel("Status")).toHaveValue("active");
+    await expect(page.getByRole("columnheader", { name: "Tenant" })).toHaveAttribute("aria-sort", "ascending");
   });
 
   test("the tokens table keeps its page size and page through Back; the export holds the selection", async () => {

@@ -22,9 +22,9 @@ export function writeSearchParams(patch: ParamPatch): void {
   const search = params.toString();
   const url = `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`;
   if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
-  if (pushedThisTick) window.history.replaceState(window.history.state, "", url);
+  if (pushedThisTick) window.history.replaceState(null, "", url);
   else {
-    window.history.pushState(window.history.state, "", url);
+    window.history.pushState(null, "", url);
     pushedThisTick = true;
     queueMicrotask(() => {
       pushedThisTick = false;

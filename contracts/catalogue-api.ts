@@ -28,6 +28,8 @@ export const scopeDto = z.object({
   key: z.string(),
   componentId: z.string(),
   description: z.string(),
+  /** Retired: no tier may newly grant it; tiers and tokens that carry it keep it. */
+  retiredAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type ScopeDto = z.infer<typeof scopeDto>;
@@ -37,6 +39,8 @@ export const componentDto = z.object({
   key: z.string(),
   name: z.string(),
   description: z.string(),
+  /** Retired: no new license or tier scope may use it; existing licenses keep working. */
+  retiredAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   /** Sorted by key. */
   scopes: z.array(scopeDto),
@@ -298,3 +302,21 @@ export type CreateComponentInput = z.output<typeof createComponentRequest>;
 export type CreateScopeInput = z.output<typeof createScopeRequest>;
 export type CreateTierInput = z.output<typeof createTierRequest>;
 export type UpdateTierInput = z.output<typeof updateTierRequest>;
+
+// ─── Rename and retire (catalog.write) ─────────────────────────────────────────────────────────────
+
+/**
+ * PATCH /v1/components/:id → 200 { component }: a new name and/or description. The key stays: components
+ * and tokens name scopes by it. PATCH /v1/scopes/:id → 200 { scope }: a new description (its label).
+ */
+export const renameComponentRequest = z
+  .strictObject({ name: z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.").optional(), description: z.string().trim().max(500, "Use at most 500 characters.").optional() })
+  .refine((r) => r.name !== undefined || r.description !== undefined, { message: "Give a new name or description.", path: ["name"] });
+export const renameScopeRequest = z.strictObject({ description: z.string().trim().max(500, "Use at most 500 characters.") });
+/**
+ * POST /v1/components/:id/retire and /v1/scopes/:id/retire → 200: from now on no new license (component)
+ * or tier scope uses it; existing ones keep working and show "retired". `confirmKey` is its key, typed.
+ * 409 reason already-retired.
+ */
+export const retireRequest = z.strictObject({ confirmKey: z.string().trim().max(200) });
+export const scopeIdParams = z.object({ id: z.string().regex(/^scp_[A-Za-z0-9_-]{1,64}$/, "Not a scope id.") });

@@ -90,10 +90,29 @@ export const tenantDto = z.object({
   dataAgreement: z.string().nullable(),
   /** YYYY-MM-DD */
   dataAgreementSignedAt: z.iso.date().nullable(),
+  /** active; suspended (with the licenses the suspension suspended); closing (its all-data disposition runs); closed. */
+  status: z.enum(["active", "suspended", "closing", "closed"]),
+  suspendedAt: z.iso.datetime().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  /** The all-data disposition request that closes (or closed) it. */
+  closingDispositionId: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type TenantDto = z.infer<typeof tenantDto>;
+export type TenantStatus = TenantDto["status"];
+
+/**
+ * POST /v1/tenants/:id/suspend and /reinstate (tenants.write, no body) → 200 tenantActionResponse with how
+ * many licenses moved; 409 reason already-suspended, not-suspended or tenant-closed.
+ * POST /v1/tenants/:id/close (tenants.write) → 200 with the disposition filed; 409 not-a-district or
+ * tenant-closed; 422 when confirmSlug is not the tenant's slug.
+ */
+export const closeTenantRequest = z.strictObject({
+  confirmSlug: z.string().trim().max(100),
+  reason: z.string().trim().max(500, "Use at most 500 characters.").optional(),
+});
+export const tenantActionResponse = z.object({ tenant: tenantDto, licenses: z.number().int().optional(), dispositionId: z.string().optional() });
 
 /** GET /v1/tenants?search=&kind=&limit=&cursor= (tenants.read; platform admins see all, others their own) → 200, sorted by name. */
 export const listTenantsQuery = z.object({

@@ -1,8 +1,7 @@
 "use client";
 // The audit log: events as sentences, newest first, with actor, target, tenant, time (the viewer's zone),
 // source address and request id; filters (action, tenant for platform admins, time range, actor and
-// target from a row), search, pages and the exports of the current selection.
-import { useState } from "react";
+// target from a row), search, pages and the exports of the current selection, all kept in the address.
 import type { AuditLogEntry } from "@/contracts/audit-log-api";
 import { actionAreas, eventSentences } from "@/contracts/audit-sentences";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -10,8 +9,11 @@ import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
 import { useTenantList } from "@/components/tenants/tenant-queries";
 import { useViewer } from "@/components/viewer";
+import { useUrlParams } from "@/components/ui/url-state";
 import { exportHref, noFilters, useAuditLog, type AuditFilters } from "./audit-queries";
-import { fromLocalInput, LocalTime } from "./local-time";
+import { fromLocalInput, LocalTime, toLocalInput } from "./local-time";
+
+const filterNames = Object.keys(noFilters) as (keyof AuditFilters)[];
 
 const actionOptions = [
   ...actionAreas.map((area) => ({ value: area, label: `Every ${area.slice(0, -1).replace(/_/g, " ")} action` })),
@@ -23,17 +25,18 @@ type Chip = { key: keyof AuditFilters; label: string };
 export function AuditLogTable() {
   const { role } = useViewer();
   const isPlatform = role === "platform_admin";
-  const [filters, setFilters] = useState<AuditFilters>(noFilters);
-  const [labels, setLabels] = useState<Partial<Record<keyof AuditFilters, string>>>({});
+  const [state, write] = useUrlParams([...filterNames, "actorName", "targetName"] as const);
+  const { actorName, targetName, ...filters } = state;
+  const labels: Partial<Record<keyof AuditFilters, string>> = { actorId: actorName || undefined, targetId: targetName || undefined };
   const pages = useTablePages(25);
   const list = useAuditLog(filters, pages.limit, pages.cursor);
   const tenants = useTenantList({ limit: 100 }, isPlatform);
 
-  const set = pages.resetting((next: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...next })));
-  const only = (key: "actorId" | "targetId", id: string, label: string) => {
-    setLabels((l) => ({ ...l, [key]: label }));
-    set({ [key]: id });
-  };
+  const set = pages.resetting((next: Partial<AuditFilters>) =>
+    // A removed actor or target filter takes its shown name with it.
+    write({ ...next, ...(next.actorId === "" ? { actorName: "" } : {}), ...(next.targetId === "" ? { targetName: "" } : {}) }),
+  );
+  const only = (key: "actorId" | "targetId", id: string, label: string) => set({ [key]: id, [key === "actorId" ? "actorName" : "targetName"]: label });
   const chips: Chip[] = [
     filters.actorId ? { key: "actorId", label: `Actor: ${labels.actorId ?? filters.actorId}` } : null,
     filters.targetId ? { key: "targetId", label: `Target: ${labels.targetId ?? filters.targetId}` } : null,
@@ -94,8 +97,8 @@ export function AuditLogTable() {
           {isPlatform ? (
             <FilterSelect label="Tenant" value={filters.tenantId} onChange={(tenantId) => set({ tenantId })} options={(tenants.data?.tenants ?? []).map((t) => ({ value: t.id, label: t.name }))} />
           ) : null}
-          <TimeInput label="From" onChange={(from) => set({ from })} />
-          <TimeInput label="To" onChange={(to) => set({ to })} />
+          <TimeInput label="From" value={filters.from} onChange={(from) => set({ from })} />
+          <TimeInput label="To" value={filters.to} onChange={(to) => set({ to })} />
         </TableToolbar>
         {chips.length ? (
           <ul className="mb-3 flex flex-wrap gap-2" aria-label="Other filters">
@@ -132,14 +135,14 @@ export function AuditLogTable() {
 }
 
 /** A time-range bound in the viewer's zone, reported as an ISO instant when complete. */
-function TimeInput({ label, onChange }: { label: string; onChange: (iso: string) => void }) {
+function TimeInput({ label, value, onChange }: { label: string; value: string; onChange: (iso: string) => void }) {
   const id = `audit-${label.toLowerCase()}`;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
         {label} <span className="font-normal text-slate-700">(your time zone)</span>
       </label>
-      <input id={id} type="datetime-local" onChange={(e) => onChange(fromLocalInput(e.target.value))} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base sm:text-sm" />
+      <input id={id} type="datetime-local" defaultValue={toLocalInput(value)} key={value ? "set" : "empty"} onChange={(e) => onChange(fromLocalInput(e.target.value))} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base sm:text-sm" />
     </div>
   );
 }

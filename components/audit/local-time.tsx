@@ -19,3 +19,12 @@ export function fromLocalInput(value: string): string {
   const time = new Date(value).getTime();
   return Number.isNaN(time) ? "" : new Date(time).toISOString();
 }
+
+/** An ISO instant as the viewer's <input type="datetime-local"> value ("" when empty or invalid). */
+export function toLocalInput(iso: string): string {
+  const time = iso ? new Date(iso).getTime() : Number.NaN;
+  if (Number.isNaN(time)) return "";
+  const d = new Date(time);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+}

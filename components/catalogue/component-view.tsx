@@ -1,12 +1,15 @@
 "use client";
 // One component: its scopes, the resource servers (certificate identities) that may introspect its
-// tokens and validate its licenses, and its data inventory (what the public trust page says it holds).
+// tokens and validate its licenses, and its data inventory (what the public trust page says it holds);
+// retiring it or one of its scopes (platform administrators).
 import { PageHeader } from "@/components/console/page-header";
 import { BackLink, RecordPage } from "@/components/console/record-page";
 import { InventorySection } from "@/components/trust/inventory-section";
 import { Panel } from "@/components/ui/panel";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { useComponent } from "./catalogue-queries";
 import { ResourceServersSection } from "./resource-servers-section";
+import { RetireButton } from "./retire-button";
 import { ScopeList } from "./scope-list";
 
 const back = <BackLink href="/components">All components</BackLink>;
@@ -17,9 +20,14 @@ export function ComponentView({ id }: { id: string }) {
     <RecordPage query={component} noun="component" back={back} notFound="There is no component with this id.">
       {(c) => (
         <section aria-labelledby="page-title" className="space-y-6">
-          <PageHeader back={back} title={c.name} summary={<>Key <code className="font-mono">{c.key}</code>{c.description ? ` · ${c.description}` : null}</>} />
+          <PageHeader
+            back={back}
+            title={c.name}
+            summary={<>Key <code className="font-mono">{c.key}</code>{c.description ? ` · ${c.description}` : null}{c.retiredAt ? <> · <StatusBadge status="retired" /> no new license may use it</> : null}</>}
+            actions={c.retiredAt ? null : <RetireButton kind="component" id={c.id} entryKey={c.key} />}
+          />
           <Panel title="Scopes">
-            <ScopeList component={c} />
+            <ScopeList component={c} actions={(s) => <RetireButton kind="scope" id={s.id} entryKey={s.key} />} />
           </Panel>
           <ResourceServersSection component={c} />
           <InventorySection component={c} />

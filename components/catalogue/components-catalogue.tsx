@@ -42,6 +42,7 @@ export function ComponentsCatalogue() {
                 <p className="text-sm text-slate-700">
                   <code className="font-mono">{c.key}</code>
                   {c.description ? ` · ${c.description}` : null}
+                  {c.retiredAt ? " · retired" : null}
                 </p>
               </div>
               {canWrite ? (

@@ -52,8 +52,10 @@ export function TierFields({ draft, onChange, components, errors, withKey }: Pro
                   {c.scopes.map((s) => (
                     <li key={s.id}>
                       <label className="flex items-center gap-2 text-sm">
-                        <input type="checkbox" checked={draft.scopes.includes(s.key)} onChange={(e) => toggle(s.key, e.target.checked)} className="h-4 w-4" />
+                        {/* A retired scope can be kept or removed, never newly added (the service refuses it too). */}
+                        <input type="checkbox" checked={draft.scopes.includes(s.key)} disabled={Boolean(s.retiredAt || c.retiredAt) && !draft.scopes.includes(s.key)} onChange={(e) => toggle(s.key, e.target.checked)} className="h-4 w-4" />
                         <code className="font-mono">{s.key}</code>
+                        {s.retiredAt || c.retiredAt ? <span className="text-xs text-slate-700">(retired)</span> : null}
                       </label>
                     </li>
                   ))}

@@ -1,7 +1,6 @@
 "use client";
 // /compliance: a district's people see their district's overview; a platform admin sees every district
 // with its agreement state and open incidents, and one district's overview when they pick it.
-import { useState } from "react";
 import Link from "next/link";
 import { agreementKindLabels, type DistrictSummaryDto } from "@/contracts/compliance-api";
 import { PageHeader } from "@/components/console/page-header";
@@ -10,6 +9,7 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { useUrlParam } from "@/components/ui/url-state";
 import { useViewer } from "@/components/viewer";
 import { formatDate } from "@/lib/format";
 import { useComplianceDistricts, useDistrictOverview } from "./compliance-queries";
@@ -69,7 +69,7 @@ const columns: Column<DistrictSummaryDto>[] = [
 ];
 
 function AllDistricts() {
-  const [search, setSearch] = useState("");
+  const [search, setSearch] = useUrlParam("q");
   const pages = useTablePages();
   const list = useComplianceDistricts({ search: search || undefined, limit: pages.limit, cursor: pages.cursor });
   return (

@@ -3,7 +3,6 @@
 // search, filters by time, component, party and kind, the chart of accesses by component, the lines in
 // pages, and CSV / PDF exports of the same selection. Platform admins choose the district first.
 import dynamic from "next/dynamic";
-import { useState } from "react";
 import type { DisclosureFilters, DisclosureKind } from "@/contracts/disclosure-api";
 import { PageHeader } from "@/components/console/page-header";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -12,6 +11,7 @@ import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { useUrlParam } from "@/components/ui/url-state";
 import { useTenantList } from "@/components/tenants/tenant-queries";
 import { exportHref, useDisclosureActivity, useDisclosures } from "./disclosure-queries";
 import { DisclosureCards } from "./disclosure-cards";
@@ -35,13 +35,13 @@ const dayStart = (day: string, nextDay = false) => {
 
 export function DisclosuresView({ isPlatformAdmin }: { isPlatformAdmin: boolean }) {
   const pages = useTablePages(25);
-  const [tenantId, setTenantId] = useState("");
-  const [fromDay, setFromDay] = useState("");
-  const [toDay, setToDay] = useState("");
-  const [component, setComponent] = useState("");
-  const [party, setParty] = useState("");
-  const [studentId, setStudentId] = useState("");
-  const [kind, setKind] = useState("");
+  const [tenantId, setTenantId] = useUrlParam("tenant");
+  const [fromDay, setFromDay] = useUrlParam("from");
+  const [toDay, setToDay] = useUrlParam("to");
+  const [component, setComponent] = useUrlParam("component");
+  const [party, setParty] = useUrlParam("party");
+  const [studentId, setStudentId] = useUrlParam("student");
+  const [kind, setKind] = useUrlParam("kind");
   const districts = useTenantList({ kind: "district", limit: 100 }, isPlatformAdmin);
   const ready = !isPlatformAdmin || tenantId !== "";
 

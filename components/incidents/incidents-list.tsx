@@ -1,7 +1,6 @@
 "use client";
 // /compliance/incidents: incidents newest first, filtered by status, with each district's clock (a
 // district's people: their own district only). Overdue notices are counted at the top, in red.
-import { useState } from "react";
 import Link from "next/link";
 import type { IncidentDto } from "@/contracts/incident-api";
 import { PageHeader } from "@/components/console/page-header";
@@ -11,6 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { FilterSelect, TableToolbar } from "@/components/ui/table-toolbar";
+import { useUrlParam } from "@/components/ui/url-state";
 import { useMayCall, useViewer } from "@/components/viewer";
 import { formatDateTime } from "@/lib/format";
 import { OpenIncidentButton } from "./incident-dialogs";
@@ -55,9 +55,9 @@ const columns: Column<IncidentDto>[] = [
 export function IncidentsList() {
   const { role } = useViewer();
   const canOpen = useMayCall("POST /v1/incidents");
-  const [status, setStatus] = useState("open");
+  const [status, setStatus] = useUrlParam("status", "open");
   const pages = useTablePages();
-  const list = useIncidents({ status: (status || undefined) as "open" | "closed" | undefined, limit: pages.limit, cursor: pages.cursor });
+  const list = useIncidents({ status: status === "open" || status === "closed" ? status : undefined, limit: pages.limit, cursor: pages.cursor });
   const overdue = (list.data?.incidents ?? []).flatMap((i) => i.districts.filter((d) => d.clock.state === "overdue").map((d) => `${d.tenantName} (${i.title})`));
   const isPlatform = role === "platform_admin";
   return (

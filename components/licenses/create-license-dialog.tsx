@@ -86,7 +86,7 @@ function CreateLicenseForm({ onDone }: { onDone: () => void }) {
         value={draft.componentId}
         onChange={set("componentId")}
         errors={fe.componentId}
-        options={[...choose("an application"), ...(components.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+        options={[...choose("an application"), ...(components.data ?? []).filter((c) => !c.retiredAt).map((c) => ({ value: c.id, label: c.name }))]}
       />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-1 text-sm font-medium text-slate-900">Holder</legend>

@@ -1,16 +1,18 @@
 "use client";
-// The licenses table: search, filters by status / tier / tenant, sortable columns, cursor pages.
-import { useState } from "react";
+// The licenses table: search, filters by status / tier / tenant, sortable columns, cursor pages, all kept in
+// the address; its CSV export takes the same selection.
 import Link from "next/link";
-import { licenseHolderKindLabels, licenseStatuses, licenseStatusLabels, type LicenseRow, type LicenseSortField } from "@/contracts/license-api";
+import { licenseHolderKindLabels, licenseSortFields, licenseStatuses, licenseStatusLabels, type LicenseRow, type LicenseSortField } from "@/contracts/license-api";
 import { DataTable, type Column, type SortState } from "@/components/ui/data-table";
 import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { ExportLink, FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { useUrlParam, useUrlSort } from "@/components/ui/url-state";
 import { useTiers } from "@/components/catalogue/catalogue-queries";
 import { useTenantList } from "@/components/tenants/tenant-queries";
 import { useViewer } from "@/components/viewer";
 import { formatDate } from "@/lib/format";
+import { withQuery } from "@/lib/with-query";
 import { useLicenseList } from "./license-queries";
 
 const columns: Column<LicenseRow>[] = [
@@ -46,25 +48,24 @@ const statusOptions = licenseStatuses.map((s) => ({ value: s, label: licenseStat
 export function LicensesTable() {
   const { role } = useViewer();
   const isPlatform = role === "platform_admin";
-  const [search, setSearch] = useState("");
-  const [status, setStatus] = useState("");
-  const [tierId, setTierId] = useState("");
-  const [tenantId, setTenantId] = useState("");
-  const [sort, setSort] = useState<SortState>({ field: "createdAt", order: "desc" });
+  const [search, setSearch] = useUrlParam("q");
+  const [status, setStatus] = useUrlParam("status");
+  const [tierId, setTierId] = useUrlParam("tier");
+  const [tenantId, setTenantId] = useUrlParam("tenant");
+  const [sort, setSort] = useUrlSort<SortState>({ field: "createdAt", order: "desc" }, undefined, licenseSortFields);
   const pages = useTablePages();
 
   const tiers = useTiers();
   const tenants = useTenantList({ limit: 100 }, isPlatform);
-  const list = useLicenseList({
+  const selection = {
     search: search || undefined,
-    status: (status || undefined) as LicenseRow["status"] | undefined,
+    status: (licenseStatuses as readonly string[]).includes(status) ? (status as LicenseRow["status"]) : undefined,
     tierId: tierId || undefined,
     tenantId: tenantId || undefined,
     sort: sort.field as LicenseSortField,
     order: sort.order,
-    limit: pages.limit,
-    cursor: pages.cursor,
-  });
+  };
+  const list = useLicenseList({ ...selection, limit: pages.limit, cursor: pages.cursor });
   const changing = pages.resetting;
   const total = list.data ? `${list.data.totalIsEstimate ? "about " : ""}${list.data.total.toLocaleString("en-US")} licenses` : undefined;
 
@@ -82,6 +83,7 @@ export function LicensesTable() {
             options={(tenants.data?.tenants ?? []).map((t) => ({ value: t.id, label: t.name }))}
           />
         ) : null}
+        <ExportLink href={withQuery("/api/licenses/export", selection)} what="the licenses shown, every page" />
       </TableToolbar>
       <DataTable
         caption="Licenses"

@@ -5,14 +5,16 @@ import { PageHeader } from "@/components/console/page-header";
 import { BackLink, RecordPage } from "@/components/console/record-page";
 import { DetailsList, type DetailRow } from "@/components/ui/details-list";
 import { Panel } from "@/components/ui/panel";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { useMayCall } from "@/components/viewer";
 import { formatDate } from "@/lib/format";
 import { AgreementPanel } from "./agreement-panel";
 import { EditTenantButton } from "./create-tenant-dialog";
 import { InvitationsSection } from "./invitations-section";
 import { MembersSection } from "./members-section";
+import { TenantLifecycle } from "./tenant-lifecycle";
 import { useTenant } from "./tenant-queries";
-import { kindLabels } from "./tenants-table";
+import { kindLabels, tenantStatusLabels } from "./tenants-table";
 
 const back = <BackLink href="/tenants">All tenants</BackLink>;
 
@@ -25,6 +27,7 @@ export function TenantView({ id }: { id: string }) {
         <section aria-labelledby="page-title" className="space-y-6">
           <PageHeader back={back} title={t.name} summary={<code className="font-mono text-sm">{t.slug}</code>} />
           <TenantDetails tenant={t} />
+          <TenantLifecycle tenant={t} />
           {t.kind === "district" ? <AgreementPanel tenantId={t.id} state={t.districtState} /> : null}
           {canReadMembers ? <MembersSection tenantId={t.id} /> : null}
           {canReadMembers ? <InvitationsSection tenantId={t.id} /> : null}
@@ -36,7 +39,7 @@ export function TenantView({ id }: { id: string }) {
 
 function TenantDetails({ tenant: t }: { tenant: TenantDto }) {
   const canEdit = useMayCall("PATCH /v1/tenants/:id");
-  const rows: DetailRow[] = [["Kind", kindLabels[t.kind]]];
+  const rows: DetailRow[] = [["Status", <StatusBadge key="status" status={t.status} label={tenantStatusLabels[t.status]} />], ["Kind", kindLabels[t.kind]]];
   if (t.kind === "district") {
     rows.push(["State", t.districtState ?? "—"]);
   }

@@ -8,9 +8,11 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination, useTablePages } from "@/components/ui/pagination";
-import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { ExportLink, FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { useUrlParam } from "@/components/ui/url-state";
 import { useMayCall } from "@/components/viewer";
 import { useApiAction } from "@/lib/client/use-api-action";
+import { seg, withQuery } from "@/lib/with-query";
 import { CreateTokenDialog } from "./create-token-dialog";
 import { TokenActionDialogs, type TokenDialog } from "./token-action-dialogs";
 import { tokenColumns } from "./token-columns";
@@ -20,18 +22,14 @@ const statusOptions = tokenStatuses.map((s) => ({ value: s, label: tokenStatusLa
 
 export function TokensSection({ license }: { license: LicenseDetail }) {
   const canManage = useMayCall("POST /v1/licenses/:id/tokens");
-  const [search, setSearch] = useState("");
-  const [status, setStatus] = useState("");
+  const [search, setSearch] = useUrlParam("tokens.q");
+  const [status, setStatus] = useUrlParam("tokens.status");
   const [creating, setCreating] = useState(false);
   const [revokingAll, setRevokingAll] = useState(false);
   const [dialog, setDialog] = useState<TokenDialog>(null);
-  const pages = useTablePages();
-  const list = useTokenList(license.id, {
-    search: search || undefined,
-    status: (status || undefined) as Status | undefined,
-    limit: pages.limit,
-    cursor: pages.cursor,
-  });
+  const pages = useTablePages(25, "tokens");
+  const selection = { search: search || undefined, status: (tokenStatuses as readonly string[]).includes(status) ? (status as Status) : undefined };
+  const list = useTokenList(license.id, { ...selection, limit: pages.limit, cursor: pages.cursor });
   const revokeAll = useApiAction({
     run: () => revokeAllTokens(license.id),
     success: (r) => `${r.revoked.toLocaleString("en-US")} token${r.revoked === 1 ? "" : "s"} revoked.`,
@@ -81,6 +79,7 @@ export function TokensSection({ license }: { license: LicenseDetail }) {
         <TableToolbar>
           <SearchBox label="Search tokens" placeholder="Name or prefix (tsr_…)" value={search} onChange={pages.resetting(setSearch)} />
           <FilterSelect label="Token status" value={status} onChange={pages.resetting(setStatus)} options={statusOptions} />
+          <ExportLink href={withQuery(`/api/licenses/${seg(license.id)}/tokens/export`, selection)} what="this license's tokens shown, every page" />
         </TableToolbar>
         <DataTable
           caption="Tokens"

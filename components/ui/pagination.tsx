@@ -1,32 +1,41 @@
 "use client";
-// Cursor pagination: Previous / Next and a page-size choice. The paging state lives in useTablePages.
-import { useCallback, useState } from "react";
+// Cursor pagination: Previous / Next and a page-size choice. The paging state lives in useTablePages, in the address.
+import { useCallback } from "react";
+import { useSearchParams } from "next/navigation";
 import { Button } from "./button";
+import { paramName, writeSearchParams } from "./url-state";
 
 export const pageSizes = [10, 25, 50, 100] as const;
 
 /**
- * The paging state of a table: the cursors of the pages seen so far (so "Previous" can go back without
- * offsets) and the page size. `resetting(set)` wraps a filter or sort setter so that any change starts
- * again at the first page, because a cursor belongs to one query.
+ * The paging state of a table, kept in the address (url-state.ts) so Back and reload return to the same
+ * page: the cursors of the pages seen so far (so "Previous" can go back without offsets) and the page
+ * size. `resetting(set)` wraps a filter or sort setter so that any change starts again at the first page,
+ * because a cursor belongs to one query. `table` names the keys when a page shows more than one table.
  */
-export function useTablePages(initialLimit = 25) {
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [limit, setLimit] = useState(initialLimit);
-  const reset = useCallback(() => setCursors([undefined]), []);
+export function useTablePages(initialLimit = 25, table?: string) {
+  const params = useSearchParams();
+  const cursorKey = paramName(table, "cursor");
+  const limitKey = paramName(table, "limit");
+  const cursors = params?.getAll(cursorKey) ?? [];
+  const asked = Number(params?.get(limitKey));
+  const limit = (pageSizes as readonly number[]).includes(asked) ? asked : initialLimit;
+  const reset = useCallback(() => writeSearchParams({ [cursorKey]: null }), [cursorKey]);
   const resetting =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
       set(v);
       reset();
     };
+  const setLimit = useCallback((n: number) => writeSearchParams({ [limitKey]: n === initialLimit ? null : String(n), [cursorKey]: null }), [limitKey, cursorKey, initialLimit]);
+  const joined = cursors.join("\n");
   return {
-    cursor: cursors[cursors.length - 1],
-    page: cursors.length,
-    next: useCallback((nextCursor: string) => setCursors((c) => [...c, nextCursor]), []),
-    previous: useCallback(() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)), []),
+    cursor: cursors[cursors.length - 1] as string | undefined,
+    page: cursors.length + 1,
+    next: useCallback((nextCursor: string) => writeSearchParams({ [cursorKey]: [...(joined ? joined.split("\n") : []), nextCursor] }), [cursorKey, joined]),
+    previous: useCallback(() => writeSearchParams({ [cursorKey]: joined ? joined.split("\n").slice(0, -1) : null }), [cursorKey, joined]),
     limit,
-    setLimit: resetting(setLimit),
+    setLimit,
     resetting,
   };
 }

@@ -18,6 +18,9 @@ const statusTones: Record<string, BadgeTone> = {
   expired: "slate",
   removed: "slate",
   revoked: "red",
+  closing: "amber",
+  closed: "slate",
+  retired: "slate",
 };
 
 export function StatusBadge({ status, label }: { status: string; label?: string }) {

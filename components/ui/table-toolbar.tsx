@@ -66,3 +66,17 @@ export function FilterSelect({
     </div>
   );
 }
+
+/** "Export CSV": a plain download link (the browser streams the file) of the selection the table shows. */
+export function ExportLink({ href, label = "Export CSV", what }: { href: string; label?: string; what: string }) {
+  return (
+    <a
+      href={href}
+      download
+      aria-label={`${label}: ${what}`}
+      className="inline-flex items-center justify-center self-start rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100 sm:ml-auto sm:self-end"
+    >
+      {label}
+    </a>
+  );
+}

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { requestIdHeader, serviceIdentities } from "@/contracts/identities";
 import { peerAddressHeader } from "@/lib/web-server/peer-address.mjs";
 import { AccessProblem } from "./access-problem";
+import { downloadResponse } from "./download-response";
 import { createMtlsClient, type Download, type HttpMethod, type MtlsClient, type RequestOptions } from "./mtls-client";
 import { readTlsMaterial, tlsFilePaths, watchTlsFiles } from "./tls-files";
 
@@ -93,6 +94,11 @@ function validRequestId(value: string | null): string | undefined {
 export async function accessDownload(path: string, options: { bearer: string }): Promise<Download> {
   const ctx = await incomingContext();
   return configuredClient(ctx.requestId).download(path, { ...options, ...ctx });
+}
+
+/** A download passed through to the browser as it comes (the web tier holds none of it), never cached or sniffed. */
+export async function accessDownloadResponse(path: string, options: { bearer: string }): Promise<Response> {
+  return downloadResponse(await accessDownload(path, options));
 }
 
 function configuredClient(requestId: string): MtlsClient {

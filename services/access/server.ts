@@ -17,6 +17,7 @@ import { oauthRoutes } from "./routes/oauth-routes";
 import { operatorRoutes } from "./routes/operator-routes";
 import { requestMeta } from "./routes/request-meta";
 import { personAuthenticator } from "./routes/require-actor";
+import { tenantLifecycleRoutes } from "./routes/tenant-lifecycle-routes";
 import { tenantRoutes } from "./routes/tenant-routes";
 import { tierRoutes } from "./routes/tier-routes";
 import { tokenLeakRoutes } from "./routes/token-leak-routes";
@@ -55,6 +56,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   authRoutes(app, ctx);
   operatorRoutes(app, ctx);
   tenantRoutes(app, ctx);
+  tenantLifecycleRoutes(app, ctx);
   catalogueRoutes(app, ctx);
   tierRoutes(app, ctx);
   licenseRoutes(app, ctx, deps.refusalAudit);

@@ -13,11 +13,16 @@ import {
   getComponentResponse,
   listComponentsResponse,
   listResourceServersResponse,
+  renameComponentRequest,
+  renameScopeRequest,
   resourceServerParams,
+  retireRequest,
+  scopeIdParams,
 } from "../../../contracts/catalogue-api";
 import { parseInput } from "../../common/http/parse";
 import { routeOptions } from "../../common/http/policy";
 import { addResourceServer } from "../domain/catalogue/add-resource-server";
+import { renameComponent, renameScope, retireComponent, retireScope } from "../domain/catalogue/change-catalogue-entry";
 import { createComponent } from "../domain/catalogue/create-component";
 import { createScope } from "../domain/catalogue/create-scope";
 import { getComponent, listComponents } from "../domain/catalogue/list-components";
@@ -29,6 +34,7 @@ import { actorOf } from "./require-actor";
 
 const doc = { tags: ["catalogue"] } as const;
 const noComponent = { 404: "No such component." };
+const noScope = { 404: "No such scope." };
 
 export function catalogueRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/components — every component with its scopes.
@@ -49,6 +55,34 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AccessContext) {
     "/v1/components/:id",
     routeOptions(policies["GET /v1/components/:id"], { ...doc, summary: "One component with its scopes.", params: componentIdParams, response: getComponentResponse, problems: noComponent }),
     async (request) => getComponent(ctx, parseInput(componentIdParams, request.params).id),
+  );
+
+  // PATCH /v1/components/:id — renames a component (name, description; the key stays).
+  app.patch(
+    "/v1/components/:id",
+    routeOptions(policies["PATCH /v1/components/:id"], { ...doc, summary: "Rename a component (name and description; the key never changes).", params: componentIdParams, body: renameComponentRequest, response: getComponentResponse, problems: noComponent }),
+    async (request) => renameComponent(ctx, actorOf(request), parseInput(componentIdParams, request.params).id, parseInput(renameComponentRequest, request.body), requestMeta(request)),
+  );
+
+  // POST /v1/components/:id/retire — no new license or tier scope may use it; existing ones keep working.
+  app.post(
+    "/v1/components/:id/retire",
+    routeOptions(policies["POST /v1/components/:id/retire"], { ...doc, summary: "Retire a component: no new license or tier scope uses it; existing ones keep working.", params: componentIdParams, body: retireRequest, response: getComponentResponse, problems: { ...noComponent, 409: "already-retired.", 422: "confirmKey is not the component's key." } }),
+    async (request) => retireComponent(ctx, actorOf(request), parseInput(componentIdParams, request.params).id, parseInput(retireRequest, request.body).confirmKey, requestMeta(request)),
+  );
+
+  // PATCH /v1/scopes/:id — a scope's new description (its key stays).
+  app.patch(
+    "/v1/scopes/:id",
+    routeOptions(policies["PATCH /v1/scopes/:id"], { ...doc, summary: "Rename a scope (its description; the key never changes).", params: scopeIdParams, body: renameScopeRequest, response: createScopeResponse, problems: noScope }),
+    async (request) => renameScope(ctx, actorOf(request), parseInput(scopeIdParams, request.params).id, parseInput(renameScopeRequest, request.body), requestMeta(request)),
+  );
+
+  // POST /v1/scopes/:id/retire — no tier may newly grant it; tiers and tokens that carry it keep it.
+  app.post(
+    "/v1/scopes/:id/retire",
+    routeOptions(policies["POST /v1/scopes/:id/retire"], { ...doc, summary: "Retire a scope: no tier newly grants it; those that carry it keep it.", params: scopeIdParams, body: retireRequest, response: createScopeResponse, problems: { ...noScope, 409: "already-retired.", 422: "confirmKey is not the scope's key." } }),
+    async (request) => retireScope(ctx, actorOf(request), parseInput(scopeIdParams, request.params).id, parseInput(retireRequest, request.body).confirmKey, requestMeta(request)),
   );
 
   // POST /v1/components/:id/scopes — adds a scope "<component key>:<action>".

@@ -17,6 +17,7 @@ import {
   validateLicenseRequest,
   validateLicenseResponse,
 } from "../../../contracts/license-api";
+import { csvDocument, licenseExportQuery } from "../../../contracts/table-exports";
 import { parseInput } from "../../common/http/parse";
 import type { RouteDoc } from "../../common/http/openapi";
 import { routeOptions, verifiedCaller } from "../../common/http/policy";
@@ -24,6 +25,7 @@ import type { RepeatSuppressorOptions } from "../../common/http/repeat-suppresso
 import type { AccessContext } from "../domain/context";
 import { changeLicense, type ChangeRequest } from "../domain/licenses/change-license";
 import { createLicense } from "../domain/licenses/create-license";
+import { exportLicenses } from "../domain/licenses/export-licenses";
 import { getLicense } from "../domain/licenses/get-license";
 import { licenseTimeline } from "../domain/licenses/license-timeline";
 import { listLicenses } from "../domain/licenses/list-licenses";
@@ -34,6 +36,7 @@ import { createValidationFailureAudit } from "../domain/licenses/validation-fail
 import { rateLimitHeaders } from "../domain/quotas/rate-limit-fields";
 import { rateLimitFieldDocs, rateLimitedFieldDocs } from "./rate-limit-docs";
 import { requestMeta } from "./request-meta";
+import { sendCsv } from "./send-csv";
 import { actorOf } from "./require-actor";
 
 const web = { tags: ["licenses"] } as const;
@@ -47,6 +50,13 @@ export function licenseRoutes(app: FastifyInstance, ctx: AccessContext, suppress
     const actor = actorOf(request);
     return listLicenses(ctx, actor, parseInput(listLicensesQuery, request.query));
   });
+
+  // GET /v1/licenses/export — the table's whole selection (same filters and sort) as CSV, streamed.
+  app.get(
+    "/v1/licenses/export",
+    routeOptions(policies["GET /v1/licenses/export"], { ...web, summary: "The licenses the table's filters select, every page, as CSV.", query: licenseExportQuery, response: csvDocument, responseContentType: "text/csv" }),
+    async (request, reply) => sendCsv(reply, ctx, "licenses", exportLicenses(ctx, actorOf(request), parseInput(licenseExportQuery, request.query))),
+  );
 
   // POST /v1/licenses — create a license (the key is generated and never returned here).
   app.post(

@@ -22,7 +22,9 @@ import {
   updateTenantRequest,
 } from "../../../contracts/tenant-api";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
+import { csvDocument, tenantExportQuery } from "../../../contracts/table-exports";
 import { parseInput } from "../../common/http/parse";
+import { routeOptions } from "../../common/http/policy";
 import type { AccessContext } from "../domain/context";
 import { acceptInvitation, previewInvitation } from "../domain/invitations/accept-invitation";
 import { createInvitation } from "../domain/invitations/create-invitation";
@@ -32,9 +34,11 @@ import { listMembers } from "../domain/members/list-members";
 import { removeMember } from "../domain/members/remove-member";
 import { createTenant } from "../domain/tenants/create-tenant";
 import { getTenant } from "../domain/tenants/get-tenant";
+import { exportTenants } from "../domain/tenants/export-tenants";
 import { listTenants } from "../domain/tenants/list-tenants";
 import { updateTenant } from "../domain/tenants/update-tenant";
 import { requestMeta } from "./request-meta";
+import { sendCsv } from "./send-csv";
 import { actorOf } from "./require-actor";
 
 const asPerson = { tags: ["tenants"] } as const;
@@ -56,6 +60,13 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
     const actor = actorOf(request);
     return listTenants(ctx, actor, parseInput(listTenantsQuery, request.query));
   });
+
+  // GET /v1/tenants/export — the tenants table's whole selection (same search and kind) as CSV, streamed.
+  app.get(
+    "/v1/tenants/export",
+    routeOptions(policies["GET /v1/tenants/export"], { ...asPerson, summary: "The tenants the table's search and kind select, every page, as CSV.", query: tenantExportQuery, response: csvDocument, responseContentType: "text/csv" }),
+    async (request, reply) => sendCsv(reply, ctx, "tenants", exportTenants(ctx, actorOf(request), parseInput(tenantExportQuery, request.query))),
+  );
 
   // POST /v1/tenants — creates a company or district tenant.
   app.post("/v1/tenants", {

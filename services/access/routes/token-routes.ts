@@ -2,6 +2,7 @@
 // and usage over time (per token, per license).
 import type { FastifyInstance } from "fastify";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
+import { csvDocument, tokenExportQuery } from "../../../contracts/table-exports";
 import { licenseIdParams } from "../../../contracts/license-api";
 import {
   createTokenRequest,
@@ -24,10 +25,12 @@ import type { AccessContext } from "../domain/context";
 import { createToken } from "../domain/tokens/create-token";
 import { getToken } from "../domain/tokens/get-token";
 import { getLicenseTokenUsage, getTokenUsage } from "../domain/tokens/get-token-usage";
+import { exportTokens } from "../domain/tokens/export-tokens";
 import { listTokens } from "../domain/tokens/list-tokens";
 import { revokeAllTokens, revokeToken } from "../domain/tokens/revoke-token";
 import { rotateToken } from "../domain/tokens/rotate-token";
 import { requestMeta } from "./request-meta";
+import { sendCsv } from "./send-csv";
 import { actorOf } from "./require-actor";
 
 const web = { tags: ["tokens"] } as const;
@@ -44,6 +47,16 @@ function usageRange(query: unknown) {
 
 export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/licenses/:id/tokens — the license's tokens table with the limits the create dialog needs.
+  // GET /v1/licenses/:id/tokens/export — the license's tokens table (same search and status) as CSV, streamed.
+  app.get(
+    "/v1/licenses/:id/tokens/export",
+    routeOptions(policies["GET /v1/licenses/:id/tokens/export"], { ...web, summary: "A license's tokens the table's search and status select, every page, as CSV (no token material).", params: licenseIdParams, query: tokenExportQuery, response: csvDocument, responseContentType: "text/csv", problems: licenseMissing }),
+    async (request, reply) => {
+      const { id } = parseInput(licenseIdParams, request.params);
+      return sendCsv(reply, ctx, "tokens", await exportTokens(ctx, actorOf(request), id, parseInput(tokenExportQuery, request.query)));
+    },
+  );
+
   app.get(
     "/v1/licenses/:id/tokens",
     routeOptions(policies["GET /v1/licenses/:id/tokens"], { ...web, summary: "List a license's tokens (keyset pages).", params: licenseIdParams, query: listTokensQuery, response: listTokensResponse, problems: licenseMissing }),

@@ -11,8 +11,9 @@ import { isUniqueViolation } from "../../db/unique-violation";
 export async function createScope(ctx: AccessContext, actor: Actor, componentId: string, input: CreateScopeInput, meta: RequestMeta) {
   try {
     const scope = await ctx.prisma.$transaction(async (tx) => {
-      const component = await tx.component.findUnique({ where: { id: componentId }, select: { id: true, key: true } });
+      const component = await tx.component.findUnique({ where: { id: componentId }, select: { id: true, key: true, retiredAt: true } });
       if (!component) throw new AppError("not-found", "No such component.");
+      if (component.retiredAt) throw new AppError("conflict", "The component is retired: it takes no new scopes.", { reason: "component-retired" });
       return insertScope(tx, component, input, personAuthor(actor, meta));
     });
     return { scope: toScopeDto(scope) };

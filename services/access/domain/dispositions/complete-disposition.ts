@@ -68,6 +68,23 @@ export async function completeDisposition(ctx: AccessContext, tx: TransactionCli
     requestId: meta.requestId,
     data: { certificateKid: kid, certificateJti: jti },
   });
+  await closeTenantIfClosing(tx, request.tenantId, id, now, meta);
+}
+
+/** A tenant whose closing request this was ends closed now (tenants/close-tenant.ts filed it). */
+async function closeTenantIfClosing(tx: TransactionClient, tenantId: string, dispositionId: string, now: Date, meta: RequestMeta) {
+  const closed = await tx.tenant.updateMany({ where: { id: tenantId, closingDispositionId: dispositionId, closedAt: null }, data: { closedAt: now, suspendedAt: null } });
+  if (!closed.count) return;
+  await recordEvent(tx, {
+    action: "tenant.closed",
+    outcome: "success",
+    actor: accessService,
+    target: { type: "tenant", id: tenantId },
+    tenantId,
+    sourceIp: meta.sourceIp,
+    requestId: meta.requestId,
+    data: { dispositionId },
+  });
 }
 
 /** Moves the tenant's license keys still under the keyring under its data key, then destroys that key. */

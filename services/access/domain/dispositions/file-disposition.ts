@@ -5,7 +5,7 @@ import type { FileDispositionRequest } from "../../../../contracts/disposition-a
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, tenantScope, type Actor } from "../actors/actor";
-import type { AccessContext, RequestMeta } from "../context";
+import type { AccessContext, RequestMeta, TransactionClient } from "../context";
 import { newId } from "../secrets/ids";
 import { completeDisposition } from "./complete-disposition";
 import { dispositionSelect, tenantsOf, toDispositionDto } from "./disposition-dto";
@@ -13,10 +13,15 @@ import { dispositionSelect, tenantsOf, toDispositionDto } from "./disposition-dt
 const invalidField = (field: string, message: string) => new AppError("validation-failed", "The request has invalid fields.", { fieldErrors: { [field]: [message] } });
 
 export async function fileDisposition(ctx: AccessContext, actor: Actor, input: FileDispositionRequest, meta: RequestMeta) {
+  return ctx.prisma.$transaction(async (tx) => fileDispositionIn(ctx, tx, actor, input, meta));
+}
+
+/** The same inside a caller's transaction (closing a tenant files its all-data request with the close). */
+export async function fileDispositionIn(ctx: AccessContext, tx: TransactionClient, actor: Actor, input: FileDispositionRequest, meta: RequestMeta) {
   const scope = tenantScope(actor);
   const tenantId = scope.tenantId ?? input.tenantId;
   if (!tenantId) throw invalidField("tenantId", "Choose the district.");
-  return ctx.prisma.$transaction(async (tx) => {
+  {
     // Another tenant's id answers as an unknown one.
     const foreign = scope.tenantId !== undefined && input.tenantId !== undefined && input.tenantId !== scope.tenantId;
     const tenant = foreign ? null : await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true, kind: true } });
@@ -62,5 +67,5 @@ export async function fileDisposition(ctx: AccessContext, actor: Actor, input: F
     if (concerned.length === 0) await completeDisposition(ctx, tx, id, meta);
     const row = await tx.dispositionRequest.findUniqueOrThrow({ where: { id }, select: dispositionSelect });
     return { disposition: toDispositionDto(row, (await tenantsOf(tx, [row])).get(tenantId)) };
-  });
+  }
 }

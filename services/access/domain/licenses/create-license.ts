@@ -24,11 +24,12 @@ export async function createLicense(ctx: AccessContext, actor: Actor, input: Cre
   return ctx.prisma.$transaction(async (tx) => {
     const [tenant, component, tier] = await Promise.all([
       tx.tenant.findFirst({ where: { id: scope.tenantId ?? input.tenantId, AND: { id: input.tenantId } }, select: { id: true, slug: true } }),
-      tx.component.findUnique({ where: { id: input.componentId }, select: { id: true, key: true } }),
+      tx.component.findUnique({ where: { id: input.componentId }, select: { id: true, key: true, retiredAt: true } }),
       tx.serviceTier.findUnique({ where: { id: input.tierId }, select: { id: true, seats: true } }),
     ]);
     if (!tenant) throw invalidField("tenantId", "No such tenant.");
     if (!component) throw invalidField("componentId", "No such component.");
+    if (component.retiredAt) throw invalidField("componentId", "This component is retired: no new license may use it.");
     if (!tier) throw invalidField("tierId", "No such tier.");
     const grants = await tx.tierScope.count({ where: { tierId: tier.id, scope: { componentId: component.id } } });
     if (grants === 0) throw invalidField("tierId", "This tier grants no scope of this component.");

@@ -11,6 +11,10 @@ export function toTenantDto(tenant: Tenant): TenantDto {
     districtState: tenant.districtState as TenantDto["districtState"],
     dataAgreement: tenant.dataAgreement,
     dataAgreementSignedAt: tenant.dataAgreementSignedAt ? tenant.dataAgreementSignedAt.toISOString().slice(0, 10) : null,
+    status: tenant.closedAt ? "closed" : tenant.closingDispositionId ? "closing" : tenant.suspendedAt ? "suspended" : "active",
+    suspendedAt: tenant.suspendedAt?.toISOString() ?? null,
+    closedAt: tenant.closedAt?.toISOString() ?? null,
+    closingDispositionId: tenant.closingDispositionId,
     createdAt: tenant.createdAt.toISOString(),
     updatedAt: tenant.updatedAt.toISOString(),
   };

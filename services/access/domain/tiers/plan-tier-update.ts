@@ -25,7 +25,7 @@ export async function planTierUpdate(tx: TransactionClient, tierId: string, upda
       fieldErrors: { tokenDefaultTtlHours: [`Must be at most the maximum token lifetime (${next.tokenMaxTtlHours} hours).`] },
     });
   }
-  const scopeIds = await resolveScopeIds(tx, next.scopes);
+  const scopeIds = await resolveScopeIds(tx, next.scopes, current.scopes);
   const changes = diffTier(current, next);
   // Only a narrowing edit can break a license: fewer scopes, seats or tokens.
   const narrows = changes.scopesRemoved.length > 0 || next.seats < current.seats || next.tokensPerLicense < current.tokensPerLicense;

@@ -20,11 +20,11 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
   },
   {
     database: "access", table: "Tenant", category: "Other",
-    element: "Customer organisations and districts: name, short name, kind, a district's state and the name and date of its student-data agreement.",
+    element: "Customer organisations and districts: name, short name, kind, a district's state and the name and date of its student-data agreement, when it was suspended or closed and the disposition that closes it.",
     purpose: "To keep each organisation's licenses, people and records apart, and to apply a district's state law and agreement.",
     retention: "While the organisation is a customer.",
     recipients: noOne,
-    columns: ["id", "slug", "name", "kind", "districtState", "dataAgreement", "dataAgreementSignedAt", "createdAt", "updatedAt"],
+    columns: ["id", "slug", "name", "kind", "districtState", "dataAgreement", "dataAgreementSignedAt", "suspendedAt", "closedAt", "closingDispositionId", "createdAt", "updatedAt"],
   },
   {
     database: "access", table: "Invitation", category: "Staff and administrator accounts",
@@ -36,11 +36,11 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
   },
   {
     database: "access", table: "Component", category: "Other",
-    element: "The vendor's components (the catalogue): key, name, description.",
+    element: "The vendor's components (the catalogue): key, name, description, when retired.",
     purpose: "To name what a license gives access to.",
     retention: "While the component is offered.",
     recipients: "Published on this page.",
-    columns: ["id", "key", "name", "description", "createdAt"],
+    columns: ["id", "key", "name", "description", "retiredAt", "createdAt"],
   },
   {
     database: "access", table: "ResourceServer", category: "Application technology metadata",
@@ -52,11 +52,11 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
   },
   {
     database: "access", table: "Scope", category: "Other",
-    element: "The rights a component offers (e.g. reports:read) and their descriptions.",
+    element: "The rights a component offers (e.g. reports:read), their descriptions, when retired.",
     purpose: "To say what a token or license may do.",
     retention: "While the component offers it.",
     recipients: noOne,
-    columns: ["id", "key", "componentId", "description", "createdAt"],
+    columns: ["id", "key", "componentId", "description", "retiredAt", "createdAt"],
   },
   {
     database: "access", table: "ServiceTier", category: "Other",
@@ -80,7 +80,7 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     purpose: "To grant an organisation access to a component and let the component check it.",
     retention: "For the term of the contract and the audit log's retention after it ends.",
     recipients: "The component the license is for (validity and scopes only, never the key).",
-    columns: ["id", "tenantId", "componentId", "tierId", "seats", "startsAt", "endsAt", "status", "statusChangedAt", "keyCiphertext", "keyDigest", "holderKind", "holderName", "requestsPerMinute", "importSource", "createdAt", "updatedAt"],
+    columns: ["id", "tenantId", "componentId", "tierId", "seats", "startsAt", "endsAt", "status", "statusChangedAt", "suspendedByTenant", "keyCiphertext", "keyDigest", "holderKind", "holderName", "requestsPerMinute", "importSource", "createdAt", "updatedAt"],
   },
   {
     database: "access", table: "Activation", category: "Application technology metadata",

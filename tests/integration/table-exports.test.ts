@@ -1,0 +1,125 @@
+// The console's table exports (licenses, tenants, a license's tokens) as CSV: every page of the selection
+// the table's filters make, cells that would start a spreadsheet formula neutralised, another tenant's
+// rows never present, and bad filters or another tenant's license refused with nothing sent.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportPageSize } from "../../services/access/domain/documents/paged-csv";
+import { createLicenseCatalogue, insertLicenseRow, type LicenseCatalogue } from "../support/license-fixtures";
+import { startAccessService, type AccessHarness } from "../support/start-access-service";
+import { authorization, createPlatformAdmin, createTenantWithPeople, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
+import { createTokenViaApi } from "../support/token-fixtures";
+
+let h: AccessHarness;
+let admin: SignedInPerson;
+let north: TenantWithPeople;
+let south: TenantWithPeople;
+let formula: TenantWithPeople;
+let cat: LicenseCatalogue;
+let northLicense: string;
+let southLicense: string;
+const northLicenses: string[] = [];
+
+beforeAll(async () => {
+  h = await startAccessService("table-exports");
+  admin = await createPlatformAdmin(h);
+  north = await createTenantWithPeople(h, { slug: "x-north", name: "Northwind Traders" });
+  south = await createTenantWithPeople(h, { slug: "x-south", name: "South Unified" });
+  await createTenantWithPeople(h, { slug: "x-district", name: "East District", kind: "district" });
+  formula = await createTenantWithPeople(h, { slug: "x-formula", name: "=HYPERLINK(\"http://evil.example\",\"x\")" });
+  cat = await createLicenseCatalogue(h, "x");
+  // More licenses than one export page, so the export must follow the cursor.
+  for (let i = 0; i < exportPageSize + 5; i++) {
+    const row = await insertLicenseRow(h, { tenantId: north.tenant.id, componentId: i % 2 ? cat.reports.id : cat.etl.id, tierId: cat.pro.id, status: i % 5 === 0 ? "suspended" : "active" });
+    northLicenses.push(row.id);
+  }
+  northLicense = northLicenses[1];
+  southLicense = (await insertLicenseRow(h, { tenantId: south.tenant.id, componentId: cat.reports.id, tierId: cat.pro.id })).id;
+  await createTokenViaApi(h, north.people.tenant_admin, northLicense, { name: "@SUM(1+1)*cmd", scopes: ["xreports:read"] });
+  await createTokenViaApi(h, north.people.tenant_admin, northLicense, { name: "deploy bot", scopes: ["xreports:read"] });
+  await createTokenViaApi(h, admin, southLicense, { name: "south token", scopes: ["xreports:read"] });
+}, 120_000);
+afterAll(async () => h?.close());
+
+async function download(path: string, who: SignedInPerson) {
+  const res = await (await h.as("web")).json<string>("GET", path, undefined, authorization(who));
+  return { status: res.status, headers: res.headers, text: typeof res.body === "string" ? res.body : JSON.stringify(res.body) };
+}
+/** The data rows of a CSV (its byte-order mark and header left out). */
+const rowsOf = (text: string) => text.replace(/^\ufeff/, "").split("\r\n").filter(Boolean).slice(1);
+
+describe("licenses export", () => {
+  it("holds every page of the selection, as CSV with the table's header", async () => {
+    const res = await download(`/v1/licenses/export?tenantId=${north.tenant.id}`, admin);
+    expect(res.status).toBe(200);
+    expect(String(res.headers["content-type"])).toMatch(/^text\/csv/);
+    expect(String(res.headers["content-disposition"])).toMatch(/^attachment; filename="tessera-licenses-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.text.replace(/^\ufeff/, "").split("\r\n")[0]).toBe("License id,Tenant,Tenant id,Application,Application key,Tier,Tier key,Status,Seats,Starts (UTC),Ends (UTC),Created (UTC)");
+    const ids = rowsOf(res.text).map((r) => r.split(",")[0]);
+    expect(ids.sort()).toEqual([...northLicenses].sort());
+  });
+
+  it("applies the table's filters (status, application, search)", async () => {
+    const suspended = rowsOf((await download(`/v1/licenses/export?status=suspended&tenantId=${north.tenant.id}`, admin)).text);
+    expect(suspended.length).toBe(northLicenses.filter((_, i) => i % 5 === 0).length);
+    expect(suspended.every((r) => r.includes(",suspended,"))).toBe(true);
+    const south = rowsOf((await download(`/v1/licenses/export?search=x-south`, admin)).text);
+    expect(south.map((r) => r.split(",")[0])).toEqual([southLicense]);
+  });
+
+  it("never holds another tenant's rows, even when the person asks for them", async () => {
+    const own = rowsOf((await download(`/v1/licenses/export`, north.people.tenant_admin)).text);
+    expect(own.length).toBe(northLicenses.length);
+    expect(own.some((r) => r.includes(southLicense))).toBe(false);
+    const asked = await download(`/v1/licenses/export?tenantId=${south.tenant.id}`, north.people.tenant_admin);
+    expect(asked.status).toBe(200);
+    expect(rowsOf(asked.text)).toEqual([]);
+  });
+
+  it("refuses malformed filters, a page cursor and people without licenses.read", async () => {
+    expect((await download(`/v1/licenses/export?status=bogus`, admin)).status).toBe(422);
+    expect((await download(`/v1/licenses/export?cursor=abc`, admin)).status).toBe(422);
+    expect((await download(`/v1/licenses/export?sort=nothing`, admin)).status).toBe(422);
+    const noBearer = await (await h.as("web")).json<unknown>("GET", "/v1/licenses/export");
+    expect(noBearer.status).toBe(401);
+    const wrongService = await (await h.as("reports-worker")).json<unknown>("GET", "/v1/licenses/export", undefined, authorization(admin));
+    expect(wrongService.status).toBe(403);
+  });
+});
+
+describe("tenants export", () => {
+  it("neutralises a cell that would start a formula and shows only the person's own tenant", async () => {
+    const all = await download(`/v1/tenants/export`, admin);
+    expect(all.status).toBe(200);
+    expect(all.text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(all.text).not.toMatch(/(^|,)=HYPERLINK/m);
+    const own = rowsOf((await download(`/v1/tenants/export`, north.people.tenant_admin)).text);
+    expect(own.map((r) => r.split(",")[0])).toEqual([north.tenant.id]);
+    const districts = rowsOf((await download(`/v1/tenants/export?kind=district`, admin)).text);
+    expect(districts.length).toBe(1);
+    expect(districts[0]).toContain("East District");
+    expect((await download(`/v1/tenants/export?kind=planet`, admin)).status).toBe(422);
+    expect((await download(`/v1/tenants/export`, formula.people.tenant_member)).status).toBe(200);
+  });
+});
+
+describe("tokens export", () => {
+  it("holds the license's tokens by the table's search, formula-safe, with no token material", async () => {
+    const res = await download(`/v1/licenses/${northLicense}/tokens/export`, north.people.tenant_admin);
+    expect(res.status).toBe(200);
+    expect(String(res.headers["content-disposition"])).toContain("tessera-tokens-");
+    const rows = rowsOf(res.text);
+    expect(rows.length).toBe(2);
+    expect(res.text).toContain(",'@SUM(1+1)*cmd,");
+    expect(res.text).not.toMatch(/tsr_[A-Za-z0-9]{20,}/);
+    const searched = rowsOf((await download(`/v1/licenses/${northLicense}/tokens/export?search=deploy`, north.people.tenant_admin)).text);
+    expect(searched.length).toBe(1);
+    expect(searched[0]).toContain("deploy bot");
+    expect(res.text).not.toContain("south token");
+  });
+
+  it("answers 404 for another tenant's license and 422 for a malformed status, before any byte of CSV", async () => {
+    const other = await download(`/v1/licenses/${southLicense}/tokens/export`, north.people.tenant_admin);
+    expect(other.status).toBe(404);
+    expect(other.text).not.toContain("south token");
+    expect((await download(`/v1/licenses/${northLicense}/tokens/export?status=lost`, admin)).status).toBe(422);
+  });
+});

@@ -11,7 +11,6 @@ import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./su
 const run = randomBytes(3).toString("hex");
 let page: Page;
 let licenseId = "";
-let tenantId = "";
 
 /** Each table: the page it is on and its caption (the labelled region data-table.tsx draws). */
 const tables = (): { path: string; caption: string }[] => [
@@ -65,7 +64,7 @@ test.describe.serial("console tables", () => {
     const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
     page = await context.newPage();
     await signInAsFirstAdmin(page);
-    ({ licenseId, tenantId } = await createLicenseViaApi(page.request, "tables", run));
+    ({ licenseId } = await createLicenseViaApi(page.request, "tables", run));
     // Rows with actions in the tokens and OAuth clients tables, where Revoke used to sit off-screen.
     for (const name of [`Nightly export with a long descriptive name ${run}`, `CI ${run}`]) {
       await postCreated(page.request, `/api/licenses/${licenseId}/tokens`, { name, scopes: ["reports:read", "reports:write"] });

@@ -105,8 +105,8 @@ async function seedEvents(url: string, tenantId: string, licenseId: string, coun
 }
 
 async function serveInChild(): Promise<void> {
-  const on = await startAccessService("bench_disclosures", {}, { validationCache: true });
-  const off = await startAccessService("", {}, { sameDatabaseAs: on, validationCache: true, accessRecord: { enabled: false } });
+  const on = await startAccessService("bench_disclosures", {}, { validationCache: true, quotas: false });
+  const off = await startAccessService("", {}, { sameDatabaseAs: on, validationCache: true, accessRecord: { enabled: false }, quotas: false });
   const auditInfo = await createTestDatabase("bench_disclosures_audit");
   const auditDb = await openDatabase({ url: auditInfo.url, embeddedDir: auditInfo.embeddedDir });
   const audit = await startAuditService({ pki: on.pki, connectionString: auditDb.connectionString, poolMax: auditDb.poolMax, chainKey: randomBytes(32) });

@@ -38,8 +38,8 @@ type Ready = {
 const propagationSamples = Number(process.env.BENCH_PROPAGATION_SAMPLES ?? 100);
 
 async function serveInChild(): Promise<void> {
-  const h = await startAccessService("bench_validate", {}, { validationCache: true });
-  const uncached = await startAccessService("", {}, { sameDatabaseAs: h });
+  const h = await startAccessService("bench_validate", {}, { validationCache: true, quotas: false });
+  const uncached = await startAccessService("", {}, { sameDatabaseAs: h, quotas: false });
   const cat = await createLicenseCatalogue(h, "bench");
   await seedLicenses(h, cat, Number(process.env.BENCH_LICENSES ?? 100_000));
   const tenant = await h.prisma.tenant.create({ data: { id: "ten_validate", slug: "validate", name: "Validate", kind: "company" } });

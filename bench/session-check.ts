@@ -30,8 +30,8 @@ type Ready = {
 const propagationSamples = Number(process.env.BENCH_PROPAGATION_SAMPLES ?? 100);
 
 async function serveInChild(): Promise<void> {
-  const h = await startAccessService("bench_sessions", {}, { validationCache: true });
-  const uncached = await startAccessService("", {}, { sameDatabaseAs: h });
+  const h = await startAccessService("bench_sessions", {}, { validationCache: true, quotas: false });
+  const uncached = await startAccessService("", {}, { sameDatabaseAs: h, quotas: false });
   const world = await createTenantWithPeople(h, { slug: "bench-sessions" });
   const email = world.people.tenant_member.user.email;
   const endable = [];

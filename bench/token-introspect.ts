@@ -70,7 +70,7 @@ async function insertTokens(h: AccessHarness, licenses: { id: string; tenant_id:
 }
 
 async function serveInChild(): Promise<void> {
-  const h = await startAccessService("bench_tokens", {}, { validationCache: true });
+  const h = await startAccessService("bench_tokens", {}, { validationCache: true, quotas: false });
   const cat = await createLicenseCatalogue(h, "bench");
   await seedLicenses(h, cat, Number(process.env.BENCH_LICENSES ?? 100_000));
   // Active seeded licenses of the reports component whose term outlasts the bench.

@@ -67,6 +67,25 @@ const events = async (action: string) =>
 const table = manyUsersRows();
 const rowOf = (application: string, username: string) => table.find((r) => r.application === application && r.username === username)!;
 
+// The second export: four rows changed at the source, one removed.
+const secondExport = {
+  suspendAt: rowOf("reporting", "user03"),
+  extend: rowOf("case-notes", "user05"),
+  endEarly: rowOf("etl", "user08"),
+  reactivate: rowOf("reporting", "user07"), // inactive in the first import
+  removed: rowOf("etl", "user09"),
+};
+const changed = table
+  .filter((r) => r !== secondExport.removed)
+  .map((r) => {
+    if (r === secondExport.suspendAt) return { ...r, active: false };
+    if (r === secondExport.extend) return { ...r, expiration_date: "2030-06-30" };
+    if (r === secondExport.endEarly) return { ...r, expiration_date: "2026-10-31" };
+    if (r === secondExport.reactivate) return { ...r, active: true };
+    return r;
+  });
+const licenseOf = (r: DjangoRow) => db.prisma.license.findUniqueOrThrow({ where: { importSource: `django:${r.unique_id}` } });
+
 describe("a Django table with 40 users per application, into one tenant", () => {
   it("names an unknown application without a map, and a map to no component, importing nothing", async () => {
     expect(problemsOf(await run(table, { tenant: "unmapped", map: "case-notes=casenotes" }))).toEqual([
@@ -100,21 +119,7 @@ describe("a Django table with 40 users per application, into one tenant", () => 
   });
 
   it("a second import is a sync: a dry run shows the diff and changes nothing; then changes are applied, audited and reported, a removed row kept", async () => {
-    const suspendAt = rowOf("reporting", "user03");
-    const extend = rowOf("case-notes", "user05");
-    const endEarly = rowOf("etl", "user08");
-    const reactivate = rowOf("reporting", "user07"); // inactive in the first import
-    const removed = rowOf("etl", "user09");
-    const changed = table
-      .filter((r) => r !== removed)
-      .map((r) => {
-        if (r === suspendAt) return { ...r, active: false };
-        if (r === extend) return { ...r, expiration_date: "2030-06-30" };
-        if (r === endEarly) return { ...r, expiration_date: "2026-10-31" };
-        if (r === reactivate) return { ...r, active: true };
-        return r;
-      });
-    const licenseOf = (r: DjangoRow) => db.prisma.license.findUniqueOrThrow({ where: { importSource: `django:${r.unique_id}` } });
+    const { suspendAt, extend, endEarly, reactivate, removed } = secondExport;
     const extendedBefore = await licenseOf(extend);
 
     const before = await snapshot();
@@ -151,6 +156,46 @@ describe("a Django table with 40 users per application, into one tenant", () => 
     const again = ok(await run(changed));
     expect([again.imported, again.updated, again.unchanged, again.removed.length]).toEqual([0, 0, 119, 1]);
     expect(await snapshot()).toEqual(quiet);
+  });
+
+  it("keeps a change made in Tessera while the source row is unchanged; a later source change applies, overriding a Tessera change of the same field, and says so", async () => {
+    const suspended = rowOf("reporting", "user11");
+    const renewed = rowOf("case-notes", "user12");
+    // An admin suspended one and renewed the other in Tessera since the last import.
+    await db.prisma.license.update({ where: { id: (await licenseOf(suspended)).id }, data: { status: "suspended", statusChangedAt: now } });
+    await db.prisma.license.update({ where: { id: (await licenseOf(renewed)).id }, data: { endsAt: new Date("2031-03-01T00:00:00Z") } });
+    const suspendedEnd = (await licenseOf(suspended)).endsAt;
+
+    const before = await snapshot();
+    for (const dryRun of [true, false]) {
+      const same = ok(await run(changed, { dryRun }));
+      expect([same.imported, same.updated, same.unchanged]).toEqual([0, 0, 119]);
+      expect(same.rows.find((r) => r.uniqueId === suspended.unique_id)).toMatchObject({ outcome: "unchanged", status: "suspended", detail: expect.stringContaining("kept Tessera's suspended (the source still says active)") });
+      expect(same.rows.find((r) => r.uniqueId === renewed.unique_id)!.detail).toContain("kept Tessera's end 2031-03-01T00:00:00.000Z");
+      expect(await snapshot()).toEqual(before);
+    }
+
+    // Now the source moves both ends: each applies; the renewal made in Tessera is overridden, the suspension stays.
+    const moved = changed.map((r) => (r === suspended ? { ...r, expiration_date: "2030-01-31" } : r === renewed ? { ...r, expiration_date: "2029-12-31" } : r));
+    const dry = ok(await run(moved, { dryRun: true }));
+    expect(await snapshot()).toEqual(before);
+    const sync = ok(await run(moved));
+    for (const result of [dry, sync]) {
+      expect([result.updated, result.unchanged]).toEqual([2, 117]);
+      expect(result.rows.filter((r) => r.outcome !== "unchanged").map((r) => [r.username, r.detail.replace(/lic_[\w-]+/, "lic")])).toEqual([
+        ["user11", `${result === dry ? "would update" : "updated"} lic: ends ${suspendedEnd.toISOString()} → 2030-02-01T00:00:00.000Z; kept Tessera's suspended (the source still says active)`],
+        ["user12", `${result === dry ? "would update" : "updated"} lic: ends 2031-03-01T00:00:00.000Z → 2030-01-01T00:00:00.000Z; the source's new end overrides Tessera's 2031-03-01T00:00:00.000Z`],
+      ]);
+    }
+    expect(await licenseOf(suspended)).toMatchObject({ status: "suspended", endsAt: new Date("2030-02-01T00:00:00Z"), sourceActive: true, sourceEndsAt: new Date("2030-02-01T00:00:00Z") });
+    expect(await licenseOf(renewed)).toMatchObject({ status: "active", endsAt: new Date("2030-01-01T00:00:00Z") });
+    expect((await events("license.import_sync")).find((e) => e.target.id === (sync.rows.find((r) => r.username === "user12" && r.outcome === "updated")!.licenseId))!.data.overrides)
+      .toEqual(["the source's new end overrides Tessera's 2031-03-01T00:00:00.000Z"]);
+
+    // Reinstated in Tessera afterwards, the license stays active on the next run of the same file.
+    await db.prisma.license.update({ where: { id: (await licenseOf(suspended)).id }, data: { status: "active" } });
+    expect(ok(await run(moved)).updated).toBe(0);
+    expect((await licenseOf(suspended)).status).toBe("active");
   });
 
   it("keeps a license revoked in Tessera revoked, whatever the source says", async () => {

@@ -2,7 +2,8 @@
 // checked first; only a file without problems is written, in one transaction, every change audited. Each
 // row's username is its license's holder (a person), its application a component (by key or --map). A
 // second run is a sync (importSource "django:<unique_id>" finds what the first imported): status and expiry
-// changed at the source are applied and reported; rows gone from the source are reported, never deleted.
+// changed at the source since the last import are applied and reported (a change made in Tessera stays,
+// see django-sync); rows gone from the source are reported, never deleted.
 import type { AuditEvent } from "../../../../contracts/audit-api";
 import { describeHolder, type LicenseHolder, type LicenseStatus } from "../../../../contracts/license-api";
 import type { AccessPrisma } from "../../db/prisma";
@@ -117,19 +118,19 @@ export async function importDjangoLicenses(deps: ImportDeps, csv: DjangoLicenseC
     problem(rows[0], `application "${application}" (${lines}) is not a Tessera component key; name its component with --map ${application}=<component key>`);
   }
 
-  const { rows, creates, updates } = await planAgainstDatabase(prisma, tenant.id, planned, now, problems);
+  const { rows, creates, updates, agreements } = await planAgainstDatabase(prisma, tenant.id, planned, now, problems);
   problems.push(...(await liveConflicts(prisma, tenant.id, [...creates.filter((c) => c.status === "active" || c.status === "suspended"), ...updates.filter((u) => u.becomesLive)], now)));
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
   const removed = await removedAtSource(prisma, tenant.id, new Set(planned.map((p) => p.source)), now);
 
   const describeNew = (p: NewLicense) => `${describeHolder(p.holder)}, ${p.componentKey}, ${p.status}, ${p.startsAt.toISOString().slice(0, 10)} to ${p.read.endsAt.toISOString()}, key from ${p.read.storedForm}`;
-  const written = options.dryRun ? null : await writeDjangoImport(deps, tenant.id, tier, creates, updates, options.actor, now);
+  const written = options.dryRun ? null : await writeDjangoImport(deps, tenant.id, tier, creates, [...updates, ...agreements], options.actor, now);
   for (const p of creates) {
     const licenseId = written?.get(p.source) ?? null;
     rows.push({ ...baseOf(p.row), outcome: written ? "imported" : "would-import", licenseId, status: p.status, detail: `${written ? `imported as ${licenseId}` : "would import"}: ${describeNew(p)}` });
   }
   for (const u of updates) {
-    rows.push({ ...baseOf(u.row), outcome: written ? "updated" : "would-update", licenseId: u.licenseId, status: u.to.status, detail: `${written ? "updated" : "would update"} ${u.licenseId}: ${describeSync(u.from, u.to)}` });
+    rows.push({ ...baseOf(u.row), outcome: written ? "updated" : "would-update", licenseId: u.licenseId, status: u.to.status, detail: `${written ? "updated" : "would update"} ${u.licenseId}: ${[describeSync(u.from, u.to), ...u.overrides, ...u.kept].join("; ")}` });
   }
   const count = (...outcomes: RowOutcome[]) => rows.filter((r) => outcomes.includes(r.outcome)).length;
   return {
@@ -147,7 +148,7 @@ async function planAgainstDatabase(prisma: AccessPrisma, tenantId: string, plann
   const [bySource, byDigest] = await Promise.all([
     prisma.license.findMany({
       where: { importSource: { in: planned.map((p) => p.source) } },
-      select: { id: true, importSource: true, keyDigest: true, tenantId: true, status: true, endsAt: true, holderKind: true, holderName: true, componentId: true },
+      select: { id: true, importSource: true, keyDigest: true, tenantId: true, status: true, endsAt: true, sourceActive: true, sourceEndsAt: true, holderKind: true, holderName: true, componentId: true },
     }),
     prisma.license.findMany({ where: { keyDigest: { in: planned.map((p) => p.digest) } }, select: { id: true, keyDigest: true } }),
   ]);
@@ -156,6 +157,7 @@ async function planAgainstDatabase(prisma: AccessPrisma, tenantId: string, plann
   const rows: RowReport[] = [];
   const creates: NewLicense[] = [];
   const updates: SyncUpdate[] = [];
+  const agreements: SyncUpdate[] = [];
   for (const p of planned) {
     const earlier = importedBefore.get(p.source);
     if (!earlier) {
@@ -174,13 +176,20 @@ async function planAgainstDatabase(prisma: AccessPrisma, tenantId: string, plann
       earlier.holderKind !== p.holder.kind || earlier.holderName !== p.holder.name ? `the holder in Tessera is ${describeHolder({ kind: earlier.holderKind, name: earlier.holderName })}` : "",
       earlier.componentId !== p.componentId ? `the application now maps to ${p.componentKey} (left on its component)` : "",
     ].filter(Boolean);
-    const noted = notes.length ? `; ${notes.join("; ")}` : "";
-    const plan = planSync(earlier, p.read, now);
-    if (plan.kind === "kept-revoked") unchanged(`unchanged: ${earlier.id} is revoked in Tessera (revocation is final); the source says ${sourceStatus(p.read, now)}${noted}`);
-    else if (plan.kind === "unchanged") unchanged(`unchanged since the last import (${earlier.id}, ${plan.status})${noted}`);
-    else updates.push({ ...p, componentId: earlier.componentId, holder: { kind: earlier.holderKind, name: earlier.holderName }, licenseId: earlier.id, from: plan.from, to: plan.to, becomesLive: plan.becomesLive });
+    const last = earlier.sourceActive !== null && earlier.sourceEndsAt !== null ? { active: earlier.sourceActive, endsAt: earlier.sourceEndsAt } : null;
+    const plan = planSync(earlier, last, p.read, now);
+    const noted = (more: string[]) => (notes.length + more.length ? `; ${[...more, ...notes].join("; ")}` : "");
+    const onLicense = { ...p, componentId: earlier.componentId, holder: { kind: earlier.holderKind, name: earlier.holderName }, licenseId: earlier.id };
+    const held = { status: effectiveStatus(earlier, now), endsAt: earlier.endsAt };
+    if (plan.kind === "kept-revoked") unchanged(`unchanged: ${earlier.id} is revoked in Tessera (revocation is final); the source says ${sourceStatus(p.read, now)}${noted([])}`);
+    else if (plan.kind === "unchanged") unchanged(`unchanged since the last import (${earlier.id}, ${plan.status})${noted(plan.kept)}`);
+    else if (plan.kind === "agrees") {
+      // Only the recorded source state is written, so a later change in Tessera is not undone by this one.
+      agreements.push({ ...onLicense, from: held, to: held, becomesLive: false, overrides: [], kept: [] });
+      unchanged(`unchanged: the source changed to what Tessera already holds (${earlier.id}, ${plan.status})${noted([])}`);
+    } else updates.push({ ...onLicense, from: plan.from, to: plan.to, becomesLive: plan.becomesLive, overrides: plan.overrides, kept: plan.kept });
   }
-  return { rows, creates, updates };
+  return { rows, creates, updates, agreements };
 }
 
 type LiveCandidate = { row: DjangoLicenseRow; componentId: string; componentKey: string; holder: LicenseHolder; licenseId?: string };

@@ -1,5 +1,6 @@
 // Writes a checked Django import in one transaction: new licenses (license.import) and sync updates of
-// licenses imported before (license.import_sync, from → to), each audited, the holder's live-license rule
+// licenses imported before (license.import_sync, from → to), each audited, with the source's state recorded
+// for the next sync, the holder's live-license rule
 // applied by the one guard. Anything that changed in between rolls it all back: a re-run sorts it out.
 import type { AuditEvent } from "../../../../contracts/audit-api";
 import type { LicenseHolder, LicenseStatus } from "../../../../contracts/license-api";
@@ -26,7 +27,8 @@ export type NewLicense = {
   source: string;
   digest: string;
 };
-export type SyncUpdate = NewLicense & { licenseId: string; from: HeldState; to: HeldState; becomesLive: boolean };
+/** from = to: only the source's state is recorded (it changed to what Tessera holds), nothing audited. */
+export type SyncUpdate = NewLicense & { licenseId: string; from: HeldState; to: HeldState; becomesLive: boolean; overrides: string[]; kept: string[] };
 
 const isLive = (status: LicenseStatus) => status === "active" || status === "suspended";
 
@@ -66,6 +68,8 @@ export async function writeDjangoImport(
               keyCiphertext: sealLicenseKeyUnder(dataKey!, id, p.read.licenseText),
               keyDigest: p.digest,
               importSource: p.source,
+              sourceActive: p.read.active,
+              sourceEndsAt: p.read.endsAt,
             },
             select: { id: true },
           });
@@ -89,10 +93,15 @@ export async function writeDjangoImport(
           if (!held || effectiveStatus(held, now) !== u.from.status || held.endsAt.getTime() !== u.from.endsAt.getTime()) {
             throw new AppError("conflict", `license ${u.licenseId} changed while the import ran`);
           }
+          const recordedSource = { sourceActive: u.read.active, sourceEndsAt: u.read.endsAt };
+          if (u.from.status === u.to.status && u.from.endsAt.getTime() === u.to.endsAt.getTime()) {
+            await tx.license.update({ where: { id: u.licenseId }, data: recordedSource, select: { id: true } });
+            continue;
+          }
           if (u.becomesLive) await assertNoOtherLiveLicense(tx, { tenantId, componentId: u.componentId, holder: u.holder }, u.licenseId, now);
           await tx.license.update({
             where: { id: u.licenseId },
-            data: { status: u.to.status, endsAt: u.to.endsAt, ...(u.to.status !== held.status ? { statusChangedAt: now } : {}) },
+            data: { status: u.to.status, endsAt: u.to.endsAt, ...recordedSource, ...(u.to.status !== held.status ? { statusChangedAt: now } : {}) },
             select: { id: true },
           });
           await recordEvent(tx, {
@@ -103,7 +112,7 @@ export async function writeDjangoImport(
             tenantId,
             sourceIp: null,
             requestId: null,
-            data: { ...rowData(u), from: u.from.status, to: u.to.status, fromEndsAt: u.from.endsAt.toISOString(), toEndsAt: u.to.endsAt.toISOString() },
+            data: { ...rowData(u), from: u.from.status, to: u.to.status, fromEndsAt: u.from.endsAt.toISOString(), toEndsAt: u.to.endsAt.toISOString(), ...(u.overrides.length ? { overrides: u.overrides } : {}) },
           });
         }
       },

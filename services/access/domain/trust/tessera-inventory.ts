@@ -80,7 +80,7 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     purpose: "To grant an organisation access to a component and let the component check it.",
     retention: "For the term of the contract and the audit log's retention after it ends.",
     recipients: "The component the license is for (validity and scopes only, never the key).",
-    columns: ["id", "tenantId", "componentId", "tierId", "seats", "startsAt", "endsAt", "status", "statusChangedAt", "suspendedByTenant", "keyCiphertext", "keyDigest", "holderKind", "holderName", "requestsPerMinute", "importSource", "createdAt", "updatedAt"],
+    columns: ["id", "tenantId", "componentId", "tierId", "seats", "startsAt", "endsAt", "status", "statusChangedAt", "suspendedByTenant", "keyCiphertext", "keyDigest", "holderKind", "holderName", "requestsPerMinute", "importSource", "sourceActive", "sourceEndsAt", "createdAt", "updatedAt"],
   },
   {
     database: "access", table: "Activation", category: "Application technology metadata",

@@ -96,6 +96,7 @@ export const accessPolicies = policyTable({
   "GET /v1/licenses/:id/token-usage": person("tokens.read"),
   // every token the person may see, and leaked tokens (token-leak-routes.ts)
   "GET /v1/tokens": person("tokens.read"),
+  "GET /v1/tokens/export": person("tokens.read"),
   "POST /v1/tokens/lookup": person("token_leaks.write"),
   "GET /v1/secret-scanner-keys": person("token_leaks.write"),
   "POST /v1/secret-scanner-keys": person("token_leaks.write"),

@@ -18,6 +18,7 @@ const tables = (): { path: string; caption: string }[] => [
   { path: "/tenants", caption: "Tenants" },
   { path: `/licenses/${licenseId}/tokens`, caption: "Tokens" },
   { path: `/licenses/${licenseId}`, caption: "OAuth clients" },
+  { path: "/tokens", caption: "Tokens" },
   { path: "/audit", caption: "Audit events" },
   { path: "/tiers", caption: "Service tiers" },
   { path: "/security", caption: "Your sessions" },

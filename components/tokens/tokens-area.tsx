@@ -1,16 +1,19 @@
 "use client";
 // The Tokens area: every token the person may see across licenses — search by name or prefix, filters by
 // status, license, tenant (platform administrators) and expiry, cursor pages — with the row actions of a
-// license's tokens table (the same columns and dialogs).
+// license's tokens table (the same columns and dialogs). Search, filters and pages live in the address
+// (url-state.ts), except a whole token: typed into the search it is neither sent nor written there.
 import { useState } from "react";
-import { useLicenseList } from "@/components/licenses/license-queries";
 import { useTenantList } from "@/components/tenants/tenant-queries";
 import { tokenExpiryWindowLabels, tokenExpiryWindows, tokenStatuses, tokenStatusLabels, wholeTokenShape, type TokenExpiryWindow, type TokenListRow, type TokenStatus } from "@/contracts/token-api";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { Pagination, useTablePages } from "@/components/ui/pagination";
-import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { ExportLink, FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { useUrlParam } from "@/components/ui/url-state";
 import { useMayCall, useViewer } from "@/components/viewer";
+import { withQuery } from "@/lib/with-query";
+import { LicenseFilter } from "./license-filter";
 import { TokenActionDialogs, type TokenDialog } from "./token-action-dialogs";
 import { licenseColumns, tokenColumns } from "./token-columns";
 import { useAllTokens } from "./token-queries";
@@ -21,35 +24,42 @@ const expiryOptions = tokenExpiryWindows.map((w) => ({ value: w, label: tokenExp
 export function TokensArea() {
   const isPlatform = useViewer().role === "platform_admin";
   const canManage = useMayCall("POST /v1/tokens/:id/revoke");
-  const [search, setSearch] = useState("");
-  const [status, setStatus] = useState("");
-  const [tenantId, setTenantId] = useState("");
-  const [licenseId, setLicenseId] = useState("");
-  const [expiresWithin, setExpiresWithin] = useState("");
+  const [addressSearch, setAddressSearch] = useUrlParam("q");
+  const [status, setStatus] = useUrlParam("status");
+  const [tenantId, setTenantId] = useUrlParam("tenant");
+  const [licenseId, setLicenseId] = useUrlParam("license");
+  const [expiresWithin, setExpiresWithin] = useUrlParam("expiry");
   const [dialog, setDialog] = useState<TokenDialog>(null);
-  const pages = useTablePages();
+  const pages = useTablePages(25);
   const changing = pages.resetting;
-  // A whole token typed here would travel in an address: it is not sent, and the lookup is offered instead.
+  // A whole token typed here would travel in an address: it stays in this component (for the warning),
+  // is neither sent nor written to the address, and the lookup is offered instead. One already in the
+  // address (a link someone made) is ignored the same way.
+  const [typedWholeToken, setTypedWholeToken] = useState("");
+  const search = typedWholeToken || addressSearch;
   const wholeToken = wholeTokenShape.test(search);
+  const setSearch = (text: string) => {
+    if (wholeTokenShape.test(text)) return setTypedWholeToken(text);
+    setTypedWholeToken("");
+    changing(setAddressSearch)(text);
+  };
 
   const tenants = useTenantList({ limit: 100 }, isPlatform);
-  const licenses = useLicenseList({ tenantId: tenantId || undefined, limit: 100 });
-  const list = useAllTokens({
+  const selection = {
     search: search && !wholeToken ? search : undefined,
-    status: (status || undefined) as TokenStatus | undefined,
+    status: (tokenStatuses as readonly string[]).includes(status) ? (status as TokenStatus) : undefined,
     tenantId: tenantId || undefined,
     licenseId: licenseId || undefined,
-    expiresWithin: (expiresWithin || undefined) as TokenExpiryWindow | undefined,
-    limit: pages.limit,
-    cursor: pages.cursor,
-  });
+    expiresWithin: (tokenExpiryWindows as readonly string[]).includes(expiresWithin) ? (expiresWithin as TokenExpiryWindow) : undefined,
+  };
+  const list = useAllTokens({ ...selection, limit: pages.limit, cursor: pages.cursor });
   const columns = tokenColumns<TokenListRow>(canManage ? setDialog : null, licenseColumns(isPlatform));
   const filtered = Boolean(search || status || tenantId || licenseId || expiresWithin);
 
   return (
     <div data-testid="tokens-area">
       <TableToolbar>
-        <SearchBox label="Search tokens" placeholder="Name or prefix (tsr_…)" value={search} onChange={changing(setSearch)} />
+        <SearchBox label="Search tokens" placeholder="Name or prefix (tsr_…)" value={search} onChange={setSearch} />
         <FilterSelect label="Status" value={status} onChange={changing(setStatus)} options={statusOptions} />
         {isPlatform ? (
           <FilterSelect
@@ -62,13 +72,9 @@ export function TokensArea() {
             options={(tenants.data?.tenants ?? []).map((t) => ({ value: t.id, label: t.name }))}
           />
         ) : null}
-        <FilterSelect
-          label="License"
-          value={licenseId}
-          onChange={changing(setLicenseId)}
-          options={(licenses.data?.licenses ?? []).map((l) => ({ value: l.id, label: isPlatform ? `${l.component.name} · ${l.tenant.name}` : l.component.name }))}
-        />
+        <LicenseFilter value={licenseId} onChange={changing(setLicenseId)} tenantId={tenantId} withTenant={isPlatform} />
         <FilterSelect label="Expiry" value={expiresWithin} onChange={changing(setExpiresWithin)} options={expiryOptions} allLabel="Any" />
+        <ExportLink href={withQuery("/api/tokens/export", selection)} what="the tokens shown, every page" />
       </TableToolbar>
       {wholeToken ? (
         <div className="mb-3">

@@ -123,3 +123,30 @@ describe("tokens export", () => {
     expect((await download(`/v1/licenses/${northLicense}/tokens/export?status=lost`, admin)).status).toBe(422);
   });
 });
+
+describe("Tokens area export (GET /v1/tokens/export)", () => {
+  it("applies the area's filters, neutralises formula cells and never holds another tenant's tokens", async () => {
+    const own = await download(`/v1/tokens/export`, north.people.tenant_admin);
+    expect(own.status).toBe(200);
+    expect(String(own.headers["content-disposition"])).toContain("tessera-tokens-");
+    expect(own.text).toContain(",'@SUM(1+1)*cmd,");
+    expect(own.text).not.toMatch(/(^|,)@SUM/m);
+    expect(own.text).not.toContain("south token");
+    expect(rowsOf(own.text).length).toBe(2);
+    const searched = rowsOf((await download(`/v1/tokens/export?search=deploy`, north.people.tenant_admin)).text);
+    expect(searched.length).toBe(1);
+    expect(searched[0]).toContain("deploy bot");
+    const asked = await download(`/v1/tokens/export?tenantId=${south.tenant.id}`, north.people.tenant_admin);
+    expect(asked.status).toBe(200);
+    expect(rowsOf(asked.text)).toEqual([]);
+    const south_ = rowsOf((await download(`/v1/tokens/export?licenseId=${southLicense}`, admin)).text);
+    expect(south_.length).toBe(1);
+    expect(south_[0]).toContain("south token");
+  });
+
+  it("refuses a whole token in the search, a cursor and a malformed expiry", async () => {
+    expect((await download(`/v1/tokens/export?search=tsr_${"A".repeat(30)}`, admin)).status).toBe(422);
+    expect((await download(`/v1/tokens/export?cursor=abc`, admin)).status).toBe(422);
+    expect((await download(`/v1/tokens/export?expiresWithin=1y`, admin)).status).toBe(422);
+  });
+});

@@ -2,6 +2,7 @@
 // pasted token, secret scanners' keys, and a scanner's signed report forwarded by the web tier.
 import type { FastifyInstance } from "fastify";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
+import { allTokensExportQuery, csvDocument } from "../../../contracts/table-exports";
 import { listAllTokensQuery, listAllTokensResponse } from "../../../contracts/token-api";
 import {
   forwardedLeakReport,
@@ -18,10 +19,12 @@ import { routeOptions } from "../../common/http/policy";
 import type { AccessContext } from "../domain/context";
 import { receiveLeakReport } from "../domain/token-leaks/leak-report";
 import { listScannerKeys, registerScannerKey, retireScannerKey } from "../domain/token-leaks/scanner-keys";
+import { exportAllTokens } from "../domain/tokens/export-all-tokens";
 import { listAllTokens } from "../domain/tokens/list-all-tokens";
 import { lookupToken } from "../domain/tokens/lookup-token";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
+import { sendCsv } from "./send-csv";
 
 const tags = { tags: ["tokens"] } as const;
 
@@ -31,6 +34,19 @@ export function tokenLeakRoutes(app: FastifyInstance, ctx: AccessContext) {
     "/v1/tokens",
     routeOptions(policies["GET /v1/tokens"], { ...tags, summary: "Every token the person may see, across licenses (keyset pages).", query: listAllTokensQuery, response: listAllTokensResponse }),
     async (request) => listAllTokens(ctx, actorOf(request), parseInput(listAllTokensQuery, request.query)),
+  );
+
+  // GET /v1/tokens/export — the Tokens area's selection (same search and filters), every page, as CSV, streamed.
+  app.get(
+    "/v1/tokens/export",
+    routeOptions(policies["GET /v1/tokens/export"], {
+      ...tags,
+      summary: "Every token the Tokens area's search and filters select, every page, as CSV (no token material).",
+      query: allTokensExportQuery,
+      response: csvDocument,
+      responseContentType: "text/csv",
+    }),
+    async (request, reply) => sendCsv(reply, ctx, "tokens", exportAllTokens(ctx, actorOf(request), parseInput(allTokensExportQuery, request.query))),
   );
 
   // POST /v1/tokens/lookup — a pasted token (checksum, then digest) or display prefix; in the body, never the address.

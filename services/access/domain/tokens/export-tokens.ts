@@ -2,22 +2,26 @@
 // Only what the table shows: names, display prefixes and dates, never token material (none is stored).
 import type { z } from "zod";
 import type { tokenExportQuery } from "../../../../contracts/table-exports";
+import type { TokenDto } from "../../../../contracts/token-api";
 import type { Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
 import { exportPageSize, pagedCsv } from "../documents/paged-csv";
 import { listTokens } from "./list-tokens";
 
-const header = ["Token id", "Name", "Prefix", "Status", "License active", "Scopes", "Created by", "OAuth client", "Created (UTC)", "Expires (UTC)", "Last used (UTC)", "Revoked (UTC)"];
+export const tokenExportHeader = ["Token id", "Name", "Prefix", "Status", "License active", "Scopes", "Created by", "OAuth client", "Created (UTC)", "Expires (UTC)", "Last used (UTC)", "Revoked (UTC)"];
 
 export async function exportTokens(ctx: AccessContext, actor: Actor, licenseId: string, query: z.infer<typeof tokenExportQuery>): Promise<AsyncGenerator<string>> {
   // The first page is read before the answer starts, so a missing or other tenant's license is a 404.
   const first = await listTokens(ctx, actor, licenseId, { ...query, limit: exportPageSize });
   return pagedCsv(
-    header,
+    tokenExportHeader,
     async (cursor) => {
       const page = cursor ? await listTokens(ctx, actor, licenseId, { ...query, limit: exportPageSize, cursor }) : first;
       return { rows: page.tokens, nextCursor: page.nextCursor };
     },
-    (t) => [t.id, t.name, t.displayPrefix, t.status, t.licenseActive ? "yes" : "no", t.scopes.join(" "), t.createdBy?.name ?? t.createdBy?.email, t.clientId, t.createdAt, t.expiresAt, t.lastUsedAt, t.revokedAt],
+    tokenExportCells,
   );
 }
+
+/** A token's cells under tokenExportHeader (shared with the Tokens area's export, which adds license and tenant). */
+export const tokenExportCells = (t: TokenDto) => [t.id, t.name, t.displayPrefix, t.status, t.licenseActive ? "yes" : "no", t.scopes.join(" "), t.createdBy?.name ?? t.createdBy?.email, t.clientId, t.createdAt, t.expiresAt, t.lastUsedAt, t.revokedAt];

@@ -3,7 +3,7 @@
 // (a datalist) come from GET /v1/licenses searched as the person types; choosing one filters by its id.
 import { useEffect, useId, useState } from "react";
 import { useLicenseList } from "@/components/licenses/license-queries";
-import { describeHolder } from "@/contracts/license-api";
+import { describeHolder, recordId } from "@/contracts/license-api";
 
 type Props = { value: string; onChange: (licenseId: string) => void; tenantId: string; withTenant: boolean };
 
@@ -21,7 +21,8 @@ export function LicenseFilter({ value, onChange, tenantId, withTenant }: Props) 
   const choose = (next: string) => {
     setText(next);
     if (next === "") onChange("");
-    else if (options.some((l) => l.id === next)) onChange(next);
+    // A suggestion chosen, or a whole license id typed or pasted (before its suggestion has loaded).
+    else if (options.some((l) => l.id === next) || (next.startsWith("lic_") && recordId.safeParse(next).success)) onChange(next);
   };
   return (
     <div className="flex min-w-0 flex-col gap-1">

@@ -24,7 +24,7 @@ function withRateLimited(series: UsageSeries, axis: UsageAxis, rows: readonly { 
   return { ...series, buckets, totals: { ...series.totals, rateLimited: buckets.reduce((sum, b) => sum + b.rateLimited, 0) } };
 }
 
-export async function getTokenUsage(ctx: AccessContext, actor: Actor, id: string, range: UsageRange, now = new Date()): Promise<TokenUsageResponse> {
+export async function getTokenUsage(ctx: AccessContext, actor: Actor, id: string, range: UsageRange, now = ctx.now()): Promise<TokenUsageResponse> {
   const token = await ctx.prisma.token.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true } });
   if (!token) throw tokenNotFound();
   const axis = usageAxis(range, now);
@@ -35,7 +35,7 @@ export async function getTokenUsage(ctx: AccessContext, actor: Actor, id: string
   return { usage: toSeries(range, axis, rows) };
 }
 
-export async function getLicenseTokenUsage(ctx: AccessContext, actor: Actor, licenseId: string, range: UsageRange, now = new Date()): Promise<LicenseTokenUsageResponse> {
+export async function getLicenseTokenUsage(ctx: AccessContext, actor: Actor, licenseId: string, range: UsageRange, now = ctx.now()): Promise<LicenseTokenUsageResponse> {
   const license = await loadTokenLicense(ctx.prisma, actor, licenseId);
   const axis = usageAxis(range, now);
   const where = { licenseId: license.id, ...tenantScope(actor), bucket: { gte: axis.from, lt: axis.to } };

@@ -54,7 +54,15 @@ const { app, ctx } = buildAccessService({
   caches: validationCache,
   selfCheck,
   // Several access processes share PostgreSQL's window budgets; the embedded database has one process, counted exactly in memory.
-  quotas: config.REQUEST_QUOTAS === "off" ? false : { store: database.embedded ? "memory" : "postgres", onError: (err) => app.log.warn({ err }, "request quota store unreachable; limiting this process alone") },
+  quotas:
+    config.REQUEST_QUOTAS === "off"
+      ? false
+      : {
+          store: database.embedded ? "memory" : "postgres",
+          onStoreDown: (err) => app.log.warn({ err }, "request quota store unreachable; limiting this process alone until it answers"),
+          onStoreBack: () => app.log.info("request quota store answers again; limits are shared across processes"),
+          onFlushError: (err) => app.log.warn({ err }, "rate-limited counts not written; kept for the next flush"),
+        },
 });
 
 

@@ -34,6 +34,7 @@ const license = (n: number, over: Partial<CachedLicense> = {}): CachedLicense =>
   endsAt: new Date("2100-01-01T00:00:00Z"),
   scopes: ["reports:read"],
   requestsPerMinute: 600,
+  heartbeatWindowMinutes: 60,
   resourceServers: ["reports-worker"],
   ...over,
 });

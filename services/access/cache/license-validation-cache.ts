@@ -20,6 +20,8 @@ export type CachedLicense = {
   scopes: string[];
   /** The license's request-rate quota: its own requests per minute, else its tier's. */
   requestsPerMinute: number;
+  /** The tier's heartbeat window: an activation not seen for this long holds no seat. */
+  heartbeatWindowMinutes: number;
   /** Certificate identities serving the license's component (resource servers), sorted; only they get an answer. */
   resourceServers: string[];
 };

@@ -18,6 +18,7 @@ import { introspectToken } from "../domain/tokens/introspect-token";
 import { revokeByComponent } from "../domain/tokens/revoke-by-component";
 import { createRevokeRefusalAudit } from "../domain/tokens/revoke-refusal-audit";
 import { rateLimitHeaders } from "../domain/quotas/rate-limit-fields";
+import { rateLimitedOAuthError } from "../domain/quotas/rate-limited-error";
 import { rateLimitFieldDocs, rateLimitedFieldDocs } from "./rate-limit-docs";
 import { addOAuthFormParser, oauthErrorHandler, type RefusedCallerAnswer } from "./oauth-errors";
 import { requestMeta } from "./request-meta";
@@ -78,7 +79,10 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext, suppressio
       async (request, reply) => {
         const { token, cnf_x5t_s256 } = parseInput(boundIntrospectionRequest, request.body);
         void reply.header("cache-control", "no-store");
-        return introspectToken(ctx, verifiedCaller(request), token, cnf_x5t_s256, undefined, (quota) => void reply.headers(rateLimitHeaders(quota)));
+        const { answer, quota } = await introspectToken(ctx, verifiedCaller(request), token, cnf_x5t_s256);
+        if (quota && !quota.admitted) throw rateLimitedOAuthError(quota);
+        if (quota) void reply.headers(rateLimitHeaders(quota));
+        return answer;
       },
     );
 
@@ -102,7 +106,8 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext, suppressio
         const thumbprint = peerCertThumbprint(request);
         if (!thumbprint) throw new OAuthError("unauthorized_client", "The token endpoint needs the client's certificate.");
         const { grant_type, client_id, scope } = parseInput(tokenRequest, request.body);
-        const answer = await clientCredentialsGrant(ctx, { grantType: grant_type, clientId: client_id, scope, certIdentity: caller, certThumbprint: thumbprint }, requestMeta(request), (quota) => void reply.headers(rateLimitHeaders(quota)));
+        const { answer, quota } = await clientCredentialsGrant(ctx, { grantType: grant_type, clientId: client_id, scope, certIdentity: caller, certThumbprint: thumbprint }, requestMeta(request));
+        if (quota) void reply.headers(rateLimitHeaders(quota));
         return reply.header("cache-control", "no-store").header("pragma", "no-cache").send(answer);
       },
     );

@@ -34,7 +34,7 @@ export async function validateLicense(
     return { answer: { valid: false, reason: "unknown-key" }, quota: null };
   }
   const now = ctx.now();
-  const reason = license ? (failureReason(license, input.scope, now) ?? (input.fingerprint === undefined ? null : await seatReason(ctx, license.licenseId, input.fingerprint, now))) : "unknown-key";
+  const reason = license ? (failureReason(license, input.scope, now) ?? (input.fingerprint === undefined ? null : await seatReason(ctx, license, input.fingerprint, now))) : "unknown-key";
   if (reason || !license) {
     const why = reason ?? "unknown-key";
     await failures.record(ctx, { caller, reason: why, licenseId: license?.licenseId ?? null, tenantId: license?.tenantId ?? null, scope: input.scope ?? null }, meta);
@@ -45,7 +45,7 @@ export async function validateLicense(
     await failures.record(ctx, { caller, reason: "rate-limited", licenseId: license.licenseId, tenantId: license.tenantId, scope: input.scope ?? null }, meta);
     return { answer: { valid: false, reason: "rate-limited" }, quota };
   }
-  ctx.accessRecord?.note({ type: "license", id: license.licenseId, tenantId: license.tenantId }, caller, input.scope ? [input.scope] : license.scopes, ctx.now());
+  ctx.accessRecord?.note({ type: "license", id: license.licenseId, tenantId: license.tenantId }, caller, input.scope ? [input.scope] : license.scopes, now);
   const answer: ValidateLicenseResponse = {
     valid: true,
     licenseId: license.licenseId,
@@ -77,7 +77,7 @@ async function loadLicense(ctx: AccessContext, digest: string): Promise<Found | 
   const rows = await ctx.prisma.$queryRaw<Found[]>`
     SELECT l."id" AS "licenseId", l."tenant_id" AS "tenantId", l."status"::text AS "status", l."starts_at" AS "startsAt", l."ends_at" AS "endsAt",
            l."component_id" AS "componentId", c."key" AS "component", l."tier_id" AS "tierId", t."key" AS "tier",
-           COALESCE(l."requests_per_minute", t."requests_per_minute") AS "requestsPerMinute",
+           COALESCE(l."requests_per_minute", t."requests_per_minute") AS "requestsPerMinute", t."heartbeat_window_minutes" AS "heartbeatWindowMinutes",
            ARRAY(SELECT s."key" FROM "tier_scopes" ts JOIN "scopes" s ON s."id" = ts."scope_id"
                  WHERE ts."tier_id" = l."tier_id" AND s."component_id" = l."component_id" ORDER BY s."key") AS "scopes",
            ARRAY(SELECT rs."identity" FROM "resource_servers" rs WHERE rs."component_id" = l."component_id" ORDER BY rs."identity") AS "resourceServers"
@@ -89,14 +89,12 @@ async function loadLicense(ctx: AccessContext, digest: string): Promise<Found | 
 }
 
 /** Whether the fingerprint holds a live seat of the license: null if it does, else why not. */
-async function seatReason(ctx: AccessContext, licenseId: string, fingerprint: string, now: Date): Promise<ValidationFailureReason | null> {
-  const rows = await ctx.prisma.$queryRaw<{ lastSeenAt: Date; windowMinutes: number }[]>`
-    SELECT a."last_seen_at" AS "lastSeenAt", t."heartbeat_window_minutes" AS "windowMinutes"
-    FROM "activations" a JOIN "licenses" l ON l."id" = a."license_id" JOIN "service_tiers" t ON t."id" = l."tier_id"
-    WHERE a."license_id" = ${licenseId} AND a."fingerprint" = ${fingerprint}`;
+async function seatReason(ctx: AccessContext, license: Pick<Found, "licenseId" | "heartbeatWindowMinutes">, fingerprint: string, now: Date): Promise<ValidationFailureReason | null> {
+  const rows = await ctx.prisma.$queryRaw<{ lastSeenAt: Date }[]>`
+    SELECT "last_seen_at" AS "lastSeenAt" FROM "activations" WHERE "license_id" = ${license.licenseId} AND "fingerprint" = ${fingerprint}`;
   const seat = rows[0];
   if (!seat) return "not-activated";
-  return activationLive(seat.lastSeenAt, seat.windowMinutes, now) ? null : "activation-expired";
+  return activationLive(seat.lastSeenAt, license.heartbeatWindowMinutes, now) ? null : "activation-expired";
 }
 
 /** Why a found license does not validate now, or null. Order: the license's state first, then the scope. */

@@ -7,7 +7,8 @@
 import type { TokenResponse } from "../../../../contracts/oauth-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import type { AccessContext, RequestMeta } from "../context";
+import type { AccessPrisma } from "../../db/prisma";
+import type { AccessContext, RequestMeta, TransactionClient } from "../context";
 import { assertLicenseActive, issueToken } from "../tokens/issue-token";
 import { loadTokenLicenseOf, lockLicenseRow } from "../tokens/token-license";
 import { OAuthError } from "./oauth-error";
@@ -36,27 +37,22 @@ function grantedScopes(requested: string | undefined, allowed: string[]): string
   return asked;
 }
 
-export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCredentialsInput, meta: RequestMeta, onQuota?: (decision: QuotaDecision) => void): Promise<TokenResponse> {
+/** The token, and the quota's decision that admitted it (null when quotas are off). Every refusal is thrown as an OAuthError. */
+export type Grant = { answer: TokenResponse; quota: QuotaDecision | null };
+
+export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCredentialsInput, meta: RequestMeta): Promise<Grant> {
   if (input.grantType !== "client_credentials") throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported.");
   if (!input.clientId) throw new OAuthError("invalid_request", "client_id is required (tls_client_auth).");
   const clientId = input.clientId;
+  // A grant that would be issued counts against the license's request-rate quota; over it, nothing is issued.
+  // Decided before the transaction: a lease may wait on the store, and must not hold the license row's lock
+  // and a pool connection meanwhile (under load, every connection could be waiting for another).
+  const { license: asked } = await grantable(ctx.prisma, clientId, input);
+  const quota = (await ctx.quotas?.check("grants", { licenseId: asked.id, tenantId: asked.tenantId, requestsPerMinute: asked.requestsPerMinute })) ?? null;
+  if (quota && !quota.admitted) throw rateLimitedOAuthError(quota);
   return ctx.prisma.$transaction(async (tx) => {
-    const client = await tx.oAuthClient.findUnique({ where: { id: clientId } });
-    // One answer for unknown, revoked and wrong-certificate clients: nothing to probe.
-    if (!client || client.revokedAt || client.certIdentity !== input.certIdentity) throw badClient();
-    await lockLicenseRow(tx, client.licenseId);
-    const license = await loadTokenLicenseOf(tx, client);
-    const now = new Date();
-    try {
-      assertLicenseActive(license, now);
-    } catch {
-      throw new OAuthError("invalid_grant", "The client's license is not active.");
-    }
-    const scopes = grantedScopes(input.scope, client.scopes.filter((s) => license.scopes.includes(s)));
-    // A grant that would be issued counts against the license's request-rate quota; over it, nothing is issued.
-    const quota = (await ctx.quotas?.check("grants", { licenseId: license.id, tenantId: license.tenantId, requestsPerMinute: license.requestsPerMinute })) ?? null;
-    if (quota && !quota.admitted) throw rateLimitedOAuthError(quota);
-    if (quota) onQuota?.(quota);
+    // Checked again under the license row's lock: the client or license may have changed since.
+    const { client, license, scopes, now } = await grantable(tx, clientId, input, (licenseId) => lockLicenseRow(tx, licenseId));
     let issued;
     try {
       issued = await issueToken(tx, ctx.keys.secretDigest, license, { name: `OAuth: ${client.name}`.slice(0, 100), scopes, ttlSeconds: client.tokenTtlSeconds, holder: { clientId: client.id, certThumbprint: input.certThumbprint }, purpose: client.purpose }, now);
@@ -77,6 +73,23 @@ export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCr
     });
     // The client's lifetime, or less when the license ends sooner (issueToken caps the expiry there).
     const expiresIn = Math.floor((row.expiresAt.getTime() - now.getTime()) / 1000);
-    return { access_token: secret, token_type: "Bearer", expires_in: expiresIn, scope: scopes.join(" ") };
+    return { answer: { access_token: secret, token_type: "Bearer", expires_in: expiresIn, scope: scopes.join(" ") }, quota };
   });
+}
+
+/** The client, its license and the scopes the grant would carry, or the OAuth refusal; `lock` runs before the license is read. */
+async function grantable(db: AccessPrisma | TransactionClient, clientId: string, input: ClientCredentialsInput, lock?: (licenseId: string) => Promise<void>) {
+  const client = await db.oAuthClient.findUnique({ where: { id: clientId } });
+  // One answer for unknown, revoked and wrong-certificate clients: nothing to probe.
+  if (!client || client.revokedAt || client.certIdentity !== input.certIdentity) throw badClient();
+  await lock?.(client.licenseId);
+  const license = await loadTokenLicenseOf(db, client);
+  const now = new Date();
+  try {
+    assertLicenseActive(license, now);
+  } catch {
+    throw new OAuthError("invalid_grant", "The client's license is not active.");
+  }
+  const scopes = grantedScopes(input.scope, client.scopes.filter((s) => license.scopes.includes(s)));
+  return { client, license, scopes, now };
 }

@@ -21,11 +21,13 @@ export type LicenseQuotaSetup = QuotaOptions & {
   store: "postgres" | "memory";
   /** How often refusals are written (default 30 s). */
   flushIntervalMs?: number;
+  /** Writing the refusals' counts failed (they are kept for the next flush). */
+  onFlushError?: (error: unknown) => void;
 };
 
 export function createLicenseQuotas(prisma: AccessPrisma, now: () => Date, setup: LicenseQuotaSetup): LicenseQuotas {
   const limiter = createRequestQuota(setup.store === "postgres" ? postgresLeaseStore(prisma) : memoryLeaseStore(), now, setup);
-  const rateLimited = createRateLimitedCounts(prisma, { flushIntervalMs: setup.flushIntervalMs, onError: setup.onError });
+  const rateLimited = createRateLimitedCounts(prisma, { flushIntervalMs: setup.flushIntervalMs, onError: setup.onFlushError });
   return {
     check(kind, license) {
       const settle = (d: QuotaDecision) => {

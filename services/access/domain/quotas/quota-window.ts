@@ -7,6 +7,3 @@ export const windowOf = (atMs: number): number => Math.floor(atMs / quotaWindowM
 
 /** Whole seconds until the window holding `atMs` ends (at least 1: what Retry-After and `t` say). */
 export const secondsToReset = (atMs: number): number => Math.max(1, Math.ceil((windowOf(atMs) + quotaWindowMs - atMs) / 1000));
-
-/** A license's requests per minute: its own when set, else its tier's. */
-export const effectiveRequestsPerMinute = (license: number | null, tier: number): number => license ?? tier;

@@ -4,7 +4,7 @@
 import { quotaWindowMs } from "./quota-window";
 
 /** The one policy a license's requests are counted under. */
-export const quotaPolicyName = "license";
+const quotaPolicyName = "license";
 
 export type QuotaDecision = {
   admitted: boolean;

@@ -5,7 +5,7 @@ import type { AccessPrisma } from "../../db/prisma";
 import { periodicFlush } from "../tokens/periodic-flush";
 import { hourOf } from "../tokens/usage-buckets";
 
-export const quotaKinds = ["validations", "introspections", "grants"] as const;
+const quotaKinds = ["validations", "introspections", "grants"] as const;
 export type QuotaKind = (typeof quotaKinds)[number];
 
 type Row = { licenseId: string; tenantId: string; bucket: number } & Record<QuotaKind, number>;

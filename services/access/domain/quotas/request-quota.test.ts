@@ -84,9 +84,26 @@ describe("when the store cannot be reached", () => {
   it("each process still admits no more than the limit a window", async () => {
     const broken: QuotaLeaseStore = { lease: () => Promise.reject(new Error("down")), giveBack: () => Promise.reject(new Error("down")) };
     const errors: unknown[] = [];
-    const quota = createRequestQuota(broken, clockAt(minute).now, { sweepIntervalMs: 0, onError: (e) => errors.push(e) });
+    const quota = createRequestQuota(broken, clockAt(minute).now, { sweepIntervalMs: 0, onStoreDown: (e) => errors.push(e) });
     expect(await admitMany(quota, "lic_a", 50, 200)).toBe(50);
     expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it("says so once when the store goes and once when it is back, not per lease", async () => {
+    let down = true;
+    const store = memoryLeaseStore();
+    const flaky: QuotaLeaseStore = {
+      lease: (...args) => (down ? Promise.reject(new Error("down")) : store.lease(...args)),
+      giveBack: (...args) => (down ? Promise.reject(new Error("down")) : store.giveBack(...args)),
+    };
+    const said: string[] = [];
+    const clock = clockAt(minute);
+    const quota = createRequestQuota(flaky, clock.now, { sweepIntervalMs: 0, onStoreDown: () => said.push("down"), onStoreBack: () => said.push("back") });
+    await admitMany(quota, "lic_a", 1_000, 100); // a slice of 20: five leases, all failing
+    expect(quota.stats().leases).toBeGreaterThan(1);
+    down = false;
+    await admitMany(quota, "lic_a", 1_000, 100);
+    expect(said).toEqual(["down", "back"]);
   });
 });
 

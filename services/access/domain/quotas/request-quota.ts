@@ -3,9 +3,11 @@
 // synchronously with no I/O; a slice running low is topped up in the background, and one used up is
 // waited for once (concurrent requests share the same lease). The store grants at most the limit per
 // window in total, so processes together never admit more than it; what they may admit less is what sits
-// unused in the others' slices — a slice is a small share of the limit, and one unused for a second goes
-// back. A window's slices expire with it. If the store cannot be reached, a process admits up to the
-// limit on its own (availability over exactness) until it can again.
+// unused in the others' slices — a slice is a small share of the limit, and one unused for 15 s goes
+// back (not sooner: a caller making a request every few seconds would otherwise lease from the store on
+// nearly every request). A window's slices expire with it. If the store cannot be reached, a process
+// admits up to the limit on its own (availability over exactness) until it can again; it says so once
+// when the store goes and once when it is back, not per request.
 import type { QuotaLeaseStore } from "./quota-lease-store";
 import { quotaWindowMs, secondsToReset, windowOf } from "./quota-window";
 import type { QuotaDecision } from "./rate-limit-fields";
@@ -15,13 +17,16 @@ export type QuotaOptions = {
   sliceShare?: number;
   /** The largest slice (default 1 000). */
   maxSlice?: number;
-  /** A slice unused this long is given back (default 1 s). */
+  /** A slice unused this long is given back (default 15 s). */
   idleReturnMs?: number;
   /** When told "nothing left", ask again after this long at the earliest (default 1 s): others may give back. */
   recheckMs?: number;
   /** How often idle slices are looked for (default 1 s; 0: only by `sweep()`). */
   sweepIntervalMs?: number;
-  onError?: (error: unknown) => void;
+  /** The store failed after answering (or at the first try): called once until it answers again. */
+  onStoreDown?: (error: unknown) => void;
+  /** The store answered again after onStoreDown. */
+  onStoreBack?: () => void;
 };
 
 export type RequestQuota = {
@@ -52,10 +57,21 @@ type Local = {
 export function createRequestQuota(store: QuotaLeaseStore, now: () => Date, options: QuotaOptions = {}): RequestQuota {
   const sliceShare = options.sliceShare ?? 1 / 50;
   const maxSlice = options.maxSlice ?? 1_000;
-  const idleReturnMs = options.idleReturnMs ?? 1_000;
+  const idleReturnMs = options.idleReturnMs ?? 15_000;
   const recheckMs = options.recheckMs ?? 1_000;
   const locals = new Map<string, Local>();
   const counted = { leases: 0, givebacks: 0 };
+  let storeDown = false;
+  const failed = (error: unknown) => {
+    if (storeDown) return;
+    storeDown = true;
+    options.onStoreDown?.(error);
+  };
+  const answered = () => {
+    if (!storeDown) return;
+    storeDown = false;
+    options.onStoreBack?.();
+  };
 
   const sliceOf = (limit: number) => Math.max(1, Math.min(maxSlice, Math.ceil(limit * sliceShare)));
 
@@ -75,6 +91,7 @@ export function createRequestQuota(store: QuotaLeaseStore, now: () => Date, opti
     const run = store
       .lease(id, window, want, limit)
       .then(({ granted, leased }) => {
+        answered();
         if (local.window !== window) return; // the window moved on meanwhile: that slice expired with it
         local.available += granted;
         local.leasedHere += granted;
@@ -82,7 +99,7 @@ export function createRequestQuota(store: QuotaLeaseStore, now: () => Date, opti
         if (granted === 0) local.exhaustedUntil = now().getTime() + recheckMs;
       })
       .catch((error: unknown) => {
-        options.onError?.(error);
+        failed(error);
         if (local.window !== window) return;
         // Unreachable store: this process alone stays within the limit.
         const granted = Math.max(0, Math.min(want, limit - local.leasedHere));
@@ -144,7 +161,7 @@ export function createRequestQuota(store: QuotaLeaseStore, now: () => Date, opti
         local.available = 0;
         local.leasedHere -= count;
         counted.givebacks++;
-        returns.push(store.giveBack(id, local.window, count).catch((error: unknown) => options.onError?.(error)));
+        returns.push(store.giveBack(id, local.window, count).then(answered, failed));
       }
     }
     await Promise.all(returns);

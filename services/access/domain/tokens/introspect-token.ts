@@ -6,48 +6,44 @@
 // that they exist. Uses and a found token's refusals are counted in memory (token-usage.ts), not written,
 // and so are accesses to a district's data for its record of disclosures (disclosures/access-record.ts).
 // An answer that would be active counts against the license's request-rate quota (quotas/); over it, the
-// refusal is a 429 in OAuth's words with the rate-limit fields, never an { active: false } that reads as revoked.
+// route answers 429 in OAuth's words with the rate-limit fields, never an { active: false } that reads as revoked.
 import type { IntrospectionResponse } from "../../../../contracts/token-api";
 import type { CachedToken } from "../../cache/token-introspection-cache";
 import type { AccessContext } from "../context";
 import { digestToken, isWellFormedToken } from "./token-format";
 import { tokenState } from "./token-state";
 import type { QuotaDecision } from "../quotas/rate-limit-fields";
-import { rateLimitedOAuthError } from "../quotas/rate-limited-error";
 
 const inactive = (): IntrospectionResponse => ({ active: false });
+
+/** The answer, and the quota's decision when the request was counted (null: not counted, no rate-limit fields; not admitted: the route answers 429). */
+export type Introspection = { answer: IntrospectionResponse; quota: QuotaDecision | null };
 
 /**
  * `presentedThumbprint` (RFC 8705): the thumbprint of the certificate the token was presented over, when
  * the resource server forwards it (`cnf_x5t_s256`); a certificate-bound token whose binding differs then
  * answers inactive and counts as a refusal. Without it, the answer carries cnf for the caller to compare.
  */
-export async function introspectToken(
-  ctx: AccessContext,
-  caller: string,
-  token: string,
-  presentedThumbprint?: string,
-  now = new Date(),
-  onQuota?: (decision: QuotaDecision) => void,
-): Promise<IntrospectionResponse> {
-  if (!isWellFormedToken(token)) return inactive();
+export async function introspectToken(ctx: AccessContext, caller: string, token: string, presentedThumbprint?: string): Promise<Introspection> {
+  const uncounted = (answer: IntrospectionResponse): Introspection => ({ answer, quota: null });
+  if (!isWellFormedToken(token)) return uncounted(inactive());
   const found = await findToken(ctx, digestToken(ctx.keys.secretDigest, token));
-  if (!found) return inactive();
+  if (!found) return uncounted(inactive());
+  const now = ctx.now();
   const state = tokenState(found, found.license, now);
   const wronglyBound = presentedThumbprint !== undefined && found.certThumbprint !== null && found.certThumbprint !== presentedThumbprint;
   // A token shown to a component that does not serve its own is one presented in the wrong place: a refusal.
   const notServed = !found.resourceServers.includes(caller);
   if (!state.active || wronglyBound || notServed) {
     ctx.tokenUsage?.noteRefusal(found, now); // a revoked, expired or stolen token still presented is worth showing
-    return inactive();
+    return uncounted(inactive());
   }
-  const quota = ctx.quotas?.check("introspections", { licenseId: found.licenseId, tenantId: found.tenantId, requestsPerMinute: found.license.requestsPerMinute });
-  const decision = quota instanceof Promise ? await quota : quota;
-  if (decision && !decision.admitted) throw rateLimitedOAuthError(decision);
-  if (decision) onQuota?.(decision);
+  const checked = ctx.quotas?.check("introspections", { licenseId: found.licenseId, tenantId: found.tenantId, requestsPerMinute: found.license.requestsPerMinute });
+  const quota = (checked instanceof Promise ? await checked : checked) ?? null;
+  if (quota && !quota.admitted) return { answer: inactive(), quota };
   ctx.tokenUsage?.note(found, now);
   ctx.accessRecord?.note({ type: "token", id: found.tokenId, tenantId: found.tenantId }, caller, state.scopes, now);
-  return {
+  const answer: IntrospectionResponse = {
     active: true,
     scope: state.scopes.join(" "),
     ...(found.clientId ? { client_id: found.clientId } : {}),
@@ -60,6 +56,7 @@ export async function introspectToken(
     tenant_id: found.tenantId,
     ...(found.certThumbprint ? { cnf: { "x5t#S256": found.certThumbprint } } : {}),
   };
+  return { answer, quota };
 }
 
 async function findToken(ctx: AccessContext, digest: string): Promise<CachedToken | undefined> {

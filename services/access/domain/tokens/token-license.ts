@@ -7,7 +7,6 @@ import type { TransactionClient } from "../context";
 import type { Prisma } from "../../generated/prisma/client";
 import { licenseScopeKeys, tierScopeKeys, tierScopesInclude } from "../tiers/tier-scope-keys";
 import type { LicenseFacts } from "./token-state";
-import { effectiveRequestsPerMinute } from "../quotas/quota-window";
 
 export type TokenLicense = LicenseFacts & {
   id: string;
@@ -65,7 +64,7 @@ function toTokenLicense(license: SelectedLicense): TokenLicense {
     endsAt: license.endsAt,
     scopes: licenseScopeKeys(tierScopeKeys(tier), license.component.key),
     tier: { tokensPerLicense: tier.tokensPerLicense, tokenDefaultTtlHours: tier.tokenDefaultTtlHours, tokenMaxTtlHours: tier.tokenMaxTtlHours },
-    requestsPerMinute: effectiveRequestsPerMinute(license.requestsPerMinute, tier.requestsPerMinute),
+    requestsPerMinute: license.requestsPerMinute ?? tier.requestsPerMinute,
     tenantKind: license.tenant.kind,
   };
 }

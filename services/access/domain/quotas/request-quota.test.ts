@@ -1,5 +1,6 @@
 // The per-process limiter against a store, on a clock the test sets: one process admits exactly the
-// limit per window; two sharing a store never admit more than it together and not much less; idle slices
+// limit per window; two sharing a store never admit more than it together and not much less (one each
+// above it at most, when a process's first request of a window finds the window used up); idle slices
 // go back; an unreachable store still holds each process to the limit. The fields read back as a client would.
 import { describe, expect, it } from "vitest";
 import { rateLimitMember } from "../../../../tests/support/structured-fields";
@@ -44,6 +45,30 @@ describe("one process", () => {
     expect(sync).toBeGreaterThan(990);
   });
 
+  it("admits a window's first request at once while the slice is leased, and takes it from that slice", async () => {
+    let release: (() => void) | null = null;
+    const store = memoryLeaseStore();
+    // The first lease waits until the test releases it; the others answer at once.
+    const slow: QuotaLeaseStore = {
+      lease: (...args) => (release === null ? new Promise((resolve) => (release = () => resolve(store.lease(...args)))) : store.lease(...args)),
+      giveBack: store.giveBack,
+    };
+    const quota = createRequestQuota(slow, clockAt(minute).now, { sweepIntervalMs: 0 });
+    const first = quota.admit("lic_a", 100);
+    expect(first instanceof Promise, "the first request does not wait on the store").toBe(false);
+    expect(first).toMatchObject({ admitted: true });
+    const second = quota.admit("lic_a", 100);
+    expect(second instanceof Promise, "the next one waits for the slice").toBe(true);
+    release!();
+    expect((await second).admitted).toBe(true);
+    expect(1 + 1 + (await admitMany(quota, "lic_a", 100, 200)), "the borrowed one counts: the window still admits its limit").toBe(100);
+  });
+
+  it("below a limit of 50 the first request waits for its slice (borrowing one would be too large a share)", async () => {
+    const quota = createRequestQuota(memoryLeaseStore(), clockAt(minute).now, { sweepIntervalMs: 0 });
+    expect(quota.admit("lic_a", 49) instanceof Promise).toBe(true);
+  });
+
   it("a limit of 1 admits one request a window", async () => {
     const quota = createRequestQuota(memoryLeaseStore(), clockAt(minute).now, { sweepIntervalMs: 0 });
     expect(await admitMany(quota, "lic_a", 1, 5)).toBe(1);
@@ -77,6 +102,17 @@ describe("two processes sharing a store", () => {
     expect(await admitMany(b, "lic_a", 100, 200)).toBeGreaterThan(0);
     const total = 1 + (await admitMany(a, "lic_a", 100, 1));
     expect(total).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("a process whose first request of a window comes after the others used it up", () => {
+  it("admits that one request (borrowed before the store answered), then refuses: one above the limit at most", async () => {
+    const clock = clockAt(30 * minute);
+    const store = memoryLeaseStore();
+    const a = createRequestQuota(store, clock.now, { sweepIntervalMs: 0 });
+    const b = createRequestQuota(store, clock.now, { sweepIntervalMs: 0 });
+    expect(await admitMany(a, "lic_a", 100, 300)).toBe(100);
+    expect(await admitMany(b, "lic_a", 100, 300)).toBe(1);
   });
 });
 

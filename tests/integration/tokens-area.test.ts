@@ -91,6 +91,10 @@ describe("GET /v1/tokens", () => {
     expect(ids((await list(w.admin, { search: made.second!.displayPrefix.slice(4, 10) })).body)).toContain(made.second!.id);
   });
 
+  it("takes % and _ in a search as themselves, not as wildcards", async () => {
+    for (const search of ["%", "____", "tsr_%", "\\"]) expect(ids((await list(w.admin, { search })).body), search).toEqual([]);
+  });
+
   it("refuses a whole token in the search (it would travel in an address)", async () => {
     const res = await list(w.admin, { search: made.deploy!.secret });
     expect(res.status).toBe(422);

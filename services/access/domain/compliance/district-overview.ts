@@ -13,7 +13,7 @@ import { findDistrictOrThrow } from "../agreements/get-agreement";
 import { districtsScope, rulesOf, tenantNamesOf, toIncidentDto } from "../incidents/incident-dto";
 import { tenantRowScope } from "../tenants/get-tenant";
 import { decodeTenantCursor, encodeTenantCursor } from "../tenants/tenant-cursor";
-import { likeEscape } from "../search/like-escape";
+import { likeEscape } from "../../../common/db/like-escape";
 
 type Counts = Map<string, { open: number; overdue: number }>;
 

@@ -4,7 +4,7 @@ import type { ListDispositionsResponse } from "../../../../contracts/disposition
 import type { Prisma } from "../../generated/prisma/client";
 import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
-import { likeEscape } from "../search/like-escape";
+import { likeEscape } from "../../../common/db/like-escape";
 import { dispositionNotFound, dispositionSelect, tenantsOf, toDispositionDto } from "./disposition-dto";
 
 export async function listDispositions(ctx: AccessContext, actor: Actor, query: { tenantId?: string; search?: string; page: number; pageSize: number }): Promise<ListDispositionsResponse> {

@@ -7,7 +7,7 @@ import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
 import { decodeCursor, encodeCursor, type CursorKey } from "./license-cursor";
 import { toLicenseRow } from "./license-dto";
-import { likeEscape } from "../search/like-escape";
+import { likeEscape } from "../../../common/db/like-escape";
 
 export type ListLicensesInput = {
   search?: string;

@@ -8,7 +8,7 @@ import type { AccessContext } from "../context";
 import { tenantRowScope } from "./get-tenant";
 import { decodeTenantCursor, encodeTenantCursor } from "./tenant-cursor";
 import { toTenantDto } from "./tenant-dto";
-import { likeEscape } from "../search/like-escape";
+import { likeEscape } from "../../../common/db/like-escape";
 
 export async function listTenants(ctx: AccessContext, actor: Actor, query: z.infer<typeof listTenantsQuery>) {
   const where: Prisma.TenantWhereInput[] = [tenantRowScope(actor)];

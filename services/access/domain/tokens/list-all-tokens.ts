@@ -17,7 +17,7 @@ function expiryWhere(window: TokenExpiryWindow | undefined, now: Date): Prisma.T
 
 export async function listAllTokens(ctx: AccessContext, actor: Actor, query: ListAllTokensQuery): Promise<ListAllTokensResponse> {
   const { search, status, licenseId, tenantId, expiresWithin, limit, cursor } = listAllTokensQuery.parse(query);
-  const now = new Date();
+  const now = ctx.now();
   // The actor's scope is one condition among the others (AND), so a tenantId filter cannot widen it.
   const where: Prisma.TokenWhereInput = {
     AND: [

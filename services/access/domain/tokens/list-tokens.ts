@@ -1,5 +1,6 @@
 // A license's tokens, newest first, in keyset pages, with search and status filters, plus the limits the
 // create dialog needs. The license is found within the actor's tenant (404 otherwise), and so are its tokens.
+import { likeEscape } from "../../../common/db/like-escape";
 import { purposeRequired } from "../disclosures/declared-purpose";
 import { z } from "zod";
 import type { ListTokensQuery, ListTokensResponse, TokenStatus } from "../../../../contracts/token-api";
@@ -36,7 +37,8 @@ export function statusWhere(status: TokenStatus | undefined, now: Date): Prisma.
 export function searchWhere(search: string | undefined): Prisma.TokenWhereInput {
   if (!search) return {};
   const prefix = search.startsWith(tokenPrefix) ? search : tokenPrefix + search;
-  return { OR: [{ name: { contains: search, mode: "insensitive" } }, { displayPrefix: { startsWith: prefix } }] };
+  // Prisma passes contains/startsWith to LIKE unescaped: % and _ (the prefix's own) would be wildcards.
+  return { OR: [{ name: { contains: likeEscape(search), mode: "insensitive" } }, { displayPrefix: { startsWith: likeEscape(prefix) } }] };
 }
 
 /** `where` narrowed to the tokens after the cursor's, newest first (createdAt, then id). */
@@ -48,7 +50,7 @@ export function pageAfter(where: Prisma.TokenWhereInput, cursor: string | undefi
 export async function listTokens(ctx: AccessContext, actor: Actor, licenseId: string, query: ListTokensQuery): Promise<ListTokensResponse> {
   const { search, status, limit, cursor } = listTokensQuery.parse(query);
   const license = await loadTokenLicense(ctx.prisma, actor, licenseId);
-  const now = new Date();
+  const now = ctx.now();
   const where: Prisma.TokenWhereInput = { licenseId: license.id, ...tenantScope(actor), ...statusWhere(status, now), ...searchWhere(search) };
   const pageWhere = pageAfter(where, cursor);
   const [rows, total, liveTokens] = await Promise.all([

@@ -5,11 +5,12 @@
 // reads the canonical JSON and is bounded by whichever other filter comes with it.
 import type { EventFilter } from "../../../../contracts/audit-api";
 import type { Prisma } from "../../generated/prisma/client";
+import { likeEscape } from "../../../common/db/like-escape";
 
 export function eventWhere(filter: EventFilter): Prisma.AuditEventWhereInput {
   const action = filter.action;
   return {
-    ...(action !== undefined ? { action: action.endsWith(".") ? { startsWith: action } : action } : {}),
+    ...(action !== undefined ? { action: action.endsWith(".") ? { startsWith: likeEscape(action) } : action } : {}),
     ...(filter.tenantId !== undefined ? { tenantId: filter.tenantId } : {}),
     ...(filter.actorId !== undefined ? { actorId: filter.actorId } : {}),
     ...(filter.targetType !== undefined ? { targetType: filter.targetType } : {}),
@@ -17,7 +18,7 @@ export function eventWhere(filter: EventFilter): Prisma.AuditEventWhereInput {
     ...(filter.from !== undefined || filter.to !== undefined
       ? { occurredAt: { ...(filter.from ? { gte: new Date(filter.from) } : {}), ...(filter.to ? { lt: new Date(filter.to) } : {}) } }
       : {}),
-    ...(filter.q !== undefined ? { canonical: { contains: filter.q, mode: "insensitive" as const } } : {}),
+    ...(filter.q !== undefined ? { canonical: { contains: likeEscape(filter.q), mode: "insensitive" as const } } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { getLicenseResponse } from "../../contracts/license-api";
 import type { LicenseTokenUsageResponse } from "../../contracts/token-api";
+import { postgresLeaseStore } from "../../services/access/domain/quotas/quota-lease-store";
 import { registerClientViaApi, tokenRequestAs } from "../support/oauth-fixtures";
 import { insertLicenseRow } from "../support/license-fixtures";
 import { rateLimitMember } from "../support/structured-fields";
@@ -213,5 +214,52 @@ describe("two access processes on one PostgreSQL", () => {
     const row = await a.prisma.licenseQuotaWindow.findUniqueOrThrow({ where: { licenseId: license.id } });
     expect(row.leased).toBeLessThanOrEqual(limit);
     expect(row.windowStart.getTime()).toBe(Math.floor(clock.ms / minute) * minute);
+  });
+});
+
+describe("many licenses' first requests of a window at once", () => {
+  it("are admitted at once, each license's row leased for the window", async () => {
+    nextWindow();
+    const licenses = await Promise.all(Array.from({ length: 100 }, () => freshLicense()));
+    const ask = await a.as("reports-worker");
+    const before = a.ctx.quotas!.limiter.stats();
+    const answers = await Promise.all(licenses.map((l) => ask.json<Record<string, unknown>>("POST", "/v1/licenses/validate", { key: l.key })));
+    expect(answers.map((r) => r.status)).toEqual(licenses.map(() => 200));
+    await a.ctx.quotas!.limiter.sweep();
+    const after = a.ctx.quotas!.limiter.stats();
+    console.log(`[quotas] 100 licenses' first requests: ${after.leases - before.leases} leases in ${after.statements - before.statements} statements`);
+    const rows = await a.prisma.licenseQuotaWindow.findMany({ where: { licenseId: { in: licenses.map((l) => l.id) } } });
+    expect(rows).toHaveLength(100);
+    expect(rows.every((r) => r.leased >= 1 && r.windowStart.getTime() === Math.floor(clock.ms / minute) * minute)).toBe(true);
+  });
+
+  it("share the store's statements: leases asked together take two statements, in any license order, and grant what each asks", async () => {
+    const store = postgresLeaseStore(a.prisma);
+    const licenses = await Promise.all(Array.from({ length: 100 }, () => freshLicense()));
+    const window = Math.floor(clock.ms / minute) * minute + 10 * minute;
+    const shuffled = [...licenses].sort(() => Math.random() - 0.5);
+    const leases = await Promise.all(shuffled.map((l, k) => store.lease(l.id, window, 1 + (k % 5), 3)));
+    expect(leases).toEqual(shuffled.map((_, k) => ({ granted: Math.min(1 + (k % 5), 3), leased: Math.min(1 + (k % 5), 3) })));
+    expect(store.statements!()).toBe(2); // the first alone, the other 99 together
+    await Promise.all(shuffled.map((l) => store.giveBack(l.id, window, 1)));
+    const rows = await a.prisma.licenseQuotaWindow.findMany({ where: { licenseId: { in: shuffled.map((l) => l.id) } } });
+    const leasedOf = new Map(rows.map((r) => [r.licenseId, r.leased]));
+    expect(shuffled.map((l) => leasedOf.get(l.id))).toEqual(shuffled.map((_, k) => Math.min(1 + (k % 5), 3) - 1));
+    expect(store.statements!()).toBe(4);
+  });
+
+  it("two processes' batches over the same licenses in opposite orders neither deadlock nor grant beyond the limit", async () => {
+    const [one, two] = [postgresLeaseStore(a.prisma), postgresLeaseStore(b.prisma)];
+    const licenses = await Promise.all(Array.from({ length: 60 }, () => freshLicense()));
+    const window = Math.floor(clock.ms / minute) * minute + 20 * minute;
+    const granted = new Map<string, number>();
+    for (let round = 0; round < 5; round++) {
+      const forward = licenses.map((l) => one.lease(l.id, window, 2, 15));
+      const backward = [...licenses].reverse().map((l) => two.lease(l.id, window, 2, 15));
+      const results = await Promise.all([...forward, ...backward]);
+      [...licenses, ...[...licenses].reverse()].forEach((l, k) => granted.set(l.id, (granted.get(l.id) ?? 0) + results[k]!.granted));
+    }
+    // 2 × 2 × 5 = 20 asked of each license's 15: exactly 15 granted, never more.
+    expect([...granted.values()]).toEqual(licenses.map(() => 15));
   });
 });

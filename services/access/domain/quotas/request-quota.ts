@@ -41,8 +41,8 @@ export type RequestQuota = {
   sweep(): Promise<void>;
   /** Gives back every unused slice and stops the timer. */
   close(): Promise<void>;
-  /** Round trips to the store so far: slices leased (or asked for and refused) and slices given back. */
-  stats(): { leases: number; givebacks: number };
+  /** Calls to the store so far: slices leased (or asked for and refused) and slices given back; and the statements they took (the shared store batches calls). */
+  stats(): { leases: number; givebacks: number; statements: number };
 };
 
 type Local = {
@@ -195,7 +195,7 @@ export function createRequestQuota(store: QuotaLeaseStore, now: () => Date, opti
   return {
     admit,
     sweep: () => giveBackIdle(false),
-    stats: () => ({ ...counted }),
+    stats: () => ({ ...counted, statements: store.statements?.() ?? counted.leases + counted.givebacks }),
     async close() {
       if (timer) clearInterval(timer);
       await Promise.all([...locals.values()].map((l) => l.inflight));

@@ -310,9 +310,11 @@ export type UpdateTierInput = z.output<typeof updateTierRequest>;
  * and tokens name scopes by it. PATCH /v1/scopes/:id → 200 { scope }: a new description (its label).
  */
 export const renameComponentRequest = z
-  .strictObject({ name: z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.").optional(), description: z.string().trim().max(500, "Use at most 500 characters.").optional() })
+  .strictObject({ name: name.optional(), description: description.optional() })
   .refine((r) => r.name !== undefined || r.description !== undefined, { message: "Give a new name or description.", path: ["name"] });
-export const renameScopeRequest = z.strictObject({ description: z.string().trim().max(500, "Use at most 500 characters.") });
+export type RenameComponentRequest = z.input<typeof renameComponentRequest>;
+export const renameScopeRequest = z.strictObject({ description });
+export type RenameScopeRequest = z.input<typeof renameScopeRequest>;
 /**
  * POST /v1/components/:id/retire and /v1/scopes/:id/retire → 200: from now on no new license (component)
  * or tier scope uses it; existing ones keep working and show "retired". `confirmKey` is its key, typed.

@@ -8,7 +8,7 @@ import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { componentClient, type ComponentClient } from "./component-identity";
 import { createLicenseViaApi, postCreated } from "./license-fixtures";
-import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
+import { expect, newFirstAdminPage, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 const identity = `seats-worker-${run}`;
@@ -29,17 +29,7 @@ async function expectInViewport(p: Page, name: string) {
 
 test.describe.serial("a license's activations in the browser", () => {
   test.beforeAll(async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
-    page = await context.newPage();
-    await page.goto("/sign-in");
-    const path = setupPath();
-    if (path && (await page.getByText("Tessera is not set up yet").count()) > 0) {
-      await page.goto(path);
-      await fillSetupForm(page, firstAdmin);
-      await expect(page).toHaveURL(/\/sign-in\?setup=done/);
-    }
-    await signIn(page, firstAdmin.email, firstAdmin.password);
-    await expect(page.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+    page = await newFirstAdminPage(browser);
     ({ licenseId } = await createLicenseViaApi(page.request, "seats", run));
     const components = (await (await page.request.get("/api/components")).json()) as { components: { id: string; key: string }[] };
     const reports = components.components.find((c) => c.key === "reports")!;

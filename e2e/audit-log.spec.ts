@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { createLicenseViaApi, joinAsMember } from "./license-fixtures";
-import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
+import { expect, newFirstAdminPage, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 const tenantAdmin = { name: "Grace Hopper", email: `grace-${run}@example.test`, password: "cobol compiler nanosecond wire" };
@@ -29,17 +29,7 @@ async function waitForRow(p: Page, text: string | RegExp) {
 
 test.describe.serial("the audit log in the browser", () => {
   test.beforeAll(async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
-    page = await context.newPage();
-    await page.goto("/sign-in");
-    const path = setupPath();
-    if (path && (await page.getByText("Tessera is not set up yet").count()) > 0) {
-      await page.goto(path);
-      await fillSetupForm(page, firstAdmin);
-      await expect(page).toHaveURL(/\/sign-in\?setup=done/);
-    }
-    await signIn(page, firstAdmin.email, firstAdmin.password);
-    await expect(page.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+    page = await newFirstAdminPage(browser);
     ({ tenantId: tenantA } = await createLicenseViaApi(page.request, "audita", run));
     await createLicenseViaApi(page.request, "auditb", run);
     adminOfA = await joinAsMember(browser, page, tenantA, tenantAdmin, "tenant_admin");

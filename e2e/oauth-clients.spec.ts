@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { createLicenseViaApi, joinAsMember } from "./license-fixtures";
-import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
+import { expect, newFirstAdminPage, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 const clientName = `Reports worker ${run}`;
@@ -20,20 +20,6 @@ let licenseId = "";
 let tenantId = "";
 let clientId = "";
 
-/** Signs in as the first administrator, creating them first when this file runs without first-run.spec.ts. */
-async function signInAsFirstAdmin(p: Page) {
-  await p.goto("/sign-in");
-  await expect(p.getByRole("heading", { name: "Sign in to Tessera" })).toBeVisible();
-  const path = setupPath();
-  if (path && (await p.getByText("Tessera is not set up yet").count()) > 0) {
-    await p.goto(path);
-    await fillSetupForm(p, firstAdmin);
-    await expect(p).toHaveURL(/\/sign-in\?setup=done/);
-  }
-  await signIn(p, firstAdmin.email, firstAdmin.password);
-  await expect(p.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
-}
-
 async function openLicensePage(p: Page = page) {
   await p.goto(`/licenses/${licenseId}`);
   await expect(p.getByRole("heading", { level: 2, name: "OAuth clients" })).toBeVisible();
@@ -44,9 +30,7 @@ const clientRow = (p: Page = page) => p.getByRole("table", { name: "OAuth client
 
 test.describe.serial("OAuth clients in the browser", () => {
   test.beforeAll(async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
-    page = await context.newPage();
-    await signInAsFirstAdmin(page);
+    page = await newFirstAdminPage(browser);
     ({ licenseId, tenantId } = await createLicenseViaApi(page.request, "oauth", run));
   });
   test.afterAll(async () => {

@@ -42,6 +42,28 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Signs in as the first administrator, creating them first when the spec runs without first-run.spec.ts. */
+export async function signInAsFirstAdmin(page: Page) {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { name: "Sign in to Tessera" })).toBeVisible();
+  const path = setupPath();
+  if (path && (await page.getByText("Tessera is not set up yet").count()) > 0) {
+    await page.goto(path);
+    await fillSetupForm(page, firstAdmin);
+    await expect(page).toHaveURL(/\/sign-in\?setup=done/);
+  }
+  await signIn(page, firstAdmin.email, firstAdmin.password);
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+}
+
+/** A browser context of its own for a serial spec, signed in as the first administrator. */
+export async function newFirstAdminPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
+  const page = await context.newPage();
+  await signInAsFirstAdmin(page);
+  return page;
+}
+
 /** A fresh browser context (its own cookies: another browser, as far as the system can tell), signed in. */
 export async function newSignedInPage(browser: Browser, email: string, password: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { createLicenseViaApi, postCreated } from "./license-fixtures";
-import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
+import { expect, newFirstAdminPage, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 let page: Page;
@@ -23,19 +23,6 @@ const tables = (): { path: string; caption: string }[] => [
   { path: "/tiers", caption: "Service tiers" },
   { path: "/security", caption: "Your sessions" },
 ];
-
-async function signInAsFirstAdmin(p: Page) {
-  await p.goto("/sign-in");
-  await expect(p.getByRole("heading", { name: "Sign in to Tessera" })).toBeVisible();
-  const path = setupPath();
-  if (path && (await p.getByText("Tessera is not set up yet").count()) > 0) {
-    await p.goto(path);
-    await fillSetupForm(p, firstAdmin);
-    await expect(p).toHaveURL(/\/sign-in\?setup=done/);
-  }
-  await signIn(p, firstAdmin.email, firstAdmin.password);
-  await expect(p.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
-}
 
 /**
  * Every action button of the table's rows is inside the viewport once the page is scrolled to its row: the page
@@ -62,9 +49,7 @@ async function expectRowActionsInViewport(p: Page, caption: string) {
 
 test.describe.serial("console tables", () => {
   test.beforeAll(async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
-    page = await context.newPage();
-    await signInAsFirstAdmin(page);
+    page = await newFirstAdminPage(browser);
     ({ licenseId } = await createLicenseViaApi(page.request, "tables", run));
     // Rows with actions in the tokens and OAuth clients tables, where Revoke used to sit off-screen.
     for (const name of [`Nightly export with a long descriptive name ${run}`, `CI ${run}`]) {

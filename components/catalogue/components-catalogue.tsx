@@ -1,6 +1,6 @@
 "use client";
 // The component catalogue: each component with its scopes (its page shows its resource servers); platform
-// administrators add components and scopes.
+// administrators add components and scopes, and rename them.
 import Link from "next/link";
 import { useState } from "react";
 import type { ComponentDto } from "@/contracts/catalogue-api";
@@ -15,6 +15,7 @@ import { apiFetch } from "@/lib/client/api-fetch";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { seg } from "@/lib/with-query";
 import { catalogueKeys, useComponents } from "./catalogue-queries";
+import { RenameButton } from "./rename-button";
 import { ScopeList } from "./scope-list";
 
 export function ComponentsCatalogue() {
@@ -45,13 +46,16 @@ export function ComponentsCatalogue() {
                   {c.retiredAt ? " · retired" : null}
                 </p>
               </div>
-              {canWrite ? (
-                <Button type="button" variant="secondary" size="sm" onClick={() => setScopeFor(c)} aria-label={`Add a scope to ${c.name}`}>
-                  Add scope
-                </Button>
-              ) : null}
+              <div className="flex shrink-0 flex-wrap justify-end gap-2">
+                <RenameButton kind="component" component={c} />
+                {canWrite ? (
+                  <Button type="button" variant="secondary" size="sm" onClick={() => setScopeFor(c)} aria-label={`Add a scope to ${c.name}`}>
+                    Add scope
+                  </Button>
+                ) : null}
+              </div>
             </div>
-            <ScopeList component={c} />
+            <ScopeList component={c} actions={(s) => <RenameButton kind="scope" scope={s} />} />
           </li>
         ))}
       </ul>

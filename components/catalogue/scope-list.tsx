@@ -1,5 +1,5 @@
 // A component's scopes as a list (key and description), or a line saying it has none yet: the catalogue
-// and the component's page show them alike; a retired scope says so.
+// and the component's page show them alike, each with the actions the page gives it; a retired scope says so.
 import type { ComponentDto } from "@/contracts/catalogue-api";
 import { StatusBadge } from "@/components/ui/status-badge";
 
@@ -11,7 +11,8 @@ export function ScopeList({ component, actions }: { component: Pick<ComponentDto
         <li key={s.id} className="flex flex-wrap items-center gap-2">
           <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{s.key}</code>
           {s.description ? <span className="text-slate-700">— {s.description}</span> : null}
-          {s.retiredAt ? <StatusBadge status="retired" /> : actions?.(s)}
+          {s.retiredAt ? <StatusBadge status="retired" /> : null}
+          {actions?.(s)}
         </li>
       ))}
     </ul>

@@ -3,7 +3,7 @@
 // input never yields a 500 or a write.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ComponentDto, CreateScopeRequest, ListComponentsResponse } from "../../contracts/catalogue-api";
+import type { ComponentDto, CreateScopeRequest, ListComponentsResponse, ScopeDto } from "../../contracts/catalogue-api";
 import type { Problem } from "../../contracts/problem";
 import { ensureDefaultCatalogue } from "../../services/access/domain/catalogue/ensure-default-catalogue";
 import { auditEvents, catalogueSnapshot } from "../support/catalogue-fixtures";
@@ -192,6 +192,42 @@ describe("POST /v1/components and /v1/components/:id/scopes", () => {
     expect(text.status).toBeGreaterThanOrEqual(400);
     expect(text.status).toBeLessThan(500);
     expect(await catalogueSnapshot(h)).toBe(before);
+  });
+});
+
+describe("PATCH /v1/components/:id and /v1/scopes/:id (the console's Rename)", () => {
+  const create = async (key: string) => {
+    const { component } = (await web.json<{ component: ComponentDto }>("POST", "/v1/components", { key, name: `Name ${key}` }, authorization(admin))).body;
+    const { scope } = (await web.json<{ scope: ScopeDto }>("POST", `/v1/components/${component.id}/scopes`, { key: `${key}:read`, description: "Read" }, authorization(admin))).body;
+    return { component, scope };
+  };
+
+  it("refuses an empty or too-long name, and a too-long scope description, at the field with the contract's words, changing nothing", async () => {
+    const { component, scope } = await create("renamebad");
+    const before = await catalogueSnapshot(h);
+    for (const [name, message] of [["   ", "Enter a name."], ["x".repeat(101), "Use at most 100 characters."]]) {
+      const res = await web.json<Problem>("PATCH", `/v1/components/${component.id}`, { name }, authorization(admin));
+      expectProblem(res, 422);
+      expect(res.body.fieldErrors?.name).toEqual([message]);
+    }
+    const long = await web.json<Problem>("PATCH", `/v1/scopes/${scope.id}`, { description: "x".repeat(501) }, authorization(admin));
+    expectProblem(long, 422);
+    expect(long.body.fieldErrors?.description).toEqual(["Use at most 500 characters."]);
+    expect(await catalogueSnapshot(h)).toBe(before);
+  });
+
+  it("renames a retired component and a retired scope too (what the console offers), keys unchanged, audited", async () => {
+    const { component, scope } = await create("renameretired");
+    expect((await web.json("POST", `/v1/scopes/${scope.id}/retire`, { confirmKey: scope.key }, authorization(admin))).status).toBe(200);
+    expect((await web.json("POST", `/v1/components/${component.id}/retire`, { confirmKey: component.key }, authorization(admin))).status).toBe(200);
+    const renamed = await web.json<{ component: ComponentDto }>("PATCH", `/v1/components/${component.id}`, { name: "Old reports" }, authorization(admin));
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.component).toMatchObject({ key: "renameretired", name: "Old reports" });
+    expect(renamed.body.component.retiredAt).not.toBeNull();
+    const scopeRenamed = await web.json<{ scope: ScopeDto }>("PATCH", `/v1/scopes/${scope.id}`, { description: "Read (retired)" }, authorization(admin));
+    expect(scopeRenamed.body.scope).toMatchObject({ key: scope.key, description: "Read (retired)" });
+    expect((await auditEvents(h, "component.rename")).find((e) => e.target?.id === component.id)?.data).toMatchObject({ from: "Name renameretired", to: "Old reports" });
+    expect((await auditEvents(h, "scope.rename")).find((e) => e.target?.id === scope.id)?.data).toMatchObject({ from: "Read", to: "Read (retired)" });
   });
 });
 

@@ -1,6 +1,7 @@
 // The catalogue of components, their scopes and their resource servers: everyone but district reviewers
 // reads it, platform administrators add to it (contracts/access-policies.ts says who, before input is read).
 import type { FastifyInstance } from "fastify";
+import type { z } from "zod";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
 import {
   addResourceServerRequest,
@@ -28,13 +29,13 @@ import { createScope } from "../domain/catalogue/create-scope";
 import { getComponent, listComponents } from "../domain/catalogue/list-components";
 import { listResourceServers } from "../domain/catalogue/list-resource-servers";
 import { removeResourceServer } from "../domain/catalogue/remove-resource-server";
-import type { AccessContext } from "../domain/context";
+import type { Actor } from "../domain/actors/actor";
+import type { AccessContext, RequestMeta } from "../domain/context";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
 
 const doc = { tags: ["catalogue"] } as const;
 const noComponent = { 404: "No such component." };
-const noScope = { 404: "No such scope." };
 
 export function catalogueRoutes(app: FastifyInstance, ctx: AccessContext) {
   // GET /v1/components — every component with its scopes.
@@ -58,32 +59,32 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AccessContext) {
   );
 
   // PATCH /v1/components/:id — renames a component (name, description; the key stays).
-  app.patch(
-    "/v1/components/:id",
-    routeOptions(policies["PATCH /v1/components/:id"], { ...doc, summary: "Rename a component (name and description; the key never changes).", params: componentIdParams, body: renameComponentRequest, response: getComponentResponse, problems: noComponent }),
-    async (request) => renameComponent(ctx, actorOf(request), parseInput(componentIdParams, request.params).id, parseInput(renameComponentRequest, request.body), requestMeta(request)),
-  );
-
   // POST /v1/components/:id/retire — no new license or tier scope may use it; existing ones keep working.
-  app.post(
-    "/v1/components/:id/retire",
-    routeOptions(policies["POST /v1/components/:id/retire"], { ...doc, summary: "Retire a component: no new license or tier scope uses it; existing ones keep working.", params: componentIdParams, body: retireRequest, response: getComponentResponse, problems: { ...noComponent, 409: "already-retired.", 422: "confirmKey is not the component's key." } }),
-    async (request) => retireComponent(ctx, actorOf(request), parseInput(componentIdParams, request.params).id, parseInput(retireRequest, request.body).confirmKey, requestMeta(request)),
-  );
+  renameAndRetireRoutes(app, ctx, {
+    path: "/v1/components/:id",
+    noun: "component",
+    params: componentIdParams,
+    renameBody: renameComponentRequest,
+    response: getComponentResponse,
+    renameSummary: "Rename a component (name and description; the key never changes).",
+    retireSummary: "Retire a component: no new license or tier scope uses it; existing ones keep working.",
+    rename: renameComponent,
+    retire: retireComponent,
+  });
 
   // PATCH /v1/scopes/:id — a scope's new description (its key stays).
-  app.patch(
-    "/v1/scopes/:id",
-    routeOptions(policies["PATCH /v1/scopes/:id"], { ...doc, summary: "Rename a scope (its description; the key never changes).", params: scopeIdParams, body: renameScopeRequest, response: createScopeResponse, problems: noScope }),
-    async (request) => renameScope(ctx, actorOf(request), parseInput(scopeIdParams, request.params).id, parseInput(renameScopeRequest, request.body), requestMeta(request)),
-  );
-
   // POST /v1/scopes/:id/retire — no tier may newly grant it; tiers and tokens that carry it keep it.
-  app.post(
-    "/v1/scopes/:id/retire",
-    routeOptions(policies["POST /v1/scopes/:id/retire"], { ...doc, summary: "Retire a scope: no tier newly grants it; those that carry it keep it.", params: scopeIdParams, body: retireRequest, response: createScopeResponse, problems: { ...noScope, 409: "already-retired.", 422: "confirmKey is not the scope's key." } }),
-    async (request) => retireScope(ctx, actorOf(request), parseInput(scopeIdParams, request.params).id, parseInput(retireRequest, request.body).confirmKey, requestMeta(request)),
-  );
+  renameAndRetireRoutes(app, ctx, {
+    path: "/v1/scopes/:id",
+    noun: "scope",
+    params: scopeIdParams,
+    renameBody: renameScopeRequest,
+    response: createScopeResponse,
+    renameSummary: "Rename a scope (its description; the key never changes).",
+    retireSummary: "Retire a scope: no tier newly grants it; those that carry it keep it.",
+    rename: renameScope,
+    retire: retireScope,
+  });
 
   // POST /v1/components/:id/scopes — adds a scope "<component key>:<action>".
   app.post(
@@ -151,5 +152,34 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AccessContext) {
       await removeResourceServer(ctx, actorOf(request), id, identity, requestMeta(request));
       return reply.status(204).send();
     },
+  );
+}
+
+/** What tells a component's rename and retire routes from a scope's: the rest is the same. */
+type CatalogueEntryRoutes<B extends z.ZodType> = {
+  path: "/v1/components/:id" | "/v1/scopes/:id";
+  noun: "component" | "scope";
+  params: z.ZodType<{ id: string }>;
+  renameBody: B;
+  response: z.ZodType;
+  renameSummary: string;
+  retireSummary: string;
+  rename: (ctx: AccessContext, actor: Actor, id: string, input: z.infer<B>, meta: RequestMeta) => Promise<unknown>;
+  retire: (ctx: AccessContext, actor: Actor, id: string, confirmKey: string, meta: RequestMeta) => Promise<unknown>;
+};
+
+/** PATCH <path> (rename) and POST <path>/retire (typed key as confirmation) for one kind of catalogue entry. */
+function renameAndRetireRoutes<B extends z.ZodType>(app: FastifyInstance, ctx: AccessContext, entry: CatalogueEntryRoutes<B>) {
+  const { path, noun, params, renameBody, response } = entry;
+  const notFound = { 404: `No such ${noun}.` };
+  app.patch(
+    path,
+    routeOptions(policies[`PATCH ${path}`], { ...doc, summary: entry.renameSummary, params, body: renameBody, response, problems: notFound }),
+    async (request) => entry.rename(ctx, actorOf(request), parseInput(params, request.params).id, parseInput(renameBody, request.body), requestMeta(request)),
+  );
+  app.post(
+    `${path}/retire`,
+    routeOptions(policies[`POST ${path}/retire`], { ...doc, summary: entry.retireSummary, params, body: retireRequest, response, problems: { ...notFound, 409: "already-retired.", 422: `confirmKey is not the ${noun}'s key.` } }),
+    async (request) => entry.retire(ctx, actorOf(request), parseInput(params, request.params).id, parseInput(retireRequest, request.body).confirmKey, requestMeta(request)),
   );
 }

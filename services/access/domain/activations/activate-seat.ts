@@ -6,6 +6,7 @@
 import type { ActivateRequest, ActivateResponse } from "../../../../contracts/activation-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
+import { serviceActor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { failureReason } from "../licenses/validate-license";
 import { newId } from "../secrets/ids";
@@ -69,7 +70,7 @@ async function takeSeat(ctx: AccessContext, caller: string, input: ActivateReque
     await recordEvent(tx, {
       action: "activation.create",
       outcome: "success",
-      actor: { type: "service", id: caller, label: caller },
+      actor: serviceActor(caller),
       target: { type: "license", id: license.id },
       tenantId: license.tenantId,
       sourceIp: meta.sourceIp,

@@ -1,30 +1,13 @@
-// Audits refused activations (seats-exhausted, a license's state, an unknown key) without letting a
-// component that retries in a loop swamp the outbox: per process, one event per (caller, license,
-// reason) per window, the next carrying how many were suppressed (services/common/http/repeat-suppressor.ts).
-// Written outside the refused transaction, which rolled back.
-import { createRepeatSuppressor, type RepeatSuppressorOptions } from "../../../common/http/repeat-suppressor";
-import { recordEvent } from "../../outbox/record-event";
-import type { AccessContext, RequestMeta } from "../context";
+// Audits refused activations (seats-exhausted, a license's state, an unknown key) as "activation.refuse",
+// suppressed per (caller, license, reason) and window like every refusal about a license
+// (licenses/license-refusal-audit.ts), with the device's fingerprint. Written outside the refused
+// transaction, which rolled back.
+import type { RepeatSuppressorOptions } from "../../../common/http/repeat-suppressor";
+import { createLicenseRefusalAudit, type LicenseRefusal } from "../licenses/license-refusal-audit";
 
-export type ActivationRefusal = { caller: string; reason: string; licenseId: string | null; tenantId: string | null; fingerprint: string };
+export type ActivationRefusal = LicenseRefusal & { fingerprint: string };
 
 export function createActivationRefusalAudit(options: RepeatSuppressorOptions = {}) {
-  const suppressor = createRepeatSuppressor(options);
-  return {
-    async record(ctx: AccessContext, refusal: ActivationRefusal, meta: RequestMeta): Promise<void> {
-      const suppression = suppressor.admit(`${refusal.caller}|${refusal.licenseId ?? "unknown"}|${refusal.reason}`);
-      if (suppression === null) return;
-      await recordEvent(ctx.prisma, {
-        action: "activation.refuse",
-        outcome: "failure",
-        actor: { type: "service", id: refusal.caller, label: refusal.caller },
-        target: refusal.licenseId ? { type: "license", id: refusal.licenseId } : null,
-        tenantId: refusal.tenantId,
-        sourceIp: meta.sourceIp,
-        requestId: meta.requestId,
-        data: { reason: refusal.reason, fingerprint: refusal.fingerprint, ...suppression },
-      });
-    },
-  };
+  return createLicenseRefusalAudit<ActivationRefusal>("activation.refuse", (refusal) => ({ fingerprint: refusal.fingerprint }), options);
 }
 export type ActivationRefusalAudit = ReturnType<typeof createActivationRefusalAudit>;

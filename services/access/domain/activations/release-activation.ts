@@ -3,7 +3,7 @@
 // state, so a seat can always be given back. Audited either way.
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import { auditActor, tenantScope, type Actor } from "../actors/actor";
+import { auditActor, serviceActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { findActivationLicense } from "./activation-license";
 import { notActivated } from "./heartbeat-activation";
@@ -16,7 +16,7 @@ export async function releaseActivationByComponent(ctx: AccessContext, caller: s
     await recordEvent(tx, {
       action: "activation.release",
       outcome: "success",
-      actor: { type: "service", id: caller, label: caller },
+      actor: serviceActor(caller),
       target: { type: "license", id: license.id },
       tenantId: license.tenantId,
       sourceIp: meta.sourceIp,

@@ -21,3 +21,8 @@ export function tenantScope(actor: Actor): { tenantId?: string } {
 export function auditActor(actor: Actor) {
   return { type: "user" as const, id: actor.userId, label: actor.email };
 }
+
+/** Audit actor fields for events an internal component causes: its certificate identity names it. */
+export function serviceActor(identity: string) {
+  return { type: "service" as const, id: identity, label: identity };
+}

@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { AccessPrisma } from "../../db/prisma";
 import { recordEvents, type RecordableEvent } from "../../outbox/record-event";
+import { serviceActor } from "../actors/actor";
 import { periodicFlush } from "../tokens/periodic-flush";
 
 /** What was reached: a token (introspection) or a license (validation). */
@@ -79,7 +80,7 @@ function accessEvent(t: Tally, f: Facts): RecordableEvent {
     id: randomUUID(),
     action: "disclosure.access",
     outcome: "success",
-    actor: { type: "service", id: t.caller, label: t.caller },
+    actor: serviceActor(t.caller),
     target: { type: t.credential.type, id: t.credential.id },
     tenantId: t.credential.tenantId,
     sourceIp: null,

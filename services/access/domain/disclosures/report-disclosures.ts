@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { ReportDisclosuresRequest, ReportDisclosuresResponse, ReportedDisclosure } from "../../../../contracts/disclosure-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvents, type RecordableEvent } from "../../outbox/record-event";
+import { serviceActor } from "../actors/actor";
 import type { AccessContext, RequestMeta, TransactionClient } from "../context";
 
 export const notServedSentence = "This component serves no such license or token: report disclosures only under credentials of the components it is a resource server of.";
@@ -42,7 +43,7 @@ export async function reportDisclosures(ctx: AccessContext, caller: string, inpu
       id: eventId,
       action: "disclosure.report",
       outcome: "success",
-      actor: { type: "service", id: caller, label: caller },
+      actor: serviceActor(caller),
       target: credentialOf(d),
       tenantId,
       sourceIp: meta.sourceIp,

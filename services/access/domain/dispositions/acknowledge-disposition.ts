@@ -5,6 +5,7 @@
 import type { AcknowledgeDispositionRequest, PendingDispositionsResponse } from "../../../../contracts/disposition-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
+import { serviceActor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { completeDisposition } from "./complete-disposition";
 import { dispositionNotFound } from "./disposition-dto";
@@ -28,7 +29,7 @@ export async function acknowledgeDisposition(ctx: AccessContext, caller: string,
     const event = await recordEvent(tx, {
       action: "disposition.acknowledge",
       outcome: "success",
-      actor: { type: "service", id: caller, label: caller },
+      actor: serviceActor(caller),
       target: { type: "disposition", id },
       tenantId: part.disposition.tenantId,
       sourceIp: meta.sourceIp,

@@ -5,6 +5,7 @@
 // the same (§2.2): an error would tell a component which tokens exist elsewhere. The refused attempt is
 // audited (revoke-refusal-audit.ts), so the tenant and the platform admins see it.
 import { recordEvent } from "../../outbox/record-event";
+import { serviceActor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import type { RevokeRefusal, RevokeRefusalAudit } from "./revoke-refusal-audit";
 import { digestToken, isWellFormedToken } from "./token-format";
@@ -31,7 +32,7 @@ async function revokeIfIssuedToCaller(ctx: AccessContext, caller: string, token:
     await recordEvent(tx, {
       action: "token.revoke",
       outcome: "success",
-      actor: { type: "service", id: caller, label: caller },
+      actor: serviceActor(caller),
       target: { type: "token", id: found.id },
       tenantId: found.tenantId,
       sourceIp: meta.sourceIp,

@@ -5,6 +5,7 @@
 // (or unknown token) a window, the next carrying how many were suppressed (services/common/http/repeat-suppressor.ts).
 import { createRepeatSuppressor, type RepeatSuppressorOptions } from "../../../common/http/repeat-suppressor";
 import { recordEvent } from "../../outbox/record-event";
+import { serviceActor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 
 /** What the refused attempt was about: the token found (not the caller's), or null for an unknown one. */
@@ -24,7 +25,7 @@ export function createRevokeRefusalAudit(options: RepeatSuppressorOptions = {}) 
       await recordEvent(ctx.prisma, {
         action: "token.revoke",
         outcome: "failure",
-        actor: { type: "service", id: refusal.caller, label: refusal.caller },
+        actor: serviceActor(refusal.caller),
         target: refusal.token ? { type: "token", id: refusal.token.id } : null,
         tenantId: refusal.token?.tenantId ?? null,
         sourceIp: meta.sourceIp,

@@ -7,6 +7,7 @@
 import type { TokenResponse } from "../../../../contracts/oauth-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
+import { serviceActor } from "../actors/actor";
 import type { AccessPrisma } from "../../db/prisma";
 import type { AccessContext, RequestMeta, TransactionClient } from "../context";
 import { assertLicenseActive, issueToken } from "../tokens/issue-token";
@@ -64,7 +65,7 @@ export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCr
     await recordEvent(tx, {
       action: "token.create",
       outcome: "success",
-      actor: { type: "service", id: client.certIdentity, label: client.certIdentity },
+      actor: serviceActor(client.certIdentity),
       target: { type: "token", id: row.id },
       tenantId: license.tenantId,
       sourceIp: meta.sourceIp,

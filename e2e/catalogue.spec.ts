@@ -58,12 +58,13 @@ test.describe.serial("renaming the catalogue in the browser", () => {
     await page?.context().close();
   });
 
-  test("the rename dialog opens with the current name, and Escape closes it, focus back on its button", async () => {
+  test("the rename dialog opens with the current name in focus, and Escape closes it, focus back on its button", async () => {
     await page.goto("/components");
     const open = page.getByRole("button", { name: `Rename ${names.before}` });
     await open.click();
     const dialog = page.getByRole("dialog", { name: `Rename ${names.before}` });
     await expect(dialog.getByLabel("Name")).toHaveValue(names.before);
+    await expect(dialog.getByLabel("Name"), "the field to edit has focus, not the close button").toBeFocused();
     await expect(dialog.getByLabel("Description")).toHaveValue("");
     await expect(dialog).toContainText(`Its key ${key} stays as it is.`);
     await page.keyboard.press("Escape");

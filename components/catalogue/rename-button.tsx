@@ -41,7 +41,7 @@ function RenameComponentForm({ component, onDone }: { component: Extract<Entry, 
   const rename = useRename(`/api/components/${seg(component.id)}`, renameComponentRequest, (c: { component: ComponentDto }) => `Component renamed to ${c.component.name}.`, "The component was not renamed.", onDone);
   return (
     <DialogForm className="space-y-4" onSubmit={(d) => rename.submit({ name: formText(d, "name"), description: formText(d, "description") })} onCancel={onDone} pending={rename.isPending} submitLabel="Rename" pendingLabel="Renaming…">
-      <Field name="name" id="rename-component-name" label="Name" defaultValue={component.name} errors={rename.errors.name} autoComplete="off" />
+      <Field name="name" id="rename-component-name" label="Name" defaultValue={component.name} errors={rename.errors.name} autoComplete="off" data-autofocus />
       <Field name="description" id="rename-component-description" label="Description" defaultValue={component.description} errors={rename.errors.description} autoComplete="off" />
     </DialogForm>
   );
@@ -51,7 +51,7 @@ function RenameScopeForm({ scope, onDone }: { scope: Extract<Entry, { kind: "sco
   const rename = useRename(`/api/scopes/${seg(scope.id)}`, renameScopeRequest, () => `Scope ${scope.key} renamed.`, "The scope was not renamed.", onDone);
   return (
     <DialogForm className="space-y-4" onSubmit={(d) => rename.submit({ description: formText(d, "description") })} onCancel={onDone} pending={rename.isPending} submitLabel="Rename" pendingLabel="Renaming…">
-      <Field name="description" id="rename-scope-description" label="Description" defaultValue={scope.description} errors={rename.errors.description} hint="What a person reads for the scope, e.g. Read reports." autoComplete="off" />
+      <Field name="description" id="rename-scope-description" label="Description" defaultValue={scope.description} errors={rename.errors.description} hint="What a person reads for the scope, e.g. Read reports." autoComplete="off" data-autofocus />
     </DialogForm>
   );
 }

@@ -68,7 +68,7 @@ function PasswordForm({ licenseId, onCancel, onRevealed }: { licenseId: string; 
         value={password}
         onChange={(e) => setPassword(e.target.value)}
         errors={passwordMessage(reveal.error)}
-        autoFocus
+        data-autofocus
         required
       />
     </DialogForm>

@@ -53,7 +53,7 @@ function RegisterForm({ licenseId, limits, onDone }: { licenseId: string; limits
       submitLabel="Register client"
       pendingLabel="Registering…"
     >
-      <Field name="name" id="oauth-client-name" label="Name" autoComplete="off" required maxLength={100} errors={fe.name} hint="What the component is, e.g. “Reports worker”." autoFocus />
+      <Field name="name" id="oauth-client-name" label="Name" autoComplete="off" required maxLength={100} errors={fe.name} hint="What the component is, e.g. “Reports worker”." data-autofocus />
       <Field
         name="certIdentity"
         id="oauth-client-cert-identity"

@@ -56,7 +56,7 @@ function CreateTokenForm({ licenseId, limits, onCancel, onCreated }: { licenseId
       submitLabel="Create token"
       pendingLabel="Creating…"
     >
-      <Field name="name" id="token-name" label="Name" autoComplete="off" required maxLength={100} errors={fe.name} hint="What uses it, e.g. “Nightly export job”." autoFocus />
+      <Field name="name" id="token-name" label="Name" autoComplete="off" required maxLength={100} errors={fe.name} hint="What uses it, e.g. “Nightly export job”." data-autofocus />
       <PurposeField id="token-purpose" required={limits.purposeRequired} errors={fe.purpose} />
       <ScopeChecklist scopes={limits.scopes} selected={scopes} onChange={setScopes} errors={fe.scopes} hint="Only the scopes this license carries. Choose at least one." />
       <Field

@@ -152,7 +152,7 @@ function RotateForm({ token, onCancel, onRotated }: { token: TokenDto; onCancel:
         onChange={(e) => setGrace(e.target.value)}
         errors={graceError ?? rotate.fieldErrors.graceHours}
         hint={`How long the old token keeps working so its users can switch: 0 ends it now, at most ${maxGraceHours} (a week).`}
-        autoFocus
+        data-autofocus
         required
       />
       <Field

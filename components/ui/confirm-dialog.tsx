@@ -50,13 +50,13 @@ function ConfirmBody({ onClose, onConfirm, confirmLabel, pending = false, tone =
             onChange={(e) => setTyped(e.target.value)}
             autoComplete="off"
             spellCheck={false}
-            autoFocus
+            data-autofocus
             className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-base sm:text-sm"
           />
         </div>
       ) : null}
       <ModalActions>
-        <Button type="button" variant="secondary" onClick={onClose} disabled={pending} autoFocus={!typedConfirmation}>
+        <Button type="button" variant="secondary" onClick={onClose} disabled={pending} data-autofocus={typedConfirmation ? undefined : true}>
           Cancel
         </Button>
         <Button type="submit" variant={tone === "danger" ? "danger" : "primary"} disabled={!ready || pending}>

@@ -1,6 +1,6 @@
 "use client";
 // Modal dialog on the native <dialog>: the page behind is inert (focus stays inside), Escape closes,
-// and focus returns to the element that opened it. The children are mounted only while it is open, so a
+// focus goes to the control marked data-autofocus, and returns to the element that opened it. The children are mounted only while it is open, so a
 // form inside starts afresh at each opening.
 import { useEffect, useId, useRef } from "react";
 
@@ -27,6 +27,9 @@ export function Modal({ open, onClose, title, description, children, busy = fals
     if (open && !dialog.open) {
       returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
+      // The children mounted before the dialog opened, so React's autoFocus found it closed: the field a
+      // dialog wants first says so with data-autofocus (else the browser focuses the first control).
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }

@@ -108,7 +108,7 @@ function FileDispositionSteps({ onClose }: { onClose: () => void }) {
             onChange={(e) => setTyped(e.target.value)}
             autoComplete="off"
             spellCheck={false}
-            autoFocus
+            data-autofocus
             className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-base sm:text-sm"
           />
         </div>

@@ -72,6 +72,7 @@ export const accessPolicies = policyTable({
   "POST /v1/licenses/:id/revoke": person("licenses.write"),
   "POST /v1/licenses/:id/renew": person("licenses.write"),
   "POST /v1/licenses/:id/change-tier": person("licenses.write"),
+  "GET /v1/licenses/:id/tier-change-preview": person("licenses.write"),
   "PUT /v1/licenses/:id/request-quota": person("licenses.write"),
   "POST /v1/licenses/:id/reveal-key": person("license_keys.read"),
   "GET /v1/licenses/:id/timeline": person("licenses.read"),

@@ -1,6 +1,7 @@
 // The access service's license contract as seen by the web tier and internal components: request and
 // response shapes only (no I/O). License keys appear only in the reveal response, never elsewhere.
 import { z } from "zod";
+import { tierBreaches } from "./catalogue-api";
 
 export const licenseStatuses = ["active", "suspended", "expired", "revoked"] as const;
 export type LicenseStatus = (typeof licenseStatuses)[number];
@@ -151,6 +152,30 @@ export type SetRequestQuotaRequest = z.infer<typeof setRequestQuotaRequest>;
 export const changeLicenseTierRequest = z.object({ tierId: recordId });
 
 /**
+ * GET /v1/licenses/:id/tier-change-preview?tierId= (licenses.write, like change-tier) → 200: what change-tier
+ * to that tier would do, saving nothing. A change the tier's rules block is a 200 with allowed false and the
+ * breaches; what change-tier refuses whatever the tier's rules (a revoked license, the tier it already has)
+ * answers its 409, an unknown tier its 422 (fieldErrors.tierId).
+ */
+export const tierChangePreviewQuery = z.object({ tierId: recordId });
+export const tierChangePreviewResponse = z.object({
+  tier: z.object({ id: z.string(), name: z.string(), seats: z.number().int(), tokensPerLicense: z.number().int() }),
+  /** Whether change-tier would go through now. */
+  allowed: z.boolean(),
+  /** What the new tier would break (none when allowed), each with its numbers: "6 seats in use of the tier's 5". */
+  breaches: z.array(z.object({ reason: z.enum(tierBreaches), text: z.string() })),
+  /** The sentence change-tier would refuse with (409 tier-change-blocked), when not allowed. */
+  detail: z.string().nullable(),
+  /** The license's seats now and after the change (lowered to the tier's when above them). */
+  seats: z.object({ from: z.number().int(), to: z.number().int() }),
+  scopesLost: z.array(z.string()),
+  scopesGained: z.array(z.string()),
+  /** The license is suspended: it is held to the new tier's rules when it is reinstated, not now. */
+  rulesApplyOnReinstate: z.boolean(),
+});
+export type TierChangePreview = z.infer<typeof tierChangePreviewResponse>;
+
+/**
  * POST /v1/licenses/:id/{suspend,reinstate,revoke} (no body) and the two above → 200 getLicenseResponse,
  * or 409 with one of these reasons:
  */
@@ -162,6 +187,8 @@ export const licenseConflictReasons = [
   "not-suspended", // reinstate of anything but a suspended license
   "same-tier", // change-tier to the tier it already has
   "tier-change-blocked", // change-tier of an active license to a tier leaving it no scope, fewer seats than in use, or too many live tokens
+  "reinstate-blocked", // reinstate of a license its tier, edited while it was suspended, would leave with no scope, fewer seats than in use, or too many live tokens
+  "tenant-not-active", // create, reinstate or renew for a tenant that is suspended, being closed or closed (suspend and revoke stay allowed)
 ] as const;
 export type LicenseConflictReason = (typeof licenseConflictReasons)[number];
 

@@ -104,7 +104,10 @@ export type TenantStatus = TenantDto["status"];
 
 /**
  * POST /v1/tenants/:id/suspend and /reinstate (tenants.write, no body) → 200 tenantActionResponse with how
- * many licenses moved; 409 reason already-suspended, not-suspended or tenant-closed.
+ * many licenses moved; 409 reason already-suspended, not-suspended or tenant-closed. Reinstating brings back
+ * the licenses the suspension suspended, except those their tier's rules now block (the tier, or their move
+ * to it, changed while they were suspended): the tenant is reinstated all the same, and those stay
+ * suspended, listed in `blocked` with why, to be moved or freed and reinstated one by one.
  * POST /v1/tenants/:id/close (tenants.write) → 200 with the disposition filed; 409 not-a-district or
  * tenant-closed; 422 when confirmSlug is not the tenant's slug.
  */
@@ -112,7 +115,13 @@ export const closeTenantRequest = z.strictObject({
   confirmSlug: z.string().trim().max(100),
   reason: z.string().trim().max(500, "Use at most 500 characters.").optional(),
 });
-export const tenantActionResponse = z.object({ tenant: tenantDto, licenses: z.number().int().optional(), dispositionId: z.string().optional() });
+export const tenantActionResponse = z.object({
+  tenant: tenantDto,
+  licenses: z.number().int().optional(),
+  /** Reinstate: the licenses that stay suspended because their tier's rules block them, each with the reason in a sentence. */
+  blocked: z.array(z.object({ licenseId: z.string(), componentKey: z.string(), detail: z.string() })).optional(),
+  dispositionId: z.string().optional(),
+});
 
 /** GET /v1/tenants?search=&kind=&limit=&cursor= (tenants.read; platform admins see all, others their own) → 200, sorted by name. */
 export const listTenantsQuery = z.object({

@@ -12,6 +12,8 @@ const run = randomBytes(3).toString("hex");
 const district = { name: `Springfield Unified ${run}`, slug: `springfield-${run}` };
 const company = { name: `Other Co ${run}`, slug: `other-co-${run}` };
 const tier = { key: `district-reports-${run}`, name: `District Reporting ${run}` };
+/** A tier with no reporting scope: moving the reporting license onto it is blocked. */
+const pipelinesTier = { key: `pipelines-${run}`, name: `Pipelines ${run}` };
 const otherAdmin = { name: "Grace Hopper", email: `grace-${run}@example.test`, password: "amber falcon drifts over quiet harbours" };
 
 let page: Page;
@@ -94,6 +96,14 @@ test.describe.serial("licensing in the browser", () => {
     await dialog.getByRole("button", { name: "Create tier" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("link", { name: tier.name })).toBeVisible();
+
+    await page.getByRole("button", { name: "New tier" }).click();
+    await dialog.getByLabel("Key").fill(pipelinesTier.key);
+    await dialog.getByLabel("Name").fill(pipelinesTier.name);
+    await dialog.getByLabel("etl:run").check();
+    await dialog.getByRole("button", { name: "Create tier" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("link", { name: pipelinesTier.name })).toBeVisible();
   });
 
   test("create a license and see its scopes", async () => {
@@ -208,13 +218,27 @@ test.describe.serial("licensing in the browser", () => {
     await expect(page.locator('[data-status="active"]')).toBeVisible();
   });
 
-  test("change tier: the scopes it loses are shown first and end at once", async () => {
+  test("change tier: a move the tier's rules block is shown as blocking; the scopes it loses are shown first and end at once", async () => {
     await page.goto(`/licenses/${licenseId}`);
     await page.getByRole("button", { name: "Change tier" }).click();
     const dialog = page.getByRole("dialog", { name: "Change tier" });
+    const confirm = dialog.getByRole("button", { name: "Change tier" });
+    await expect(confirm).toBeDisabled();
+    // A tier granting no reporting scope: the access service's dry run says what breaks, and the move cannot be confirmed.
+    await dialog.getByLabel("New tier").selectOption({ label: pipelinesTier.name });
+    const blocking = dialog.getByTestId("tier-change-blocking");
+    await expect(blocking).toContainText(`This license cannot move to ${pipelinesTier.name}: it would break the tier's rules.`);
+    await expect(blocking.getByRole("list", { name: "What breaks" })).toContainText(`No scope left: ${pipelinesTier.name} grants no reports scope.`);
+    await expect(dialog.getByRole("list", { name: "Scopes this license loses at once" })).toContainText("reports:read");
+    await expect(confirm).toBeDisabled();
+    await expectNoAccessibilityViolations(page);
+
     await dialog.getByLabel("New tier").selectOption({ label: "Standard" });
+    await expect(blocking).toHaveCount(0);
     await expect(dialog.getByRole("list", { name: "Scopes this license loses at once" })).toContainText("reports:write");
-    await dialog.getByRole("button", { name: "Change tier" }).click();
+    await expect(dialog.getByTestId("tier-change-preview")).toContainText("Seats stay at 10.");
+    await expect(confirm).toBeEnabled();
+    await confirm.click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId("license-tier")).toHaveText("Standard");
     await expect(page.getByTestId("license-scopes")).toContainText("reports:read");

@@ -6,7 +6,7 @@ import { quotaLabels, tierBreachLabels, type AffectedLicense, type BlockingLicen
 import { licenseStatusLabels } from "@/contracts/license-api";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { ScopeList } from "@/components/licenses/change-tier-dialog";
+import { BlockingNotice, ScopeChanges } from "./change-preview-parts";
 
 const n = (v: number) => v.toLocaleString("en-US");
 
@@ -46,14 +46,12 @@ const blockingColumns: Column<BlockingLicense>[] = [
 function BlockingLicenses({ licenses }: { licenses: TierPreviewResponse["licenses"] }) {
   if (licenses.blockingCount === 0) return null;
   return (
-    <div role="alert" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3" data-testid="tier-preview-blocking">
-      <p className="text-sm font-semibold text-red-800">
-        This edit cannot be saved: {n(licenses.blockingCount)} active license{licenses.blockingCount === 1 ? "" : "s"} would be left with no scope, or with more seats or
-        live tokens than the tier allows{licenses.blockingCount > licenses.blocking.length ? `; the first ${licenses.blocking.length} are listed` : ""}. Change, move or end
-        them first.
-      </p>
+    <BlockingNotice
+      testId="tier-preview-blocking"
+      title={`This edit cannot be saved: ${n(licenses.blockingCount)} active license${licenses.blockingCount === 1 ? "" : "s"} would be left with no scope, or with more seats or live tokens than the tier allows${licenses.blockingCount > licenses.blocking.length ? `; the first ${licenses.blocking.length} are listed` : ""}. Change, move or end them first.`}
+    >
       <DataTable caption="Licenses that block this edit" columns={blockingColumns} rows={licenses.blocking} rowKey={(l) => l.licenseId} empty={{ title: "None" }} />
-    </div>
+    </BlockingNotice>
   );
 }
 
@@ -66,8 +64,8 @@ export function TierPreview({ preview }: { preview: TierPreviewResponse }) {
       </h2>
       <BlockingLicenses licenses={licenses} />
       <div className="grid gap-4 text-sm sm:grid-cols-2">
-        <ScopeList title="Scopes removed from the tier" scopes={changes.scopesRemoved} tone="lost" none="None." />
-        <ScopeList title="Scopes added to the tier" scopes={changes.scopesAdded} tone="gained" none="None." />
+        <ScopeChanges title="Scopes removed from the tier" scopes={changes.scopesRemoved} tone="lost" none="None." />
+        <ScopeChanges title="Scopes added to the tier" scopes={changes.scopesAdded} tone="gained" none="None." />
       </div>
       {changes.quotaChanges.length ? (
         <div className="text-sm">

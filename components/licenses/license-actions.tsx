@@ -4,9 +4,8 @@
 import { useState } from "react";
 import type { LicenseDetail } from "@/contracts/license-api";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmActionDialog } from "@/components/ui/confirm-action-dialog";
 import { Panel } from "@/components/ui/panel";
-import { useApiAction } from "@/lib/client/use-api-action";
 import { ChangeTierDialog } from "./change-tier-dialog";
 import { licenseAction, licenseKeys } from "./license-queries";
 import { RenewDialog } from "./renew-dialog";
@@ -17,10 +16,7 @@ type Open = null | "suspend" | "reinstate" | "renew" | "change-tier" | "request-
 export function LicenseActions({ license }: { license: LicenseDetail }) {
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
-  const common = { invalidate: [licenseKeys.all], onSuccess: close };
-  const suspend = useApiAction({ ...common, run: () => licenseAction(license.id, "suspend"), success: "License suspended.", failure: "The license was not suspended." });
-  const reinstate = useApiAction({ ...common, run: () => licenseAction(license.id, "reinstate"), success: "License reinstated.", failure: "The license was not reinstated." });
-  const revoke = useApiAction({ ...common, run: () => licenseAction(license.id, "revoke"), success: "License revoked.", failure: "The license was not revoked." });
+  const confirmed = (action: "suspend" | "reinstate" | "revoke") => ({ open: open === action, onClose: close, invalidate: [licenseKeys.all], run: () => licenseAction(license.id, action) });
 
   return (
     <Panel title="Actions">
@@ -49,30 +45,27 @@ export function LicenseActions({ license }: { license: LicenseDetail }) {
         </Button>
       </div>
 
-      <ConfirmDialog
-        open={open === "suspend"}
-        onClose={close}
-        onConfirm={() => suspend.mutate()}
-        pending={suspend.isPending}
+      <ConfirmActionDialog
+        {...confirmed("suspend")}
+        success="License suspended."
+        failure="The license was not suspended."
         title="Suspend this license?"
         description="Every token under it stops working at once. You can reinstate it later."
         confirmLabel="Suspend license"
       />
-      <ConfirmDialog
-        open={open === "reinstate"}
-        onClose={close}
-        onConfirm={() => reinstate.mutate()}
-        pending={reinstate.isPending}
+      <ConfirmActionDialog
+        {...confirmed("reinstate")}
+        success="License reinstated."
+        failure="The license was not reinstated."
         tone="neutral"
         title="Reinstate this license?"
-        description="The license becomes active again with the scopes of its tier."
+        description="The license becomes active again with the scopes of its tier, held to the tier's rules as they are now (seats above the tier's are lowered to it). It is refused while its tenant is suspended or closed, or if the tier no longer fits it."
         confirmLabel="Reinstate license"
       />
-      <ConfirmDialog
-        open={open === "revoke"}
-        onClose={close}
-        onConfirm={() => revoke.mutate()}
-        pending={revoke.isPending}
+      <ConfirmActionDialog
+        {...confirmed("revoke")}
+        success="License revoked."
+        failure="The license was not revoked."
         title="Revoke this license?"
         description="Revoking is final: the license and every token under it stop working for good, and it cannot be reinstated."
         confirmLabel="Revoke license"

@@ -4,31 +4,34 @@
 // request (typed confirmation; the tenant is closed when the request completes).
 import { useState } from "react";
 import Link from "next/link";
-import type { TenantDto } from "@/contracts/tenant-api";
+import type { z } from "zod";
+import type { TenantDto, tenantActionResponse } from "@/contracts/tenant-api";
 import { licenseKeys } from "@/components/licenses/license-queries";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmActionDialog } from "@/components/ui/confirm-action-dialog";
 import { Panel } from "@/components/ui/panel";
 import { useMayCall } from "@/components/viewer";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { useApiAction } from "@/lib/client/use-api-action";
 import { seg } from "@/lib/with-query";
 import { tenantKeys } from "./tenant-queries";
 
 type Open = null | "suspend" | "reinstate" | "close";
-type Result = { tenant: TenantDto; licenses?: number; dispositionId?: string };
+type Result = z.infer<typeof tenantActionResponse>;
 
 const act = (id: string, action: Exclude<Open, null>, body?: unknown) => apiFetch<Result>(`/api/tenants/${seg(id)}/${action}`, { method: "POST", body });
 const count = (n: number | undefined) => `${(n ?? 0).toLocaleString("en-US")} license${n === 1 ? "" : "s"}`;
+/** "Tenant reinstated with 2 licenses; 1 stays suspended, its tier's rules block it: lic_… (etl)." */
+const reinstated = (r: Result) => {
+  const blocked = r.blocked ?? [];
+  const stay = blocked.length ? `; ${blocked.length} ${blocked.length === 1 ? "stays suspended, its tier's rules block it" : "stay suspended, their tiers' rules block them"}: ${blocked.map((b) => `${b.licenseId} (${b.componentKey})`).join(", ")}` : "";
+  return `Tenant reinstated with ${count(r.licenses)}${stay}.`;
+};
 
 export function TenantLifecycle({ tenant: t }: { tenant: TenantDto }) {
   const canAct = useMayCall("POST /v1/tenants/:id/suspend");
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
-  const common = { invalidate: [tenantKeys.all, licenseKeys.all], onSuccess: close };
-  const suspend = useApiAction({ ...common, run: () => act(t.id, "suspend"), success: (r: Result) => `Tenant suspended with ${count(r.licenses)}.`, failure: "The tenant was not suspended." });
-  const reinstate = useApiAction({ ...common, run: () => act(t.id, "reinstate"), success: (r: Result) => `Tenant reinstated with ${count(r.licenses)}.`, failure: "The tenant was not reinstated." });
-  const closing = useApiAction({ ...common, run: () => act(t.id, "close", { confirmSlug: t.slug }), success: "Closing filed: the district's all-data disposition request is under way.", failure: "The tenant was not closed." });
+  const confirmed = (action: Exclude<Open, null>, body?: unknown) => ({ open: open === action, onClose: close, invalidate: [tenantKeys.all, licenseKeys.all], run: () => act(t.id, action, body) });
   if (!canAct) return null;
   return (
     <Panel title="Lifecycle">
@@ -59,31 +62,28 @@ export function TenantLifecycle({ tenant: t }: { tenant: TenantDto }) {
           ) : null}
         </div>
       )}
-      <ConfirmDialog
-        open={open === "suspend"}
-        onClose={close}
-        onConfirm={() => suspend.mutate()}
-        pending={suspend.isPending}
+      <ConfirmActionDialog
+        {...confirmed("suspend")}
+        success={(r) => `Tenant suspended with ${count(r.licenses)}.`}
+        failure="The tenant was not suspended."
         tone="neutral"
         title="Suspend this tenant?"
         description="Every active license of the tenant is suspended with it, and their tokens are refused until you reinstate the tenant. Licenses already suspended stay as they are."
         confirmLabel="Suspend tenant"
       />
-      <ConfirmDialog
-        open={open === "reinstate"}
-        onClose={close}
-        onConfirm={() => reinstate.mutate()}
-        pending={reinstate.isPending}
+      <ConfirmActionDialog
+        {...confirmed("reinstate")}
+        success={reinstated}
+        failure="The tenant was not reinstated."
         tone="neutral"
         title="Reinstate this tenant?"
-        description="The licenses the suspension suspended become active again. A license that was suspended before the tenant was stays suspended."
+        description="The licenses the suspension suspended become active again, held to their tiers' rules as they are now: one its tier no longer fits stays suspended (you are told which). A license that was suspended before the tenant was stays suspended."
         confirmLabel="Reinstate tenant"
       />
-      <ConfirmDialog
-        open={open === "close"}
-        onClose={close}
-        onConfirm={() => closing.mutate()}
-        pending={closing.isPending}
+      <ConfirmActionDialog
+        {...confirmed("close", { confirmSlug: t.slug })}
+        success="Closing filed: the district's all-data disposition request is under way."
+        failure="The tenant was not closed."
         title="Close this district?"
         description="This files an all-data disposition request: every component destroys the district's data, its licenses are revoked and its data key destroyed. The district is closed when the request completes. This cannot be undone."
         confirmLabel="Close district"

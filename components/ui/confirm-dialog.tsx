@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { Button } from "./button";
 import { Modal, ModalActions } from "./modal";
 
-type ConfirmDialogProps = {
+export type ConfirmDialogProps = {
   open: boolean;
   onClose: () => void;
   onConfirm: () => void;

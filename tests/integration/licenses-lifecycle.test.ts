@@ -113,6 +113,64 @@ describe("creating a license", () => {
   });
 });
 
+describe("a license follows its tenant", () => {
+  const tenantIn = async (state: "suspended" | "closing" | "closed") => {
+    const id = await freshTenant();
+    const data = { suspended: { suspendedAt: new Date() }, closing: { closingDispositionId: "dsp_underway" }, closed: { closingDispositionId: "dsp_done", closedAt: new Date() } }[state];
+    await h.prisma.tenant.update({ where: { id }, data });
+    return id;
+  };
+  const words = { suspended: "the tenant is suspended", closing: "the tenant is being closed", closed: "the tenant is closed" } as const;
+
+  it("refuses creating a license for a tenant that is suspended, being closed or closed (409 tenant-not-active naming the state), changing nothing", async () => {
+    for (const state of ["suspended", "closing", "closed"] as const) {
+      const tenantId = await tenantIn(state);
+      const before = await licenseSnapshot(h);
+      const res = await post<Problem & { detail: string }>("/v1/licenses", { tenantId, componentId: cat.reports.id, tierId: cat.basic.id, startsAt: inDays(-1), endsAt: inDays(30) });
+      expect([res.status, res.body.reason], state).toEqual([409, "tenant-not-active"]);
+      expect(res.body.detail, state).toContain(`No license can be created for Lifecycle ${tenantCount}: ${words[state]}`);
+      expect(await licenseSnapshot(h), state).toBe(before);
+    }
+  });
+
+  it("refuses reinstating and renewing a license of a suspended tenant; suspending and revoking stay allowed", async () => {
+    const tenantId = await freshTenant();
+    const paused = await createLicenseViaApi(h, admin, { tenantId, componentId: cat.reports.id, tierId: cat.basic.id });
+    const other = await createLicenseViaApi(h, admin, { tenantId, componentId: cat.etl.id, tierId: cat.pro.id });
+    expect((await post(`/v1/tenants/${tenantId}/suspend`)).status).toBe(200);
+    const before = await licenseSnapshot(h);
+    for (const [action, body] of [["reinstate", undefined], ["renew", { endsAt: inDays(400) }]] as const) {
+      const res = await post<Problem & { detail: string }>(`/v1/licenses/${paused.id}/${action}`, body);
+      expect([res.status, res.body.reason], action).toEqual([409, "tenant-not-active"]);
+      expect(res.body.detail, action).toMatch(/the tenant is suspended: reinstate the tenant first/);
+    }
+    expect(await licenseSnapshot(h)).toBe(before);
+    expect((await post(`/v1/licenses/${other.id}/revoke`)).body.license.status).toBe("revoked");
+    // The tenant's reinstatement brings back the one its suspension suspended.
+    expect((await post(`/v1/tenants/${tenantId}/reinstate`)).status).toBe(200);
+    expect((await get(`/v1/licenses/${paused.id}`)).body.license.status).toBe("active");
+  });
+
+  it("refuses reinstate and renew for a tenant being closed or closed, and still suspends and revokes there", async () => {
+    for (const state of ["closing", "closed"] as const) {
+      const tenantId = await freshTenant();
+      const live = await createLicenseViaApi(h, admin, { tenantId, componentId: cat.reports.id, tierId: cat.basic.id });
+      const paused = await insertLicenseRow(h, { tenantId, componentId: cat.etl.id, tierId: cat.pro.id, status: "suspended" });
+      const over = await insertLicenseRow(h, { tenantId, componentId: cat.etl.id, tierId: cat.pro.id, status: "expired", endsAt: new Date(Date.now() - 1000), holder: { kind: "team", name: "old" } });
+      await h.prisma.tenant.update({ where: { id: tenantId }, data: state === "closing" ? { closingDispositionId: "dsp_underway" } : { closingDispositionId: "dsp_done", closedAt: new Date() } });
+      const before = await licenseSnapshot(h);
+      for (const [id, action, body] of [[paused.id, "reinstate", undefined], [over.id, "renew", { endsAt: inDays(30) }], [live.id, "renew", { endsAt: inDays(400) }]] as const) {
+        const res = await post<Problem & { detail: string }>(`/v1/licenses/${id}/${action}`, body);
+        expect([res.status, res.body.reason], `${state} ${action}`).toEqual([409, "tenant-not-active"]);
+        expect(res.body.detail).toContain(words[state]);
+      }
+      expect(await licenseSnapshot(h)).toBe(before);
+      expect((await post(`/v1/licenses/${live.id}/suspend`)).body.license.status, state).toBe("suspended");
+      expect((await post(`/v1/licenses/${paused.id}/revoke`)).body.license.status, state).toBe("revoked");
+    }
+  });
+});
+
 describe("lifecycle actions", () => {
   it("suspends, reinstates, renews, changes tier and revokes, auditing each with from/to", async () => {
     const tenantId = await freshTenant();

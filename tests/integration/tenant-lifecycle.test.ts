@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TenantDto } from "../../contracts/tenant-api";
 import { createLicenseCatalogue, createLicenseViaApi, insertLicenseRow, type LicenseCatalogue } from "../support/license-fixtures";
+import { newId } from "../../services/access/domain/secrets/ids";
 import { serveComponents } from "../support/resource-server-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 import { authorization, createPlatformAdmin, createTenantWithPeople, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
@@ -76,6 +77,42 @@ describe("suspending and reinstating a tenant", () => {
   });
 });
 
+describe("a tenant's reinstatement and its licenses' tiers", () => {
+  it("reinstates the tenant with the licenses that fit their tier (seats cut to it), leaves one its tier now blocks suspended, and names it", async () => {
+    const tenant = await createTenantWithPeople(h, { slug: "lc-tiered", name: "Tiered" });
+    const flex = newId("tier");
+    const read = await h.prisma.scope.findFirstOrThrow({ where: { key: `${cat.reports.key}:read` } });
+    await h.prisma.serviceTier.create({ data: { id: flex, key: "lc-flex", name: "LC Flex", seats: 10, tokensPerLicense: 5, requestsPerMinute: 60, tokenDefaultTtlHours: 24, tokenMaxTtlHours: 720, scopes: { create: [{ scopeId: read.id }] } } });
+    const fits = await insertLicenseRow(h, { tenantId: tenant.tenant.id, componentId: cat.reports.id, tierId: flex, seats: 8 });
+    const blocked = await insertLicenseRow(h, { tenantId: tenant.tenant.id, componentId: cat.etl.id, tierId: cat.pro.id, seats: 5 });
+    expect((await call("POST", `/v1/tenants/${tenant.tenant.id}/suspend`, admin)).body.licenses).toBe(2);
+    // While the tenant is suspended its licenses cannot come back one by one.
+    expect((await call("POST", `/v1/licenses/${fits.id}/reinstate`, admin)).body.reason).toBe("tenant-not-active");
+    // Meanwhile Flex loses seats, and the etl license moves to Flex, which grants etl no scope (a suspended license holds neither back).
+    expect((await call("PATCH", `/v1/tiers/${flex}`, admin, { seats: 6 })).status).toBe(200);
+    expect((await call("POST", `/v1/licenses/${blocked.id}/change-tier`, admin, { tierId: flex })).status).toBe(200);
+
+    const res = await call<Action & { blocked: { licenseId: string; componentKey: string; detail: string }[] }>("POST", `/v1/tenants/${tenant.tenant.id}/reinstate`, admin);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect([res.body.tenant.status, res.body.licenses]).toEqual(["active", 1]);
+    expect(res.body.blocked).toEqual([{ licenseId: blocked.id, componentKey: cat.etl.key, detail: expect.stringContaining("rules of its tier LC Flex, which changed while it was suspended") }]);
+    expect(res.body.blocked[0]?.detail).toContain("no scope left");
+    const rows = await h.prisma.license.findMany({ where: { id: { in: [fits.id, blocked.id] } }, orderBy: { id: "asc" } });
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.status, r.seats, r.suspendedByTenant]]))).toEqual({ [fits.id]: ["active", 6, false], [blocked.id]: ["suspended", 5, false] });
+
+    const events = await actions();
+    expect(events.filter((e) => e.action === "tenant.reinstate" && e.target?.id === tenant.tenant.id).map((e) => e.data)).toEqual([{ licenses: 1, blocked: [blocked.id] }]);
+    const reinstated = (await h.prisma.outboxEvent.findMany({ orderBy: { createdAt: "asc" } })).map((e) => e.payload as { action: string; outcome: string; target: { id: string } | null; data: Record<string, unknown> }).filter((e) => e.action === "license.reinstate" && [fits.id, blocked.id].includes(e.target?.id ?? ""));
+    expect(reinstated.map((e) => [e.target?.id, e.outcome, e.data.reason ?? null, e.data.toSeats ?? null])).toEqual([
+      [fits.id, "success", null, 6],
+      [blocked.id, "failure", "reinstate-blocked", null],
+    ]);
+    // Now it stands on its own: reinstated alone once it is on a tier it fits.
+    expect((await call("POST", `/v1/licenses/${blocked.id}/change-tier`, admin, { tierId: cat.pro.id })).status).toBe(200);
+    expect((await call<Action & { license: { status: string } }>("POST", `/v1/licenses/${blocked.id}/reinstate`, admin)).body.license.status).toBe("active");
+  });
+});
+
 describe("closing a district through the deletion flow", () => {
   it("files an all-data disposition request; the district is closing until it completes, then closed", async () => {
     const district = await createTenantWithPeople(h, { slug: "lc-district", name: "Larch District", kind: "district" });
@@ -91,6 +128,12 @@ describe("closing a district through the deletion flow", () => {
     expect(filed).toMatchObject({ tenantId: district.tenant.id, scope: "all", completedAt: null });
     expect((await call("POST", `/v1/tenants/${district.tenant.id}/suspend`, admin)).body.reason).toBe("tenant-closed");
     expect((await call("POST", `/v1/tenants/${district.tenant.id}/close`, admin, { confirmSlug: "lc-district" })).body.reason).toBe("tenant-closed");
+    // No new license for a district being closed, and none renewed.
+    const newLicense = { tenantId: district.tenant.id, componentId: cat.etl.id, tierId: cat.pro.id, startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 86_400_000 * 30).toISOString() };
+    const refusedCreate = await call<Action & { detail: string }>("POST", "/v1/licenses", admin, newLicense);
+    expect([refusedCreate.status, refusedCreate.body.reason]).toEqual([409, "tenant-not-active"]);
+    expect(refusedCreate.body.detail).toContain("Larch District: the tenant is being closed");
+    expect((await call("POST", `/v1/licenses/${license.id}/renew`, admin, { endsAt: new Date(Date.now() + 86_400_000 * 400).toISOString() })).body.reason).toBe("tenant-not-active");
 
     const ack = await (await h.as("reports-worker")).json<Problem>("POST", `/v1/dispositions/${filed.id}/acknowledgements`, { component: cat.reports.key, statement: "Deleted the district's reports." });
     expect(ack.status, JSON.stringify(ack.body)).toBe(200);

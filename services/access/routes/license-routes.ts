@@ -1,4 +1,4 @@
-// Licenses: list, create, read, lifecycle actions, key reveal and timeline for the web tier acting for a
+// Licenses: list, create, read, lifecycle actions (and the preview of a change of tier), key reveal and timeline for the web tier acting for a
 // person; validation for internal components (the resource servers of the license's component).
 import type { FastifyInstance } from "fastify";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
@@ -14,6 +14,8 @@ import {
   revealLicenseKeyRequest,
   revealLicenseKeyResponse,
   setRequestQuotaRequest,
+  tierChangePreviewQuery,
+  tierChangePreviewResponse,
   validateLicenseRequest,
   validateLicenseResponse,
 } from "../../../contracts/license-api";
@@ -29,6 +31,7 @@ import { exportLicenses } from "../domain/licenses/export-licenses";
 import { getLicense } from "../domain/licenses/get-license";
 import { licenseTimeline } from "../domain/licenses/license-timeline";
 import { listLicenses } from "../domain/licenses/list-licenses";
+import { previewTierChange } from "../domain/licenses/preview-tier-change";
 import { revealLicenseKey } from "../domain/licenses/reveal-license-key";
 import { setRequestQuota } from "../domain/licenses/set-request-quota";
 import { validateLicense } from "../domain/licenses/validate-license";
@@ -40,7 +43,13 @@ import { sendCsv } from "./send-csv";
 import { actorOf } from "./require-actor";
 
 const web = { tags: ["licenses"] } as const;
-const actionProblems = { 404: "No such license (or another tenant's).", 409: "Not allowed from the license's status; `reason` says why (license-revoked, already-suspended, license-expired, not-suspended, same-tier, license-exists, tier-change-blocked: the new tier would leave an active license no scope, fewer seats than in use or more live tokens than it allows)." };
+const actionProblems = {
+  404: "No such license (or another tenant's).",
+  409:
+    "Not allowed from the license's status; `reason` says why (license-revoked, already-suspended, license-expired, not-suspended, same-tier, license-exists, " +
+    "tier-change-blocked: the new tier would leave an active license no scope, fewer seats than in use or more live tokens than it allows; " +
+    "reinstate-blocked: the same, against the license's tier as it is now; tenant-not-active: reinstate or renew while the tenant is suspended, being closed or closed).",
+};
 
 export function licenseRoutes(app: FastifyInstance, ctx: AccessContext, suppression: RepeatSuppressorOptions = {}) {
   const validationFailures = createValidationFailureAudit(suppression);
@@ -61,7 +70,7 @@ export function licenseRoutes(app: FastifyInstance, ctx: AccessContext, suppress
   // POST /v1/licenses — create a license (the key is generated and never returned here).
   app.post(
     "/v1/licenses",
-    routeOptions(policies["POST /v1/licenses"], { ...web, summary: "Create a license.", body: createLicenseRequest, status: 201, response: getLicenseResponse, problems: { 409: "The holder already has a live license for the component in this tenant (license-exists); `detail` names it." } }),
+    routeOptions(policies["POST /v1/licenses"], { ...web, summary: "Create a license.", body: createLicenseRequest, status: 201, response: getLicenseResponse, problems: { 409: "The holder already has a live license for the component in this tenant (license-exists; `detail` names it), or the tenant is suspended, being closed or closed (tenant-not-active)." } }),
     async (request, reply) => {
       const actor = actorOf(request);
       const created = await createLicense(ctx, actor, parseInput(createLicenseRequest, request.body), requestMeta(request));
@@ -111,6 +120,24 @@ export function licenseRoutes(app: FastifyInstance, ctx: AccessContext, suppress
     action: "change-tier",
     tierId: parseInput(changeLicenseTierRequest, body).tierId,
   }));
+
+  // GET /v1/licenses/:id/tier-change-preview?tierId= — what change-tier to that tier would do, saving nothing.
+  app.get(
+    "/v1/licenses/:id/tier-change-preview",
+    routeOptions(policies["GET /v1/licenses/:id/tier-change-preview"], {
+      ...web,
+      summary: "Preview a change of tier: whether the tier's rules allow it (else what breaks), the seats and the scopes lost and gained. Nothing is saved.",
+      params: licenseIdParams,
+      query: tierChangePreviewQuery,
+      response: tierChangePreviewResponse,
+      problems: { 404: "No such license (or another tenant's).", 409: "change-tier would be refused whatever the tier's rules: license-revoked or same-tier.", 422: "No such tier (fieldErrors.tierId)." },
+    }),
+    async (request) => {
+      const actor = actorOf(request);
+      const { id } = parseInput(licenseIdParams, request.params);
+      return previewTierChange(ctx, actor, id, parseInput(tierChangePreviewQuery, request.query).tierId);
+    },
+  );
 
   // PUT /v1/licenses/:id/request-quota — the license's own requests per minute, or null for its tier's.
   app.put(

@@ -7,7 +7,8 @@ import { parseInput } from "../../common/http/parse";
 import { routeOptions } from "../../common/http/policy";
 import type { AccessContext } from "../domain/context";
 import { closeTenant } from "../domain/tenants/close-tenant";
-import { reinstateTenant, suspendTenant } from "../domain/tenants/suspend-tenant";
+import { reinstateTenant } from "../domain/tenants/reinstate-tenant";
+import { suspendTenant } from "../domain/tenants/suspend-tenant";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
 
@@ -25,7 +26,7 @@ export function tenantLifecycleRoutes(app: FastifyInstance, ctx: AccessContext) 
   // POST /v1/tenants/:id/reinstate — reinstates the tenant and exactly the licenses its suspension suspended.
   app.post(
     "/v1/tenants/:id/reinstate",
-    routeOptions(policies["POST /v1/tenants/:id/reinstate"], { ...doc, summary: "Reinstate a suspended tenant and the licenses its suspension suspended (not those suspended before).", params: tenantIdParams, response: tenantActionResponse, problems: { 404: notFound, 409: "not-suspended or tenant-closed." } }),
+    routeOptions(policies["POST /v1/tenants/:id/reinstate"], { ...doc, summary: "Reinstate a suspended tenant and the licenses its suspension suspended (not those suspended before); those their tier's rules now block stay suspended, listed in `blocked`.", params: tenantIdParams, response: tenantActionResponse, problems: { 404: notFound, 409: "not-suspended or tenant-closed." } }),
     async (request) => reinstateTenant(ctx, actorOf(request), parseInput(tenantIdParams, request.params).id, requestMeta(request)),
   );
 

@@ -1,4 +1,4 @@
-// Creates a license: checks tenant, component and tier, the tier's seat limit and "one live license per
+// Creates a license: checks tenant (it must be active: active-tenant-guard.ts), component and tier, the tier's seat limit and "one live license per
 // tenant, component and holder"; generates the key, stores only its ciphertext and digest, and audits.
 import { tenantWideHolder, type CreateLicenseRequest } from "../../../../contracts/license-api";
 import { AppError } from "../../../common/http/app-error";
@@ -9,6 +9,7 @@ import { newId } from "../secrets/ids";
 import { loadLicenseDetail } from "./get-license";
 import { liveDataKey } from "../../keys/tenant-data-keys";
 import { digestLicenseKey, generateLicenseKey, sealLicenseKeyUnder } from "./license-key";
+import { assertTenantTakesLicenses, lockTenantForLicenses, tenantStateSelect } from "./active-tenant-guard";
 import { assertNoOtherLiveLicense, isLiveLicenseViolation, liveLicenseExists } from "./live-license-guard";
 
 const invalidField = (field: string, message: string) =>
@@ -22,12 +23,14 @@ export async function createLicense(ctx: AccessContext, actor: Actor, input: Cre
   if (endsAt <= now) throw invalidField("endsAt", "The end must be in the future.");
 
   return ctx.prisma.$transaction(async (tx) => {
+    await lockTenantForLicenses(tx, input.tenantId);
     const [tenant, component, tier] = await Promise.all([
-      tx.tenant.findFirst({ where: { id: scope.tenantId ?? input.tenantId, AND: { id: input.tenantId } }, select: { id: true, slug: true } }),
+      tx.tenant.findFirst({ where: { id: scope.tenantId ?? input.tenantId, AND: { id: input.tenantId } }, select: { id: true, slug: true, ...tenantStateSelect } }),
       tx.component.findUnique({ where: { id: input.componentId }, select: { id: true, key: true, retiredAt: true } }),
       tx.serviceTier.findUnique({ where: { id: input.tierId }, select: { id: true, seats: true } }),
     ]);
     if (!tenant) throw invalidField("tenantId", "No such tenant.");
+    assertTenantTakesLicenses(tenant, "create");
     if (!component) throw invalidField("componentId", "No such component.");
     if (component.retiredAt) throw invalidField("componentId", "This component is retired: no new license may use it.");
     if (!tier) throw invalidField("tierId", "No such tier.");

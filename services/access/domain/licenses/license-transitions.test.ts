@@ -38,7 +38,7 @@ describe("license transitions", () => {
   const tierB = { id: "tier_b", seats: 4 };
   const every: ActionInput[] = [
     { action: "suspend" },
-    { action: "reinstate" },
+    { action: "reinstate", tierSeats: 10 },
     { action: "revoke" },
     { action: "renew", endsAt: new Date("2028-01-01T00:00:00Z") },
     { action: "change-tier", tier: tierB },
@@ -56,9 +56,15 @@ describe("license transitions", () => {
   });
 
   it("reinstates only a suspended license, to expired when its term is over", () => {
-    expect(planLicenseAction(state("suspended"), { action: "reinstate" }, now).status).toBe("active");
-    expect(planLicenseAction(state("suspended", past), { action: "reinstate" }, now).status).toBe("expired");
-    for (const s of ["active", "expired"] as const) expect(refusal(() => planLicenseAction(state(s), { action: "reinstate" }, now)).reason).toBe("not-suspended");
+    expect(planLicenseAction(state("suspended"), { action: "reinstate", tierSeats: 10 }, now).status).toBe("active");
+    expect(planLicenseAction(state("suspended", past), { action: "reinstate", tierSeats: 10 }, now).status).toBe("expired");
+    for (const s of ["active", "expired"] as const) expect(refusal(() => planLicenseAction(state(s), { action: "reinstate", tierSeats: 10 }, now)).reason).toBe("not-suspended");
+  });
+
+  it("cuts a reinstated license's seats to its tier's when the tier was lowered while it was suspended (not an expired one's)", () => {
+    expect(planLicenseAction(state("suspended"), { action: "reinstate", tierSeats: 4 }, now)).toMatchObject({ status: "active", seats: 4 });
+    expect(planLicenseAction(state("suspended"), { action: "reinstate", tierSeats: 40 }, now).seats).toBe(10);
+    expect(planLicenseAction(state("suspended", past), { action: "reinstate", tierSeats: 4 }, now)).toMatchObject({ status: "expired", seats: 10 });
   });
 
   it("renews to a later end in the future; an expired license becomes active, a suspended one stays suspended", () => {

@@ -19,7 +19,9 @@ export function isLive(state: { status: LicenseStatus; endsAt: Date }, now: Date
 }
 
 export type ActionInput =
-  | { action: "suspend" | "reinstate" | "revoke" }
+  | { action: "suspend" | "revoke" }
+  /** `tierSeats`: the seats its tier allows now (it may have been edited while the license was suspended). */
+  | { action: "reinstate"; tierSeats: number }
   | { action: "renew"; endsAt: Date }
   | { action: "change-tier"; tier: { id: string; seats: number } };
 
@@ -42,7 +44,9 @@ export function planLicenseAction(state: LicenseState, input: ActionInput, now: 
       return { ...next, status: "suspended" };
     case "reinstate":
       if (from !== "suspended") throw conflict("not-suspended", "Only a suspended license can be reinstated.");
-      return { ...next, status: state.endsAt <= now ? "expired" : "active" };
+      // Back to active under the rules of creation, like a change of tier: seats above the tier's are cut to it.
+      if (state.endsAt <= now) return { ...next, status: "expired" };
+      return { ...next, status: "active", seats: Math.min(state.seats, input.tierSeats) };
     case "renew": {
       if (input.endsAt <= state.endsAt || input.endsAt <= now) {
         throw new AppError("validation-failed", "The new end must be later than the current end and in the future.", {

@@ -1,7 +1,7 @@
-// Suspends a tenant with all its active licenses, and reinstates them together: the licenses the
-// suspension suspended are marked (suspendedByTenant), so reinstating brings back exactly those and a
-// license suspended on its own before stays suspended. One transaction each, audited for the tenant and
-// for every license it touched (the license timelines say why).
+// Suspends a tenant with all its active licenses: the licenses the suspension suspended are marked
+// (suspendedByTenant), so reinstating the tenant (reinstate-tenant.ts) brings back exactly those and a
+// license suspended on its own before stays suspended. One transaction, audited for the tenant and for
+// every license it touched (the license timelines say why).
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, type Actor } from "../actors/actor";
@@ -19,26 +19,9 @@ export async function suspendTenant(ctx: AccessContext, actor: Actor, id: string
     const live = await tx.license.findMany({ where: { tenantId: id, status: "active", endsAt: { gt: now } }, select: { id: true }, orderBy: { id: "asc" } });
     await tx.license.updateMany({ where: { id: { in: live.map((l) => l.id) } }, data: { status: "suspended", suspendedByTenant: true, statusChangedAt: now } });
     await tx.tenant.update({ where: { id }, data: { suspendedAt: now }, select: { id: true } });
-    await audit(tx, actor, meta, "tenant.suspend", id, { licenses: live.length });
-    for (const l of live) await auditLicense(tx, actor, meta, id, l.id, "license.suspend", { from: "active", to: "suspended", byTenant: true });
+    await auditTenantEvent(tx, actor, meta, "tenant.suspend", id, { licenses: live.length });
+    for (const l of live) await auditLicenseEvent(tx, actor, meta, id, l.id, "license.suspend", { from: "active", to: "suspended", byTenant: true });
     return { tenant: toTenantDto(await findTenantOrThrow(tx, actor, id)), licenses: live.length };
-  });
-}
-
-export async function reinstateTenant(ctx: AccessContext, actor: Actor, id: string, meta: RequestMeta) {
-  return ctx.prisma.$transaction(async (tx) => {
-    const tenant = await lockTenant(tx, actor, id);
-    if (tenant.closedAt || tenant.closingDispositionId) throw closedProblem();
-    if (!tenant.suspendedAt) throw new AppError("conflict", "The tenant is not suspended.", { reason: "not-suspended" });
-    const now = ctx.now();
-    // Those the suspension suspended and still suspended (one revoked meanwhile stays revoked).
-    const back = await tx.license.findMany({ where: { tenantId: id, suspendedByTenant: true, status: "suspended" }, select: { id: true }, orderBy: { id: "asc" } });
-    await tx.license.updateMany({ where: { id: { in: back.map((l) => l.id) } }, data: { status: "active", statusChangedAt: now } });
-    await tx.license.updateMany({ where: { tenantId: id, suspendedByTenant: true }, data: { suspendedByTenant: false } });
-    await tx.tenant.update({ where: { id }, data: { suspendedAt: null }, select: { id: true } });
-    await audit(tx, actor, meta, "tenant.reinstate", id, { licenses: back.length });
-    for (const l of back) await auditLicense(tx, actor, meta, id, l.id, "license.reinstate", { from: "suspended", to: "active", byTenant: true });
-    return { tenant: toTenantDto(await findTenantOrThrow(tx, actor, id)), licenses: back.length };
   });
 }
 
@@ -50,10 +33,10 @@ export async function lockTenant(tx: TransactionClient, actor: Actor, id: string
 
 export const closedProblem = () => new AppError("conflict", "The tenant is closed or being closed: nothing of it can change.", { reason: "tenant-closed" });
 
-async function audit(tx: TransactionClient, actor: Actor, meta: RequestMeta, action: string, tenantId: string, data: Record<string, unknown>) {
+export async function auditTenantEvent(tx: TransactionClient, actor: Actor, meta: RequestMeta, action: string, tenantId: string, data: Record<string, unknown>) {
   await recordEvent(tx, { action, outcome: "success", actor: auditActor(actor), target: { type: "tenant", id: tenantId }, tenantId, sourceIp: meta.sourceIp, requestId: meta.requestId, data });
 }
 
-async function auditLicense(tx: TransactionClient, actor: Actor, meta: RequestMeta, tenantId: string, licenseId: string, action: string, data: Record<string, unknown>) {
-  await recordEvent(tx, { action, outcome: "success", actor: auditActor(actor), target: { type: "license", id: licenseId }, tenantId, sourceIp: meta.sourceIp, requestId: meta.requestId, data });
+export async function auditLicenseEvent(tx: TransactionClient, actor: Actor, meta: RequestMeta, tenantId: string, licenseId: string, action: string, data: Record<string, unknown>, outcome: "success" | "failure" = "success") {
+  await recordEvent(tx, { action, outcome, actor: auditActor(actor), target: { type: "license", id: licenseId }, tenantId, sourceIp: meta.sourceIp, requestId: meta.requestId, data });
 }

@@ -2,13 +2,25 @@
 // an active license (status active, term not over) must keep at least one scope of its component, no
 // more seats than the tier allows (seats in use, for a change of tier, which lowers the license's seats
 // to the tier's), and no token pool with more live tokens than the tier's cap. One home for the tier
-// editor (plan-tier-update.ts → preview and save) and license change-tier (change-license.ts).
+// editor (plan-tier-update.ts → preview and save), license change-tier and its preview
+// (tier-change-rules.ts), and reinstating a suspended license, one by one or with its tenant: a suspended
+// license does not hold a tier edit back, so it is held to its tier as it is now when it comes back.
 import type { BlockingLicense, TierBreach } from "../../../../contracts/catalogue-api";
 import type { TransactionClient } from "../context";
 import { liveActivationsOf } from "../activations/activation-state";
-import { licenseScopeKeys } from "./tier-scope-keys";
+import { licenseScopeKeys, tierScopeKeys, tierScopesInclude } from "./tier-scope-keys";
 
 export type TierLimits = { scopes: readonly string[]; seats: number; tokensPerLicense: number; heartbeatWindowMinutes: number };
+
+/** The Prisma `select` of a tier that `tierLimitsOf` reads (with its name, for the sentences). */
+export const tierLimitsSelect = { id: true, name: true, seats: true, tokensPerLicense: true, heartbeatWindowMinutes: true, ...tierScopesInclude } as const;
+type StoredTier = { id: string; name: string; seats: number; tokensPerLicense: number; heartbeatWindowMinutes: number; scopes: readonly { scope: { key: string } }[] };
+export type NamedTierLimits = TierLimits & { id: string; name: string };
+
+/** A stored tier as the limits the rules read. */
+export function tierLimitsOf(tier: StoredTier): NamedTierLimits {
+  return { id: tier.id, name: tier.name, seats: tier.seats, tokensPerLicense: tier.tokensPerLicense, heartbeatWindowMinutes: tier.heartbeatWindowMinutes, scopes: tierScopeKeys(tier) };
+}
 
 type Candidate = { id: string; tenantId: string; seats: number; tenant: { name: string }; component: { key: string } };
 
@@ -24,6 +36,24 @@ export async function licensesBreakingTierEdit(tx: TransactionClient, tierId: st
 export async function breachesOfTierChange(tx: TransactionClient, licenseId: string, next: TierLimits, now: Date): Promise<BlockingLicense | null> {
   const candidates = await tx.license.findMany({ where: { id: licenseId, status: "active", endsAt: { gt: now } }, select: candidateSelect });
   return (await breaches(tx, candidates, next, now, "in-use"))[0] ?? null;
+}
+
+/**
+ * The suspended licenses among `licenseIds` (term not over) that reinstating would leave breaking their own
+ * tier's rules as the tier is now, each with that tier; held like a change of tier (seats in use, not licensed).
+ */
+export async function breachesOfReinstatement(tx: TransactionClient, licenseIds: readonly string[], now: Date): Promise<{ license: BlockingLicense; tier: NamedTierLimits }[]> {
+  if (!licenseIds.length) return [];
+  const rows = await tx.license.findMany({ where: { id: { in: [...licenseIds] }, status: "suspended", endsAt: { gt: now } }, select: { ...candidateSelect, tier: { select: tierLimitsSelect } }, orderBy: { id: "asc" } });
+  const byTier = new Map<string, { tier: NamedTierLimits; candidates: Candidate[] }>();
+  for (const row of rows) {
+    const group = byTier.get(row.tier.id) ?? { tier: tierLimitsOf(row.tier), candidates: [] };
+    group.candidates.push(row);
+    byTier.set(row.tier.id, group);
+  }
+  const found: { license: BlockingLicense; tier: NamedTierLimits }[] = [];
+  for (const { tier, candidates } of byTier.values()) for (const license of await breaches(tx, candidates, tier, now, "in-use")) found.push({ license, tier });
+  return found.sort((a, b) => a.license.licenseId.localeCompare(b.license.licenseId));
 }
 
 async function breaches(tx: TransactionClient, candidates: Candidate[], next: TierLimits, now: Date, seatRule: "licensed" | "in-use"): Promise<BlockingLicense[]> {
@@ -55,9 +85,14 @@ const breachWords: Record<TierBreach, (l: BlockingLicense, next: TierLimits) => 
   "over-tokens": (l, next) => `${l.liveTokens} live tokens of the tier's ${next.tokensPerLicense}`,
 };
 
+/** Each reason one license breaks the rules for, with its numbers: { reason: "over-seats", text: "25 seats of the tier's 10" }. */
+export function breachTexts(license: BlockingLicense, next: TierLimits): { reason: TierBreach; text: string }[] {
+  return license.reasons.map((reason) => ({ reason, text: breachWords[reason](license, next) }));
+}
+
 /** "Tenant acme's reports (lic_…): no scope left; 25 seats of the tier's 10" — the first few, then how many more. */
 export function describeBreaches(blocking: readonly BlockingLicense[], next: TierLimits, shown = 3): string {
-  const named = blocking.slice(0, shown).map((l) => `${l.tenantName}'s ${l.componentKey} (${l.licenseId}): ${l.reasons.map((r) => breachWords[r](l, next)).join("; ")}`);
+  const named = blocking.slice(0, shown).map((l) => `${l.tenantName}'s ${l.componentKey} (${l.licenseId}): ${breachTexts(l, next).map((b) => b.text).join("; ")}`);
   const more = blocking.length > shown ? `, and ${blocking.length - shown} more` : "";
   return `${named.join(", ")}${more}`;
 }

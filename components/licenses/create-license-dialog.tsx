@@ -78,7 +78,8 @@ function CreateLicenseForm({ onDone }: { onDone: () => void }) {
         value={draft.tenantId}
         onChange={set("tenantId")}
         errors={fe.tenantId}
-        options={[...choose("a tenant"), ...(tenants.data?.tenants ?? []).map((t) => ({ value: t.id, label: `${t.name} (${t.slug})` }))]}
+        hint="Suspended, closing and closed tenants are not listed: they take no new license."
+        options={[...choose("a tenant"), ...(tenants.data?.tenants ?? []).filter((t) => t.status === "active").map((t) => ({ value: t.id, label: `${t.name} (${t.slug})` }))]}
       />
       <SelectField
         name="componentId"

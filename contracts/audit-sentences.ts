@@ -86,6 +86,10 @@ export const eventSentences: Record<string, Templates> = {
   "token.revoke_all": { success: "{actor} revoked every token of license {target}{for tenant}" },
   "token.rotate": { success: "{actor} rotated token {target}{for tenant}" },
   "token.leak_revoke": { success: "{actor} reported token {target}{for tenant} leaked at {data.foundAt}, and it was revoked at once" },
+  "token.lookup": {
+    success: "{actor} looked up token {target}{for tenant} in the leaked-token lookup (by {data.by}, {data.matched} matched)",
+    failure: "{actor}'s leaked-token lookup found no token ({data.reason})",
+  },
   "token.leak_report": { success: "{actor} reported token {target}{for tenant} leaked at {data.foundAt} ({data.state})" },
   "secret_scanner_key.register": { success: "{actor} registered a secret scanner's key {target} for {data.reporter}" },
   "secret_scanner_key.retire": { success: "{actor} retired a secret scanner's key {target} of {data.reporter}" },

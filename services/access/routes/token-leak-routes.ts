@@ -59,7 +59,7 @@ export function tokenLeakRoutes(app: FastifyInstance, ctx: AccessContext) {
       response: lookupTokenResponse,
       problems: { 404: "No token has this value.", 422: "Neither a whole token nor a prefix, or its checksum does not match." },
     }),
-    async (request) => lookupToken(ctx, actorOf(request), parseInput(lookupTokenRequest, request.body).value),
+    async (request) => lookupToken(ctx, actorOf(request), request.body, requestMeta(request)),
   );
 
   app.get(

@@ -86,6 +86,10 @@ export const eventSentences: Record<string, Templates> = {
   "token.revoke_all": { success: "{actor} revoked every token of license {target}{for tenant}" },
   "token.rotate": { success: "{actor} rotated token {target}{for tenant}" },
   "token.leak_revoke": { success: "{actor} reported token {target}{for tenant} leaked at {data.foundAt}, and it was revoked at once" },
+  "token.leak_batch": {
+    success: "{actor} reported {data.entries} found token(s): {data.revoked} revoked at once, {data.alreadyRevoked} already revoked, {data.alreadyExpired} already expired, {data.unknown} not Tessera's",
+    failure: "A secret scanner's report was refused ({data.reason}; key {data.keyIdentifier})",
+  },
   "token.lookup": {
     success: "{actor} looked up token {target}{for tenant} in the leaked-token lookup (by {data.by}, {data.matched} matched)",
     failure: "{actor}'s leaked-token lookup found no token ({data.reason})",

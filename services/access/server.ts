@@ -64,7 +64,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   certificateRoutes(app, ctx);
   activationRoutes(app, ctx, deps.refusalAudit);
   tokenRoutes(app, ctx);
-  tokenLeakRoutes(app, ctx);
+  tokenLeakRoutes(app, ctx, deps.refusalAudit);
   oauthRoutes(app, ctx, deps.refusalAudit);
   oauthClientRoutes(app, ctx);
   // compliance (issue 9)

@@ -1,6 +1,7 @@
-// The audit trail of refusals apart from every other event — the policy hook's ("authz.refuse") and a
-// component's refused revocation ("token.revoke", outcome failure) — so a test can prove both halves of
-// "a refusal is audited and nothing else changes".
+// The audit trail of refusals apart from every other event — the policy hook's ("authz.refuse"), a
+// component's refused revocation ("token.revoke", outcome failure) and a refused scanner report
+// ("token.leak_batch", outcome failure) — so a test can prove both halves of "a refusal is audited and
+// nothing else changes".
 import type { AccessHarness } from "./start-access-service";
 
 export const refusalAction = "authz.refuse";
@@ -20,7 +21,8 @@ export type RevokeRefusalEvent = Omit<RefusalEvent, "data"> & { data: { reason: 
 
 const isRefusal = { payload: { path: ["action"], equals: refusalAction } };
 const isRevokeRefusal = { AND: [{ payload: { path: ["action"], equals: "token.revoke" } }, { payload: { path: ["outcome"], equals: "failure" } }] };
-const notRefusal = { NOT: { OR: [isRefusal, isRevokeRefusal] } };
+const isLeakReportRefusal = { AND: [{ payload: { path: ["action"], equals: "token.leak_batch" } }, { payload: { path: ["outcome"], equals: "failure" } }] };
+const notRefusal = { NOT: { OR: [isRefusal, isRevokeRefusal, isLeakReportRefusal] } };
 
 /** Outbox events other than refusals: what a refused request must leave unchanged. */
 export function changeEventCount(h: AccessHarness): Promise<number> {

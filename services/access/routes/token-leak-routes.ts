@@ -15,8 +15,10 @@ import {
   secretScannerKeyResponse,
 } from "../../../contracts/token-leak-api";
 import { parseInput } from "../../common/http/parse";
+import type { RepeatSuppressorOptions } from "../../common/http/repeat-suppressor";
 import { routeOptions } from "../../common/http/policy";
 import type { AccessContext } from "../domain/context";
+import { createLeakRefusalAudit } from "../domain/token-leaks/leak-refusal-audit";
 import { receiveLeakReport } from "../domain/token-leaks/leak-report";
 import { listScannerKeys, registerScannerKey, retireScannerKey } from "../domain/token-leaks/scanner-keys";
 import { exportAllTokens } from "../domain/tokens/export-all-tokens";
@@ -28,7 +30,9 @@ import { sendCsv } from "./send-csv";
 
 const tags = { tags: ["tokens"] } as const;
 
-export function tokenLeakRoutes(app: FastifyInstance, ctx: AccessContext) {
+export function tokenLeakRoutes(app: FastifyInstance, ctx: AccessContext, suppression: RepeatSuppressorOptions = {}) {
+  const leakRefusals = createLeakRefusalAudit(suppression);
+
   // GET /v1/tokens — every token the person may see (their tenant's; a platform administrator's: all).
   app.get(
     "/v1/tokens",
@@ -97,6 +101,6 @@ export function tokenLeakRoutes(app: FastifyInstance, ctx: AccessContext) {
       response: leakReportResponse,
       problems: { 400: "malformed-report or batch-too-large.", 401: "unknown-key or bad-signature." },
     }),
-    async (request) => receiveLeakReport(ctx, parseInput(forwardedLeakReport, request.body), requestMeta(request)),
+    async (request) => receiveLeakReport(ctx, leakRefusals, parseInput(forwardedLeakReport, request.body), requestMeta(request)),
   );
 }

@@ -24,9 +24,12 @@ const isRevokeRefusal = { AND: [{ payload: { path: ["action"], equals: "token.re
 const isLeakReportRefusal = { AND: [{ payload: { path: ["action"], equals: "token.leak_batch" } }, { payload: { path: ["outcome"], equals: "failure" } }] };
 const notRefusal = { NOT: { OR: [isRefusal, isRevokeRefusal, isLeakReportRefusal] } };
 
-/** Outbox events other than refusals: what a refused request must leave unchanged. */
-export function changeEventCount(h: AccessHarness): Promise<number> {
-  return h.prisma.outboxEvent.count({ where: notRefusal });
+/** Events that record a read, not a change: an export or a leaked-token lookup (who took or looked at what). */
+export const readRecordActions = ["audit.export", "license.export", "tenant.export", "token.export", "token.lookup"];
+
+/** Outbox events other than refusals (and, with `ignoreReads`, other than read records): what a refused request must leave unchanged. */
+export function changeEventCount(h: AccessHarness, options: { ignoreReads?: boolean } = {}): Promise<number> {
+  return h.prisma.outboxEvent.count({ where: options.ignoreReads ? { AND: [notRefusal, ...readRecordActions.map((action) => ({ NOT: { payload: { path: ["action"], equals: action } } }))] } : notRefusal });
 }
 
 /** The policy's refusal events in the outbox, oldest first. */

@@ -27,6 +27,7 @@ import { lookupToken } from "../domain/tokens/lookup-token";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
 import { sendCsv } from "./send-csv";
+import { exportAudit } from "../domain/documents/audited-export";
 
 const tags = { tags: ["tokens"] } as const;
 
@@ -50,7 +51,11 @@ export function tokenLeakRoutes(app: FastifyInstance, ctx: AccessContext, suppre
       response: csvDocument,
       responseContentType: "text/csv",
     }),
-    async (request, reply) => sendCsv(reply, ctx, "tokens", exportAllTokens(ctx, actorOf(request), parseInput(allTokensExportQuery, request.query))),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const query = parseInput(allTokensExportQuery, request.query);
+      return sendCsv(reply, ctx, "tokens", exportAllTokens(ctx, actor, query), exportAudit(ctx, actor, requestMeta(request), { action: "token.export", table: "tokens", format: "csv", filters: query }));
+    },
   );
 
   // POST /v1/tokens/lookup — a pasted token (checksum, then digest) or display prefix; in the body, never the address.

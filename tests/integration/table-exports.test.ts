@@ -121,6 +121,7 @@ describe("tokens export", () => {
     expect(other.status).toBe(404);
     expect(other.text).not.toContain("south token");
     expect((await download(`/v1/licenses/${northLicense}/tokens/export?status=lost`, admin)).status).toBe(422);
+    expect((await download(`/v1/licenses/${northLicense}/tokens/export?search=tsr_${"A".repeat(30)}`, admin)).status).toBe(422);
   });
 });
 

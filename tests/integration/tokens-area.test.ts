@@ -91,9 +91,14 @@ describe("GET /v1/tokens", () => {
     expect(ids((await list(w.admin, { search: made.second!.displayPrefix.slice(4, 10) })).body)).toContain(made.second!.id);
   });
 
-  it("refuses a whole token in the search (it would travel in an address)", async () => {
+  it("refuses a whole token in the search (it would travel in an address), a license's list too", async () => {
     const res = await list(w.admin, { search: made.deploy!.secret });
     expect(res.status).toBe(422);
+    const web = await h.as("web");
+    const own = await web.json<{ fieldErrors: Record<string, string[]> }>("GET", `/v1/licenses/${w.licenseId}/tokens?search=${made.deploy!.secret}`, undefined, authorization(w.acme.people.tenant_admin));
+    expect(own.status).toBe(422);
+    expect(own.body.fieldErrors.search?.[0]).toMatch(/whole token/);
+    expect((await web.json("GET", `/v1/licenses/${w.licenseId}/tokens?search=${made.deploy!.displayPrefix}`, undefined, authorization(w.acme.people.tenant_admin))).status).toBe(200);
   });
 
   it("pages with a cursor: two pages of two hold the four tokens once each", async () => {

@@ -82,6 +82,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   // Last-used times and accesses still in memory are written before the database client closes.
   app.addHook("onClose", async () => {
     await ctx.tokenUsage?.close();
+    await ctx.licenseValidations?.close();
     await ctx.accessRecord?.close();
     await ctx.quotas?.close();
   });

@@ -1,5 +1,6 @@
 // The dashboard's figures (GET /v1/dashboard): licenses by status, those ending soon, tokens live and revoked
-// this week, and validations over time, each counted over what the person may see (their tenant's, or all).
+// this week, and validations over time — license validations and token introspections, two series — each
+// counted over what the person may see (their tenant's, or all).
 import { z } from "zod";
 import type { LicenseStatus } from "./license-api";
 import { usageSeries } from "./token-api";
@@ -20,6 +21,12 @@ export const dashboardResponse = z.object({
       /** The soonest-ending active licenses, soonest first. */
       soonest: z.array(z.object({ id: z.string(), component: z.string(), tenant: z.string(), endsAt: z.iso.datetime({ offset: true }) })),
     }),
+    /**
+     * Validations of the visible licenses by components (POST /v1/licenses/validate) over the last 7 days, in
+     * the usage charts' 7-day buckets: `uses` answered valid, `refusals` refused for a license that exists
+     * (revoked, suspended, expired, not yet valid, scope or seat missing). Unknown keys are not counted.
+     */
+    validations: usageSeries,
   }),
   /** Null when the person may not read tokens. */
   tokens: z
@@ -27,7 +34,7 @@ export const dashboardResponse = z.object({
       live: count,
       revokedThisWeek: count,
       /** Introspections of the visible tokens by components over the last 7 days (the usage charts' 7-day buckets). */
-      validations: usageSeries,
+      introspections: usageSeries,
     })
     .nullable(),
 });

@@ -54,15 +54,24 @@ export const tokenDto = z.object({
 });
 export type TokenDto = z.infer<typeof tokenDto>;
 
+/** What a whole pasted token looks like: it belongs in the leaked-token lookup (a POST body), never in a query string. */
+export const wholeTokenShape = /tsr_[0-9A-Za-z]{20,}/;
+
 // ─── List (licenses.read) ─────────────────────────────────────────────────────────────────────────
 
 /**
  * GET /v1/licenses/:id/tokens → 200 listTokensResponse, newest first; 404 when the license is missing or
  * another tenant's. `search` matches the name (substring, case-insensitive) or the display prefix (prefix,
- * with or without "tsr_"). Keyset pages: pass `nextCursor` back as `cursor` with the same filters.
+ * with or without "tsr_"); a whole token in it is refused (422): it would travel in an address, use
+ * POST /v1/tokens/lookup. Keyset pages: pass `nextCursor` back as `cursor` with the same filters.
  */
 export const listTokensQuery = z.object({
-  search: z.string().trim().max(100).optional(),
+  search: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((s) => !wholeTokenShape.test(s), "This looks like a whole token: paste it into the leaked-token lookup instead, which never puts it in an address.")
+    .optional(),
   status: z.enum(tokenStatuses).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(500).optional(),
@@ -95,9 +104,6 @@ export const tokenExpiryWindows = ["24h", "7d", "30d"] as const;
 export type TokenExpiryWindow = (typeof tokenExpiryWindows)[number];
 export const tokenExpiryWindowLabels: Record<TokenExpiryWindow, string> = { "24h": "Expires within 24 hours", "7d": "Expires within 7 days", "30d": "Expires within 30 days" };
 
-/** What a whole pasted token looks like: it belongs in the leaked-token lookup (a POST body), never in a query string. */
-export const wholeTokenShape = /tsr_[0-9A-Za-z]{20,}/;
-
 /**
  * GET /v1/tokens → 200 listAllTokensResponse: every token of every license the person may see (their
  * tenant's; a platform administrator's: all), newest first, in keyset pages like the license's list.
@@ -105,12 +111,6 @@ export const wholeTokenShape = /tsr_[0-9A-Za-z]{20,}/;
  * A whole token in `search` is refused (422): it would travel in an address; use POST /v1/tokens/lookup.
  */
 export const listAllTokensQuery = listTokensQuery.extend({
-  search: z
-    .string()
-    .trim()
-    .max(100)
-    .refine((s) => !wholeTokenShape.test(s), "This looks like a whole token: paste it into the leaked-token lookup instead, which never puts it in an address.")
-    .optional(),
   licenseId: recordId.optional(),
   tenantId: recordId.optional(),
   expiresWithin: z.enum(tokenExpiryWindows).optional(),

@@ -1,6 +1,6 @@
 // The Tokens area in the browser: every token across licenses, searched, filtered and revoked from its row;
 // a platform administrator pastes a leaked token, lands on it and revokes it as leaked — the token never in
-// an address, the history or the web and access logs; a secret scanner's signed report reaches the access
+// an address, the history or the web and access logs, nor when pasted into a license's token search; a secret scanner's signed report reaches the access
 // service through the public host. axe on the page; at 390 px the row actions stay inside the viewport.
 import { createHash, generateKeyPairSync, sign } from "node:crypto";
 import fs from "node:fs/promises";
@@ -71,11 +71,40 @@ test.describe.serial("the Tokens area", () => {
 
   test("a whole token typed into the search is not sent; the lookup is offered", async () => {
     await page.goto("/tokens");
+    // The rows come from the browser's first fetch: once they show, the page is hydrated and a fill sticks.
+    await expect(page.getByTestId("tokens-area").getByRole("row").nth(1)).toBeVisible();
     const asked: string[] = [];
     page.on("request", (r) => asked.push(r.url()));
     await page.getByTestId("tokens-area").getByLabel("Search tokens").fill(secrets.kept!);
     await expect(page.getByText("This looks like a whole token")).toBeVisible();
     expect(asked.join(" ")).not.toContain(secrets.kept!.slice(4));
+    expect(page.url()).not.toContain(secrets.kept!.slice(4));
+  });
+
+  test("a whole token pasted into a license's token search is neither sent nor put in the address; the same warning shows", async () => {
+    await page.goto(`/licenses/${licenseId}/tokens`);
+    const section = page.getByTestId("tokens-section");
+    const sectionRow = (name: string) => section.getByRole("row").filter({ hasText: name });
+    await expect(sectionRow(names.kept)).toHaveCount(1);
+    const asked: string[] = [];
+    const note = (r: { url(): string }) => asked.push(r.url());
+    page.on("request", note);
+    try {
+      await section.getByLabel("Search tokens").fill(secrets.kept!);
+      await section.getByLabel("Search tokens").press("Enter");
+      await expect(section.getByTestId("whole-token-notice")).toContainText("This looks like a whole token");
+      await expect(section.getByTestId("whole-token-notice").getByRole("link", { name: "Tokens page" })).toHaveAttribute("href", "/tokens");
+      expect(page.url()).not.toContain(secrets.kept!.slice(4));
+      expect(asked.join(" ")).not.toContain(secrets.kept!.slice(4));
+      // A prefix is searched as before, and goes in the address.
+      await section.getByLabel("Search tokens").fill(secrets.kept!.slice(0, 12));
+      await expect(page).toHaveURL(new RegExp(`tokens\\.q=${secrets.kept!.slice(0, 12)}`));
+      await expect(section.getByTestId("whole-token-notice")).toHaveCount(0);
+      await expect(sectionRow(names.kept)).toHaveCount(1);
+      await expect(sectionRow(names.leaked)).toHaveCount(0);
+    } finally {
+      page.off("request", note);
+    }
   });
 
   test("a pasted leaked token: wrong checksum refused, then found and revoked as leaked in one step", async () => {
@@ -166,7 +195,13 @@ test.describe.serial("the Tokens area", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
       await page.goto("/tokens");
+      await expect(page.getByTestId("tokens-area").getByRole("row").nth(1)).toBeVisible(); // hydrated
       await page.getByTestId("tokens-area").getByLabel("Search tokens").fill(names.kept);
+      // Wait for the search to apply: until then the previous rows stay, dimmed while the next page loads,
+      // and axe would judge the dimmed rows' contrast.
+      const table = page.getByTestId("tokens-area").getByRole("region", { name: "Tokens", exact: true });
+      await expect(table.getByRole("row").filter({ hasNotText: names.kept })).toHaveCount(1);
+      await expect(table).not.toHaveAttribute("aria-busy", "true");
       const revoke = rowOf(names.kept).getByRole("button", { name: `Revoke ${names.kept}` });
       await revoke.scrollIntoViewIfNeeded();
       const box = await revoke.boundingBox();

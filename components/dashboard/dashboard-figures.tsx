@@ -1,6 +1,7 @@
 "use client";
 // The dashboard's figures: licenses by status, those ending within 30 days (the soonest named), tokens
-// live and revoked this week, and validations per day. Counted by the access service over what the
+// live and revoked this week, and validations over the week (license validations and token introspections,
+// two series; without tokens.read, license validations only). Counted by the access service over what the
 // person may see; each figure is text first (a bar only helps), with an empty state when there is none.
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
@@ -28,18 +29,16 @@ export function DashboardFigures() {
         <Expiring expiring={licenses.expiringSoon} />
       </Card>
       {tokens ? (
-        <>
-          <Card title="Tokens">
-            <dl className="grid grid-cols-2 gap-4">
-              <Figure label="Live now" value={tokens.live} testId="tokens-live" />
-              <Figure label="Revoked this week" value={tokens.revokedThisWeek} testId="tokens-revoked-week" />
-            </dl>
-          </Card>
-          <Card title="Validations over time">
-            <ValidationsChart series={tokens.validations} />
-          </Card>
-        </>
+        <Card title="Tokens">
+          <dl className="grid grid-cols-2 gap-4">
+            <Figure label="Live now" value={tokens.live} testId="tokens-live" />
+            <Figure label="Revoked this week" value={tokens.revokedThisWeek} testId="tokens-revoked-week" />
+          </dl>
+        </Card>
       ) : null}
+      <Card title="Validations over time">
+        <ValidationsChart licenseValidations={licenses.validations} introspections={tokens?.introspections ?? null} />
+      </Card>
     </div>
   );
 }

@@ -2,12 +2,12 @@
 // The Tokens area: every token the person may see across licenses — search by name or prefix, filters by
 // status, license, tenant (platform administrators) and expiry, cursor pages — with the row actions of a
 // license's tokens table (the same columns and dialogs). Search, filters and pages live in the address
-// (url-state.ts), except a whole token: typed into the search it is neither sent nor written there.
+// (url-state.ts), except a whole token: typed into the search it is neither sent nor written there
+// (whole-token-guard.tsx, shared with the license's tokens table).
 import { useState } from "react";
 import { useTenantList } from "@/components/tenants/tenant-queries";
-import { tokenExpiryWindowLabels, tokenExpiryWindows, tokenStatuses, tokenStatusLabels, wholeTokenShape, type TokenExpiryWindow, type TokenListRow, type TokenStatus } from "@/contracts/token-api";
+import { tokenExpiryWindowLabels, tokenExpiryWindows, tokenStatuses, tokenStatusLabels, type TokenExpiryWindow, type TokenListRow, type TokenStatus } from "@/contracts/token-api";
 import { DataTable } from "@/components/ui/data-table";
-import { Notice } from "@/components/ui/notice";
 import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { ExportLink, FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
 import { useUrlParam } from "@/components/ui/url-state";
@@ -17,6 +17,7 @@ import { LicenseFilter } from "./license-filter";
 import { TokenActionDialogs, type TokenDialog } from "./token-action-dialogs";
 import { licenseColumns, tokenColumns } from "./token-columns";
 import { useAllTokens } from "./token-queries";
+import { useTokenSearch, WholeTokenNotice } from "./whole-token-guard";
 
 const statusOptions = tokenStatuses.map((s) => ({ value: s, label: tokenStatusLabels[s] }));
 const expiryOptions = tokenExpiryWindows.map((w) => ({ value: w, label: tokenExpiryWindowLabels[w] }));
@@ -24,7 +25,6 @@ const expiryOptions = tokenExpiryWindows.map((w) => ({ value: w, label: tokenExp
 export function TokensArea() {
   const isPlatform = useViewer().role === "platform_admin";
   const canManage = useMayCall("POST /v1/tokens/:id/revoke");
-  const [addressSearch, setAddressSearch] = useUrlParam("q");
   const [status, setStatus] = useUrlParam("status");
   const [tenantId, setTenantId] = useUrlParam("tenant");
   const [licenseId, setLicenseId] = useUrlParam("license");
@@ -32,21 +32,11 @@ export function TokensArea() {
   const [dialog, setDialog] = useState<TokenDialog>(null);
   const pages = useTablePages(25);
   const changing = pages.resetting;
-  // A whole token typed here would travel in an address: it stays in this component (for the warning),
-  // is neither sent nor written to the address, and the lookup is offered instead. One already in the
-  // address (a link someone made) is ignored the same way.
-  const [typedWholeToken, setTypedWholeToken] = useState("");
-  const search = typedWholeToken || addressSearch;
-  const wholeToken = wholeTokenShape.test(search);
-  const setSearch = (text: string) => {
-    if (wholeTokenShape.test(text)) return setTypedWholeToken(text);
-    setTypedWholeToken("");
-    changing(setAddressSearch)(text);
-  };
+  const search = useTokenSearch("q", changing);
 
   const tenants = useTenantList({ limit: 100 }, isPlatform);
   const selection = {
-    search: search && !wholeToken ? search : undefined,
+    search: search.sent,
     status: (tokenStatuses as readonly string[]).includes(status) ? (status as TokenStatus) : undefined,
     tenantId: tenantId || undefined,
     licenseId: licenseId || undefined,
@@ -54,12 +44,12 @@ export function TokensArea() {
   };
   const list = useAllTokens({ ...selection, limit: pages.limit, cursor: pages.cursor });
   const columns = tokenColumns<TokenListRow>(canManage ? setDialog : null, licenseColumns(isPlatform));
-  const filtered = Boolean(search || status || tenantId || licenseId || expiresWithin);
+  const filtered = Boolean(search.shown || status || tenantId || licenseId || expiresWithin);
 
   return (
     <div data-testid="tokens-area">
       <TableToolbar>
-        <SearchBox label="Search tokens" placeholder="Name or prefix (tsr_…)" value={search} onChange={setSearch} />
+        <SearchBox label="Search tokens" placeholder="Name or prefix (tsr_…)" value={search.shown} onChange={search.setSearch} />
         <FilterSelect label="Status" value={status} onChange={changing(setStatus)} options={statusOptions} />
         {isPlatform ? (
           <FilterSelect
@@ -76,15 +66,7 @@ export function TokensArea() {
         <FilterSelect label="Expiry" value={expiresWithin} onChange={changing(setExpiresWithin)} options={expiryOptions} allLabel="Any" />
         <ExportLink href={withQuery("/api/tokens/export", selection)} what="the tokens shown, every page" />
       </TableToolbar>
-      {wholeToken ? (
-        <div className="mb-3">
-          <Notice tone="warning" title="This looks like a whole token">
-            {isPlatform
-              ? "It was not searched for, so it stays out of addresses and logs. Paste it into “Find a leaked token” above instead."
-              : "It was not searched for, so it stays out of addresses and logs. Search by its prefix (tsr_ and 8 characters), or ask a platform administrator to look it up."}
-          </Notice>
-        </div>
-      ) : null}
+      {search.wholeToken ? <WholeTokenNotice isPlatform={isPlatform} lookupAbove /> : null}
       <DataTable
         caption="Tokens"
         columns={columns}

@@ -1,6 +1,6 @@
 "use client";
-// A license's tokens: search, status filter and pages; "New token", rotate and revoke per token, and
-// "Revoke all tokens" for those who may manage them.
+// A license's tokens: search (a whole token refused: whole-token-guard.tsx), status filter and pages;
+// "New token", rotate and revoke per token, and "Revoke all tokens" for those who may manage them.
 import { useState } from "react";
 import type { LicenseDetail } from "@/contracts/license-api";
 import { tokenStatuses, tokenStatusLabels, type TokenStatus as Status } from "@/contracts/token-api";
@@ -10,25 +10,27 @@ import { DataTable } from "@/components/ui/data-table";
 import { Pagination, useTablePages } from "@/components/ui/pagination";
 import { ExportLink, FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
 import { useUrlParam } from "@/components/ui/url-state";
-import { useMayCall } from "@/components/viewer";
+import { useMayCall, useViewer } from "@/components/viewer";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { seg, withQuery } from "@/lib/with-query";
 import { CreateTokenDialog } from "./create-token-dialog";
 import { TokenActionDialogs, type TokenDialog } from "./token-action-dialogs";
 import { tokenColumns } from "./token-columns";
 import { revokeAllTokens, tokenKeys, useTokenList } from "./token-queries";
+import { useTokenSearch, WholeTokenNotice } from "./whole-token-guard";
 
 const statusOptions = tokenStatuses.map((s) => ({ value: s, label: tokenStatusLabels[s] }));
 
 export function TokensSection({ license }: { license: LicenseDetail }) {
   const canManage = useMayCall("POST /v1/licenses/:id/tokens");
-  const [search, setSearch] = useUrlParam("tokens.q");
+  const isPlatform = useViewer().role === "platform_admin";
   const [status, setStatus] = useUrlParam("tokens.status");
   const [creating, setCreating] = useState(false);
   const [revokingAll, setRevokingAll] = useState(false);
   const [dialog, setDialog] = useState<TokenDialog>(null);
   const pages = useTablePages(25, "tokens");
-  const selection = { search: search || undefined, status: (tokenStatuses as readonly string[]).includes(status) ? (status as Status) : undefined };
+  const search = useTokenSearch("tokens.q", pages.resetting);
+  const selection = { search: search.sent, status: (tokenStatuses as readonly string[]).includes(status) ? (status as Status) : undefined };
   const list = useTokenList(license.id, { ...selection, limit: pages.limit, cursor: pages.cursor });
   const revokeAll = useApiAction({
     run: () => revokeAllTokens(license.id),
@@ -77,17 +79,18 @@ export function TokensSection({ license }: { license: LicenseDetail }) {
 
       <div className="mt-4">
         <TableToolbar>
-          <SearchBox label="Search tokens" placeholder="Name or prefix (tsr_…)" value={search} onChange={pages.resetting(setSearch)} />
+          <SearchBox label="Search tokens" placeholder="Name or prefix (tsr_…)" value={search.shown} onChange={search.setSearch} />
           <FilterSelect label="Token status" value={status} onChange={pages.resetting(setStatus)} options={statusOptions} />
           <ExportLink href={withQuery(`/api/licenses/${seg(license.id)}/tokens/export`, selection)} what="this license's tokens shown, every page" />
         </TableToolbar>
+        {search.wholeToken ? <WholeTokenNotice isPlatform={isPlatform} lookupAbove={false} /> : null}
         <DataTable
           caption="Tokens"
           columns={columns}
           rows={list.data?.tokens}
           rowKey={(t) => t.id}
           query={list}
-          empty={{ title: "No tokens found", body: search || status ? "Try another search or clear the filter." : "Tokens created for this license appear here." }}
+          empty={{ title: "No tokens found", body: search.shown || status ? "Try another search or clear the filter." : "Tokens created for this license appear here." }}
         />
         {list.data?.tokens.length ? (
           <Pagination label="Tokens" pages={pages} nextCursor={list.data.nextCursor} summary={`${list.data.total.toLocaleString("en-US")} tokens`} />

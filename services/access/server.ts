@@ -64,7 +64,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   certificateRoutes(app, ctx);
   activationRoutes(app, ctx, deps.refusalAudit);
   tokenRoutes(app, ctx);
-  tokenLeakRoutes(app, ctx);
+  tokenLeakRoutes(app, ctx, deps.refusalAudit);
   oauthRoutes(app, ctx, deps.refusalAudit);
   oauthClientRoutes(app, ctx);
   // compliance (issue 9)
@@ -82,6 +82,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   // Last-used times and accesses still in memory are written before the database client closes.
   app.addHook("onClose", async () => {
     await ctx.tokenUsage?.close();
+    await ctx.licenseValidations?.close();
     await ctx.accessRecord?.close();
     await ctx.quotas?.close();
   });

@@ -143,12 +143,15 @@ describe("exports", () => {
     expect(lines).toHaveLength(4);
     expect(lines[3]).toContain("Pat Platform revoked license Reports for Denver Public Schools");
     expect(text).not.toContain("Boulder");
-    // The export is itself audited, without the search text a person may have typed.
+    // The export is itself audited as it ends — how many events, and that it finished — without the search text a person may have typed.
     const searched = await get<string>(`/v1/audit/export?format=csv&q=${encodeURIComponent("tss_" + "a".repeat(43))}`, admin);
     expect(searched.status).toBe(200);
     const exports = await both.access.prisma.outboxEvent.findMany({ where: { payload: { path: ["action"], equals: "audit.export" } } });
     expect(exports.map((e) => (e.payload as { data: unknown }).data)).toEqual(
-      expect.arrayContaining([{ format: "csv", selection: { tenantId: a.tenant.id }, searched: false }, { format: "csv", selection: {}, searched: true }]),
+      expect.arrayContaining([
+        { table: "audit-log", format: "csv", filters: { tenantId: a.tenant.id }, searched: false, rows: 3, complete: true },
+        { table: "audit-log", format: "csv", filters: {}, searched: true, rows: 0, complete: true },
+      ]),
     );
     expect(JSON.stringify(exports)).not.toContain("tss_");
   });
@@ -158,6 +161,8 @@ describe("exports", () => {
     expect(res.status).toBe(200);
     expect(res.body.events).toHaveLength(3);
     expect(res.body.events.every((e) => e.tenant.id === a.tenant.id)).toBe(true);
+    const recorded = await both.access.prisma.outboxEvent.findMany({ where: { payload: { path: ["requestId"], equals: String(res.headers["x-request-id"]) } } });
+    expect(recorded.map((e) => e.payload)).toEqual([expect.objectContaining({ action: "audit.export", outcome: "success", tenantId: a.tenant.id, data: expect.objectContaining({ format: "json", rows: 3, complete: true }) })]);
     const other = await get<{ events: unknown[] }>(`/v1/audit/export?format=json&tenantId=${b.tenant.id}`, a.people.tenant_admin);
     expect(other.body.events).toEqual([]);
   });
@@ -171,6 +176,8 @@ describe("exports", () => {
     const status = await get<ChainStatus>("/v1/audit/chain-status", a.people.tenant_admin);
     const verdict = verifySegment(text, status.body.publicKey!);
     expect(verdict).toMatchObject({ ok: true, full: 3, digests: 2 });
+    const recorded = await both.access.prisma.outboxEvent.findMany({ where: { payload: { path: ["requestId"], equals: String(res.headers["x-request-id"]) } } });
+    expect((recorded[0]?.payload as { data: unknown }).data).toMatchObject({ format: "segment", rows: 3, complete: true });
     const tampered = text.replace("license.suspend", "license.renew");
     expect(verifySegment(tampered, status.body.publicKey!)).toMatchObject({ ok: false });
   });
@@ -201,7 +208,10 @@ describe("the chain's status", () => {
       const res = await get<{ detail: string }>("/v1/audit/events", admin);
       expect(res.status).toBe(503);
       expect(res.body.detail).toBe("The audit log cannot be read right now. Try again shortly.");
-      expect((await get<{ detail: string }>("/v1/audit/export?format=csv", admin)).status).toBe(503);
+      const refused = await get<{ detail: string }>("/v1/audit/export?format=csv", admin);
+      expect(refused.status).toBe(503);
+      // Nothing was exported, so nothing is recorded as an export.
+      expect(await both.access.prisma.outboxEvent.count({ where: { payload: { path: ["requestId"], equals: String(refused.headers["x-request-id"]) } } })).toBe(0);
     } finally {
       both.access.ctx.auditClient = saved;
     }

@@ -1,11 +1,13 @@
 // The dashboard's figures, counted against a real PostgreSQL: licenses by effective status (an active one past
 // its end counts as expired), those ending within 30 days, tokens live and revoked this week, validations over
-// the week. Each person sees only what they may: their tenant's, everything for a platform administrator, nothing
+// the week in two series — license validations (driven through POST /v1/licenses/validate, counted and
+// flushed as in production) and token introspections. Each person sees only what they may: their tenant's, everything for a platform administrator, nothing
 // for a district reviewer (403) or without a session (401).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DashboardResponse } from "../../contracts/dashboard-api";
 import { hourOf } from "../../services/access/domain/tokens/usage-buckets";
 import { insertLicenseRow } from "../support/license-fixtures";
+import { validatorFor } from "../support/validation-cache-fixtures";
 import { authorization, type SignedInPerson } from "../support/tenant-fixtures";
 import { createTokenViaApi, createTokenWorld, type TokenWorld } from "../support/token-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
@@ -20,8 +22,8 @@ beforeAll(async () => {
   const acme = w.acme.tenant.id;
   const at = (days: number) => new Date(Date.now() + days * day);
   // acme: the world's active license (a year left) and five more; other: its one license.
-  await insertLicenseRow(h, { tenantId: acme, componentId: w.cat.etl.id, tierId: w.cat.pro.id, endsAt: at(10) });
-  await insertLicenseRow(h, { tenantId: acme, componentId: w.cat.etl.id, tierId: w.cat.pro.id, status: "suspended", endsAt: at(5) });
+  const ending = await insertLicenseRow(h, { tenantId: acme, componentId: w.cat.etl.id, tierId: w.cat.pro.id, endsAt: at(10) });
+  const suspended = await insertLicenseRow(h, { tenantId: acme, componentId: w.cat.etl.id, tierId: w.cat.pro.id, status: "suspended", endsAt: at(5) });
   await insertLicenseRow(h, { tenantId: acme, componentId: w.cat.etl.id, tierId: w.cat.pro.id, status: "revoked" });
   await insertLicenseRow(h, { tenantId: acme, componentId: w.cat.etl.id, tierId: w.cat.pro.id, status: "expired", endsAt: at(-20) });
   await insertLicenseRow(h, { tenantId: acme, componentId: w.cat.etl.id, tierId: w.cat.pro.id, endsAt: at(-1) }); // active, past its end
@@ -36,6 +38,18 @@ beforeAll(async () => {
   await h.prisma.tokenUsage.create({ data: { tokenId: kept.token.id, licenseId: w.licenseId, tenantId: acme, bucket, uses: 7, refusals: 2 } });
   await h.prisma.tokenUsage.create({ data: { tokenId: kept.token.id, licenseId: w.licenseId, tenantId: acme, bucket: new Date(+bucket - 3 * day), uses: 4, refusals: 0 } });
   await h.prisma.tokenUsage.create({ data: { tokenId: "tok_elsewhere", licenseId: w.otherLicenseId, tenantId: w.other.tenant.id, bucket, uses: 100, refusals: 0 } });
+  // License validations as a component asks them: three valid, one refused (suspended), and an unknown key
+  // that names no license and is not counted; then what the process counted in memory is written.
+  const validate = await validatorFor(h);
+  for (let i = 0; i < 3; i++) expect((await validate(ending.key)).valid).toBe(true);
+  expect(await validate(suspended.key)).toMatchObject({ valid: false, reason: "suspended" });
+  expect(await validate(`tlk_${"A".repeat(43)}`)).toMatchObject({ valid: false, reason: "unknown-key" });
+  await h.ctx.licenseValidations!.flush();
+  // Another tenant's validations, one of them 3 days ago.
+  await h.prisma.licenseValidationCount.create({ data: { licenseId: w.otherLicenseId, tenantId: w.other.tenant.id, bucket, valid: 40, refused: 1 } });
+  await h.prisma.licenseValidationCount.create({ data: { licenseId: w.otherLicenseId, tenantId: w.other.tenant.id, bucket: new Date(+bucket - 3 * day), valid: 2, refused: 0 } });
+  // A week and more ago: outside the chart.
+  await h.prisma.licenseValidationCount.create({ data: { licenseId: ending.id, tenantId: acme, bucket: new Date(+bucket - 8 * day), valid: 500, refused: 0 } });
 });
 afterAll(async () => h?.close());
 
@@ -50,9 +64,13 @@ describe("the dashboard's figures", () => {
     expect(res.body.licenses.expiringSoon.count).toBe(1);
     expect(res.body.licenses.expiringSoon.soonest).toEqual([expect.objectContaining({ component: "DETL", tenant: w.acme.tenant.name })]);
     expect(res.body.tokens).toMatchObject({ live: 1, revokedThisWeek: 1 });
-    const { buckets, bucketHours } = res.body.tokens!.validations;
+    const { buckets, bucketHours } = res.body.tokens!.introspections;
     expect(buckets.length * bucketHours).toBe(7 * 24);
-    expect(res.body.tokens!.validations.totals).toEqual({ uses: 11, refusals: 2 });
+    expect(res.body.tokens!.introspections.totals).toEqual({ uses: 11, refusals: 2 });
+    // License validations, the second series, on the same axis: valid and refused, the unknown key not counted.
+    const validations = res.body.licenses.validations;
+    expect(validations.buckets.map((b) => b.start)).toEqual(buckets.map((b) => b.start));
+    expect(validations.totals).toEqual({ uses: 3, refusals: 1 });
   });
 
   it("counts everything for a platform administrator", async () => {
@@ -61,14 +79,16 @@ describe("the dashboard's figures", () => {
     const all = await h.prisma.license.count();
     const counted = Object.values(res.body.licenses.byStatus).reduce((a, b) => a + b, 0);
     expect(counted).toBe(all);
-    expect(res.body.tokens!.validations.totals.uses).toBeGreaterThanOrEqual(111);
+    expect(res.body.tokens!.introspections.totals.uses).toBeGreaterThanOrEqual(111);
+    expect(res.body.licenses.validations.totals).toEqual({ uses: 45, refusals: 2 });
   });
 
   it("shows another tenant nothing of acme's", async () => {
     const res = await dashboard(w.other.people.tenant_admin);
     expect(res.body.licenses.byStatus).toEqual({ active: 1, suspended: 0, expired: 0, revoked: 0 });
     expect(res.body.licenses.expiringSoon).toEqual({ count: 0, soonest: [] });
-    expect(res.body.tokens).toMatchObject({ live: 1, revokedThisWeek: 0, validations: { totals: { uses: 100, refusals: 0 } } });
+    expect(res.body.tokens).toMatchObject({ live: 1, revokedThisWeek: 0, introspections: { totals: { uses: 100, refusals: 0 } } });
+    expect(res.body.licenses.validations.totals).toEqual({ uses: 42, refusals: 1 });
   });
 
   it("refuses a district reviewer (no licenses.read) with 403 and a caller without a session with 401", async () => {

@@ -32,9 +32,11 @@ afterAll(async () => h?.close());
 const samplePath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, "zz-nope");
 const permissionRoutes = () => declaredRoutes(h.app).filter((r) => r.policy.permission !== undefined);
 
+// An export let through records itself as it ends (license.export …: who took what), as a lookup does:
+// a record of a read, not a change, so it is left out of "nothing else changed".
 async function state() {
   const p = h.prisma;
-  return (await Promise.all([p.user.count(), p.session.count({ where: { endedAt: null } }), p.tenant.count(), p.license.count(), p.token.count(), p.component.count(), p.resourceServer.count(), p.serviceTier.count(), p.invitation.count(), changeEventCount(h)])).join(",");
+  return (await Promise.all([p.user.count(), p.session.count({ where: { endedAt: null } }), p.tenant.count(), p.license.count(), p.token.count(), p.component.count(), p.resourceServer.count(), p.serviceTier.count(), p.invitation.count(), changeEventCount(h, { ignoreReads: true })])).join(",");
 }
 
 describe("person endpoints × roles", () => {

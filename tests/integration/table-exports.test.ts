@@ -121,6 +121,7 @@ describe("tokens export", () => {
     expect(other.status).toBe(404);
     expect(other.text).not.toContain("south token");
     expect((await download(`/v1/licenses/${northLicense}/tokens/export?status=lost`, admin)).status).toBe(422);
+    expect((await download(`/v1/licenses/${northLicense}/tokens/export?search=tsr_${"A".repeat(30)}`, admin)).status).toBe(422);
   });
 });
 
@@ -148,5 +149,105 @@ describe("Tokens area export (GET /v1/tokens/export)", () => {
     expect((await download(`/v1/tokens/export?search=tsr_${"A".repeat(30)}`, admin)).status).toBe(422);
     expect((await download(`/v1/tokens/export?cursor=abc`, admin)).status).toBe(422);
     expect((await download(`/v1/tokens/export?expiresWithin=1y`, admin)).status).toBe(422);
+  });
+});
+
+type ExportEvent = { action: string; outcome: string; actor: { type: string; id: string }; target: { type: string; id: string } | null; tenantId: string | null; sourceIp: string | null; data: Record<string, unknown> };
+
+/** What one download left in the outbox (by its request id). */
+async function eventsOf(requestId: unknown): Promise<ExportEvent[]> {
+  const rows = await h.prisma.outboxEvent.findMany({ where: { payload: { path: ["requestId"], equals: String(requestId) } } });
+  return rows.map((r) => r.payload as ExportEvent);
+}
+const browser = "198.51.100.23";
+async function downloadFrom(path: string, who: SignedInPerson) {
+  const res = await (await h.as("web")).json<string>("GET", path, undefined, { ...authorization(who), "x-tessera-client-ip": browser });
+  return { status: res.status, text: String(res.body), events: await eventsOf(res.headers["x-request-id"]) };
+}
+
+describe("each export is audited when its download ends", () => {
+  it("records the licenses export with who, from where, its filters and how many rows, complete", async () => {
+    const res = await downloadFrom(`/v1/licenses/export?tenantId=${north.tenant.id}&status=active`, admin);
+    expect(res.status).toBe(200);
+    expect(res.events).toHaveLength(1);
+    expect(res.events[0]).toMatchObject({ action: "license.export", outcome: "success", actor: { type: "user", id: admin.user.id }, target: null, tenantId: null, sourceIp: browser });
+    expect(res.events[0]!.data).toEqual({ table: "licenses", format: "csv", filters: { tenantId: north.tenant.id, status: "active", sort: "createdAt", order: "desc" }, searched: false, rows: rowsOf(res.text).length, complete: true });
+    expect(rowsOf(res.text).length).toBeGreaterThan(exportPageSize / 2);
+  });
+
+  it("keeps the search text out of the event, saying only that there was one", async () => {
+    const res = await downloadFrom(`/v1/licenses/export?search=x-south`, admin);
+    expect(res.events[0]!.data).toMatchObject({ filters: { sort: "createdAt", order: "desc" }, searched: true, rows: 1, complete: true });
+    expect(JSON.stringify(res.events)).not.toContain("x-south");
+  });
+
+  it("records a tenant person's export in their tenant's log, the license's tokens with the license as target", async () => {
+    const tenants = await downloadFrom(`/v1/tenants/export?kind=company`, north.people.tenant_member);
+    expect(tenants.events).toEqual([expect.objectContaining({ action: "tenant.export", tenantId: north.tenant.id, data: expect.objectContaining({ table: "tenants", filters: { kind: "company" }, rows: 1, complete: true }) })]);
+    const tokens = await downloadFrom(`/v1/licenses/${northLicense}/tokens/export?status=active`, admin);
+    expect(tokens.events).toEqual([
+      expect.objectContaining({ action: "token.export", target: { type: "license", id: northLicense }, tenantId: north.tenant.id, data: { table: "license-tokens", format: "csv", filters: { status: "active" }, searched: false, rows: 2, complete: true } }),
+    ]);
+    const area = await downloadFrom(`/v1/tokens/export?search=deploy`, north.people.tenant_admin);
+    expect(area.events).toEqual([expect.objectContaining({ action: "token.export", target: null, tenantId: north.tenant.id, data: { table: "tokens", format: "csv", filters: {}, searched: true, rows: 1, complete: true } })]);
+  });
+
+  it("records nothing for an export refused before its first byte (another tenant's license, a bad filter, a wrong role)", async () => {
+    for (const [path, who, status] of [
+      [`/v1/licenses/${southLicense}/tokens/export`, north.people.tenant_admin, 404],
+      [`/v1/licenses/export?status=bogus`, admin, 422],
+      [`/v1/tokens/export?search=tsr_${"A".repeat(30)}`, admin, 422],
+    ] as const) {
+      const res = await downloadFrom(path, who);
+      expect(res.status, path).toBe(status);
+      expect(res.events.filter((e) => e.action.endsWith(".export")), path).toEqual([]);
+    }
+  });
+
+  it("records a download the client left mid-stream as incomplete, with the rows handed over until then", async () => {
+    const { default: Fastify } = await import("fastify");
+    const http = await import("node:http");
+    const { sendDownload } = await import("../../services/access/routes/send-download");
+    const { exportAudit } = await import("../../services/access/domain/documents/audited-export");
+    const deferred = <T>() => {
+      let resolve!: (value: T) => void;
+      return { promise: new Promise<T>((r) => (resolve = r)), resolve };
+    };
+    const clientGone = deferred<void>();
+    const nextPage = deferred<void>();
+    const audited = deferred<void>();
+    // A source that holds its third page until the client is gone, so the end is not a race.
+    async function* source() {
+      yield { text: "Id\r\n", rows: 0 };
+      yield { text: "a\r\nb\r\n", rows: 2 };
+      await nextPage.promise;
+      yield { text: "c\r\n", rows: 1 };
+    }
+    const ctx = { prisma: h.prisma } as unknown as Parameters<typeof exportAudit>[0];
+    const actor = { userId: admin.user.id, email: admin.user.email, name: "Admin", role: "platform_admin" as const, tenantId: null };
+    const app = Fastify();
+    app.get("/x", async (request, reply) => {
+      reply.raw.on("close", () => clientGone.resolve());
+      const record = exportAudit(ctx, actor, { requestId: "req-cut-short", sourceIp: browser }, { action: "license.export", table: "licenses", format: "csv", filters: {} });
+      return sendDownload(reply, { filename: "x.csv", contentType: "text/csv" }, source(), async (end) => {
+        await record(end);
+        audited.resolve();
+      });
+    });
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const received = deferred<string>();
+      const request = http.get(`${address}/x`, (res) => res.once("data", (chunk: Buffer) => received.resolve(chunk.toString())));
+      request.on("error", () => undefined);
+      expect(await received.promise).toContain("Id");
+      request.destroy();
+      await clientGone.promise;
+      nextPage.resolve();
+      await audited.promise;
+      const [event] = await eventsOf("req-cut-short");
+      expect(event).toMatchObject({ action: "license.export", outcome: "failure", data: { rows: 2, complete: false } });
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,11 +1,14 @@
 // Secret scanners' reports (GitHub's partner program style): a platform admin registers the reporter's P-256
 // key; a report signed by it revokes the live Tessera tokens in it, audits each in its tenant's log and
 // labels every entry; bad signature, unknown or retired key, malformed body and oversized batch are refused
-// and change nothing; the reported tokens never reach the log or the answer.
+// and change nothing but are audited (token.leak_batch, failure, at most one a minute per reason and key);
+// each accepted batch is audited once at platform level; the reported tokens never reach the log, an event
+// or the answer.
 import { generateKeyPairSync, sign, createHash, type KeyObject } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LeakReportResponse, SecretScannerKeyDto } from "../../contracts/token-leak-api";
 import { generateToken } from "../../services/access/domain/tokens/token-format";
+import { changeEventCount } from "../support/refusal-fixtures";
 import { authorization } from "../support/tenant-fixtures";
 import { createTokenViaApi, createTokenWorld, introspectorFor, tokenSnapshot, type TokenWorld } from "../support/token-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
@@ -17,6 +20,17 @@ const reporterKey = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
 const strangerKey = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
 const keyIdentifier = "bcb53661c06b4728e59d897fb6165d5c9cda0fd9cdf9d09ead458168deb7518c";
 let registered: SecretScannerKeyDto;
+/** The refusal audits' clock: moved past the window where a test needs the next refusal recorded. */
+let clock = Date.now();
+const nextWindow = () => (clock += 61_000);
+
+type BatchEvent = { action: string; outcome: string; actor: { type: string; id: string | null; label: string | null }; target: { type: string; id: string } | null; tenantId: string | null; requestId: string; data: Record<string, unknown> };
+async function batchEvents(outcome: "success" | "failure"): Promise<BatchEvent[]> {
+  const rows = await h.prisma.outboxEvent.findMany({ where: { AND: [{ payload: { path: ["action"], equals: "token.leak_batch" } }, { payload: { path: ["outcome"], equals: outcome } }] }, orderBy: { createdAt: "asc" } });
+  return rows.map((r) => r.payload as BatchEvent);
+}
+/** Outbox events other than refusals (a refused report's included): what a refusal must leave unchanged. */
+const changeEvents = () => changeEventCount(h);
 
 const pem = (k: KeyObject) => k.export({ type: "spki", format: "pem" }).toString();
 const signature = (body: Buffer, key: KeyObject = reporterKey.privateKey) => sign("sha256", body, { key, dsaEncoding: "der" }).toString("base64");
@@ -30,7 +44,7 @@ async function report(body: Buffer | string, opts: { keyIdentifier?: string; sig
 }
 
 beforeAll(async () => {
-  h = await startAccessService("token-leaks", {}, { logLevel: "info" });
+  h = await startAccessService("token-leaks", {}, { logLevel: "info", refusalAudit: { now: () => clock } });
   w = await createTokenWorld(h, "tl");
   read = `${w.cat.reports.key}:read`;
   const web = await h.as("web");
@@ -99,10 +113,18 @@ describe("POST /v1/token-leaks", () => {
     expect(leak).toHaveLength(1);
     expect(leak[0]).toMatchObject({ tenantId: w.acme.tenant.id, target: { id: live.token.id }, actor: { type: "service", label: "GitHub secret scanning" } });
     expect(leak[0]!.data).toMatchObject({ state: "revoked", foundAt: "https://github.com/acme/app/blob/abc/config.yml", licenseId: w.licenseId });
+    // The batch once, at platform level: the two entries that are not Tessera's are counted there, and only there.
+    const batch = (await batchEvents("success")).filter((e) => e.requestId === res.headers["x-request-id"]);
+    expect(batch).toHaveLength(1);
+    expect(batch[0]).toMatchObject({ tenantId: null, actor: { type: "service", id: registered.id, label: "GitHub secret scanning" }, target: { type: "secret_scanner_key", id: registered.id } });
+    expect(batch[0]!.data).toEqual({ reporter: "GitHub secret scanning", keyIdentifier, entries: 3, revoked: 1, alreadyRevoked: 0, alreadyExpired: 0, unknown: 2 });
     // The found tokens appear in no event and no log line.
     const everything = JSON.stringify(events) + written.join("");
     expect(written.join("")).toContain("/v1/token-leaks");
-    for (const secret of [live.secret, stranger]) expect(everything).not.toContain(secret.slice(4, 40));
+    for (const secret of [live.secret, stranger]) {
+      expect(everything).not.toContain(secret.slice(4, 40));
+      expect(JSON.stringify(events)).not.toContain(sha256(secret));
+    }
   });
 
   it("an already revoked (or expired) token is a true positive, reported but not revoked again", async () => {
@@ -118,13 +140,17 @@ describe("POST /v1/token-leaks", () => {
     expect(row.revokeReason).toBe("revoked");
     const events = (await h.prisma.outboxEvent.findMany()).map((e) => e.payload as { action: string; target: { id: string } | null; data: { state?: string } });
     expect(events.filter((e) => e.target?.id === t.token.id && e.action === "token.leak_report").map((e) => e.data.state)).toEqual(["already-revoked"]);
+    const batch = (await batchEvents("success")).find((e) => e.requestId === res.headers["x-request-id"]);
+    expect(batch?.data).toMatchObject({ entries: 1, revoked: 0, alreadyRevoked: 1, alreadyExpired: 0, unknown: 0 });
   });
 
-  it("refuses a bad signature, an unknown key and a retired key with 401, changing nothing", async () => {
+  it("refuses a bad signature, an unknown key and a retired key with 401, changing nothing but the refusal's audit", async () => {
+    nextWindow();
     const live = await createTokenViaApi(h, w.admin, w.otherLicenseId, { name: "Target", scopes: [read] });
-    const body = Buffer.from(JSON.stringify([{ token: live.secret, type: "tessera_token", url: "", source: "content" }]));
+    const body = Buffer.from(JSON.stringify([{ token: live.secret, type: "tessera_token", url: "https://github.com/acme/app/blob/abc/.env", source: "content" }]));
     const before = await tokenSnapshot(h);
-    const outbox = await h.prisma.outboxEvent.count();
+    const outbox = await changeEvents();
+    const refusedBefore = (await batchEvents("failure")).length;
     const cases: [string, Parameters<typeof report>[1], string][] = [
       ["signed by another key", { signature: signature(body, strangerKey.privateKey) }, "bad-signature"],
       ["signature of other bytes", { signature: signature(Buffer.concat([body, Buffer.from(" ")])) }, "bad-signature"],
@@ -137,11 +163,37 @@ describe("POST /v1/token-leaks", () => {
       expect((res.body as unknown as { reason: string }).reason, label).toBe(reason);
     }
     expect(await tokenSnapshot(h)).toBe(before);
-    expect(await h.prisma.outboxEvent.count()).toBe(outbox);
+    expect(await changeEvents()).toBe(outbox);
+    // One event per reason and key a window: the three bad signatures are one event, the unknown key another.
+    const refused = (await batchEvents("failure")).slice(refusedBefore);
+    expect(refused.map((e) => e.data.reason)).toEqual(["bad-signature", "unknown-key"]);
+    expect(refused[0]).toMatchObject({ tenantId: null, actor: { type: "service", id: registered.id }, target: { type: "secret_scanner_key", id: registered.id }, data: { keyIdentifier, retired: false, suppressedBefore: 0 } });
+    expect(refused[1]).toMatchObject({ tenantId: null, actor: { type: "anonymous", id: null }, target: null, data: { keyIdentifier: "nobody", suppressedBefore: 0 } });
+    // Nothing of the body: not the token, not where it was found, not the body's bytes.
+    const text = JSON.stringify(refused);
+    for (const piece of [live.secret.slice(4, 40), sha256(live.secret), "blob/abc/.env", body.toString("base64").slice(0, 40)]) expect(text).not.toContain(piece);
+    // The next window's first refusal says how many were held back.
+    await report(body, { keyIdentifier: "nobody" });
+    nextWindow();
+    expect((await report(body, { keyIdentifier: "someone-else" })).status).toBe(401);
+    expect((await batchEvents("failure")).at(-1)).toMatchObject({ data: { reason: "unknown-key", keyIdentifier: "someone-else", suppressedBefore: 1 } });
   });
 
-  it("refuses a malformed body and an oversized batch with 400, changing nothing", async () => {
+  it("records no secret-shaped key identifier in the refusal's event", async () => {
+    nextWindow();
+    const shaped = `tss_${"a".repeat(43)}`;
+    const res = await report("[]", { keyIdentifier: shaped });
+    expect(res.status).toBe(401);
+    const last = (await batchEvents("failure")).at(-1)!;
+    expect(last.data).toMatchObject({ reason: "unknown-key", keyIdentifier: null });
+    expect(JSON.stringify(last)).not.toContain(shaped);
+  });
+
+  it("refuses a malformed body and an oversized batch with 400, changing nothing but the refusal's audit", async () => {
+    nextWindow();
     const before = await tokenSnapshot(h);
+    const outbox = await changeEvents();
+    const refusedBefore = (await batchEvents("failure")).length;
     const tooMany = JSON.stringify(Array.from({ length: 101 }, () => ({ token: generateToken(), type: "t", url: "", source: "" })));
     const cases: [string, string][] = [
       ["not JSON", "[{"],
@@ -158,6 +210,10 @@ describe("POST /v1/token-leaks", () => {
     const web = await h.as("web");
     expect((await web.json("POST", "/v1/token-leaks", { body: "!!", keyIdentifier, signature: "x" })).status).toBe(422);
     expect(await tokenSnapshot(h)).toBe(before);
+    expect(await changeEvents()).toBe(outbox);
+    const refused = (await batchEvents("failure")).slice(refusedBefore);
+    expect(refused.map((e) => e.data.reason)).toEqual(["malformed-report", "batch-too-large"]);
+    expect(refused.every((e) => e.target?.id === registered.id && e.data.keyIdentifier === keyIdentifier)).toBe(true);
   });
 
   it("is the web tier's alone: another identity is refused", async () => {
@@ -174,6 +230,7 @@ describe("POST /v1/token-leaks", () => {
     expect(retired.body.key.retiredAt).not.toBeNull();
     const res = await report(JSON.stringify([{ token: generateToken(), type: "t", url: "", source: "" }]));
     expect(res.status).toBe(401);
+    expect((await batchEvents("failure")).at(-1)).toMatchObject({ target: { id: registered.id }, data: { reason: "unknown-key", retired: true } });
     expect((await web.json("POST", `/v1/secret-scanner-keys/${registered.id}/retire`, undefined, authorization(w.admin))).status).toBe(409);
   });
 });

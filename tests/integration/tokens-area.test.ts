@@ -95,9 +95,14 @@ describe("GET /v1/tokens", () => {
     for (const search of ["%", "____", "tsr_%", "\\"]) expect(ids((await list(w.admin, { search })).body), search).toEqual([]);
   });
 
-  it("refuses a whole token in the search (it would travel in an address)", async () => {
+  it("refuses a whole token in the search (it would travel in an address), a license's list too", async () => {
     const res = await list(w.admin, { search: made.deploy!.secret });
     expect(res.status).toBe(422);
+    const web = await h.as("web");
+    const own = await web.json<{ fieldErrors: Record<string, string[]> }>("GET", `/v1/licenses/${w.licenseId}/tokens?search=${made.deploy!.secret}`, undefined, authorization(w.acme.people.tenant_admin));
+    expect(own.status).toBe(422);
+    expect(own.body.fieldErrors.search?.[0]).toMatch(/whole token/);
+    expect((await web.json("GET", `/v1/licenses/${w.licenseId}/tokens?search=${made.deploy!.displayPrefix}`, undefined, authorization(w.acme.people.tenant_admin))).status).toBe(200);
   });
 
   it("pages with a cursor: two pages of two hold the four tokens once each", async () => {
@@ -111,8 +116,18 @@ describe("GET /v1/tokens", () => {
   });
 });
 
+type LookupEvent = { action: string; outcome: string; actor: { type: string; id: string }; target: { type: string; id: string } | null; tenantId: string | null; sourceIp: string | null; requestId: string; data: Record<string, unknown> };
+
+/** The lookup events one request left, by its request id. */
+async function lookupEvents(requestId: string): Promise<LookupEvent[]> {
+  const rows = await h.prisma.outboxEvent.findMany({ where: { AND: [{ payload: { path: ["action"], equals: "token.lookup" } }, { payload: { path: ["requestId"], equals: requestId } }] } });
+  return rows.map((r) => r.payload as LookupEvent);
+}
+
 describe("POST /v1/tokens/lookup", () => {
-  const lookup = async (value: unknown, person = w.admin) => (await h.as("web")).json<LookupTokenResponse>("POST", "/v1/tokens/lookup", { value }, authorization(person));
+  const browser = "203.0.113.9";
+  const lookup = async (value: unknown, person = w.admin) =>
+    (await h.as("web")).json<LookupTokenResponse & { requestId?: string }>("POST", "/v1/tokens/lookup", { value }, { ...authorization(person), "x-tessera-client-ip": browser });
 
   it("finds a whole token by its digest, in any tenant", async () => {
     const res = await lookup(made.otherTenant!.secret);
@@ -166,6 +181,69 @@ describe("POST /v1/tokens/lookup", () => {
     expect((await web.json("POST", `/v1/tokens/${id}/revoke`, { reason: "stolen" }, authorization(w.admin))).status).toBe(422);
   });
 
+  it("audits a whole token found in the token's tenant's log, with who looked and from where", async () => {
+    const res = await lookup(made.otherTenant!.secret);
+    expect(res.status).toBe(200);
+    const events = await lookupEvents(String(res.headers["x-request-id"]));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      outcome: "success",
+      actor: { type: "user", id: w.admin.user.id },
+      target: { type: "token", id: made.otherTenant!.id },
+      tenantId: w.other.tenant.id,
+      sourceIp: browser,
+      data: { result: "found", by: "token", matched: 1, licenseId: w.otherLicenseId, displayPrefix: made.otherTenant!.displayPrefix },
+    });
+  });
+
+  it("audits a prefix lookup once per token shown, each in its tenant's log, with how many matched", async () => {
+    // A second token in another tenant shares the deploy token's display prefix.
+    const twin = await h.prisma.token.findUniqueOrThrow({ where: { id: made.otherTenant!.id } });
+    await h.prisma.token.update({ where: { id: twin.id }, data: { displayPrefix: made.deploy!.displayPrefix } });
+    try {
+      const res = await lookup(`${made.deploy!.displayPrefix}…`);
+      expect(res.status).toBe(200);
+      const events = await lookupEvents(String(res.headers["x-request-id"]));
+      expect(events.map((e) => [e.target?.id, e.tenantId]).sort()).toEqual(
+        [
+          [made.deploy!.id, w.acme.tenant.id],
+          [made.otherTenant!.id, w.other.tenant.id],
+        ].sort(),
+      );
+      expect(events.every((e) => e.outcome === "success" && e.data.by === "prefix" && e.data.matched === 2 && e.sourceIp === browser)).toBe(true);
+    } finally {
+      await h.prisma.token.update({ where: { id: twin.id }, data: { displayPrefix: twin.displayPrefix } });
+    }
+  });
+
+  it("audits a lookup that finds nothing, and a malformed one, as platform-level failures naming no value", async () => {
+    const { generateToken } = await import("../../services/access/domain/tokens/token-format");
+    const secret = made.deploy!.secret;
+    const flipped = secret.slice(0, 20) + (secret[20] === "A" ? "B" : "A") + secret.slice(21);
+    const cases: [unknown, number, Record<string, unknown>][] = [
+      [generateToken(), 404, { result: "not-found", by: "token", reason: "not-found" }],
+      ["tsr_00000000", 404, { result: "not-found", by: "prefix", reason: "not-found" }],
+      [flipped, 422, { result: "malformed", reason: "checksum-mismatch" }],
+      [secret.slice(0, -1), 422, { result: "malformed", reason: "wrong-length" }],
+      ["ghp_notours", 422, { result: "malformed", reason: "not-a-token" }],
+      ["", 422, { result: "malformed", reason: "invalid-request" }],
+    ];
+    for (const [value, status, data] of cases) {
+      const res = await lookup(value);
+      expect(res.status, String(value)).toBe(status);
+      const events = await lookupEvents(String(res.headers["x-request-id"]));
+      expect(events, String(value)).toHaveLength(1);
+      expect(events[0], String(value)).toMatchObject({ outcome: "failure", actor: { id: w.admin.user.id }, target: null, tenantId: null, sourceIp: browser });
+      expect(events[0]!.data, String(value)).toEqual(data);
+    }
+  });
+
+  it("a tenant admin's refused lookup is the policy's refusal, not a lookup", async () => {
+    const res = await lookup(made.deploy!.secret, w.acme.people.tenant_admin);
+    expect(res.status).toBe(403);
+    expect(await lookupEvents(String(res.headers["x-request-id"]))).toEqual([]);
+  });
+
   it("never writes the pasted token to the service's log or to any event", async () => {
     const secret = made.deploy!.secret;
     const body = secret.slice(4); // the part a redaction would not show either way
@@ -186,7 +264,13 @@ describe("POST /v1/tokens/lookup", () => {
     expect(log).toContain("/v1/tokens/lookup"); // the log was captured
     expect(log).not.toContain(body);
     expect(log).not.toContain(body.slice(10, 40));
-    const events = await h.prisma.outboxEvent.findMany();
-    expect(JSON.stringify(events.map((e) => e.payload))).not.toContain(body.slice(10, 40));
+    const events = JSON.stringify((await h.prisma.outboxEvent.findMany()).map((e) => e.payload));
+    expect(events).toContain('"token.lookup"'); // the lookups were audited
+    for (const piece of [body, body.slice(10, 40), body.slice(8, 16), body.slice(-6)]) expect(events).not.toContain(piece);
+    // Nor a digest of it: the keyed digest the lookup computed, or a plain SHA-256.
+    const { digestToken } = await import("../../services/access/domain/tokens/token-format");
+    const { createHash } = await import("node:crypto");
+    expect(events).not.toContain(digestToken(h.ctx.keys.secretDigest, secret));
+    expect(events).not.toContain(createHash("sha256").update(secret).digest("hex"));
   });
 });

@@ -10,6 +10,7 @@ import type { SignInThrottle } from "./auth/sign-in-throttle";
 import type { SelfCheckSetup } from "./security-plan/run-self-checks";
 import type { AccessRecord } from "./disclosures/access-record";
 import type { TokenUsage } from "./tokens/token-usage";
+import type { ValidationCounts } from "./licenses/validation-counts";
 import type { LicenseQuotas } from "./quotas/license-quotas";
 
 export type AccessSettings = {
@@ -42,6 +43,8 @@ export type AccessContext = {
   sessionCache: SessionCache | null;
   /** Last-used times noted in memory and written in batches; null where nothing records use (some tests). */
   tokenUsage: TokenUsage | null;
+  /** License validations counted per license and hour in memory and written in batches (the dashboard); null where nothing records them (some tests). */
+  licenseValidations: ValidationCounts | null;
   /** Accesses to a district's data through its credentials, counted in memory and recorded in batches (the record of disclosures); null: not recorded. */
   accessRecord: AccessRecord | null;
   /** Licenses' request-rate quotas, counted per process and leased from a shared window budget; null: not enforced. */

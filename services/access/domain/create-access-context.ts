@@ -10,6 +10,7 @@ import type { AccessContext, AccessSettings } from "./context";
 import { createAccessRecord } from "./disclosures/access-record";
 import { createLicenseQuotas, type LicenseQuotaSetup } from "./quotas/license-quotas";
 import type { SelfCheckSetup } from "./security-plan/run-self-checks";
+import { createValidationCounts } from "./licenses/validation-counts";
 import { createTokenUsage } from "./tokens/token-usage";
 
 export type AccessContextDeps = {
@@ -26,7 +27,7 @@ export type AccessContextDeps = {
    * (default true); false for a one-off command, which serves no introspection and starts no timer.
    */
   periodicWrites?: boolean;
-  /** How often noted last-used times are written (default 30 s). */
+  /** How often noted last-used times and validation counts are written (default 30 s). */
   tokenUsageFlushMs?: number;
   /** Accesses to a district's data recorded for its record of disclosures (default on), and how often they are written (default 5 s). */
   accessRecord?: { enabled?: boolean; flushIntervalMs?: number };
@@ -54,6 +55,7 @@ export function createAccessContext(deps: AccessContextDeps): AccessContext {
     tokenCache: deps.caches?.tokenCache ?? null,
     sessionCache: deps.caches?.sessionCache ?? null,
     tokenUsage: periodic ? createTokenUsage(deps.prisma, { flushIntervalMs: deps.tokenUsageFlushMs }) : null,
+    licenseValidations: periodic ? createValidationCounts(deps.prisma, { flushIntervalMs: deps.tokenUsageFlushMs }) : null,
     accessRecord: periodic && deps.accessRecord?.enabled !== false ? createAccessRecord(deps.prisma, { flushIntervalMs: deps.accessRecord?.flushIntervalMs }) : null,
     quotas: deps.quotas ? createLicenseQuotas(deps.prisma, now, deps.quotas) : null,
     now,

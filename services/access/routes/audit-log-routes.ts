@@ -1,7 +1,6 @@
 // The audit log for the console: filtered, searchable pages of events as sentences, exports (CSV, JSON,
 // a verifiable chain segment) and the chain's status (issue 9 §1). Who sees which events is decided in
 // domain/audit-log/scoped-filter.ts: platform administrators every tenant's, anyone else their own.
-import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
 import { auditExportQuery, auditLogQuery, auditLogResponse, chainStatusResponse, verifyNowResponse } from "../../../contracts/audit-log-api";
@@ -11,7 +10,9 @@ import { chainStatus, verifyChainNow } from "../domain/audit-log/chain-status";
 import { exportAuditLog, exportFiles } from "../domain/audit-log/export-audit-log";
 import { listAuditLog } from "../domain/audit-log/list-audit-log";
 import type { AccessContext } from "../domain/context";
+import { exportAudit } from "../domain/documents/audited-export";
 import { requestMeta } from "./request-meta";
+import { sendDownload } from "./send-download";
 import { actorOf } from "./require-actor";
 
 const doc = { tags: ["audit log"] } as const;
@@ -30,27 +31,15 @@ export function auditLogRoutes(app: FastifyInstance, ctx: AccessContext): void {
     "/v1/audit/export",
     routeOptions(policies["GET /v1/audit/export"], { ...doc, summary: "The filtered selection as CSV, JSON or a chain segment anyone can verify offline, streamed.", query: auditExportQuery, responseContentType: "text/csv", problems: unavailable }),
     async (request, reply) => {
+      const actor = actorOf(request);
       const { format, ...filter } = parseInput(auditExportQuery, request.query);
-      const chunks = await exportAuditLog(ctx, actorOf(request), format, filter, requestMeta(request));
-      // The first two pieces come before the answer starts, so an audit service that cannot answer is a
-      // clear 503, not a download cut short.
-      const head: string[] = [];
-      for (let i = 0; i < 2; i++) {
-        const next = await chunks.next();
-        if (next.done) break;
-        head.push(next.value);
-      }
-      async function* body() {
-        yield* head;
-        yield* chunks;
-      }
+      const { chunks, selection } = exportAuditLog(ctx, actor, format, filter);
+      // The first two pieces come before the answer starts (send-download.ts), so an audit service that
+      // cannot answer is a clear 503, not a download cut short, and no export is recorded.
       const file = exportFiles[format];
       const day = ctx.now().toISOString().slice(0, 10);
-      return reply
-        .header("content-type", file.contentType)
-        .header("content-disposition", `attachment; filename="tessera-audit-${day}.${file.extension}"`)
-        .header("cache-control", "no-store")
-        .send(Readable.from(body()));
+      const audit = exportAudit(ctx, actor, requestMeta(request), { action: "audit.export", table: "audit-log", format, filters: selection });
+      return sendDownload(reply, { filename: `tessera-audit-${day}.${file.extension}`, contentType: file.contentType }, chunks, audit);
     },
   );
 

@@ -40,6 +40,7 @@ import { rateLimitHeaders } from "../domain/quotas/rate-limit-fields";
 import { rateLimitFieldDocs, rateLimitedFieldDocs } from "./rate-limit-docs";
 import { requestMeta } from "./request-meta";
 import { sendCsv } from "./send-csv";
+import { exportAudit } from "../domain/documents/audited-export";
 import { actorOf } from "./require-actor";
 
 const web = { tags: ["licenses"] } as const;
@@ -64,7 +65,11 @@ export function licenseRoutes(app: FastifyInstance, ctx: AccessContext, suppress
   app.get(
     "/v1/licenses/export",
     routeOptions(policies["GET /v1/licenses/export"], { ...web, summary: "The licenses the table's filters select, every page, as CSV.", query: licenseExportQuery, response: csvDocument, responseContentType: "text/csv" }),
-    async (request, reply) => sendCsv(reply, ctx, "licenses", exportLicenses(ctx, actorOf(request), parseInput(licenseExportQuery, request.query))),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const query = parseInput(licenseExportQuery, request.query);
+      return sendCsv(reply, ctx, "licenses", exportLicenses(ctx, actor, query), exportAudit(ctx, actor, requestMeta(request), { action: "license.export", table: "licenses", format: "csv", filters: query }));
+    },
   );
 
   // POST /v1/licenses — create a license (the key is generated and never returned here).

@@ -39,6 +39,7 @@ import { listTenants } from "../domain/tenants/list-tenants";
 import { updateTenant } from "../domain/tenants/update-tenant";
 import { requestMeta } from "./request-meta";
 import { sendCsv } from "./send-csv";
+import { exportAudit } from "../domain/documents/audited-export";
 import { actorOf } from "./require-actor";
 
 const asPerson = { tags: ["tenants"] } as const;
@@ -65,7 +66,11 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
   app.get(
     "/v1/tenants/export",
     routeOptions(policies["GET /v1/tenants/export"], { ...asPerson, summary: "The tenants the table's search and kind select, every page, as CSV.", query: tenantExportQuery, response: csvDocument, responseContentType: "text/csv" }),
-    async (request, reply) => sendCsv(reply, ctx, "tenants", exportTenants(ctx, actorOf(request), parseInput(tenantExportQuery, request.query))),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const query = parseInput(tenantExportQuery, request.query);
+      return sendCsv(reply, ctx, "tenants", exportTenants(ctx, actor, query), exportAudit(ctx, actor, requestMeta(request), { action: "tenant.export", table: "tenants", format: "csv", filters: query }));
+    },
   );
 
   // POST /v1/tenants — creates a company or district tenant.

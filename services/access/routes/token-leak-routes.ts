@@ -15,8 +15,10 @@ import {
   secretScannerKeyResponse,
 } from "../../../contracts/token-leak-api";
 import { parseInput } from "../../common/http/parse";
+import type { RepeatSuppressorOptions } from "../../common/http/repeat-suppressor";
 import { routeOptions } from "../../common/http/policy";
 import type { AccessContext } from "../domain/context";
+import { createLeakRefusalAudit } from "../domain/token-leaks/leak-refusal-audit";
 import { receiveLeakReport } from "../domain/token-leaks/leak-report";
 import { listScannerKeys, registerScannerKey, retireScannerKey } from "../domain/token-leaks/scanner-keys";
 import { exportAllTokens } from "../domain/tokens/export-all-tokens";
@@ -25,10 +27,13 @@ import { lookupToken } from "../domain/tokens/lookup-token";
 import { requestMeta } from "./request-meta";
 import { actorOf } from "./require-actor";
 import { sendCsv } from "./send-csv";
+import { exportAudit } from "../domain/documents/audited-export";
 
 const tags = { tags: ["tokens"] } as const;
 
-export function tokenLeakRoutes(app: FastifyInstance, ctx: AccessContext) {
+export function tokenLeakRoutes(app: FastifyInstance, ctx: AccessContext, suppression: RepeatSuppressorOptions = {}) {
+  const leakRefusals = createLeakRefusalAudit(suppression);
+
   // GET /v1/tokens — every token the person may see (their tenant's; a platform administrator's: all).
   app.get(
     "/v1/tokens",
@@ -46,7 +51,11 @@ export function tokenLeakRoutes(app: FastifyInstance, ctx: AccessContext) {
       response: csvDocument,
       responseContentType: "text/csv",
     }),
-    async (request, reply) => sendCsv(reply, ctx, "tokens", exportAllTokens(ctx, actorOf(request), parseInput(allTokensExportQuery, request.query))),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const query = parseInput(allTokensExportQuery, request.query);
+      return sendCsv(reply, ctx, "tokens", exportAllTokens(ctx, actor, query), exportAudit(ctx, actor, requestMeta(request), { action: "token.export", table: "tokens", format: "csv", filters: query }));
+    },
   );
 
   // POST /v1/tokens/lookup — a pasted token (checksum, then digest) or display prefix; in the body, never the address.
@@ -59,7 +68,7 @@ export function tokenLeakRoutes(app: FastifyInstance, ctx: AccessContext) {
       response: lookupTokenResponse,
       problems: { 404: "No token has this value.", 422: "Neither a whole token nor a prefix, or its checksum does not match." },
     }),
-    async (request) => lookupToken(ctx, actorOf(request), parseInput(lookupTokenRequest, request.body).value),
+    async (request) => lookupToken(ctx, actorOf(request), request.body, requestMeta(request)),
   );
 
   app.get(
@@ -97,6 +106,6 @@ export function tokenLeakRoutes(app: FastifyInstance, ctx: AccessContext) {
       response: leakReportResponse,
       problems: { 400: "malformed-report or batch-too-large.", 401: "unknown-key or bad-signature." },
     }),
-    async (request) => receiveLeakReport(ctx, parseInput(forwardedLeakReport, request.body), requestMeta(request)),
+    async (request) => receiveLeakReport(ctx, leakRefusals, parseInput(forwardedLeakReport, request.body), requestMeta(request)),
   );
 }

@@ -31,6 +31,7 @@ import { revokeAllTokens, revokeToken } from "../domain/tokens/revoke-token";
 import { rotateToken } from "../domain/tokens/rotate-token";
 import { requestMeta } from "./request-meta";
 import { sendCsv } from "./send-csv";
+import { exportAudit } from "../domain/documents/audited-export";
 import { actorOf } from "./require-actor";
 
 const web = { tags: ["tokens"] } as const;
@@ -52,8 +53,12 @@ export function tokenRoutes(app: FastifyInstance, ctx: AccessContext) {
     "/v1/licenses/:id/tokens/export",
     routeOptions(policies["GET /v1/licenses/:id/tokens/export"], { ...web, summary: "A license's tokens the table's search and status select, every page, as CSV (no token material).", params: licenseIdParams, query: tokenExportQuery, response: csvDocument, responseContentType: "text/csv", problems: licenseMissing }),
     async (request, reply) => {
+      const actor = actorOf(request);
       const { id } = parseInput(licenseIdParams, request.params);
-      return sendCsv(reply, ctx, "tokens", await exportTokens(ctx, actorOf(request), id, parseInput(tokenExportQuery, request.query)));
+      const query = parseInput(tokenExportQuery, request.query);
+      const { chunks, tenantId } = await exportTokens(ctx, actor, id, query);
+      const subject = { action: "token.export", table: "license-tokens", format: "csv", filters: query, target: { type: "license", id }, tenantId } as const;
+      return sendCsv(reply, ctx, "tokens", chunks, exportAudit(ctx, actor, requestMeta(request), subject));
     },
   );
 

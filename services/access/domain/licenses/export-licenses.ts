@@ -3,12 +3,13 @@ import type { z } from "zod";
 import type { licenseExportQuery } from "../../../../contracts/table-exports";
 import type { Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
+import type { DownloadChunk } from "../documents/audited-export";
 import { exportPageSize, pagedCsv } from "../documents/paged-csv";
 import { listLicenses } from "./list-licenses";
 
 const header = ["License id", "Tenant", "Tenant id", "Application", "Application key", "Tier", "Tier key", "Status", "Seats", "Starts (UTC)", "Ends (UTC)", "Created (UTC)"];
 
-export function exportLicenses(ctx: AccessContext, actor: Actor, query: z.infer<typeof licenseExportQuery>): AsyncGenerator<string> {
+export function exportLicenses(ctx: AccessContext, actor: Actor, query: z.infer<typeof licenseExportQuery>): AsyncGenerator<DownloadChunk> {
   return pagedCsv(
     header,
     async (cursor) => {

@@ -6,7 +6,8 @@
 // trail says why: not-served). A license that would validate counts against its request-rate quota
 // (quotas/); over it the answer is reason rate-limited, with the rate-limit fields for the route to send.
 // With a fingerprint, only a seat it holds validates (one indexed read of its activation: activations
-// change with every heartbeat, so they are not cached).
+// change with every heartbeat, so they are not cached). Each answer about a found license the caller serves
+// is counted for the dashboard (validation-counts.ts, in memory), valid or refused.
 import type { ValidateLicenseResponse, ValidationFailureReason } from "../../../../contracts/license-api";
 import type { CachedLicense } from "../../cache/license-validation-cache";
 import type { AccessContext, RequestMeta } from "../context";
@@ -35,6 +36,7 @@ export async function validateLicense(
   }
   const now = ctx.now();
   const reason = license ? (failureReason(license, input.scope, now) ?? (input.fingerprint === undefined ? null : await seatReason(ctx, license, input.fingerprint, now))) : "unknown-key";
+  if (license && reason) ctx.licenseValidations?.note(license, now, "refused");
   if (reason || !license) {
     const why = reason ?? "unknown-key";
     await failures.record(ctx, { caller, reason: why, licenseId: license?.licenseId ?? null, tenantId: license?.tenantId ?? null, scope: input.scope ?? null }, meta);
@@ -45,6 +47,7 @@ export async function validateLicense(
     await failures.record(ctx, { caller, reason: "rate-limited", licenseId: license.licenseId, tenantId: license.tenantId, scope: input.scope ?? null }, meta);
     return { answer: { valid: false, reason: "rate-limited" }, quota };
   }
+  ctx.licenseValidations?.note(license, now, "valid");
   ctx.accessRecord?.note({ type: "license", id: license.licenseId, tenantId: license.tenantId }, caller, input.scope ? [input.scope] : license.scopes, now);
   const answer: ValidateLicenseResponse = {
     valid: true,

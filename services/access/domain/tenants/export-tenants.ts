@@ -3,12 +3,13 @@ import type { z } from "zod";
 import type { tenantExportQuery } from "../../../../contracts/table-exports";
 import type { Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
+import type { DownloadChunk } from "../documents/audited-export";
 import { exportPageSize, pagedCsv } from "../documents/paged-csv";
 import { listTenants } from "./list-tenants";
 
 const header = ["Tenant id", "Name", "Slug", "Kind", "Status", "State", "Data agreement", "Agreement signed", "Created (UTC)"];
 
-export function exportTenants(ctx: AccessContext, actor: Actor, query: z.infer<typeof tenantExportQuery>): AsyncGenerator<string> {
+export function exportTenants(ctx: AccessContext, actor: Actor, query: z.infer<typeof tenantExportQuery>): AsyncGenerator<DownloadChunk> {
   return pagedCsv(
     header,
     async (cursor) => {

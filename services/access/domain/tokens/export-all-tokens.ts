@@ -4,13 +4,14 @@ import type { z } from "zod";
 import type { allTokensExportQuery } from "../../../../contracts/table-exports";
 import type { Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
+import type { DownloadChunk } from "../documents/audited-export";
 import { exportPageSize, pagedCsv } from "../documents/paged-csv";
 import { tokenExportCells, tokenExportHeader } from "./export-tokens";
 import { listAllTokens } from "./list-all-tokens";
 
 const header = [...tokenExportHeader, "License id", "Application", "Tenant", "Tenant id"];
 
-export function exportAllTokens(ctx: AccessContext, actor: Actor, query: z.infer<typeof allTokensExportQuery>): AsyncGenerator<string> {
+export function exportAllTokens(ctx: AccessContext, actor: Actor, query: z.infer<typeof allTokensExportQuery>): AsyncGenerator<DownloadChunk> {
   return pagedCsv(
     header,
     async (cursor) => {

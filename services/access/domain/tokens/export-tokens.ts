@@ -3,17 +3,20 @@
 import type { z } from "zod";
 import type { tokenExportQuery } from "../../../../contracts/table-exports";
 import type { TokenDto } from "../../../../contracts/token-api";
-import type { Actor } from "../actors/actor";
+import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
+import type { DownloadChunk } from "../documents/audited-export";
 import { exportPageSize, pagedCsv } from "../documents/paged-csv";
 import { listTokens } from "./list-tokens";
 
 export const tokenExportHeader = ["Token id", "Name", "Prefix", "Status", "License active", "Scopes", "Created by", "OAuth client", "Created (UTC)", "Expires (UTC)", "Last used (UTC)", "Revoked (UTC)"];
 
-export async function exportTokens(ctx: AccessContext, actor: Actor, licenseId: string, query: z.infer<typeof tokenExportQuery>): Promise<AsyncGenerator<string>> {
+/** The CSV, and the license's tenant (whose log the export is recorded in). */
+export async function exportTokens(ctx: AccessContext, actor: Actor, licenseId: string, query: z.infer<typeof tokenExportQuery>): Promise<{ chunks: AsyncGenerator<DownloadChunk>; tenantId: string }> {
   // The first page is read before the answer starts, so a missing or other tenant's license is a 404.
   const first = await listTokens(ctx, actor, licenseId, { ...query, limit: exportPageSize });
-  return pagedCsv(
+  const license = await ctx.prisma.license.findFirstOrThrow({ where: { id: licenseId, ...tenantScope(actor) }, select: { tenantId: true } });
+  const chunks = pagedCsv(
     tokenExportHeader,
     async (cursor) => {
       const page = cursor ? await listTokens(ctx, actor, licenseId, { ...query, limit: exportPageSize, cursor }) : first;
@@ -21,6 +24,7 @@ export async function exportTokens(ctx: AccessContext, actor: Actor, licenseId: 
     },
     tokenExportCells,
   );
+  return { chunks, tenantId: license.tenantId };
 }
 
 /** A token's cells under tokenExportHeader (shared with the Tokens area's export, which adds license and tenant). */

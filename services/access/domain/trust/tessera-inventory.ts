@@ -171,6 +171,14 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     columns: ["licenseId", "tenantId", "bucket", "validations", "introspections", "grants"],
   },
   {
+    database: "access", table: "LicenseValidationCount", category: "Application use statistics",
+    element: "How many times per hour components validated each license, answered valid or refused.",
+    purpose: "To show an organisation on its dashboard how its licenses are used.",
+    retention: "While the license exists.",
+    recipients: noOne,
+    columns: ["licenseId", "tenantId", "bucket", "valid", "refused"],
+  },
+  {
     database: "access", table: "DataInventoryVersion", category: "Other",
     element: "Each component's declared data inventory, every version.",
     purpose: "To publish what each component holds (this page).",

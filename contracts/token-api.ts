@@ -54,8 +54,12 @@ export const tokenDto = z.object({
 });
 export type TokenDto = z.infer<typeof tokenDto>;
 
-/** What a whole pasted token looks like: it belongs in the leaked-token lookup (a POST body), never in a query string. */
-export const wholeTokenShape = /tsr_[0-9A-Za-z]{20,}/;
+/**
+ * What a whole pasted token looks like: it belongs in the leaked-token lookup (a POST body), never in a
+ * query string. With its `tsr_`, more than a display prefix (20 characters on); without it, most of a
+ * token's 49 (40 letters and digits in a row: no name or prefix search needs that many).
+ */
+export const wholeTokenShape = /tsr_[0-9A-Za-z]{20,}|[0-9A-Za-z]{40,}/;
 
 // ─── List (licenses.read) ─────────────────────────────────────────────────────────────────────────
 

@@ -81,6 +81,20 @@ test.describe.serial("the Tokens area", () => {
     expect(page.url()).not.toContain(secrets.kept!.slice(4));
   });
 
+  test("a whole token already in an address (a link someone made), or its body without tsr_, is taken out of it and not searched", async () => {
+    for (const pasted of [secrets.kept!, secrets.kept!.slice(4)]) {
+      const asked: string[] = [];
+      page.on("request", (r) => asked.push(r.url()));
+      await page.goto(`/tokens?q=${pasted}&status=active`);
+      await expect(page.getByText("This looks like a whole token")).toBeVisible();
+      await expect.poll(() => page.url()).not.toContain(pasted.slice(8));
+      expect(page.url()).toContain("status=active");
+      page.removeAllListeners("request");
+      // The page's own fetches never carried it (the navigation itself did: that is the link's doing).
+      expect(asked.filter((u) => u.includes("/api/")).join(" ")).not.toContain(pasted.slice(8));
+    }
+  });
+
   test("a whole token pasted into a license's token search is neither sent nor put in the address; the same warning shows", async () => {
     await page.goto(`/licenses/${licenseId}/tokens`);
     const section = page.getByTestId("tokens-section");

@@ -2,12 +2,12 @@
 // A token table's search that refuses a whole token (wholeTokenShape): typed or pasted into the box, it
 // stays in this hook's state (for the warning), is neither sent nor written to the address, and the
 // leaked-token lookup (a POST body) is offered instead. One already in the address (a link someone made)
-// is ignored the same way. Used by the Tokens area and by a license's tokens table.
+// is taken out of it at once, in place (no history entry keeps it), and handled the same way. Used by the Tokens area and by a license's tokens table.
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { wholeTokenShape } from "@/contracts/token-api";
 import { Notice } from "@/components/ui/notice";
-import { useUrlParam } from "@/components/ui/url-state";
+import { useUrlParam, writeSearchParams } from "@/components/ui/url-state";
 
 export type TokenSearch = {
   /** What the search box shows (a whole token included). */
@@ -22,6 +22,11 @@ export type TokenSearch = {
 export function useTokenSearch(param: string, wrap: (set: (text: string) => void) => (text: string) => void): TokenSearch {
   const [addressSearch, setAddressSearch] = useUrlParam(param);
   const [typedWholeToken, setTypedWholeToken] = useState("");
+  useEffect(() => {
+    if (!wholeTokenShape.test(addressSearch)) return;
+    setTypedWholeToken(addressSearch);
+    writeSearchParams({ [param]: null }, { replace: true });
+  }, [addressSearch, param]);
   const shown = typedWholeToken || addressSearch;
   const wholeToken = wholeTokenShape.test(shown);
   const setSearch = (text: string) => {

@@ -10,8 +10,8 @@ export type ParamPatch = Record<string, string | readonly string[] | null | unde
 
 let pushedThisTick = false;
 
-/** Applies `patch` to the current query string (null, undefined, "" or [] removes a key). */
-export function writeSearchParams(patch: ParamPatch): void {
+/** Applies `patch` to the current query string (null, undefined, "" or [] removes a key); `replace`: in place, leaving no history entry (for what must not be gone Back to). */
+export function writeSearchParams(patch: ParamPatch, options: { replace?: boolean } = {}): void {
   const params = new URLSearchParams(window.location.search);
   for (const [key, value] of Object.entries(patch)) {
     params.delete(key);
@@ -22,7 +22,7 @@ export function writeSearchParams(patch: ParamPatch): void {
   const search = params.toString();
   const url = `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`;
   if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
-  if (pushedThisTick) window.history.replaceState(null, "", url);
+  if (pushedThisTick || options.replace) window.history.replaceState(null, "", url);
   else {
     window.history.pushState(null, "", url);
     pushedThisTick = true;

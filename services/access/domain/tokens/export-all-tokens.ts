@@ -7,7 +7,7 @@ import type { AccessContext } from "../context";
 import type { DownloadChunk } from "../documents/audited-export";
 import { exportPageSize, pagedCsv } from "../documents/paged-csv";
 import { tokenExportCells, tokenExportHeader } from "./export-tokens";
-import { listAllTokens } from "./list-all-tokens";
+import { allTokensPage } from "./list-all-tokens";
 
 const header = [...tokenExportHeader, "License id", "Application", "Tenant", "Tenant id"];
 
@@ -15,7 +15,7 @@ export function exportAllTokens(ctx: AccessContext, actor: Actor, query: z.infer
   return pagedCsv(
     header,
     async (cursor) => {
-      const page = await listAllTokens(ctx, actor, { ...query, limit: exportPageSize, cursor });
+      const page = await allTokensPage(ctx, actor, { ...query, limit: exportPageSize, cursor });
       return { rows: page.tokens, nextCursor: page.nextCursor };
     },
     (t) => [...tokenExportCells(t), t.license.id, t.license.component.name, t.tenant.name, t.tenant.id],

@@ -16,6 +16,19 @@ function expiryWhere(window: TokenExpiryWindow | undefined, now: Date): Prisma.T
 }
 
 export async function listAllTokens(ctx: AccessContext, actor: Actor, query: ListAllTokensQuery): Promise<ListAllTokensResponse> {
+  const selection = selectTokens(ctx, actor, query);
+  const [page, total] = await Promise.all([pageOf(ctx, selection), ctx.prisma.token.count({ where: selection.where })]);
+  return { ...page, total };
+}
+
+/** One page of the selection without its total: an export reads every page, and counting the whole selection each time made it O(pages × rows). */
+export async function allTokensPage(ctx: AccessContext, actor: Actor, query: ListAllTokensQuery): Promise<Omit<ListAllTokensResponse, "total">> {
+  return pageOf(ctx, selectTokens(ctx, actor, query));
+}
+
+type Selection = { where: Prisma.TokenWhereInput; cursor: string | undefined; limit: number; now: Date };
+
+function selectTokens(ctx: AccessContext, actor: Actor, query: ListAllTokensQuery): Selection {
   const { search, status, licenseId, tenantId, expiresWithin, limit, cursor } = listAllTokensQuery.parse(query);
   const now = ctx.now();
   // The actor's scope is one condition among the others (AND), so a tenantId filter cannot widen it.
@@ -29,15 +42,15 @@ export async function listAllTokens(ctx: AccessContext, actor: Actor, query: Lis
       searchWhere(search),
     ],
   };
-  const [rows, total] = await Promise.all([
-    ctx.prisma.token.findMany({ where: pageAfter(where, cursor), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1, select: tokenListSelect }),
-    ctx.prisma.token.count({ where }),
-  ]);
+  return { where, cursor, limit, now };
+}
+
+async function pageOf(ctx: AccessContext, { where, cursor, limit, now }: Selection): Promise<Omit<ListAllTokensResponse, "total">> {
+  const rows = await ctx.prisma.token.findMany({ where: pageAfter(where, cursor), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1, select: tokenListSelect });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     tokens: await toTokenListRows(ctx.prisma, page, now),
     nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
-    total,
   };
 }

@@ -1,6 +1,7 @@
 // The access service's license contract as seen by the web tier and internal components: request and
 // response shapes only (no I/O). License keys appear only in the reveal response, never elsewhere.
 import { z } from "zod";
+import { fingerprint } from "./seat-fingerprint";
 
 export const licenseStatuses = ["active", "suspended", "expired", "revoked"] as const;
 export type LicenseStatus = (typeof licenseStatuses)[number];
@@ -223,7 +224,7 @@ export const validateLicenseRequest = z.object({
   /** Also require this scope, e.g. "reports:read". */
   scope: z.string().min(1).max(200).optional(),
   /** Answer only for a seat this fingerprint holds (POST /v1/activations): else not-activated or activation-expired. */
-  fingerprint: z.string().trim().min(1).max(200).optional(),
+  fingerprint: fingerprint.optional(),
 });
 
 export const validationFailureReasons = ["unknown-key", "suspended", "revoked", "expired", "scope-not-granted", "not-yet-valid", "rate-limited", "not-activated", "activation-expired"] as const;

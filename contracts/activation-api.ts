@@ -2,7 +2,7 @@
 // activates a seat over mTLS with the license key or a token of the license and a fingerprint of the
 // machine or person; heartbeats keep it, release frees it; a person lists and releases them in the console.
 import { z } from "zod";
-import { recordId } from "./license-api";
+import { licenseKeyMaxLength, recordId } from "./license-api";
 import { plainIdentifier } from "./plain-text";
 import { fingerprint } from "./seat-fingerprint";
 
@@ -13,7 +13,7 @@ const activationName = plainIdentifier(200);
 
 /** The license, named by its key or by a live token of it (exactly one). */
 const credential = {
-  key: z.string().min(1).max(512).optional(),
+  key: z.string().min(1).max(licenseKeyMaxLength).optional(),
   token: z.string().min(1).max(512).optional(),
 };
 const exactlyOne = (v: { key?: string; token?: string }) => (v.key === undefined) !== (v.token === undefined);

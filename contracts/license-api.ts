@@ -219,8 +219,11 @@ export const licenseTimelineResponse = z.object({ events: z.array(licenseTimelin
  * POST /v1/licenses/validate → 200 validateLicenseResponse (also when invalid); 422 when malformed; 429
  * { valid: false, reason: "rate-limited" } over the license's request-rate quota, with Retry-After.
  */
+/** The longest license key validation and activation accept (Tessera's own are 47 characters; imported ones may be longer, never more than this). */
+export const licenseKeyMaxLength = 512;
+
 export const validateLicenseRequest = z.object({
-  key: z.string().min(1).max(512),
+  key: z.string().min(1).max(licenseKeyMaxLength),
   /** Also require this scope, e.g. "reports:read". */
   scope: z.string().min(1).max(200).optional(),
   /** Answer only for a seat this fingerprint holds (POST /v1/activations): else not-activated or activation-expired. */

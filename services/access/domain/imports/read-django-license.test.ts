@@ -61,6 +61,7 @@ describe("readDjangoLicense", () => {
       row({ username: secretShaped }),
       row({ username: "u".repeat(201) }),
       row({ license: fernetEncrypt(key, "K".repeat(513)) }),
+      row({ license: fernetEncrypt(key, "LIC\u0000-1") }),
     ].map((r) => readDjangoLicense(r, key))).toEqual([
       { problem: "username: Remove control characters." },
       { problem: "unique_id: Remove control characters." },
@@ -68,6 +69,7 @@ describe("readDjangoLicense", () => {
       { problem: "username: This looks like a Tessera key or token: never put a secret here." },
       { problem: "username: At most 200 characters." },
       { problem: "license decrypts to text of 513 characters; expected 1 to 512 (the longest key validation accepts)" },
+      { problem: "license decrypts to text with a NUL character, which no validation request can carry" },
     ]);
     expect(readDjangoLicense(row({ license: fernetEncrypt(key, "K".repeat(512)) }), key)).toMatchObject({ licenseText: "K".repeat(512) });
   });

@@ -10,7 +10,8 @@
 // A row is checked here as the write and later use would check it, so a dry run that passes means the
 // import passes: the plain-text rule for what is kept and audited (username, application, unique_id: no
 // control characters, nothing secret-shaped — contracts/plain-text.ts), the username as a holder name
-// (the contract's licenseHolder), a real calendar date and time, and a key no longer than validation accepts.
+// (the contract's licenseHolder), a real calendar date and time, and a key validation can take (no longer
+// than it accepts, no NUL).
 import { licenseHolder, licenseKeyMaxLength } from "../../../../contracts/license-api";
 import { plainTextProblem } from "../../../../contracts/plain-text";
 import { fernetDecrypt, fernetTimestamp, InvalidFernetToken, type FernetKey } from "../crypto/fernet";
@@ -121,6 +122,8 @@ export function readDjangoLicense(row: DjangoLicenseRow, key: FernetKey): ReadDj
   if (licenseText.trim() === "" || licenseText.length > licenseKeyMaxLength) {
     return { problem: `license decrypts to text of ${licenseText.length} characters; expected 1 to ${licenseKeyMaxLength} (the longest key validation accepts)` };
   }
+  // No request may carry a NUL (contracts/field-messages.ts): a key holding one could never be validated.
+  if (licenseText.includes("\u0000")) return { problem: "license decrypts to text with a NUL character, which no validation request can carry" };
   const savedAt = fernetTimestamp(found.token);
   if (!savedAt || Number.isNaN(savedAt.getTime())) return { problem: "license is a Fernet token with an impossible timestamp" };
   return { licenseText, storedForm: found.storedForm, active, endsAt, savedAt };

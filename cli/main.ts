@@ -22,8 +22,9 @@ const usage = `Usage: tessera <command>
                                  run the security plan's self-checks (default credentials on the access database and on each
                                  postgresql://, amqp:// or redis:// target; TLS, keys, passwords, audit chain, web tier, throttling,
                                  access review); prints a table, exits 1 when a check fails
-  import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--dry-run]
-                                 import licenses exported from the Django system (all or nothing)
+  import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--map APPLICATION=KEY,…]… [--dry-run]
+                                 import licenses exported from the Django system (all or nothing); --map names the
+                                 component of each Django application and may be given more than once
   db generate                    generate the Prisma clients (offline)
   db migration <schema> <name>   write a new SQL migration from the schema diff
   test                           type-check, lint, unit, integration and end-to-end tests

@@ -2,14 +2,18 @@
 // activates a seat over mTLS with the license key or a token of the license and a fingerprint of the
 // machine or person; heartbeats keep it, release frees it; a person lists and releases them in the console.
 import { z } from "zod";
-import { recordId } from "./license-api";
+import { licenseKeyMaxLength, recordId } from "./license-api";
+import { plainIdentifier } from "./plain-text";
+import { fingerprint } from "./seat-fingerprint";
 
-/** What identifies the machine or person to the component; opaque to Tessera. */
-export const fingerprint = z.string().trim().min(1, "Enter a fingerprint.").max(200, "At most 200 characters.");
+export { fingerprint };
+
+/** The activation's name as people read it in the console ("" when none is given). */
+const activationName = plainIdentifier(200);
 
 /** The license, named by its key or by a live token of it (exactly one). */
 const credential = {
-  key: z.string().min(1).max(512).optional(),
+  key: z.string().min(1).max(licenseKeyMaxLength).optional(),
   token: z.string().min(1).max(512).optional(),
 };
 const exactlyOne = (v: { key?: string; token?: string }) => (v.key === undefined) !== (v.token === undefined);
@@ -19,9 +23,10 @@ const exactlyOneError = { message: "Send the license key or a token of the licen
  * POST /v1/activations (components serving the license's component) → 201 (a new seat) or 200 (this
  * fingerprint already holds one: refreshed). 409 reason "seats-exhausted" (every seat is taken by a live
  * activation) or the license's state: "revoked", "suspended", "expired", "not-yet-valid";
- * 404 reason "unknown-key" (also a license of a component the caller does not serve, or a token not live).
+ * 404 reason "unknown-key" (also a license of a component the caller does not serve, or a token not live);
+ * 422 when the fingerprint or name breaks the plain-text rule (contracts/plain-text.ts).
  */
-export const activateRequest = z.strictObject({ ...credential, fingerprint, name: z.string().trim().max(200).optional() }).refine(exactlyOne, exactlyOneError);
+export const activateRequest = z.strictObject({ ...credential, fingerprint, name: activationName.optional() }).refine(exactlyOne, exactlyOneError);
 export type ActivateRequest = z.output<typeof activateRequest>;
 
 /** POST /v1/activations/heartbeat and /v1/activations/release → 200; 404 reason "not-activated" or "unknown-key". */
@@ -53,8 +58,11 @@ export type ActivateResponse = z.infer<typeof activateResponse>;
 
 export const releaseActivationResponse = z.object({ released: z.literal(true) });
 
-/** GET /v1/licenses/:id/activations (licenses.read) → 200, most recently seen first; 404. */
-export const listActivationsResponse = z.object({ activations: z.array(activationDto), seats: seatUse });
+/**
+ * GET /v1/licenses/:id/activations (licenses.read) → 200, the 500 most recently seen first, `total` how
+ * many there are in all (idle ones included); 404.
+ */
+export const listActivationsResponse = z.object({ activations: z.array(activationDto), total: z.number().int(), seats: seatUse });
 export type ListActivationsResponse = z.infer<typeof listActivationsResponse>;
 
 /** POST /v1/licenses/:id/activations/:activationId/release (licenses.write) → 200; 404. */

@@ -8,6 +8,7 @@ type Templates = { success: string; failure?: string };
 export const eventSentences: Record<string, Templates> = {
   "activation.create": { success: "{actor} activated a seat of license {target}{for tenant} for {data.fingerprint}" },
   "activation.refuse": { success: "An activation of license {target}{for tenant} for {data.fingerprint} was refused ({data.reason})", failure: "An activation of license {target}{for tenant} for {data.fingerprint} was refused ({data.reason})" },
+  "activation.rename": { success: "{actor} renamed the seat of {data.fingerprint} on license {target}{for tenant} to {data.name}" },
   "activation.release": { success: "{actor} released the seat of {data.fingerprint} on license {target}{for tenant}" },
   "auth.sign_in": { success: "{actor} signed in", failure: "A sign-in as {actor} was refused ({data.reason})" },
   "auth.sign_out": { success: "{actor} signed out" },

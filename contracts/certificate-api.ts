@@ -28,7 +28,11 @@ export const licenseCertificateClaims = z.object({
   iat: z.number().int(),
   /** The license's start. */
   nbf: z.number().int(),
-  /** The license's end, or earlier: a certificate lives at most 90 days, so take a fresh one before then. */
+  /**
+   * The license's end, or earlier: a certificate lives at most 90 days, so take a fresh one before then.
+   * Bound to a fingerprint, no later than its activation's expiry (last seen + the tier's heartbeat
+   * window): keep the seat with heartbeats and take a fresh certificate to run on.
+   */
   exp: z.number().int(),
   tenant: z.object({ id: z.string(), slug: z.string(), name: z.string(), kind: z.enum(["company", "district"]) }),
   /** The component key, e.g. "reports". */

@@ -2,6 +2,7 @@
 // the district's requests, the components' acknowledgements over mTLS and the certificate of destruction.
 // Request and response shapes only; who may call each endpoint: contracts/access-policies.ts.
 import { z } from "zod";
+import { secretShaped } from "./plain-text";
 import { componentKey } from "./catalogue-api";
 
 export const dispositionScopes = ["all", "components", "students"] as const;
@@ -112,7 +113,7 @@ export const acknowledgeDispositionRequest = z.strictObject({
     .min(1, "Say what was deleted.")
     .max(1000, "Use at most 1000 characters.")
     // It goes into the audit chain, where nothing shaped like a Tessera secret may go.
-    .refine((text) => !/t(?:s[a-z]|lk)_[A-Za-z0-9_-]{43}/.test(text), "Describe what was deleted; never paste a key or token."),
+    .refine((text) => !secretShaped.test(text), "Describe what was deleted; never paste a key or token."),
 });
 export type AcknowledgeDispositionRequest = z.infer<typeof acknowledgeDispositionRequest>;
 export const acknowledgeDispositionResponse = z.object({ disposition: z.object({ id: z.string(), state: z.enum(dispositionStates), awaiting: z.array(z.string()) }) });

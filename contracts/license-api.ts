@@ -2,6 +2,7 @@
 // response shapes only (no I/O). License keys appear only in the reveal response, never elsewhere.
 import { z } from "zod";
 import { tierBreaches } from "./catalogue-api";
+import { fingerprint } from "./seat-fingerprint";
 
 export const licenseStatuses = ["active", "suspended", "expired", "revoked"] as const;
 export type LicenseStatus = (typeof licenseStatuses)[number];
@@ -245,12 +246,15 @@ export const licenseTimelineResponse = z.object({ events: z.array(licenseTimelin
  * POST /v1/licenses/validate → 200 validateLicenseResponse (also when invalid); 422 when malformed; 429
  * { valid: false, reason: "rate-limited" } over the license's request-rate quota, with Retry-After.
  */
+/** The longest license key validation and activation accept (Tessera's own are 47 characters; imported ones may be longer, never more than this). */
+export const licenseKeyMaxLength = 512;
+
 export const validateLicenseRequest = z.object({
-  key: z.string().min(1).max(512),
+  key: z.string().min(1).max(licenseKeyMaxLength),
   /** Also require this scope, e.g. "reports:read". */
   scope: z.string().min(1).max(200).optional(),
   /** Answer only for a seat this fingerprint holds (POST /v1/activations): else not-activated or activation-expired. */
-  fingerprint: z.string().trim().min(1).max(200).optional(),
+  fingerprint: fingerprint.optional(),
 });
 
 export const validationFailureReasons = ["unknown-key", "suspended", "revoked", "expired", "scope-not-granted", "not-yet-valid", "rate-limited", "not-activated", "activation-expired"] as const;

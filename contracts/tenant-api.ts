@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { email, roles, userDto } from "./access-api";
 import { tenantRoles } from "./permissions";
+import { plainTextIssue } from "./plain-text";
 
 export const tenantKinds = ["company", "district"] as const;
 export type TenantKind = (typeof tenantKinds)[number];
@@ -15,17 +16,14 @@ export const usStates = [
   "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "AS", "GU", "MP", "PR", "VI",
 ] as const;
 
-// Control characters (NUL above all) cannot be stored in PostgreSQL text and have no place in a name.
-const controlCharacters = /[\u0000-\u001f\u007f]/;
-
-/** Trimmed single-line text without control characters. */
+/** Trimmed single-line text under the plain-text rule (contracts/plain-text.ts: no control characters, NUL above all). */
 export function plainText(max: number, required = "Fill in this field.") {
   return z
     .string()
     .trim()
     .min(1, required)
     .max(max, `Use at most ${max} characters.`)
-    .refine((s) => !controlCharacters.test(s), "Remove control characters.");
+    .superRefine(plainTextIssue);
 }
 
 /** Optional text where an empty form field means "none" (null). */
@@ -34,7 +32,7 @@ function optionalText(max: number) {
     .string()
     .trim()
     .max(max, `Use at most ${max} characters.`)
-    .refine((s) => !controlCharacters.test(s), "Remove control characters.")
+    .superRefine(plainTextIssue)
     .transform((s) => (s === "" ? null : s))
     .nullable()
     .optional();
@@ -129,7 +127,7 @@ export const listTenantsQuery = z.object({
     .string()
     .trim()
     .max(100, "Use at most 100 characters.")
-    .refine((s) => !controlCharacters.test(s), "Remove control characters.")
+    .superRefine(plainTextIssue)
     .optional(),
   kind: z.enum(tenantKinds).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

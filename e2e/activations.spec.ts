@@ -1,6 +1,6 @@
 // A license's activations in the browser: the panel explains itself while no seat is taken; once a
 // component (its own certificate from the run's CA, over mTLS) activates two seats, the page lists them
-// with fingerprint, name, first and last seen and "2 of 5 seats in use"; a platform administrator releases
+// with fingerprint, name, first and last seen and "2 of 5 seats in use" (and how long a certificate bound to a seat lasts); a platform administrator releases
 // one after a confirmation, and the component's validation with that fingerprint is then refused. Axe
 // clean, and the Release button stays inside the viewport at 1366 and 390 px.
 import { randomBytes } from "node:crypto";
@@ -62,6 +62,8 @@ test.describe.serial("a license's activations in the browser", () => {
     await expect(table.getByText(`laptop-${run}`)).toBeVisible();
     await expect(table.getByText("Front desk kiosk")).toBeVisible();
     await expect(page.getByTestId("seats-in-use")).toHaveText(/2 of 5 seats in use/);
+    // A certificate bound to a seat is offered with how long it lasts: as long as the seat, not the license.
+    await expect(page.getByTestId("bound-certificate-lifetime")).toHaveText(/valid only until that seat would free itself \(its last heartbeat plus \d+ minutes\), not for the license's term/);
     await expectNoAccessibilityViolations(page);
 
     await page.setViewportSize({ width: 1366, height: 900 });

@@ -1,15 +1,18 @@
-// `tessera import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--map A=K,…] [--dry-run]`:
-// reads the files and arguments, prints the report; the rules live in services/access/domain/imports.
+// `tessera import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--map A=K,…]… [--dry-run]`:
+// reads the files and arguments, prints the report; the rules live in services/access/domain/imports. It
+// changes no schema (a dry run least of all): a database whose migrations are behind is refused.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { parseFernetKey } from "../../services/access/domain/crypto/fernet";
 import { parseApplicationMap } from "../../services/access/domain/imports/application-map";
 import { parseDjangoLicenseCsv } from "../../services/access/domain/imports/django-license-csv";
+import { decodeUtf8Csv } from "../../services/access/domain/imports/parse-csv";
 import { importDjangoLicenses } from "../../services/access/domain/imports/import-django-licenses";
 import { openAccessHost, operatorActor } from "./open-access-host";
 
 const usage =
-  "usage: tessera import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--map APPLICATION=COMPONENT_KEY,…] [--dry-run]";
+  "usage: tessera import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--map APPLICATION=COMPONENT_KEY,…]… [--dry-run]\n" +
+  "  --map may be given more than once; its pairs add up (an application mapped twice is refused).";
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -21,7 +24,7 @@ export async function run(args: string[]): Promise<number> {
       "fernet-key-file": { type: "string" },
       tenant: { type: "string" },
       tier: { type: "string" },
-      map: { type: "string" },
+      map: { type: "string", multiple: true },
       "dry-run": { type: "boolean", default: false },
     },
   });
@@ -29,10 +32,10 @@ export async function run(args: string[]): Promise<number> {
   if (!csvFile || !keyFile || !tenant || !tier) throw new Error(usage);
 
   const applicationMap = parseApplicationMap(values.map);
-  const fernetKey = withFileName(keyFile, () => parseFernetKey(readText(keyFile)));
-  const csv = withFileName(csvFile, () => parseDjangoLicenseCsv(readText(csvFile)));
+  const fernetKey = withFileName(keyFile, () => parseFernetKey(readBytes(keyFile).toString("utf8")));
+  const csv = withFileName(csvFile, () => parseDjangoLicenseCsv(decodeUtf8Csv(readBytes(csvFile))));
 
-  const host = await openAccessHost();
+  const host = await openAccessHost({ migrations: "require-applied" });
   try {
     const result = await importDjangoLicenses(host, csv, {
       tenantSlug: tenant,
@@ -63,9 +66,9 @@ export async function run(args: string[]): Promise<number> {
   }
 }
 
-function readText(file: string): string {
+function readBytes(file: string): Buffer {
   try {
-    return fs.readFileSync(file, "utf8");
+    return fs.readFileSync(file);
   } catch (e) {
     throw new Error((e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message);
   }

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrate } from "../../services/common/db/migrate";
+import { migrate, pendingMigrations } from "../../services/common/db/migrate";
 import { embeddedDatabaseInUse, openDatabase } from "../../services/common/db/open-database";
 import { loadAccessConfig } from "../../services/access/config";
 import { createPrisma, type AccessPrisma } from "../../services/access/db/prisma";
@@ -45,7 +45,12 @@ export function accessConfig(): ReturnType<typeof loadAccessConfig> {
 }
 
 
-export async function openAccessHost(): Promise<AccessHost> {
+/**
+ * `migrations`: "apply" brings the schema up to date (the keys commands, as the service does at start);
+ * "require-applied" changes nothing and refuses a database whose schema is behind (the import, whose dry
+ * run promises to change nothing).
+ */
+export async function openAccessHost(options: { migrations: "apply" | "require-applied" } = { migrations: "apply" }): Promise<AccessHost> {
   const config = accessConfig();
   if (!config.ACCESS_KEYRING && !fs.existsSync(config.keyringFile)) {
     throw new Error(`No storage keyring at ${config.keyringFile}. Start the access service once (it creates its keys), or set ACCESS_KEYRING_FILE to the service's keyring.`);
@@ -69,8 +74,18 @@ export async function openAccessHost(): Promise<AccessHost> {
     }
   }
   const database = await openDatabase({ url: config.ACCESS_DATABASE_URL, embeddedDir });
+  const migrationsDir = path.join(repoRoot, "prisma/access/migrations");
   try {
-    await migrate(database.connectionString, path.join(repoRoot, "prisma/access/migrations"));
+    if (options.migrations === "apply") await migrate(database.connectionString, migrationsDir);
+    else {
+      const pending = await pendingMigrations(database.connectionString, migrationsDir);
+      if (pending.length > 0) {
+        throw new Error(
+          `The access database's schema is behind this version of Tessera (not applied: ${pending.join(", ")}). ` +
+            "This command changes no schema: start the access service of this version once (it applies its migrations), then run it again.",
+        );
+      }
+    }
   } catch (e) {
     await database.close();
     throw e;

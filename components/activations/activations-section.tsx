@@ -66,6 +66,18 @@ export function ActivationsSection({ licenseId, licenseActive }: { licenseId: st
           ? `${n(seats.used)} of ${n(seats.seats)} seats in use. A seat idle for more than ${n(seats.heartbeatWindowMinutes)} minutes without a heartbeat frees itself.`
           : "Machines and people that hold a seat of this license."}
       </p>
+      {licenseActive ? (
+        <p className="mt-1 text-sm text-slate-700" data-testid="bound-certificate-lifetime">
+          A certificate bound to a seat is valid only until that seat would free itself (its last heartbeat plus
+          {seats ? ` ${n(seats.heartbeatWindowMinutes)} minutes` : " the tier's heartbeat window"}), not for the license&apos;s term. Its machine keeps
+          the seat with heartbeats and renews the certificate by taking a fresh one; a released or idle seat&apos;s certificate lapses with it.
+        </p>
+      ) : null}
+      {list.data && list.data.total > list.data.activations.length ? (
+        <p className="mt-1 text-sm text-slate-700" data-testid="activations-shown">
+          Showing the {n(list.data.activations.length)} most recently seen of {n(list.data.total)} activations.
+        </p>
+      ) : null}
       <div className="mt-4">
         <DataTable
           caption="Activations"

@@ -6,7 +6,7 @@ import type { LicenseCertificateResponse } from "@/contracts/certificate-api";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { apiFetch, isApiError } from "@/lib/client/api-fetch";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { seg, withQuery } from "@/lib/with-query";
 
 type Binding = { fingerprint: string; activationId: string; label: string };
@@ -24,7 +24,8 @@ export function DownloadCertificate({ licenseId, bound }: { licenseId: string; b
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
-      toast.success("Certificate downloaded.", `It is valid until ${formatDate(r.expiresAt)}.`);
+      // A bound one lives as long as its seat (minutes to hours): the time matters.
+      toast.success("Certificate downloaded.", `It is valid until ${bound ? formatDateTime(r.expiresAt) : formatDate(r.expiresAt)}.`);
     },
     onError: (error) => toast.error("No certificate was issued.", isApiError(error) ? error.message : undefined),
   });

@@ -15,6 +15,10 @@ import { startAccessService, type AccessHarness } from "../support/start-access-
 import { authorization, createTenantWithPeople, type TenantWithPeople } from "../support/tenant-fixtures";
 import { createTestClock, type TestClock } from "../support/test-clock";
 import { createTokenViaApi } from "../support/token-fixtures";
+import { activateSeat } from "../../services/access/domain/activations/activate-seat";
+import { createActivationRefusalAudit } from "../../services/access/domain/activations/activation-refusal-audit";
+import type { AccessContext } from "../../services/access/domain/context";
+import { newId } from "../../services/access/domain/secrets/ids";
 
 let h: AccessHarness;
 let clock: TestClock;
@@ -99,6 +103,76 @@ describe("activating seats", () => {
     expect([malformedToken.status, malformedToken.body.reason]).toEqual([404, "unknown-key"]);
     expect(await h.prisma.activation.count({ where: { licenseId: id } })).toBe(1);
   });
+
+  it("takes a token as introspection does: one none of whose scopes the license carries now names nothing", async () => {
+    const { id, owner } = await licenseWith(3);
+    const { token, secret } = await createTokenViaApi(h, owner.people.tenant_admin, id, { scopes: [`${cat.reports.key}:read`] });
+    expect((await activate({ token: secret, fingerprint: "ci-1" })).status).toBe(201);
+    // As after a tier change that dropped every scope the token has: it grants nothing, so it activates nothing.
+    await h.prisma.token.update({ where: { id: token.id }, data: { scopes: [`${cat.reports.key}:no-such-scope`] } });
+    const inactive = await activate({ token: secret, fingerprint: "ci-2" });
+    expect([inactive.status, inactive.body.reason]).toEqual([404, "unknown-key"]);
+    const beat = await (await component()).json<Problem>("POST", "/v1/activations/heartbeat", { token: secret, fingerprint: "ci-1" });
+    expect([beat.status, beat.body.reason]).toEqual([404, "unknown-key"]);
+    // Release needs no grant: the seat can always be given back.
+    expect((await (await component()).json("POST", "/v1/activations/release", { token: secret, fingerprint: "ci-1" })).status).toBe(200);
+    expect(await h.prisma.activation.count({ where: { licenseId: id } })).toBe(0);
+  });
+
+  it("audits a rename on refresh, and counts the idle activations a new one reclaims", async () => {
+    const { id, key } = await licenseWith(2);
+    expect((await activate({ key, fingerprint: "old-desk", name: "Old desk" })).status).toBe(201);
+    expect((await activate({ key, fingerprint: "old-desk", name: "Old desk" })).status).toBe(200); // same name: nothing to audit
+    const renamed = await activate({ key, fingerprint: "old-desk", name: "Reception desk" });
+    expect([renamed.status, renamed.body.activation.name]).toEqual([200, "Reception desk"]);
+    clock.advance(61 * minute);
+    expect((await activate({ key, fingerprint: "new-desk" })).status).toBe(201);
+    const events = await recordedEvents(h, id);
+    expect(events.filter((e) => e.action === "activation.rename").map((e) => e.data)).toEqual([
+      expect.objectContaining({ fingerprint: "old-desk", previousName: "Old desk", name: "Reception desk" }),
+    ]);
+    expect(events.filter((e) => e.action === "activation.create").map((e) => [e.data?.fingerprint, e.data?.reclaimedIdle])).toEqual([["old-desk", 0], ["new-desk", 1]]);
+  });
+
+  it("answers a refresh whose seat a release removed in between by taking a seat anew, not with a 500", async () => {
+    const { id, key } = await licenseWith(1);
+    expect((await activate({ key, fingerprint: "racing" })).status).toBe(201);
+    // A release commits (on its own connection) right after the refresh has read the seat: deterministic, no timing.
+    let released = false;
+    const releaseAfterRead = (tx: object) =>
+      new Proxy(tx, {
+        get(target, prop) {
+          const value = Reflect.get(target, prop) as unknown;
+          if (prop !== "activation") return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+          return new Proxy(value as object, {
+            get(model, method) {
+              const fn = Reflect.get(model, method) as (...a: unknown[]) => Promise<unknown>;
+              if (typeof fn !== "function") return fn;
+              return async (...args: unknown[]) => {
+                const result = await fn.apply(model, args);
+                if (!released && (method === "findUnique" || method === "findFirst") && result) {
+                  released = true;
+                  await h.prisma.activation.deleteMany({ where: { licenseId: id, fingerprint: "racing" } });
+                }
+                return result;
+              };
+            },
+          });
+        },
+      });
+    const prisma = new Proxy(h.ctx.prisma, {
+      get(target, prop) {
+        if (prop === "$transaction") return (fn: (tx: object) => Promise<unknown>, options?: object) => target.$transaction((tx) => fn(releaseAfterRead(tx)), options);
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const ctx = { ...h.ctx, prisma } as AccessContext;
+    const answer = await activateSeat(ctx, createActivationRefusalAudit(), "reports-worker", { key, fingerprint: "racing" }, { sourceIp: null, requestId: null } as never);
+    expect(released).toBe(true);
+    expect([answer.created, answer.body.seats.used]).toEqual([true, 1]);
+    expect(await h.prisma.activation.count({ where: { licenseId: id, fingerprint: "racing" } })).toBe(1);
+  });
 });
 
 describe("validation with a fingerprint, heartbeats and expiry", () => {
@@ -128,6 +202,48 @@ describe("validation with a fingerprint, heartbeats and expiry", () => {
     // The expired seat is free: a new fingerprint takes it, and the idle row is gone.
     expect((await activate({ key, fingerprint: "desk-3" })).status).toBe(201);
     expect((await h.prisma.activation.findMany({ where: { licenseId: id }, orderBy: { fingerprint: "asc" } })).map((a) => a.fingerprint)).toEqual(["desk-1", "desk-3"]);
+  });
+});
+
+describe("fingerprints are one value however they are spelled", () => {
+  it("stores a fingerprint in NFC, so validation with the other spelling of é finds the seat", async () => {
+    const { key } = await licenseWith(2);
+    const taken = await activate({ key, fingerprint: "cafe\u0301-kiosk" });
+    expect([taken.status, taken.body.activation.fingerprint]).toEqual([201, "caf\u00e9-kiosk"]);
+    expect((await validate(key, "caf\u00e9-kiosk")).valid).toBe(true);
+    expect((await validate(key, "cafe\u0301-kiosk")).valid).toBe(true);
+  });
+});
+
+describe("heartbeats follow the license's state", () => {
+  it("refuses heartbeats of a revoked, suspended or expired license with its reason and keeps the seat's last seen; release still works", async () => {
+    for (const status of ["revoked", "suspended", "expired"] as const) {
+      const { id, key } = await licenseWith(2);
+      expect((await activate({ key, fingerprint: "beat" })).status).toBe(201);
+      const before = await h.prisma.activation.findFirstOrThrow({ where: { licenseId: id } });
+      clock.advance(minute);
+      await h.prisma.license.update({ where: { id }, data: { status } });
+      const beat = await (await component()).json<Problem>("POST", "/v1/activations/heartbeat", { key, fingerprint: "beat" });
+      expect([beat.status, beat.body.reason], status).toEqual([409, status]);
+      expect((await h.prisma.activation.findFirstOrThrow({ where: { licenseId: id } })).lastSeenAt).toEqual(before.lastSeenAt);
+      expect((await (await component()).json("POST", "/v1/activations/release", { key, fingerprint: "beat" })).status).toBe(200);
+    }
+  });
+});
+
+describe("listing many activations", () => {
+  it("counts seats in use and activations in all in the database, beyond the 500 listed", async () => {
+    const { id, key, owner } = await licenseWith(1000);
+    const now = clock.now();
+    await h.prisma.activation.createMany({
+      data: Array.from({ length: 503 }, (_, i) => ({ id: newId("act"), licenseId: id, tenantId: owner.tenant.id, fingerprint: `bulk-${i}`, activatedBy: "reports-worker", firstSeenAt: now, lastSeenAt: new Date(now.getTime() - i * 1000) })),
+    });
+    // Two of them idle beyond the window: held 501 of 503.
+    await h.prisma.activation.updateMany({ where: { licenseId: id, fingerprint: { in: ["bulk-0", "bulk-1"] } }, data: { lastSeenAt: new Date(now.getTime() - 61 * minute) } });
+    const web = await h.as("web");
+    const listed = await web.json<ListActivationsResponse>("GET", `/v1/licenses/${id}/activations`, undefined, authorization(owner.people.tenant_admin));
+    expect([listed.body.activations.length, listed.body.total, listed.body.seats.used]).toEqual([500, 503, 501]);
+    expect((await activate({ key, fingerprint: "one-more" })).body.seats.used).toBe(502);
   });
 });
 
@@ -169,13 +285,24 @@ describe("releasing seats", () => {
 describe("a certificate bound to a fingerprint", () => {
   it("carries the fingerprint of a seat it holds; refuses an unknown or idle one, and another tenant's people", async () => {
     const { id, key, owner } = await licenseWith(2);
-    expect((await activate({ key, fingerprint: "field-tablet" })).status).toBe(201);
+    const taken = await activate({ key, fingerprint: "field-tablet" });
+    expect(taken.status).toBe(201);
     const web = await h.as("web");
     const path = (fp: string) => `/v1/licenses/${id}/certificate?fingerprint=${encodeURIComponent(fp)}`;
-    const bound = await web.json<{ certificate: string }>("GET", path("field-tablet"), undefined, authorization(owner.people.tenant_admin));
+    const bound = await web.json<{ certificate: string; expiresAt: string }>("GET", path("field-tablet"), undefined, authorization(owner.people.tenant_admin));
     expect(bound.status).toBe(200);
     const claims = JSON.parse(Buffer.from(bound.body.certificate.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
     expect(claims).toMatchObject({ sub: id, fingerprint: "field-tablet" });
+    // It lives only as long as the seat would without a heartbeat, not the license's 90 days: released, it
+    // lapses with the seat, so activate → download → release gives no lasting offline machine.
+    const seatExpiresAt = Date.parse(taken.body.activation.expiresAt);
+    expect([claims.exp, Date.parse(bound.body.expiresAt)]).toEqual([Math.floor(seatExpiresAt / 1000), Math.floor(seatExpiresAt / 1000) * 1000]);
+    // A heartbeat renews the seat, and a certificate taken after it runs to the new expiry.
+    clock.advance(20 * minute);
+    const beat = await (await component()).json<ActivateResponse>("POST", "/v1/activations/heartbeat", { key, fingerprint: "field-tablet" });
+    const renewed = await web.json<{ certificate: string; expiresAt: string }>("GET", path("field-tablet"), undefined, authorization(owner.people.tenant_admin));
+    expect(Date.parse(renewed.body.expiresAt)).toBe(Math.floor(Date.parse(beat.body.activation.expiresAt) / 1000) * 1000);
+    expect(Date.parse(renewed.body.expiresAt) - Date.parse(bound.body.expiresAt)).toBeGreaterThanOrEqual(20 * minute);
     const unbound = await web.json<{ certificate: string }>("GET", `/v1/licenses/${id}/certificate`, undefined, authorization(owner.people.tenant_admin));
     expect(JSON.parse(Buffer.from(unbound.body.certificate.split(".")[1] ?? "", "base64url").toString("utf8"))).not.toHaveProperty("fingerprint");
     const unknown = await web.json<Problem>("GET", path("someone-else"), undefined, authorization(owner.people.tenant_admin));
@@ -209,6 +336,11 @@ describe("refusals", () => {
     const { id, key } = await licenseWith(5);
     const foreign = await activate({ key, fingerprint: "x" }, "etl-runner");
     expect([foreign.status, foreign.body.reason]).toEqual([404, "unknown-key"]);
+    // The answer says nothing, but the trail names the license shown in the wrong place, as validation's does.
+    const owner = await h.prisma.license.findUniqueOrThrow({ where: { id }, select: { tenantId: true } });
+    expect((await recordedEvents(h, id)).filter((e) => e.action === "activation.refuse")).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ id: "etl-runner" }), tenantId: owner.tenantId, data: expect.objectContaining({ reason: "not-served", fingerprint: "x" }) }),
+    ]);
     const unknown = await activate({ key: "tsl_unknown", fingerprint: "x" });
     expect([unknown.status, unknown.body.reason]).toEqual([404, "unknown-key"]);
     for (const path of ["/v1/activations", "/v1/activations/heartbeat", "/v1/activations/release"]) {
@@ -226,9 +358,20 @@ describe("refusals", () => {
   it("refuses malformed bodies with field messages, writing nothing", async () => {
     const { id, key } = await licenseWith(5);
     const before = await changeEventCount(h);
-    for (const body of [{ key }, { key, fingerprint: "" }, { key, fingerprint: "f".repeat(201) }, { fingerprint: "x" }, { key, token: "tsr_x", fingerprint: "x" }, { key, fingerprint: "x", extra: 1 }]) {
+    const secretShaped = `tlk_${"A".repeat(43)}`;
+    for (const body of [
+      { key }, { key, fingerprint: "" }, { key, fingerprint: "f".repeat(201) }, { fingerprint: "x" }, { key, token: "tsr_x", fingerprint: "x" }, { key, fingerprint: "x", extra: 1 },
+      { key, fingerprint: "pc\u0000" }, { key, fingerprint: "pc\u0085" }, { key, fingerprint: "pc\u202egpj" }, { key, fingerprint: "pc\ud800" }, { key, fingerprint: "ok", name: "tab\there" },
+      { key, fingerprint: secretShaped }, { key, fingerprint: "ok", name: `seat ${secretShaped}` },
+    ]) {
       const res = await activate(body);
       expect(res.status, JSON.stringify(body)).toBe(422);
+    }
+    // A secret-shaped fingerprint with an unknown key is refused at the contract too, not with a 500 when its refusal is audited.
+    const unknownKey = await activate({ key: "tlk_unknown", fingerprint: secretShaped });
+    expect([unknownKey.status, unknownKey.body.fieldErrors?.fingerprint]).toEqual([422, ["This looks like a Tessera key or token: never put a secret here."]]);
+    for (const path of ["/v1/activations/heartbeat", "/v1/activations/release"]) {
+      expect((await (await component()).json("POST", path, { key, fingerprint: "pc\u202e" })).status, path).toBe(422);
     }
     expect(await h.prisma.activation.count({ where: { licenseId: id } })).toBe(0);
     expect(await changeEventCount(h)).toBe(before);

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFernetKey } from "../../services/access/domain/crypto/fernet";
 import { loadOrCreateKey } from "../../services/access/keys/key-files";
 import { loadOrCreateKeyring } from "../../services/access/keys/storage-keyring";
+import { listMigrations } from "../../services/common/db/migrate";
+import { accessMigrations } from "../support/start-access-service";
 import { accessCli } from "../support/access-cli";
 import { createTenant, makeDjangoExport, openImportDatabase, seedCatalogue } from "../support/import-fixtures";
 
@@ -19,6 +21,7 @@ beforeAll(async () => {
   loadOrCreateKey(path.join(db.dataDir, "keys", "secret-digest.key"));
   await seedCatalogue(db.prisma);
   await createTenant(db.prisma, "lakeside");
+  await createTenant(db.prisma, "harbour");
   tessera = accessCli({ home, dataDir: db.dataDir, databaseUrl: db.url });
 });
 afterAll(async () => {
@@ -99,5 +102,49 @@ describe("tessera import django-licenses", () => {
     fs.writeFileSync(path.join(home, "header.csv"), "username,license\r\nx,y\r\n");
     const header = await tessera("import", "django-licenses", "--csv", path.join(home, "header.csv"), "--fernet-key-file", path.join(home, "fernet.key"), "--tenant", "lakeside", "--tier", "standard");
     expect(header.err).toMatch(/header\.csv: The CSV header \(line 1\) lacks the column\(s\) application, unique_id, active, expiration_date/);
+  });
+
+  it("takes --map more than once, and says so in its usage", async () => {
+    const { csvFile, keyFile } = makeDjangoExport(home, "two-maps.csv", [
+      { id: 1, username: "hana", application: "reporting", unique_id: "h1", license: "LIC-H1", active: true, expiration_date: "2031-01-01" },
+      { id: 2, username: "hugo", application: "surveying", unique_id: "h2", license: "LIC-H2", active: true, expiration_date: "2031-01-01" },
+    ]);
+    const args = ["import", "django-licenses", "--csv", csvFile, "--fernet-key-file", keyFile, "--tenant", "harbour", "--tier", "standard"];
+    const res = await db.whileClosed(() => tessera(...args, "--map", "reporting=reports", "--map", "surveying=surveys", "--dry-run"));
+    expect(res, res.err).toMatchObject({ code: 0 });
+    expect(res.out).toMatch(/^line 2 \(unique_id h1, hana, reporting\): would import: Person hana, reports,/m);
+    expect(res.out).toMatch(/^line 3 \(unique_id h2, hugo, surveying\): would import: Person hugo, surveys,/m);
+    const twice = await tessera(...args, "--map", "reporting=reports", "--map", "reporting=etl");
+    expect(twice.err).toMatch(/--map names the application "reporting" twice/);
+    const usage = await tessera("import", "django-licenses");
+    expect(usage.err).toMatch(/--map may be given more than once/);
+  });
+
+  it("refuses a CSV that is not UTF-8, naming the line, instead of importing mangled names", async () => {
+    const { keyFile } = makeDjangoExport(home, "utf8.csv", []);
+    const latin1 = path.join(home, "latin1.csv");
+    fs.writeFileSync(latin1, Buffer.concat([Buffer.from("id,username,application,unique_id,license,active,expiration_date\r\n1,Jos"), Buffer.from([0xe9]), Buffer.from(",reports,j1,x,True,2031-01-01\r\n")]));
+    const res = await tessera("import", "django-licenses", "--csv", latin1, "--fernet-key-file", keyFile, "--tenant", "harbour", "--tier", "standard", "--dry-run");
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/latin1\.csv: The file is not UTF-8 text \(the first bytes that are not UTF-8 are on line 2\); export it again as UTF-8\./);
+  });
+
+  it("changes no schema: a database whose migrations are behind is refused, a dry run included, and left as it was", async () => {
+    const [last] = (await listMigrations(accessMigrations)).slice(-1);
+    // Forget the newest migration, as on a database this version has not started on yet.
+    const applied = async () => (await db.prisma.$queryRawUnsafe<{ name: string }[]>(`select name from "_tessera_migrations" order by name`)).map((r) => r.name);
+    const before = await applied();
+    expect(before.at(-1)).toBe(last.name);
+    await db.prisma.$executeRawUnsafe(`DELETE FROM "_tessera_migrations" WHERE name = '${last.name}'`);
+    const { csvFile, keyFile } = makeDjangoExport(home, "behind.csv", [
+      { id: 1, username: "ines", application: "reports", unique_id: "i1", license: "LIC-I1", active: true, expiration_date: "2031-01-01" },
+    ]);
+    for (const extra of [["--dry-run"], []]) {
+      const res = await db.whileClosed(() => tessera("import", "django-licenses", "--csv", csvFile, "--fernet-key-file", keyFile, "--tenant", "harbour", "--tier", "standard", ...extra));
+      expect(res.code, res.out).toBe(1);
+      expect(res.err).toContain(`The access database's schema is behind this version of Tessera (not applied: ${last.name}). This command changes no schema`);
+      expect(await applied()).toEqual(before.slice(0, -1));
+    }
+    expect(await db.prisma.license.count({ where: { tenant: { slug: "harbour" } } })).toBe(0);
   });
 });

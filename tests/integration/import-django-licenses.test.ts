@@ -24,7 +24,7 @@ let db: Awaited<ReturnType<typeof openImportDatabase>>;
 beforeAll(async () => {
   db = await openImportDatabase("import");
   await seedCatalogue(db.prisma);
-  for (const slug of ["north-district", "second-run", "wrong-key", "corrupt", "conflict"]) await createTenant(db.prisma, slug);
+  for (const slug of ["north-district", "second-run", "wrong-key", "corrupt", "conflict", "renewals", "checked", "paused", "paused-sync"]) await createTenant(db.prisma, slug);
 });
 afterAll(async () => {
   await db?.close();
@@ -180,5 +180,85 @@ describe("import django-licenses", () => {
   it("refuses a license key that another license already has", async () => {
     const { csvFile, keyFile } = makeDjangoExport(dir, "dupkey.csv", [{ id: 30, username: "zed", application: "etl", unique_id: "d-1", license: "LIC-ALICE-REPORTS-2031", active: true, expiration_date: "2030-01-01" }]);
     expect(problemsOf(await runImport(csvFile, keyFile, "conflict"))).toEqual([expect.stringMatching(/^line 2 d-1: its license key already belongs to license lic_/)]);
+  });
+
+  it("takes an expired row beside its renewal for one holder: only rows live at the source must be one per holder", async () => {
+    const old: DjangoRow = { id: 40, username: "rita", application: "reports", unique_id: "r-2023", license: "LIC-RITA-2023", active: true, expiration_date: "2024-06-30" };
+    const renewal: DjangoRow = { ...old, id: 41, unique_id: "r-2025", license: "LIC-RITA-2025", expiration_date: "2031-06-30" };
+    const { csvFile, keyFile } = makeDjangoExport(dir, "renewals.csv", [old, renewal, { ...renewal, id: 42, unique_id: "r-dup", license: "LIC-RITA-DUP", active: false }]);
+    // Two rows live at the source for one holder are still refused.
+    expect(problemsOf(await runImport(csvFile, keyFile, "renewals"))).toEqual(["line 4 r-dup: same username and component (reports) as line 3"]);
+    const history = makeDjangoExport(dir, "renewals-ok.csv", [old, renewal], { keyFile });
+    const result = await runImport(history.csvFile, keyFile, "renewals");
+    expect(result.ok && result.rows.map((r) => [r.uniqueId, r.status])).toEqual([["r-2023", "expired"], ["r-2025", "active"]]);
+  });
+
+  it("refuses in the dry run what the write would refuse, so a dry run that passes means the import passes", async () => {
+    const base: DjangoRow = { id: 50, username: "sam", application: "reports", unique_id: "v-1", license: "LIC-V1", active: true, expiration_date: "2030-01-01" };
+    const { csvFile, keyFile } = makeDjangoExport(dir, "checked.csv", [
+      base,
+      { ...base, id: 51, username: `tlk_${"S".repeat(43)}`, unique_id: "v-2", license: "LIC-V2" }, // would be refused by the audit trail's secret guard
+      { ...base, id: 52, username: "u".repeat(201), application: "etl", unique_id: "v-3", license: "LIC-V3" },
+      { ...base, id: 53, username: "tess", application: "surveys", unique_id: "v-4", license: "LIC-V4", expiration_date: "2030-02-30 12:00" },
+      { ...base, id: 54, username: "uma", application: "etl", unique_id: "v-5", license: "K".repeat(600) },
+    ]);
+    const expected = [
+      "line 3 v-2: username: This looks like a Tessera key or token: never put a secret here.",
+      "line 4 v-3: username: At most 200 characters.",
+      'line 5 v-4: expiration_date "2030-02-30 12:00" is not a date (YYYY-MM-DD) or date-time',
+      "line 6 v-5: license decrypts to text of 600 characters; expected 1 to 512 (the longest key validation accepts)",
+    ];
+    expect(problemsOf(await runImport(csvFile, keyFile, "checked", { dryRun: true }))).toEqual(expected);
+    expect(problemsOf(await runImport(csvFile, keyFile, "checked"))).toEqual(expected);
+    expect(await countFor("checked")).toBe(0);
+  });
+
+  it("refuses an import into a tenant being closed or closed, and writes a suspended tenant's live licenses suspended with it", async () => {
+    const { csvFile, keyFile } = makeDjangoExport(dir, "paused.csv", [
+      { id: 60, username: "vera", application: "reports", unique_id: "p-1", license: "LIC-P1", active: true, expiration_date: "2031-01-01" },
+      { id: 61, username: "walt", application: "etl", unique_id: "p-2", license: "LIC-P2", active: false, expiration_date: "2031-01-01" },
+    ]);
+    await createTenant(db.prisma, "closing");
+    await db.prisma.tenant.update({ where: { slug: "closing" }, data: { closingDispositionId: "dsp_closing" } });
+    await expect(runImport(csvFile, keyFile, "closing", { dryRun: true })).rejects.toThrow('The tenant "closing" is being closed (disposition dsp_closing): nothing can be imported into it.');
+    await db.prisma.tenant.update({ where: { slug: "closing" }, data: { closedAt: now } });
+    await expect(runImport(csvFile, keyFile, "closing")).rejects.toThrow('The tenant "closing" is closed: nothing can be imported into it.');
+    expect(await countFor("closing")).toBe(0);
+
+    await db.prisma.tenant.update({ where: { slug: "paused" }, data: { suspendedAt: now } });
+    const result = await runImport(csvFile, keyFile, "paused");
+    expect(result.ok && result.rows.map((r) => [r.uniqueId, r.status])).toEqual([["p-1", "suspended"], ["p-2", "suspended"]]);
+    expect(result.ok && result.rows[0].detail).toMatch(/suspended \(the tenant is suspended: it comes back when the tenant is reinstated\)/);
+    const written = await db.prisma.license.findMany({ where: { tenant: { slug: "paused" } }, select: { importSource: true, status: true, suspendedByTenant: true }, orderBy: { importSource: "asc" } });
+    // Reinstating the tenant brings back the one the source has active, not the one it has inactive.
+    expect(written).toEqual([
+      { importSource: "django:p-1", status: "suspended", suspendedByTenant: true },
+      { importSource: "django:p-2", status: "suspended", suspendedByTenant: false },
+    ]);
+  });
+
+  it("never reactivates a license while its tenant is suspended: the sync keeps it suspended with the tenant", async () => {
+    const rowsOf = (walt: boolean) => [
+      { id: 70, username: "xena", application: "reports", unique_id: "q-1", license: "LIC-Q1", active: true, expiration_date: "2031-01-01" },
+      { id: 71, username: "yuri", application: "etl", unique_id: "q-2", license: "LIC-Q2", active: walt, expiration_date: "2031-01-01" },
+    ];
+    const first = makeDjangoExport(dir, "paused-sync-1.csv", rowsOf(false));
+    expect((await runImport(first.csvFile, first.keyFile, "paused-sync")).ok).toBe(true);
+    // The tenant is suspended as suspend-tenant does it: its active licenses marked.
+    const tenant = await db.prisma.tenant.update({ where: { slug: "paused-sync" }, data: { suspendedAt: now } });
+    await db.prisma.license.updateMany({ where: { tenantId: tenant.id, status: "active" }, data: { status: "suspended", suspendedByTenant: true } });
+    // The source reactivates yuri's license meanwhile.
+    const second = makeDjangoExport(dir, "paused-sync-2.csv", rowsOf(true), { keyFile: first.keyFile });
+    const dry = await runImport(second.csvFile, second.keyFile, "paused-sync", { dryRun: true });
+    expect(dry.ok && dry.rows.map((r) => [r.uniqueId, r.outcome, r.status])).toEqual([["q-1", "unchanged", "suspended"], ["q-2", "would-update", "suspended"]]);
+    const synced = await runImport(second.csvFile, second.keyFile, "paused-sync");
+    expect(synced.ok && synced.updated).toBe(1);
+    const held = await db.prisma.license.findMany({ where: { tenantId: tenant.id }, select: { importSource: true, status: true, suspendedByTenant: true }, orderBy: { importSource: "asc" } });
+    expect(held).toEqual([
+      { importSource: "django:q-1", status: "suspended", suspendedByTenant: true },
+      { importSource: "django:q-2", status: "suspended", suspendedByTenant: true },
+    ]);
+    const event = (await db.prisma.outboxEvent.findMany()).map((e) => e.payload as { action: string; data: Record<string, unknown> }).find((e) => e.action === "license.import_sync" && e.data.uniqueId === "q-2");
+    expect(event?.data).toMatchObject({ from: "suspended", to: "suspended", byTenant: true });
   });
 });

@@ -1,7 +1,10 @@
 // Defence in depth for the rule "secrets never go in audit events": refuses field names that name a
 // secret and values shaped like Tessera's opaque secrets (tss_…, tsu_…, tsi_…) or license keys (tlk_…), anywhere in an event.
+// The shape is the contracts' (plain-text.ts), so an input that would trip this guard is refused at the boundary.
+import { secretShaped } from "../../../contracts/plain-text";
+
 const secretNames = /^(password|passwd|new_?password|secret|client_?secret|token|access_?token|refresh_?token|bearer|authorization|cookie|api_?key|license_?key|private_?key|setup_?link|totp_?secret)$/i;
-const opaqueSecret = /t(?:s[a-z]|lk)_[A-Za-z0-9_-]{43}/;
+const opaqueSecret = secretShaped;
 
 /** Returns the path of the first secret-looking field, or null. */
 export function findSecret(value: unknown, path = "event"): string | null {

@@ -52,3 +52,22 @@ export async function migrate(connectionString: string, migrationsDir: string): 
     await client.end();
   }
 }
+
+/**
+ * The checked-in migrations the database has not applied (or applied in another form), read without
+ * changing anything: for commands that must not alter the schema (the import), which refuse to run on it.
+ */
+export async function pendingMigrations(connectionString: string, migrationsDir: string): Promise<string[]> {
+  const migrations = await listMigrations(migrationsDir);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows: table } = await client.query<{ present: boolean }>(`select to_regclass('"_tessera_migrations"') is not null as present`);
+    if (!table[0]?.present) return migrations.map((m) => m.name);
+    const { rows } = await client.query<{ name: string; checksum: string }>(`select name, checksum from "_tessera_migrations"`);
+    const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    return migrations.filter((m) => done.get(m.name) !== m.checksum).map((m) => m.name);
+  } finally {
+    await client.end();
+  }
+}

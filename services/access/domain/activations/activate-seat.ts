@@ -1,34 +1,31 @@
 // A component takes a seat of a license for a fingerprint. Under the license row's lock (so two
-// activations racing for the last seat queue, and the second sees the first): the license must validate
-// now; a fingerprint that already holds a live seat is refreshed (200); otherwise idle activations are
-// cleared and a new one is written if a seat is free (201), else 409 "seats-exhausted". Audited, and so
-// is each refusal (activation-refusal-audit.ts).
+// activations racing for the last seat queue, and the second sees the first): the license must take seats
+// now (seat-license-state.ts); a fingerprint that already holds a live seat is refreshed (200; a new name
+// is audited as activation.rename); otherwise idle activations are reclaimed and a new one is written if a
+// seat is free (201, its event counting the idle ones reclaimed), else 409 "seats-exhausted". A release
+// racing a refresh (it takes no license lock) leaves the refresh nothing to update: it falls through and
+// takes a seat anew. Audited, and so is each refusal (activation-refusal-audit.ts; a license the caller
+// does not serve as not-served with its ids, while the answer stays unknown-key).
 import type { ActivateRequest, ActivateResponse } from "../../../../contracts/activation-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import { serviceActor } from "../actors/actor";
-import type { AccessContext, RequestMeta } from "../context";
-import { failureReason } from "../licenses/validate-license";
+import type { AccessContext, RequestMeta, TransactionClient } from "../context";
 import { newId } from "../secrets/ids";
 import { lockLicenseRow } from "../tokens/token-license";
-import { findActivationLicense } from "./activation-license";
+import { findActivationLicense, LicenseNotServed, type ActivationLicense } from "./activation-license";
 import type { ActivationRefusalAudit } from "./activation-refusal-audit";
-import { activationLive, activationSelect, liveActivationsOf, toActivationDto } from "./activation-state";
-
-type StateRefusal = "revoked" | "suspended" | "expired" | "not-yet-valid";
-const licenseStateMessages: Record<StateRefusal, string> = {
-  revoked: "The license is revoked; it takes no activations.",
-  suspended: "The license is suspended; it takes no activations until it is reinstated.",
-  expired: "The license has expired; it takes no activations.",
-  "not-yet-valid": "The license has not started yet; it takes activations from its start.",
-};
+import { activationSelect, liveActivationsOf, toActivationDto } from "./activation-state";
+import { assertLicenseTakesSeats } from "./seat-license-state";
 
 export async function activateSeat(ctx: AccessContext, refusals: ActivationRefusalAudit, caller: string, input: ActivateRequest, meta: RequestMeta): Promise<{ created: boolean; body: ActivateResponse }> {
   const seen: { license?: { id: string; tenantId: string } } = {};
   try {
     return await takeSeat(ctx, caller, input, meta, (license) => (seen.license = license));
   } catch (error) {
-    if (error instanceof AppError && error.extra.reason) {
+    if (error instanceof LicenseNotServed) {
+      await refusals.record(ctx, { caller, reason: "not-served", licenseId: error.license.id, tenantId: error.license.tenantId, fingerprint: input.fingerprint }, meta);
+    } else if (error instanceof AppError && error.extra.reason) {
       await refusals.record(ctx, { caller, reason: error.extra.reason, licenseId: seen.license?.id ?? null, tenantId: seen.license?.tenantId ?? null, fingerprint: input.fingerprint }, meta);
     }
     throw error;
@@ -43,19 +40,16 @@ async function takeSeat(ctx: AccessContext, caller: string, input: ActivateReque
     // Read again after the lock: a suspension or tier change that committed meanwhile counts.
     const license = await findActivationLicense(ctx, tx, caller, input);
     const now = ctx.now();
-    // Without a scope or fingerprint, only the license's own state can refuse.
-    const refusal = failureReason({ ...license, scopes: [] }, undefined, now) as StateRefusal | null;
-    if (refusal) throw new AppError("conflict", licenseStateMessages[refusal], { reason: refusal });
+    assertLicenseTakesSeats(license, now);
     const window = license.heartbeatWindowMinutes;
     const seatsOf = (used: number) => ({ seats: license.seats, used, heartbeatWindowMinutes: window });
-    const existing = await tx.activation.findUnique({ where: { licenseId_fingerprint: { licenseId: license.id, fingerprint: input.fingerprint } }, select: activationSelect });
-    if (existing && activationLive(existing.lastSeenAt, window, now)) {
-      const refreshed = await tx.activation.update({ where: { id: existing.id }, data: { lastSeenAt: now, ...(input.name !== undefined ? { name: input.name } : {}) }, select: activationSelect });
+    const refreshed = await refreshHeldSeat(tx, caller, license, input, meta, now);
+    if (refreshed) {
       const used = await tx.activation.count({ where: liveActivationsOf(license.id, window, now) });
       return { created: false, body: { activation: toActivationDto(refreshed, window, now), seats: seatsOf(used) } };
     }
     // Idle ones hold no seat: cleared here, where the count is decided (this one's own idle row too).
-    await tx.activation.deleteMany({ where: { licenseId: license.id, lastSeenAt: { lte: new Date(now.getTime() - window * 60_000) } } });
+    const reclaimed = await tx.activation.deleteMany({ where: { licenseId: license.id, lastSeenAt: { lte: new Date(now.getTime() - window * 60_000) } } });
     const used = await tx.activation.count({ where: liveActivationsOf(license.id, window, now) });
     if (used >= license.seats) {
       throw new AppError("conflict", `Every seat of this license is taken (${license.seats} of ${license.seats}); release one first.`, {
@@ -75,8 +69,34 @@ async function takeSeat(ctx: AccessContext, caller: string, input: ActivateReque
       tenantId: license.tenantId,
       sourceIp: meta.sourceIp,
       requestId: meta.requestId,
-      data: { activationId: row.id, fingerprint: row.fingerprint, seats: license.seats, used: used + 1 },
+      data: { activationId: row.id, fingerprint: row.fingerprint, seats: license.seats, used: used + 1, reclaimedIdle: reclaimed.count },
     });
     return { created: true, body: { activation: toActivationDto(row, window, now), seats: seatsOf(used + 1) } };
   });
+}
+
+/**
+ * The fingerprint's live seat with last seen now (and its new name, audited), or null when it holds none
+ * — also when a release deleted it after it was read: updateMany finds nothing where update would throw.
+ */
+async function refreshHeldSeat(tx: TransactionClient, caller: string, license: ActivationLicense, input: ActivateRequest, meta: RequestMeta, now: Date) {
+  const held = { ...liveActivationsOf(license.id, license.heartbeatWindowMinutes, now), fingerprint: input.fingerprint };
+  const before = await tx.activation.findFirst({ where: held, select: { id: true, name: true } });
+  if (!before) return null;
+  const renamed = input.name !== undefined && input.name !== before.name;
+  const { count } = await tx.activation.updateMany({ where: { ...held, id: before.id }, data: { lastSeenAt: now, ...(renamed ? { name: input.name } : {}) } });
+  if (count === 0) return null;
+  if (renamed) {
+    await recordEvent(tx, {
+      action: "activation.rename",
+      outcome: "success",
+      actor: serviceActor(caller),
+      target: { type: "license", id: license.id },
+      tenantId: license.tenantId,
+      sourceIp: meta.sourceIp,
+      requestId: meta.requestId,
+      data: { activationId: before.id, fingerprint: input.fingerprint, previousName: before.name, name: input.name },
+    });
+  }
+  return tx.activation.findUnique({ where: { id: before.id }, select: activationSelect });
 }

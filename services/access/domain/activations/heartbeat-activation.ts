@@ -1,10 +1,13 @@
 // A component says a seat is still in use: the activation's last seen becomes now. Only a live one can
-// be refreshed (an idle one has lost its seat: activate again); not audited — heartbeats are frequent.
+// be refreshed (an idle one has lost its seat: activate again), and only while the license takes seats:
+// a revoked, suspended or expired license (or a token that no longer grants anything) is refused as
+// activation refuses it, and the seat is left to lapse. Not audited — heartbeats are frequent.
 import type { ActivationRequest, ActivateResponse } from "../../../../contracts/activation-api";
 import { AppError } from "../../../common/http/app-error";
 import type { AccessContext } from "../context";
 import { findActivationLicense } from "./activation-license";
 import { activationSelect, liveActivationsOf, toActivationDto } from "./activation-state";
+import { assertLicenseTakesSeats } from "./seat-license-state";
 
 export const notActivated = (detail = "This fingerprint holds no seat of the license; activate it first.") => new AppError("not-found", detail, { reason: "not-activated" });
 
@@ -12,6 +15,7 @@ export async function heartbeatActivation(ctx: AccessContext, caller: string, in
   return ctx.prisma.$transaction(async (tx) => {
     const license = await findActivationLicense(ctx, tx, caller, input);
     const now = ctx.now();
+    assertLicenseTakesSeats(license, now);
     const window = license.heartbeatWindowMinutes;
     const live = liveActivationsOf(license.id, window, now);
     const { count } = await tx.activation.updateMany({ where: { ...live, fingerprint: input.fingerprint }, data: { lastSeenAt: now } });

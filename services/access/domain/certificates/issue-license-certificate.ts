@@ -1,6 +1,9 @@
 // Issues an offline certificate for a license the actor may read: a compact JWS carrying tenant,
 // application, tier, scopes, seats and term, signed with the current license-signing key, audited. Bound
-// to a fingerprint (Keygen's machine files), it is issued only for a seat that fingerprint holds now.
+// to a fingerprint (Keygen's machine files), it is issued only for a seat that fingerprint holds now and
+// lives no longer than that seat would without a heartbeat (last seen + the tier's heartbeat window): a
+// seat released or left idle takes its certificate with it, so activate → download → release cannot mint
+// machines that run offline for months. Renewing it needs a heartbeat, then a fresh certificate.
 import { randomUUID } from "node:crypto";
 import type { CertificateRefusalReason, LicenseCertificateClaims, LicenseCertificateResponse } from "../../../../contracts/certificate-api";
 import { AppError } from "../../../common/http/app-error";
@@ -8,7 +11,7 @@ import { loadSigningKeys, maxCertificateLifetimeSeconds } from "../../keys/signi
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
-import { liveActivationsOf } from "../activations/activation-state";
+import { activationExpiresAt, liveActivationsOf } from "../activations/activation-state";
 import { licenseScopeKeys, tierScopeKeys, tierScopesInclude } from "../tiers/tier-scope-keys";
 import { signLicenseCertificate } from "./sign-license-certificate";
 
@@ -24,17 +27,14 @@ export async function issueLicenseCertificate(ctx: AccessContext, actor: Actor, 
   });
   if (!license) throw new AppError("not-found", "No such license.");
 
-  const now = new Date();
+  const now = ctx.now();
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const nbf = Math.floor(license.startsAt.getTime() / 1000);
   // Offline, a certificate cannot be revoked: its short life bounds how long a later suspension or revocation goes unseen.
-  const exp = Math.min(Math.floor(license.endsAt.getTime() / 1000), nowSeconds + maxCertificateLifetimeSeconds);
-  const refusal = refusalReason(license.status, license.endsAt, now, nbf, exp);
+  const termExp = Math.min(Math.floor(license.endsAt.getTime() / 1000), nowSeconds + maxCertificateLifetimeSeconds);
+  const refusal = refusalReason(license.status, license.endsAt, now, nbf, termExp);
   if (refusal) throw new AppError("conflict", refusalMessages[refusal], { reason: refusal });
-  if (fingerprint !== undefined) {
-    const seat = await ctx.prisma.activation.findFirst({ where: { ...liveActivationsOf(license.id, license.tier.heartbeatWindowMinutes, ctx.now()), fingerprint }, select: { id: true } });
-    if (!seat) throw new AppError("conflict", refusalMessages["not-activated"], { reason: "not-activated" });
-  }
+  const exp = fingerprint === undefined ? termExp : Math.min(termExp, await seatExpirySeconds(ctx, license.id, license.tier.heartbeatWindowMinutes, fingerprint, now));
 
   const key = (await loadSigningKeys(ctx.keysDir)).current;
   const claims: LicenseCertificateClaims = {
@@ -68,6 +68,13 @@ export async function issueLicenseCertificate(ctx: AccessContext, actor: Actor, 
     });
   });
   return { certificate, kid: key.kid, expiresAt };
+}
+
+/** When the fingerprint's live seat frees itself without a heartbeat (seconds); 409 not-activated when it holds none. */
+async function seatExpirySeconds(ctx: AccessContext, licenseId: string, window: number, fingerprint: string, now: Date): Promise<number> {
+  const seat = await ctx.prisma.activation.findFirst({ where: { ...liveActivationsOf(licenseId, window, now), fingerprint }, select: { lastSeenAt: true } });
+  if (!seat) throw new AppError("conflict", refusalMessages["not-activated"], { reason: "not-activated" });
+  return Math.floor(activationExpiresAt(seat.lastSeenAt, window).getTime() / 1000);
 }
 
 const refusalMessages: Record<CertificateRefusalReason, string> = {

@@ -17,4 +17,9 @@ describe("parseApplicationMap", () => {
     expect(() => parseApplicationMap("a=b,a=c")).toThrow('--map names the application "a" twice.');
     expect(() => parseApplicationMap(" , ")).toThrow("--map is empty");
   });
+
+  it("joins the option given more than once, and still names an application mapped twice across them", () => {
+    expect([...parseApplicationMap(["reporting=reports", "case-notes=casenotes,surveying=surveys"])]).toEqual([["reporting", "reports"], ["case-notes", "casenotes"], ["surveying", "surveys"]]);
+    expect(() => parseApplicationMap(["a=b", "a=c"])).toThrow('--map names the application "a" twice.');
+  });
 });

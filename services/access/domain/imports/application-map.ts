@@ -1,12 +1,14 @@
-// `--map reporting=reports,case-notes=casenotes`: the Django table's own application names, each to the
-// key of the Tessera component it is. A name the map does not mention must be a component key itself.
+// `--map reporting=reports,case-notes=casenotes` (the option may be given more than once): the Django
+// table's own application names, each to the key of the Tessera component it is. A name the map does not
+// mention must be a component key itself.
 
 export type ApplicationMap = ReadonlyMap<string, string>;
 
-/** Parses the option's text; throws a sentence naming the entry that is malformed or repeated. */
-export function parseApplicationMap(spec: string | undefined): ApplicationMap {
+/** Parses the option's text (each time it was given); throws a sentence naming the entry that is malformed or repeated. */
+export function parseApplicationMap(given: string | readonly string[] | undefined): ApplicationMap {
   const map = new Map<string, string>();
-  if (spec === undefined) return map;
+  if (given === undefined) return map;
+  const spec = typeof given === "string" ? given : given.join(",");
   for (const entry of spec.split(",").map((e) => e.trim()).filter(Boolean)) {
     const match = /^([^=\s]+)=([^=\s]+)$/.exec(entry);
     if (!match) throw new Error(`--map entry "${entry.slice(0, 80)}" is not APPLICATION=COMPONENT_KEY (e.g. --map reporting=reports,case-notes=casenotes).`);

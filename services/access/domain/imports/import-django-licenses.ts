@@ -3,7 +3,10 @@
 // row's username is its license's holder (a person), its application a component (by key or --map). A
 // second run is a sync (importSource "django:<unique_id>" finds what the first imported): status and expiry
 // changed at the source since the last import are applied and reported (a change made in Tessera stays,
-// see django-sync); rows gone from the source are reported, never deleted.
+// see django-sync); rows gone from the source are reported, never deleted. The tenant's state is followed
+// (tenant-import-state.ts): a closing or closed tenant takes no import, a suspended one gets its new and
+// reactivated licenses suspended with it. One holder may have several rows (an expired one and its
+// renewal are history), but only one that is live at the source.
 import type { AuditEvent } from "../../../../contracts/audit-api";
 import { describeHolder, type LicenseHolder, type LicenseStatus } from "../../../../contracts/license-api";
 import type { AccessPrisma } from "../../db/prisma";
@@ -15,6 +18,7 @@ import { componentKeyFor, type ApplicationMap } from "./application-map";
 import type { DjangoLicenseCsv, DjangoLicenseRow } from "./django-license-csv";
 import { describeSync, planSync, sourceStatus } from "./django-sync";
 import { readDjangoLicense } from "./read-django-license";
+import { placeNewLicense, placeSyncedLicense, tenantSuspendedForImport } from "./tenant-import-state";
 import { writeDjangoImport, type NewLicense, type SyncUpdate } from "./write-django-import";
 
 export type ImportDeps = { prisma: AccessPrisma; keyring: StorageKeyring; digestKey: Buffer };
@@ -57,8 +61,9 @@ export async function importDjangoLicenses(deps: ImportDeps, csv: DjangoLicenseC
   const { prisma } = deps;
   const now = options.now ?? new Date();
   const map = options.applicationMap ?? new Map<string, string>();
-  const tenant = await prisma.tenant.findUnique({ where: { slug: options.tenantSlug }, select: { id: true, slug: true } });
+  const tenant = await prisma.tenant.findUnique({ where: { slug: options.tenantSlug }, select: { id: true, slug: true, suspendedAt: true, closedAt: true, closingDispositionId: true } });
   if (!tenant) throw new Error(`No tenant with the slug "${options.tenantSlug}".`);
+  const tenantSuspended = tenantSuspendedForImport(tenant);
   const tier = await prisma.serviceTier.findUnique({
     where: { key: options.tierKey },
     select: { id: true, key: true, seats: true, scopes: { select: { scope: { select: { componentId: true } } } } },
@@ -99,9 +104,11 @@ export async function importDjangoLicenses(deps: ImportDeps, csv: DjangoLicenseC
       continue;
     }
     const digest = digestLicenseKey(deps.digestKey, read.licenseText);
+    const status = sourceStatus(read, now);
     const duplicates: [Map<string, number>, string, string][] = [
       [firstLine.uniqueId, row.unique_id, "unique_id"],
-      [firstLine.holder, `${row.username}\u0000${componentId}`, `username and component (${componentKey})`],
+      // Only rows live at the source hold a holder's one live license: an expired row beside its renewal is history.
+      ...(status === "expired" ? [] : [[firstLine.holder, `${row.username}\u0000${componentId}`, `username and component (${componentKey})`] as [Map<string, number>, string, string]]),
       [firstLine.digest, digest, "license key"],
     ];
     const duplicate = duplicates.map(([seen, key, what]) => [seenBefore(seen, key, row.line), what] as const).find(([earlier]) => earlier !== undefined);
@@ -111,26 +118,27 @@ export async function importDjangoLicenses(deps: ImportDeps, csv: DjangoLicenseC
     }
     // The Django row's last save (token timestamp) is the earliest moment we know the license existed.
     const startsAt = new Date(Math.min(read.savedAt.getTime(), now.getTime(), read.endsAt.getTime()));
-    planned.push({ row, read, componentId, componentKey, holder: holderOf(row), status: sourceStatus(read, now), startsAt, source: sourceOf(row), digest });
+    planned.push({ row, read, componentId, componentKey, holder: holderOf(row), ...placeNewLicense(status, tenantSuspended), startsAt, source: sourceOf(row), digest });
   }
   for (const [application, rows] of unknownApplications) {
     const lines = rows.length === 1 ? `line ${rows[0].line}` : `${rows.length} rows, lines ${rows[0].line} to ${rows[rows.length - 1].line}`;
     problem(rows[0], `application "${application}" (${lines}) is not a Tessera component key; name its component with --map ${application}=<component key>`);
   }
 
-  const { rows, creates, updates, agreements } = await planAgainstDatabase(prisma, tenant.id, planned, now, problems);
+  const { rows, creates, updates, agreements } = await planAgainstDatabase(prisma, tenant.id, tenantSuspended, planned, now, problems);
   problems.push(...(await liveConflicts(prisma, tenant.id, [...creates.filter((c) => c.status === "active" || c.status === "suspended"), ...updates.filter((u) => u.becomesLive)], now)));
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
   const removed = await removedAtSource(prisma, tenant.id, new Set(planned.map((p) => p.source)), now);
 
-  const describeNew = (p: NewLicense) => `${describeHolder(p.holder)}, ${p.componentKey}, ${p.status}, ${p.startsAt.toISOString().slice(0, 10)} to ${p.read.endsAt.toISOString()}, key from ${p.read.storedForm}`;
-  const written = options.dryRun ? null : await writeDjangoImport(deps, tenant.id, tier, creates, [...updates, ...agreements], options.actor, now);
+  const byTenant = (mark: boolean | undefined) => (mark ? " (the tenant is suspended: it comes back when the tenant is reinstated)" : "");
+  const describeNew = (p: NewLicense) => `${describeHolder(p.holder)}, ${p.componentKey}, ${p.status}${byTenant(p.suspendedByTenant)}, ${p.startsAt.toISOString().slice(0, 10)} to ${p.read.endsAt.toISOString()}, key from ${p.read.storedForm}`;
+  const written = options.dryRun ? null : await writeDjangoImport(deps, { id: tenant.id, suspended: tenantSuspended }, tier, creates, [...updates, ...agreements], options.actor, now);
   for (const p of creates) {
     const licenseId = written?.get(p.source) ?? null;
     rows.push({ ...baseOf(p.row), outcome: written ? "imported" : "would-import", licenseId, status: p.status, detail: `${written ? `imported as ${licenseId}` : "would import"}: ${describeNew(p)}` });
   }
   for (const u of updates) {
-    rows.push({ ...baseOf(u.row), outcome: written ? "updated" : "would-update", licenseId: u.licenseId, status: u.to.status, detail: `${written ? "updated" : "would update"} ${u.licenseId}: ${[describeSync(u.from, u.to), ...u.overrides, ...u.kept].join("; ")}` });
+    rows.push({ ...baseOf(u.row), outcome: written ? "updated" : "would-update", licenseId: u.licenseId, status: u.to.status, detail: `${written ? "updated" : "would update"} ${u.licenseId}: ${[describeSync(u.from, u.to) || `stays ${u.to.status}`, ...u.overrides, ...u.kept].join("; ")}${byTenant(u.suspendedByTenant)}` });
   }
   const count = (...outcomes: RowOutcome[]) => rows.filter((r) => outcomes.includes(r.outcome)).length;
   return {
@@ -144,11 +152,11 @@ export async function importDjangoLicenses(deps: ImportDeps, csv: DjangoLicenseC
 }
 
 /** Splits the rows into new licenses, sync updates and unchanged ones (reported at once). */
-async function planAgainstDatabase(prisma: AccessPrisma, tenantId: string, planned: NewLicense[], now: Date, problems: RowProblem[]) {
+async function planAgainstDatabase(prisma: AccessPrisma, tenantId: string, tenantSuspended: boolean, planned: NewLicense[], now: Date, problems: RowProblem[]) {
   const [bySource, byDigest] = await Promise.all([
     prisma.license.findMany({
       where: { importSource: { in: planned.map((p) => p.source) } },
-      select: { id: true, importSource: true, keyDigest: true, tenantId: true, status: true, endsAt: true, sourceActive: true, sourceEndsAt: true, holderKind: true, holderName: true, componentId: true },
+      select: { id: true, importSource: true, keyDigest: true, tenantId: true, status: true, suspendedByTenant: true, endsAt: true, sourceActive: true, sourceEndsAt: true, holderKind: true, holderName: true, componentId: true },
     }),
     prisma.license.findMany({ where: { keyDigest: { in: planned.map((p) => p.digest) } }, select: { id: true, keyDigest: true } }),
   ]);
@@ -179,7 +187,7 @@ async function planAgainstDatabase(prisma: AccessPrisma, tenantId: string, plann
     const last = earlier.sourceActive !== null && earlier.sourceEndsAt !== null ? { active: earlier.sourceActive, endsAt: earlier.sourceEndsAt } : null;
     const plan = planSync(earlier, last, p.read, now);
     const noted = (more: string[]) => (notes.length + more.length ? `; ${[...more, ...notes].join("; ")}` : "");
-    const onLicense = { ...p, componentId: earlier.componentId, holder: { kind: earlier.holderKind, name: earlier.holderName }, licenseId: earlier.id };
+    const onLicense = { ...p, componentId: earlier.componentId, holder: { kind: earlier.holderKind, name: earlier.holderName }, licenseId: earlier.id, suspendedByTenant: undefined };
     const held = { status: effectiveStatus(earlier, now), endsAt: earlier.endsAt };
     if (plan.kind === "kept-revoked") unchanged(`unchanged: ${earlier.id} is revoked in Tessera (revocation is final); the source says ${sourceStatus(p.read, now)}${noted([])}`);
     else if (plan.kind === "unchanged") unchanged(`unchanged since the last import (${earlier.id}, ${plan.status})${noted(plan.kept)}`);
@@ -187,7 +195,16 @@ async function planAgainstDatabase(prisma: AccessPrisma, tenantId: string, plann
       // Only the recorded source state is written, so a later change in Tessera is not undone by this one.
       agreements.push({ ...onLicense, from: held, to: held, becomesLive: false, overrides: [], kept: [] });
       unchanged(`unchanged: the source changed to what Tessera already holds (${earlier.id}, ${plan.status})${noted([])}`);
-    } else updates.push({ ...onLicense, from: plan.from, to: plan.to, becomesLive: plan.becomesLive, overrides: plan.overrides, kept: plan.kept });
+    } else {
+      // A suspended tenant keeps what the sync would reactivate suspended with it.
+      const placed = placeSyncedLicense(plan.to.status, earlier, p.read.active, tenantSuspended);
+      const to = { status: placed.status, endsAt: plan.to.endsAt };
+      const markChanges = placed.suspendedByTenant !== undefined && placed.suspendedByTenant !== earlier.suspendedByTenant;
+      if (to.status === plan.from.status && to.endsAt.getTime() === plan.from.endsAt.getTime() && !markChanges) {
+        agreements.push({ ...onLicense, from: held, to: held, becomesLive: false, overrides: [], kept: [] });
+        unchanged(`unchanged: ${earlier.id} stays ${held.status} while the tenant is suspended${noted([])}`);
+      } else updates.push({ ...onLicense, suspendedByTenant: markChanges ? placed.suspendedByTenant : undefined, from: plan.from, to, becomesLive: plan.becomesLive, overrides: plan.overrides, kept: plan.kept });
+    }
   }
   return { rows, creates, updates, agreements };
 }

@@ -1,6 +1,6 @@
 // CSV as Python's csv module and PostgreSQL write it, with the line each record starts on.
 import { describe, expect, it } from "vitest";
-import { CsvSyntaxError, parseCsv } from "./parse-csv";
+import { CsvSyntaxError, decodeUtf8Csv, parseCsv } from "./parse-csv";
 
 describe("parseCsv", () => {
   it("reads quoted fields with commas, doubled quotes and newlines, CRLF or LF, and numbers lines", () => {
@@ -18,5 +18,14 @@ describe("parseCsv", () => {
   it("names the line of a quote never closed or text after a closing quote", () => {
     expect(() => parseCsv('a\n"open,b\nc')).toThrow(new CsvSyntaxError(2, "a quoted field is never closed"));
     expect(() => parseCsv('a\n"x"y,b')).toThrow(/line 2: text after a closing quote/);
+  });
+});
+
+describe("decodeUtf8Csv", () => {
+  it("decodes UTF-8 and refuses other bytes, naming the line, instead of importing U+FFFD", () => {
+    expect(decodeUtf8Csv(Buffer.from("username\nJosé\n", "utf8"))).toBe("username\nJosé\n");
+    // Latin-1 "José" (0xE9 alone is no UTF-8) on line 3.
+    const latin1 = Buffer.concat([Buffer.from("username\nada\nJos"), Buffer.from([0xe9]), Buffer.from("\n")]);
+    expect(() => decodeUtf8Csv(latin1)).toThrow("The file is not UTF-8 text (the first bytes that are not UTF-8 are on line 3); export it again as UTF-8.");
   });
 });

@@ -11,6 +11,20 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/**
+ * The file's bytes as text, refusing what is not UTF-8 rather than turning it into U+FFFD (which would
+ * import a mangled name). Excel's byte-order mark is dropped.
+ */
+export function decodeUtf8Csv(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const line = lenient.slice(0, lenient.indexOf("\ufffd")).split("\n").length;
+    throw new Error(`The file is not UTF-8 text (the first bytes that are not UTF-8 are on line ${line}); export it again as UTF-8.`);
+  }
+}
+
 export function parseCsv(text: string): CsvRecord[] {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // Excel's byte-order mark
   const records: CsvRecord[] = [];

@@ -6,6 +6,14 @@
 // django-encrypted-model-fields) or PostgreSQL's hex form of bytea (\x…). The three cannot be confused:
 // a token decodes to a first byte of 0x80, while base64 of a token starts with "Z0FB" (base64 of "gAA").
 // So all three are accepted and the report says which was found.
+//
+// A row is checked here as the write and later use would check it, so a dry run that passes means the
+// import passes: the plain-text rule for what is kept and audited (username, application, unique_id: no
+// control characters, nothing secret-shaped — contracts/plain-text.ts), the username as a holder name
+// (the contract's licenseHolder), a real calendar date and time, and a key validation can take (no longer
+// than it accepts, no NUL).
+import { licenseHolder, licenseKeyMaxLength } from "../../../../contracts/license-api";
+import { plainTextProblem } from "../../../../contracts/plain-text";
 import { fernetDecrypt, fernetTimestamp, InvalidFernetToken, type FernetKey } from "../crypto/fernet";
 import type { DjangoLicenseRow } from "./django-license-csv";
 
@@ -20,7 +28,6 @@ export type ReadDjangoLicense = {
   savedAt: Date;
 };
 
-const maxLicenseTextLength = 2000;
 const looksLikeToken = (text: string) => text.startsWith("gAAAAA");
 const standardBase64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -48,20 +55,40 @@ function parseActive(value: string): boolean | null {
 /**
  * A date (`2026-06-30`, a DateField) ends after that whole day in UTC: the license was valid through it.
  * A date-time (`2026-06-30 12:00:00+00:00`, a DateTimeField) ends at that instant; without an offset, UTC.
+ * A day the calendar lacks (2026-02-30) or a time past 23:59:59 (24:00) is no date: JavaScript would roll it over.
  */
 function parseExpiration(value: string): Date | null {
-  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const dateOnly = /^(\d{4}-\d{2}-\d{2})$/.exec(value);
   if (dateOnly) {
-    const [y, m, d] = dateOnly.slice(1).map(Number);
-    const day = new Date(Date.UTC(y, m - 1, d));
-    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return null;
-    return new Date(day.getTime() + 24 * 3600_000);
+    const day = calendarDay(dateOnly[1]);
+    return day && new Date(day.getTime() + 24 * 3600_000);
   }
-  const dateTime = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  const dateTime = /^(\d{4}-\d{2}-\d{2})[ T]((\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)(Z|[+-](\d{2}):?(\d{2}))?$/.exec(value);
   if (!dateTime) return null;
-  const [, date, time, zone] = dateTime;
-  const at = new Date(`${date}T${time}${zone ?? "Z"}`);
+  const [, date, time, hours, minutes, seconds, zone, zoneHours, zoneMinutes] = dateTime;
+  if (!calendarDay(date) || Number(hours) > 23 || Number(minutes) > 59 || Number(seconds ?? 0) > 59) return null;
+  if (zoneHours !== undefined && (Number(zoneHours) > 23 || Number(zoneMinutes) > 59)) return null;
+  const offset = zone && zone !== "Z" ? `${zone[0]}${zoneHours}:${zoneMinutes}` : "Z";
+  const at = new Date(`${date}T${time}${offset}`);
   return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/** Midnight UTC of a YYYY-MM-DD the calendar has, else null. */
+function calendarDay(text: string): Date | null {
+  const [y, m, d] = text.split("-").map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  // Date.UTC reads years 0–99 as 1900–1999: the comparison refuses those too.
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d ? day : null;
+}
+
+/** Why a kept field may not be stored or audited as it is, or null. */
+function keptFieldProblem(row: DjangoLicenseRow): string | null {
+  for (const field of ["username", "application", "unique_id"] as const) {
+    const problem = plainTextProblem(row[field]);
+    if (problem) return `${field}: ${problem}`;
+  }
+  const holder = licenseHolder.safeParse({ kind: "person", name: row.username });
+  return holder.success ? null : `username: ${holder.error.issues[0]?.message ?? "not a holder name"}`;
 }
 
 /** Returns the row read, or a sentence saying what is wrong with it (never containing the key or text). */
@@ -69,6 +96,8 @@ export function readDjangoLicense(row: DjangoLicenseRow, key: FernetKey): ReadDj
   for (const field of ["username", "application", "unique_id", "license", "active"] as const) {
     if (row[field].trim() === "") return { problem: `${field} is empty` };
   }
+  const kept = keptFieldProblem(row);
+  if (kept) return { problem: kept };
   const active = parseActive(row.active);
   if (active === null) return { problem: `active is "${row.active.slice(0, 20)}", expected True or False` };
   if (row.expiration_date === "") return { problem: "expiration_date is empty; a Tessera license needs an end date" };
@@ -90,8 +119,12 @@ export function readDjangoLicense(row: DjangoLicenseRow, key: FernetKey): ReadDj
   } catch {
     return { problem: "license decrypts to bytes that are not UTF-8 text" };
   }
-  if (licenseText.trim() === "" || licenseText.length > maxLicenseTextLength) {
-    return { problem: `license decrypts to text of ${licenseText.length} characters; expected 1 to ${maxLicenseTextLength}` };
+  if (licenseText.trim() === "" || licenseText.length > licenseKeyMaxLength) {
+    return { problem: `license decrypts to text of ${licenseText.length} characters; expected 1 to ${licenseKeyMaxLength} (the longest key validation accepts)` };
   }
-  return { licenseText, storedForm: found.storedForm, active, endsAt, savedAt: fernetTimestamp(found.token)! };
+  // No request may carry a NUL (contracts/field-messages.ts): a key holding one could never be validated.
+  if (licenseText.includes("\u0000")) return { problem: "license decrypts to text with a NUL character, which no validation request can carry" };
+  const savedAt = fernetTimestamp(found.token);
+  if (!savedAt || Number.isNaN(savedAt.getTime())) return { problem: "license is a Fernet token with an impossible timestamp" };
+  return { licenseText, storedForm: found.storedForm, active, endsAt, savedAt };
 }

@@ -1,7 +1,9 @@
 // Writes a checked Django import in one transaction: new licenses (license.import) and sync updates of
 // licenses imported before (license.import_sync, from → to), each audited, with the source's state recorded
 // for the next sync, the holder's live-license rule
-// applied by the one guard. Anything that changed in between rolls it all back: a re-run sorts it out.
+// applied by the one guard, under a share lock of the tenant row (a tenant suspend, reinstate or close
+// waits, and one that came first shows as a changed tenant state). Anything that changed in between rolls
+// it all back: a re-run sorts it out.
 import type { AuditEvent } from "../../../../contracts/audit-api";
 import type { LicenseHolder, LicenseStatus } from "../../../../contracts/license-api";
 import { AppError } from "../../../common/http/app-error";
@@ -23,6 +25,8 @@ export type NewLicense = {
   componentKey: string;
   holder: LicenseHolder;
   status: LicenseStatus;
+  /** The tenant-suspension mark to write (tenant-import-state.ts); undefined leaves a synced license's as it is. */
+  suspendedByTenant: boolean | undefined;
   startsAt: Date;
   source: string;
   digest: string;
@@ -35,18 +39,23 @@ const isLive = (status: LicenseStatus) => status === "active" || status === "sus
 /** Returns the new licenses' ids by import source. */
 export async function writeDjangoImport(
   deps: ImportDeps,
-  tenantId: string,
+  tenant: { id: string; suspended: boolean },
   tier: { id: string; key: string; seats: number },
   creates: NewLicense[],
   updates: SyncUpdate[],
   actor: AuditEvent["actor"],
   now: Date,
 ): Promise<Map<string, string>> {
+  const tenantId = tenant.id;
   const ids = new Map<string, string>();
   const rowData = (p: NewLicense) => ({ source: "django", uniqueId: p.row.unique_id, username: p.row.username, application: p.row.application, component: p.componentKey });
   try {
     await deps.prisma.$transaction(
       async (tx) => {
+        const [state] = await tx.$queryRaw<{ suspended: boolean; closing: boolean }[]>`
+          SELECT "suspended_at" IS NOT NULL AS "suspended", ("closed_at" IS NOT NULL OR "closing_disposition_id" IS NOT NULL) AS "closing"
+          FROM "tenants" WHERE "id" = ${tenantId} FOR KEY SHARE`;
+        if (!state || state.closing || state.suspended !== tenant.suspended) throw new AppError("conflict", "the tenant was suspended, reinstated or closed while the import ran");
         // Imported keys go under the tenant's data key, like every new one (a one-off cache: the import runs once).
         const dataKey = creates.length ? await liveDataKey(tx, deps.keyring, createDataKeyCache(1), tenantId) : null;
         for (const p of creates) {
@@ -64,6 +73,7 @@ export async function writeDjangoImport(
               startsAt: p.startsAt,
               endsAt: p.read.endsAt,
               status: p.status,
+              suspendedByTenant: p.suspendedByTenant ?? false,
               statusChangedAt: now,
               keyCiphertext: sealLicenseKeyUnder(dataKey!, id, p.read.licenseText),
               keyDigest: p.digest,
@@ -81,27 +91,28 @@ export async function writeDjangoImport(
             tenantId,
             sourceIp: null,
             requestId: null,
-            data: { ...rowData(p), tierKey: tier.key, status: p.status, startsAt: p.startsAt.toISOString(), endsAt: p.read.endsAt.toISOString() },
+            data: { ...rowData(p), tierKey: tier.key, status: p.status, ...(p.suspendedByTenant ? { byTenant: true } : {}), startsAt: p.startsAt.toISOString(), endsAt: p.read.endsAt.toISOString() },
           });
           ids.set(p.source, id);
         }
         for (const u of updates) {
           // Still as planned? Another writer in between (an admin's revoke) means the plan is stale.
-          const locked = await tx.$queryRaw<{ status: LicenseStatus; endsAt: Date }[]>`
-            SELECT "status"::text AS "status", "ends_at" AS "endsAt" FROM "licenses" WHERE "id" = ${u.licenseId} AND "tenant_id" = ${tenantId} FOR UPDATE`;
+          const locked = await tx.$queryRaw<{ status: LicenseStatus; endsAt: Date; suspendedByTenant: boolean }[]>`
+            SELECT "status"::text AS "status", "ends_at" AS "endsAt", "suspended_by_tenant" AS "suspendedByTenant" FROM "licenses" WHERE "id" = ${u.licenseId} AND "tenant_id" = ${tenantId} FOR UPDATE`;
           const held = locked[0];
           if (!held || effectiveStatus(held, now) !== u.from.status || held.endsAt.getTime() !== u.from.endsAt.getTime()) {
             throw new AppError("conflict", `license ${u.licenseId} changed while the import ran`);
           }
           const recordedSource = { sourceActive: u.read.active, sourceEndsAt: u.read.endsAt };
-          if (u.from.status === u.to.status && u.from.endsAt.getTime() === u.to.endsAt.getTime()) {
+          const mark = u.suspendedByTenant !== undefined && u.suspendedByTenant !== held.suspendedByTenant ? { suspendedByTenant: u.suspendedByTenant } : {};
+          if (u.from.status === u.to.status && u.from.endsAt.getTime() === u.to.endsAt.getTime() && !("suspendedByTenant" in mark)) {
             await tx.license.update({ where: { id: u.licenseId }, data: recordedSource, select: { id: true } });
             continue;
           }
           if (u.becomesLive) await assertNoOtherLiveLicense(tx, { tenantId, componentId: u.componentId, holder: u.holder }, u.licenseId, now);
           await tx.license.update({
             where: { id: u.licenseId },
-            data: { status: u.to.status, endsAt: u.to.endsAt, ...recordedSource, ...(u.to.status !== held.status ? { statusChangedAt: now } : {}) },
+            data: { status: u.to.status, endsAt: u.to.endsAt, ...recordedSource, ...mark, ...(u.to.status !== held.status ? { statusChangedAt: now } : {}) },
             select: { id: true },
           });
           await recordEvent(tx, {
@@ -112,7 +123,7 @@ export async function writeDjangoImport(
             tenantId,
             sourceIp: null,
             requestId: null,
-            data: { ...rowData(u), from: u.from.status, to: u.to.status, fromEndsAt: u.from.endsAt.toISOString(), toEndsAt: u.to.endsAt.toISOString(), ...(u.overrides.length ? { overrides: u.overrides } : {}) },
+            data: { ...rowData(u), from: u.from.status, to: u.to.status, fromEndsAt: u.from.endsAt.toISOString(), toEndsAt: u.to.endsAt.toISOString(), ...(u.suspendedByTenant ? { byTenant: true } : {}), ...(u.overrides.length ? { overrides: u.overrides } : {}) },
           });
         }
       },

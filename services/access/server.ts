@@ -1,8 +1,11 @@
 // Builds the access service from its dependencies, so tests start exactly what production runs.
 import type { FastifyInstance } from "fastify";
+import { Registry } from "prom-client";
 import { createService } from "../common/http/create-service";
 import { createRefusalAudit, type RefusalAuditOptions } from "../common/http/refusal-audit";
 import type { TlsFiles } from "../common/tls/server-tls";
+import { createAccessMetrics } from "./metrics/access-metrics";
+import { installScrapeMetrics } from "./metrics/scrape-metrics";
 import { recordEvent } from "./outbox/record-event";
 import type { AccessContext } from "./domain/context";
 import { createAccessContext, type AccessContextDeps } from "./domain/create-access-context";
@@ -38,9 +41,17 @@ export type AccessServiceDeps = AccessContextDeps & {
 };
 
 export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInstance; ctx: AccessContext } {
-  const ctx = createAccessContext(deps);
+  // The product metrics share /metrics with the runtime's: counted on the hot paths, or read at scrape time.
+  const registry = new Registry();
+  const ctx = createAccessContext({ ...deps, metrics: createAccessMetrics(registry) });
+  installScrapeMetrics(registry, {
+    prisma: ctx.prisma,
+    feed: deps.caches?.feed,
+    caches: { license: ctx.licenseValidationCache, token: ctx.tokenCache, session: ctx.sessionCache },
+  });
   const app = createService({
     name: "access",
+    registry,
     tls: deps.tls,
     logLevel: deps.logLevel,
     isReady: async () => (await deps.prisma.$queryRaw<unknown[]>`select 1`).length === 1,

@@ -1,8 +1,10 @@
 // Builds the audit service from its dependencies, so main.ts and tests start the same thing.
 import type { FastifyInstance } from "fastify";
+import { Registry } from "prom-client";
 import { createService } from "../common/http/create-service";
 import { createRefusalAudit, type RefusalAuditOptions } from "../common/http/refusal-audit";
 import type { TlsFiles } from "../common/tls/server-tls";
+import { installChainMetrics } from "./chain-metrics";
 import type { CheckpointKey } from "./config/checkpoint-key";
 import { createAuditPrisma } from "./db/prisma";
 import { startCheckpointWriter, type CheckpointWriter } from "./domain/chain/checkpoint-writer";
@@ -29,8 +31,11 @@ export function buildAuditService(deps: AuditServiceDeps): FastifyInstance & { c
   // own chain directly, in the same serialised transaction as every other append (as durable as any
   // event it stores), bounded by the same one-a-minute suppression as the access service's.
   const recordRefusal = createRefusalAudit("audit", async (event) => void (await appendEvents(prisma, deps.chainKey, [event])), deps.refusalAudit);
+  const registry = new Registry();
+  installChainMetrics(registry, prisma);
   const app = createService({
     name: "audit",
+    registry,
     tls: deps.tls,
     logLevel: deps.logLevel,
     isReady: async () => (await prisma.$queryRaw<unknown[]>`SELECT 1`).length === 1,

@@ -5,6 +5,7 @@ import type { TokenIntrospectionCache } from "../cache/token-introspection-cache
 import type { AccessPrisma } from "../db/prisma";
 import type { StorageKeyring } from "../keys/storage-keyring";
 import type { DataKeyCache } from "../keys/tenant-data-keys";
+import type { AccessMetrics } from "../metrics/access-metrics";
 import type { AuditClient } from "../outbox/deliver-batch";
 import type { SignInThrottle } from "./auth/sign-in-throttle";
 import type { SelfCheckSetup } from "./security-plan/run-self-checks";
@@ -49,6 +50,8 @@ export type AccessContext = {
   accessRecord: AccessRecord | null;
   /** Licenses' request-rate quotas, counted per process and leased from a shared window budget; null: not enforced. */
   quotas: LicenseQuotas | null;
+  /** Product metrics counted in memory on the hot paths (introspections, validations, grants, revocations, rate-limited refusals), served at /metrics. */
+  metrics: AccessMetrics;
   /** The time license rules act at (effective status, validity, expiry): the system clock, moved by tests instead of sleeping. */
   now: () => Date;
   /** What the security plan's self-checks look at (security-plan/self-check-setup.ts); absent: run-now answers 503. */

@@ -4,6 +4,7 @@ import type { ValidationCacheRuntime } from "../cache/start-validation-cache";
 import type { AccessPrisma } from "../db/prisma";
 import type { StorageKeyring } from "../keys/storage-keyring";
 import { createDataKeyCache } from "../keys/tenant-data-keys";
+import { createAccessMetrics, type AccessMetrics } from "../metrics/access-metrics";
 import type { AuditClient } from "../outbox/deliver-batch";
 import { createSignInThrottle } from "./auth/sign-in-throttle";
 import type { AccessContext, AccessSettings } from "./context";
@@ -21,7 +22,7 @@ export type AccessContextDeps = {
   auditClient?: AuditClient | null;
   settings: AccessSettings;
   /** The change feed's caches (services/access/cache/start-validation-cache.ts); absent: every check reads the database. */
-  caches?: Pick<ValidationCacheRuntime, "cache" | "tokenCache" | "sessionCache"> | null;
+  caches?: (Pick<ValidationCacheRuntime, "cache" | "tokenCache" | "sessionCache"> & Partial<Pick<ValidationCacheRuntime, "feed">>) | null;
   /**
    * Token last-used times and accesses to a district's data are counted in memory and written on timers
    * (default true); false for a one-off command, which serves no introspection and starts no timer.
@@ -37,6 +38,8 @@ export type AccessContextDeps = {
   quotas?: LicenseQuotaSetup | false;
   /** What the security plan's self-checks look at; absent: they cannot be run from this service. */
   selfCheck?: SelfCheckSetup | null;
+  /** The hot paths' counters, on the registry /metrics serves (server.ts); absent: counted where nothing scrapes them. */
+  metrics?: AccessMetrics;
 };
 
 export function createAccessContext(deps: AccessContextDeps): AccessContext {
@@ -58,6 +61,7 @@ export function createAccessContext(deps: AccessContextDeps): AccessContext {
     licenseValidations: periodic ? createValidationCounts(deps.prisma, { flushIntervalMs: deps.tokenUsageFlushMs }) : null,
     accessRecord: periodic && deps.accessRecord?.enabled !== false ? createAccessRecord(deps.prisma, { flushIntervalMs: deps.accessRecord?.flushIntervalMs }) : null,
     quotas: deps.quotas ? createLicenseQuotas(deps.prisma, now, deps.quotas) : null,
+    metrics: deps.metrics ?? createAccessMetrics(),
     now,
     selfCheck: deps.selfCheck ?? null,
   };

@@ -1,10 +1,12 @@
 // Builds an internal service: Fastify over mutual TLS (revoked certificates cut off on live connections),
 // JSON logs with request ids, every route's declared policy enforced before its input is read,
-// problem+json errors, /healthz, /readyz and /metrics, and graceful shutdown.
+// problem+json errors, /healthz, /readyz and /metrics (with the served certificate's time left), and
+// graceful shutdown.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Server } from "node:https";
 import type { TLSSocket } from "node:tls";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { Registry } from "prom-client";
 import { z } from "zod";
 import { requestIdHeader } from "../../../contracts/identities";
 import { metaPolicies } from "../../../contracts/route-policy";
@@ -13,6 +15,7 @@ import { revokedSerials } from "../tls/revoked-serials";
 import { readTlsMaterial, secureContextOptions, watchTlsFiles, type TlsFiles } from "../tls/server-tls";
 import { AppError } from "./app-error";
 import { clientErrorHandler, errorHandler, notFoundHandler, sendProblem } from "./error-handler";
+import { installCertificateMetric } from "./certificate-metric";
 import { installMetrics } from "./metrics";
 import { installOpenApi } from "./openapi";
 import { installInputGuards } from "./parse";
@@ -31,6 +34,8 @@ export type ServiceOptions = {
   apiDescription?: string;
   /** How the policy hook authenticates people and audits refusals (services/common/http/policy.ts). */
   policy?: PolicyOptions;
+  /** The registry /metrics serves, when the service registers its own product metrics on it; default a new one. */
+  registry?: Registry;
 };
 
 const serviceStatus = z.object({ status: z.string(), service: z.string() });
@@ -63,7 +68,9 @@ export function createService(options: ServiceOptions): FastifyInstance {
     clientErrorHandler,
   });
 
-  const registry = installMetrics(app, options.name);
+  const registry = installMetrics(app, options.name, options.registry);
+  let servedCert = material.cert; // the certificate served now (replaced when the TLS files change)
+  installCertificateMetric(registry, () => servedCert);
   // The guard's refusals and the policy's go one way: counted in authorization_refusals_total and audited.
   const recordRefusal = createRefusalRecorder(registry, options.policy);
   // Before any other hook: a connection whose certificate was revoked (or has expired) since it was opened
@@ -112,6 +119,7 @@ export function createService(options: ServiceOptions): FastifyInstance {
       const { changed, ended } = guard.setRevoked(serials);
       if (changed) server.setTicketKeys(randomBytes(48));
       server.setSecureContext(secureContextOptions(next));
+      servedCert = next.cert;
       app.log.info({ revoked: serials.size, endedConnections: ended }, "TLS material reloaded");
     },
     (err) => app.log.error({ err }, "TLS material could not be reloaded; keeping the previous one"),

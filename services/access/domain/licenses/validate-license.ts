@@ -7,7 +7,8 @@
 // (quotas/); over it the answer is reason rate-limited, with the rate-limit fields for the route to send.
 // With a fingerprint, only a seat it holds validates (one indexed read of its activation: activations
 // change with every heartbeat, so they are not cached). Each answer about a found license the caller serves
-// is counted for the dashboard (validation-counts.ts, in memory), valid or refused.
+// is counted for the dashboard (validation-counts.ts, in memory), valid or refused; every answer is counted
+// by outcome and reason for /metrics (metrics/access-metrics.ts).
 import type { ValidateLicenseResponse, ValidationFailureReason } from "../../../../contracts/license-api";
 import type { CachedLicense } from "../../cache/license-validation-cache";
 import type { AccessContext, RequestMeta } from "../context";
@@ -31,6 +32,7 @@ export async function validateLicense(
   const digest = digestLicenseKey(ctx.keys.secretDigest, input.key);
   const license = await findLicense(ctx, digest);
   if (license && !license.resourceServers.includes(caller)) {
+    ctx.metrics.validated({ valid: false, reason: "not-served" });
     await failures.record(ctx, { caller, reason: "not-served", licenseId: license.licenseId, tenantId: license.tenantId, scope: input.scope ?? null }, meta);
     return { answer: { valid: false, reason: "unknown-key" }, quota: null };
   }
@@ -39,15 +41,19 @@ export async function validateLicense(
   if (license && reason) ctx.licenseValidations?.note(license, now, "refused");
   if (reason || !license) {
     const why = reason ?? "unknown-key";
+    ctx.metrics.validated({ valid: false, reason: why });
     await failures.record(ctx, { caller, reason: why, licenseId: license?.licenseId ?? null, tenantId: license?.tenantId ?? null, scope: input.scope ?? null }, meta);
     return { answer: { valid: false, reason: why }, quota: null };
   }
   const quota = (await ctx.quotas?.check("validations", license)) ?? null;
   if (quota && !quota.admitted) {
+    ctx.metrics.validated({ valid: false, reason: "rate-limited" });
+    ctx.metrics.rateLimited("validations");
     await failures.record(ctx, { caller, reason: "rate-limited", licenseId: license.licenseId, tenantId: license.tenantId, scope: input.scope ?? null }, meta);
     return { answer: { valid: false, reason: "rate-limited" }, quota };
   }
   ctx.licenseValidations?.note(license, now, "valid");
+  ctx.metrics.validated({ valid: true });
   ctx.accessRecord?.note({ type: "license", id: license.licenseId, tenantId: license.tenantId }, caller, input.scope ? [input.scope] : license.scopes, now);
   const answer: ValidateLicenseResponse = {
     valid: true,

@@ -3,7 +3,8 @@
 // to that certificate's thumbprint. Refusals are OAuthErrors. A license that is not active answers
 // invalid_grant (the client is genuine; what it holds grants nothing now). `expires_in` is what the token
 // really gets: the client's lifetime, or less when the license ends sooner. Over the license's
-// request-rate quota the answer is 429 temporarily_unavailable with Retry-After.
+// request-rate quota the answer is 429 temporarily_unavailable with Retry-After. Each answer is counted by
+// outcome (issued, or the OAuth error code) for /metrics.
 import type { TokenResponse } from "../../../../contracts/oauth-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
@@ -42,6 +43,17 @@ function grantedScopes(requested: string | undefined, allowed: string[]): string
 export type Grant = { answer: TokenResponse; quota: QuotaDecision | null };
 
 export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCredentialsInput, meta: RequestMeta): Promise<Grant> {
+  try {
+    const grant = await grantOrRefuse(ctx, input, meta);
+    ctx.metrics.granted({ issued: true });
+    return grant;
+  } catch (error) {
+    if (error instanceof OAuthError) ctx.metrics.granted({ issued: false, reason: error.code });
+    throw error;
+  }
+}
+
+async function grantOrRefuse(ctx: AccessContext, input: ClientCredentialsInput, meta: RequestMeta): Promise<Grant> {
   if (input.grantType !== "client_credentials") throw new OAuthError("unsupported_grant_type", "Only the client_credentials grant is supported.");
   if (!input.clientId) throw new OAuthError("invalid_request", "client_id is required (tls_client_auth).");
   const clientId = input.clientId;
@@ -50,7 +62,10 @@ export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCr
   // and a pool connection meanwhile (under load, every connection could be waiting for another).
   const { license: asked } = await grantable(ctx.prisma, clientId, input);
   const quota = (await ctx.quotas?.check("grants", { licenseId: asked.id, tenantId: asked.tenantId, requestsPerMinute: asked.requestsPerMinute })) ?? null;
-  if (quota && !quota.admitted) throw rateLimitedOAuthError(quota);
+  if (quota && !quota.admitted) {
+    ctx.metrics.rateLimited("grants");
+    throw rateLimitedOAuthError(quota);
+  }
   return ctx.prisma.$transaction(async (tx) => {
     // Checked again under the license row's lock: the client or license may have changed since.
     const { client, license, scopes, now } = await grantable(tx, clientId, input, (licenseId) => lockLicenseRow(tx, licenseId));

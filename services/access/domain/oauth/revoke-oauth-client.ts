@@ -8,7 +8,7 @@ import type { AccessContext, RequestMeta } from "../context";
 import { oauthClientSelect, toOAuthClientDto } from "./oauth-client-dto";
 
 export async function revokeOAuthClient(ctx: AccessContext, actor: Actor, id: string, meta: RequestMeta): Promise<RevokeOAuthClientResponse> {
-  return ctx.prisma.$transaction(async (tx) => {
+  const result = await ctx.prisma.$transaction(async (tx) => {
     const found = await tx.oAuthClient.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true } });
     if (!found) throw new AppError("not-found", "No such OAuth client.");
     const now = new Date();
@@ -28,4 +28,6 @@ export async function revokeOAuthClient(ctx: AccessContext, actor: Actor, id: st
     });
     return { client: toOAuthClientDto(row), revokedTokens: tokens.count };
   });
+  ctx.metrics.revoked("client-revoked", result.revokedTokens);
+  return result;
 }

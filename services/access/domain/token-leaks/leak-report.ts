@@ -106,7 +106,7 @@ async function acceptedReport(ctx: AccessContext, refusals: LeakRefusalAudit, re
 export async function receiveLeakReport(ctx: AccessContext, refusals: LeakRefusalAudit, report: ForwardedLeakReport, meta: RequestMeta): Promise<LeakReportResponse> {
   const { reporter, items } = await acceptedReport(ctx, refusals, report, meta);
   const now = new Date();
-  return ctx.prisma.$transaction(async (tx) => {
+  const { answers, revoked } = await ctx.prisma.$transaction(async (tx) => {
     const answers: LeakReportResponse = [];
     const tally: Record<EntryState, number> = { revoked: 0, "already-revoked": 0, "already-expired": 0, unknown: 0 };
     // In order, one at a time: a token reported twice in one batch is revoked once, then reported.
@@ -134,6 +134,8 @@ export async function receiveLeakReport(ctx: AccessContext, refusals: LeakRefusa
         unknown: tally.unknown,
       },
     });
-    return answers;
+    return { answers, revoked: tally.revoked };
   });
+  ctx.metrics.revoked(leakRevokeReason, revoked);
+  return answers;
 }

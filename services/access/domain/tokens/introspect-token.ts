@@ -4,14 +4,16 @@
 // Anything but an active token answers exactly { active: false }, and so does a token of a component the
 // caller is not a resource server of: a component learns nothing of tokens it does not serve, not even
 // that they exist. Uses and a found token's refusals are counted in memory (token-usage.ts), not written,
-// and so are accesses to a district's data for its record of disclosures (disclosures/access-record.ts).
+// and so are accesses to a district's data for its record of disclosures (disclosures/access-record.ts);
+// every answer is counted by outcome for /metrics (metrics/access-metrics.ts).
 // An answer that would be active counts against the license's request-rate quota (quotas/); over it, the
 // route answers 429 in OAuth's words with the rate-limit fields, never an { active: false } that reads as revoked.
 import type { IntrospectionResponse } from "../../../../contracts/token-api";
 import type { CachedToken } from "../../cache/token-introspection-cache";
 import type { AccessContext } from "../context";
 import { digestToken, isWellFormedToken } from "./token-format";
-import { tokenState } from "./token-state";
+import { tokenState, type TokenState } from "./token-state";
+import type { InactiveReason } from "../../metrics/access-metrics";
 import type { QuotaDecision } from "../quotas/rate-limit-fields";
 
 const inactive = (): IntrospectionResponse => ({ active: false });
@@ -25,10 +27,13 @@ export type Introspection = { answer: IntrospectionResponse; quota: QuotaDecisio
  * answers inactive and counts as a refusal. Without it, the answer carries cnf for the caller to compare.
  */
 export async function introspectToken(ctx: AccessContext, caller: string, token: string, presentedThumbprint?: string): Promise<Introspection> {
-  const uncounted = (answer: IntrospectionResponse): Introspection => ({ answer, quota: null });
-  if (!isWellFormedToken(token)) return uncounted(inactive());
+  const uncounted = (reason: InactiveReason): Introspection => {
+    ctx.metrics.introspected({ active: false, reason });
+    return { answer: inactive(), quota: null };
+  };
+  if (!isWellFormedToken(token)) return uncounted("malformed");
   const found = await findToken(ctx, digestToken(ctx.keys.secretDigest, token));
-  if (!found) return uncounted(inactive());
+  if (!found) return uncounted("unknown");
   const now = ctx.now();
   const state = tokenState(found, found.license, now);
   const wronglyBound = presentedThumbprint !== undefined && found.certThumbprint !== null && found.certThumbprint !== presentedThumbprint;
@@ -36,11 +41,16 @@ export async function introspectToken(ctx: AccessContext, caller: string, token:
   const notServed = !found.resourceServers.includes(caller);
   if (!state.active || wronglyBound || notServed) {
     ctx.tokenUsage?.noteRefusal(found, now); // a revoked, expired or stolen token still presented is worth showing
-    return uncounted(inactive());
+    return uncounted(notServed ? "not-served" : !state.active ? inactiveReason(state) : "wrong-certificate");
   }
   const checked = ctx.quotas?.check("introspections", { licenseId: found.licenseId, tenantId: found.tenantId, requestsPerMinute: found.license.requestsPerMinute });
   const quota = (checked instanceof Promise ? await checked : checked) ?? null;
-  if (quota && !quota.admitted) return { answer: inactive(), quota };
+  if (quota && !quota.admitted) {
+    ctx.metrics.introspected({ active: false, reason: "rate-limited" });
+    ctx.metrics.rateLimited("introspections");
+    return { answer: inactive(), quota };
+  }
+  ctx.metrics.introspected({ active: true });
   ctx.tokenUsage?.note(found, now);
   ctx.accessRecord?.note({ type: "token", id: found.tokenId, tenantId: found.tenantId }, caller, state.scopes, now);
   const answer: IntrospectionResponse = {
@@ -57,6 +67,12 @@ export async function introspectToken(ctx: AccessContext, caller: string, token:
     ...(found.certThumbprint ? { cnf: { "x5t#S256": found.certThumbprint } } : {}),
   };
   return { answer, quota };
+}
+
+/** Why a found token grants nothing now, for the metrics: its own state first, then its license's, then its scopes. */
+function inactiveReason(state: TokenState): InactiveReason {
+  if (state.status !== "active") return state.status;
+  return state.licenseActive ? "no-scope" : "license-inactive";
 }
 
 async function findToken(ctx: AccessContext, digest: string): Promise<CachedToken | undefined> {

@@ -19,7 +19,8 @@ export async function revokeByComponent(ctx: AccessContext, refusals: RevokeRefu
 async function revokeIfIssuedToCaller(ctx: AccessContext, caller: string, token: string, meta: RequestMeta): Promise<RevokeRefusal | null> {
   if (!isWellFormedToken(token)) return { caller, token: null };
   const digest = digestToken(ctx.keys.secretDigest, token);
-  return ctx.prisma.$transaction(async (tx) => {
+  let revoked = false;
+  const refusal = await ctx.prisma.$transaction(async (tx): Promise<RevokeRefusal | null> => {
     const found = await tx.token.findUnique({
       where: { digest },
       select: { id: true, tenantId: true, licenseId: true, revokedAt: true, client: { select: { id: true, certIdentity: true } } },
@@ -29,6 +30,7 @@ async function revokeIfIssuedToCaller(ctx: AccessContext, caller: string, token:
     if (found.revokedAt) return null; // the caller's own, already revoked: RFC 7009 revocation is idempotent
     const { count } = await tx.token.updateMany({ where: { id: found.id, revokedAt: null }, data: { revokedAt: new Date(), revokeReason: "oauth-revoke" } });
     if (count === 0) return null;
+    revoked = true;
     await recordEvent(tx, {
       action: "token.revoke",
       outcome: "success",
@@ -41,4 +43,6 @@ async function revokeIfIssuedToCaller(ctx: AccessContext, caller: string, token:
     });
     return null;
   });
+  if (revoked) ctx.metrics.revoked("oauth-revoke", 1); // once committed
+  return refusal;
 }

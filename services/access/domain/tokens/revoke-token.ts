@@ -10,7 +10,7 @@ import { loadTokenLicense } from "./token-license";
 
 /** Revokes one token; `reason` is kept on the token and in the event ("leaked" when the person says it leaked). */
 export async function revokeToken(ctx: AccessContext, actor: Actor, id: string, meta: RequestMeta, reason: PersonRevokeReason = "revoked"): Promise<GetTokenResponse> {
-  return ctx.prisma.$transaction(async (tx) => {
+  const revoked = await ctx.prisma.$transaction(async (tx) => {
     const token = await tx.token.findFirst({ where: { id, ...tenantScope(actor) }, select: { id: true, tenantId: true, licenseId: true, revokedAt: true } });
     if (!token) throw tokenNotFound();
     const now = new Date();
@@ -28,10 +28,12 @@ export async function revokeToken(ctx: AccessContext, actor: Actor, id: string, 
     });
     return { token: await loadTokenDto(tx, actor, id) };
   });
+  ctx.metrics.revoked(reason, 1); // once committed
+  return revoked;
 }
 
 export async function revokeAllTokens(ctx: AccessContext, actor: Actor, licenseId: string, meta: RequestMeta): Promise<{ revoked: number }> {
-  return ctx.prisma.$transaction(async (tx) => {
+  const result = await ctx.prisma.$transaction(async (tx) => {
     const license = await loadTokenLicense(tx, actor, licenseId);
     const now = new Date();
     const { count } = await tx.token.updateMany({
@@ -50,4 +52,6 @@ export async function revokeAllTokens(ctx: AccessContext, actor: Actor, licenseI
     });
     return { revoked: count };
   });
+  ctx.metrics.revoked("revoke-all", result.revoked);
+  return result;
 }

@@ -13,7 +13,8 @@ const when = (iso: string | null) => (iso ? <LocalTime iso={iso} /> : <span clas
 function keyState(k: InventoryKey) {
   if (k.overdue) return <StatusBadge status="overdue" label={`Overdue: older than ${k.ttlDays} days`} />;
   if (k.current) return <StatusBadge status="active" label="Current" />;
-  return <StatusBadge status="retired" label={k.purpose === "audit-chain" ? "Elsewhere" : "Older version"} />;
+  const label = k.purpose === "audit-chain" ? "On the audit host" : k.purpose === "tenant-data" ? "None yet" : "Older version";
+  return <StatusBadge status="retired" label={label} />;
 }
 
 const keyColumns: Column<InventoryKey>[] = [

@@ -21,8 +21,13 @@ export async function listIssuedCertificates(sources: CertificateSources, now: D
   }
   const revoked = new Map<string, { at: Date; superseded: boolean }>();
   if (sources.crlFile) {
-    const crl = new X509Crl(await fs.readFile(sources.crlFile, "utf8"));
-    for (const e of crl.entries) revoked.set(normaliseSerial(e.serialNumber), { at: e.revocationDate, superseded: e.reason === X509CrlReason.superseded });
+    try {
+      const crl = new X509Crl(await fs.readFile(sources.crlFile, "utf8"));
+      for (const e of crl.entries) revoked.set(normaliseSerial(e.serialNumber), { at: e.revocationDate, superseded: e.reason === X509CrlReason.superseded });
+    } catch {
+      // Without the list, a revoked certificate would show as valid: show none rather than a wrong state.
+      return { rows: null, unavailable: "The revocation list could not be read, so the certificates' states cannot be told." };
+    }
   }
   const rows = entries.map((entry): InventoryCertificate => {
     const revocation = revoked.get(normaliseSerial(entry.serial));

@@ -57,7 +57,12 @@ async function signingKeys(sources: KeySources, now: Date): Promise<InventoryKey
   if (!fs.existsSync(signingKeyFile(sources.keysDir))) {
     return [key("signing", now, { algorithm: "Ed25519 (EdDSA)", version: null, current: true, createdAt: null, lastRotatedAt: null, note: "no license-signing key yet (made on the first license certificate)" })];
   }
-  const ring = await loadSigningKeys(sources.keysDir);
+  let ring;
+  try {
+    ring = await loadSigningKeys(sources.keysDir);
+  } catch {
+    return [key("signing", now, { algorithm: "Ed25519 (EdDSA)", version: null, current: true, createdAt: null, lastRotatedAt: null, note: "the license-signing key file could not be read" })];
+  }
   return ring.published(now).map((k) =>
     key("signing", now, {
       algorithm: "Ed25519 (EdDSA)",

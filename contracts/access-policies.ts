@@ -132,6 +132,8 @@ export const accessPolicies = policyTable({
   "GET /v1/security-plan/pdf": person("compliance.read"),
   "POST /v1/security-plan/checks/:checkId/run": person("security_plan.write"),
   "POST /v1/security-plan/access-review": person("security_plan.write"),
+  // — keys and certificates on the Security page (security-inventory-routes.ts) —
+  "GET /v1/security/inventory": person("security_inventory.read"),
 
   // — the record of disclosures (disclosure-routes.ts) —
   "POST /v1/disclosures": components,

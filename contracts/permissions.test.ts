@@ -27,6 +27,7 @@ const expected: Record<Permission, Role[]> = {
   "trust.write": ["platform_admin"],
   "incidents.write": ["platform_admin"],
   "security_plan.write": ["platform_admin"],
+  "security_inventory.read": ["platform_admin"],
 };
 
 describe("permission matrix", () => {

@@ -27,6 +27,7 @@ export const permissions = [
   "trust.write", // the public trust page's facts: data inventory, subprocessors, privacy policy versions
   "incidents.write", // open incidents, mark the districts concerned, record notices
   "security_plan.write", // run the self-checks on demand and sign off the periodic access review
+  "security_inventory.read", // the Security page's inventory of keys and certificates (metadata, never key material)
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -51,6 +51,8 @@ export function accessEnv(
     // Access also calls audit, with a certificate of its own for that (clientAuth only).
     TLS_CLIENT_CERT_FILE: layout.pki.cert("access", "client"),
     TLS_CLIENT_KEY_FILE: layout.pki.key("access", "client"),
+    // The CA's index (public facts only), for the Security page's certificate list.
+    TLS_CERTIFICATE_INDEX_FILE: layout.pki.index,
     ACCESS_HOST: o.host,
     ACCESS_PORT: String(o.port),
     ACCESS_DATA_DIR: layout.accessDir,

@@ -2,28 +2,11 @@
 // revoking a name reaches all of its certificates and `pki list` can show each one's state.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
+import { indexFile, type IndexEntry, type IndexUsage } from "../../contracts/certificate-index";
 import { x509 } from "./crypto-keys";
 import type { PkiFiles } from "../home";
 
-/** "server+client": issued before usages were split (one certificate for both). */
-export const indexUsage = z.enum(["server", "client", "server+client"]);
-export type IndexUsage = z.infer<typeof indexUsage>;
-
-const indexEntry = z.object({
-  serial: z.string(),
-  identity: z.string(),
-  usage: indexUsage,
-  notBefore: z.iso.datetime(),
-  notAfter: z.iso.datetime(),
-  issuedAt: z.iso.datetime(),
-  /** The certificate of the same identity and usage that this one replaced, if any. */
-  replaces: z.string().nullable().default(null),
-});
-export type IndexEntry = z.infer<typeof indexEntry>;
-const indexFile = z.array(indexEntry);
-
-export type CertificateState = "valid" | "expired" | "revoked" | "replaced";
+export { indexUsage, type IndexUsage, type IndexEntry, type CertificateState } from "../../contracts/certificate-index";
 
 /** The usage a certificate's extended key usage grants. */
 export function usageOf(cert: x509.X509Certificate): IndexUsage | null {

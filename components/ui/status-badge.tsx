@@ -21,6 +21,9 @@ const statusTones: Record<string, BadgeTone> = {
   closing: "amber",
   closed: "slate",
   retired: "slate",
+  valid: "green",
+  replaced: "slate",
+  overdue: "amber",
 };
 
 export function StatusBadge({ status, label }: { status: string; label?: string }) {

@@ -30,6 +30,8 @@ const schema = z.object({
   // TLS_CERT_FILE/TLS_KEY_FILE serve (serverAuth only); the audit service is called with this pair (clientAuth only).
   TLS_CLIENT_CERT_FILE: z.string().min(1),
   TLS_CLIENT_KEY_FILE: z.string().min(1),
+  /** The internal CA's index of issued certificates (no secrets: serials, names, dates), shown on the Security page. */
+  TLS_CERTIFICATE_INDEX_FILE: z.string().min(1).optional(),
 });
 
 export function loadAccessConfig() {

@@ -53,6 +53,7 @@ const { app, ctx } = buildAccessService({
   logLevel: config.LOG_LEVEL,
   caches: validationCache,
   selfCheck,
+  certificateIndexFile: config.TLS_CERTIFICATE_INDEX_FILE ?? null,
   // Several access processes share PostgreSQL's window budgets; the embedded database has one process, counted exactly in memory.
   quotas:
     config.REQUEST_QUOTAS === "off"

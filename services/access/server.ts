@@ -1,8 +1,10 @@
 // Builds the access service from its dependencies, so tests start exactly what production runs.
+import type { Server } from "node:https";
 import type { FastifyInstance } from "fastify";
 import { Registry } from "prom-client";
 import { createService } from "../common/http/create-service";
 import { createRefusalAudit, type RefusalAuditOptions } from "../common/http/refusal-audit";
+import { trackPeerConnections } from "../common/tls/peer-connections";
 import type { TlsFiles } from "../common/tls/server-tls";
 import { createAccessMetrics } from "./metrics/access-metrics";
 import { installScrapeMetrics } from "./metrics/scrape-metrics";
@@ -29,6 +31,7 @@ import { setupRoutes } from "./routes/setup-routes";
 import { auditLogRoutes } from "./routes/audit-log-routes";
 import { trustRoutes } from "./routes/trust-routes";
 import { securityPlanRoutes } from "./routes/security-plan-routes";
+import { securityInventoryRoutes } from "./routes/security-inventory-routes";
 import { disclosureRoutes } from "./routes/disclosure-routes";
 import { dispositionRoutes } from "./routes/disposition-routes";
 import { incidentRoutes } from "./routes/incident-routes";
@@ -38,6 +41,8 @@ export type AccessServiceDeps = AccessContextDeps & {
   logLevel?: string;
   /** Window, memory bound and clock of every audit event suppressed when repeated: refusals, validation failures, refused revocations (tests move the clock). */
   refusalAudit?: RefusalAuditOptions;
+  /** The internal CA's index of issued certificates (public facts), for the Security page; absent: not shown. */
+  certificateIndexFile?: string | null;
 };
 
 export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInstance; ctx: AccessContext } {
@@ -84,6 +89,11 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   trustRoutes(app, ctx);
 
   securityPlanRoutes(app, ctx);
+  securityInventoryRoutes(app, ctx, {
+    certificates: { indexFile: deps.certificateIndexFile ?? null, crlFile: deps.tls.crlFile ?? null },
+    peers: trackPeerConnections(app.server as Server),
+    serverCertificateFile: deps.tls.certFile,
+  });
 
   disclosureRoutes(app, ctx);
 

@@ -69,6 +69,7 @@ export async function startAccessService(label: string, settings: Partial<Access
     : null;
   const { app, ctx } = buildAccessService({
     tls: await pki.issue("access"),
+    certificateIndexFile: pki.files.index,
     prisma,
     secretDigestKey: first?.ctx.keys.secretDigest ?? randomBytes(32),
     keyring: first?.ctx.keyring ?? createKeyring(1, new Map([[1, randomBytes(32)]])),

@@ -50,7 +50,8 @@ beforeAll(async () => {
     auditDatabaseUrl: dbs[1].url,
     settings: { SESSION_IDLE_MINUTES: "17", SETUP_LINK_MINUTES: "9", WEB_TRUSTED_PROXY_HOPS: "0", AUDIT_CHAIN_KEY_FILE: path.join(home, "audit", "keys", "chain.key"), PATH: "/should/not/pass" },
   });
-}, 240_000);
+  // Starting the system builds the web tier first: 80 s on a quiet 2-core machine, over 240 s on a busy one.
+}, 600_000);
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));

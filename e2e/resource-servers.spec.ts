@@ -10,7 +10,7 @@ import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { componentClient, introspectAs, type ComponentClient } from "./component-identity";
 import { createLicenseViaApi, joinAsMember, postCreated } from "./license-fixtures";
-import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
+import { expect, newFirstAdminPage, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 const identity = `reports-api-${run}`;
@@ -26,18 +26,7 @@ const servers = (p: Page = page) => p.getByRole("table", { name: "Resource serve
 
 test.describe.serial("resource servers in the browser", () => {
   test.beforeAll(async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
-    page = await context.newPage();
-    await page.goto("/sign-in");
-    await expect(page.getByRole("heading", { name: "Sign in to Tessera" })).toBeVisible();
-    const path = setupPath(); // run alone, without first-run.spec.ts: create the administrator first
-    if (path && (await page.getByText("Tessera is not set up yet").count()) > 0) {
-      await page.goto(path);
-      await fillSetupForm(page, firstAdmin);
-      await expect(page).toHaveURL(/\/sign-in\?setup=done/);
-    }
-    await signIn(page, firstAdmin.email, firstAdmin.password);
-    await expect(page.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+    page = await newFirstAdminPage(browser);
     let licenseId: string;
     ({ licenseId, tenantId } = await createLicenseViaApi(page.request, "servers", run));
     ({ secret } = await postCreated<{ secret: string }>(page.request, `/api/licenses/${licenseId}/tokens`, { name: `Probe ${run}`, scopes: ["reports:read"] }));

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { postCreated } from "./license-fixtures";
-import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
+import { expect, firstAdmin, newFirstAdminPage, signIn, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 const reviewer = { name: "Rey Reviewer", email: `rey-${run}@district.test`, password: "lantern quarry velvet oboe thistle" };
@@ -30,17 +30,7 @@ async function joinAsReviewer(browser: Browser, tenantId: string): Promise<Page>
 
 test.describe.serial("the security plan in the browser", () => {
   test.beforeAll(async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: process.env.TESSERA_E2E_WEB_URL });
-    page = await context.newPage();
-    await page.goto("/sign-in");
-    const path = setupPath(); // run alone, without first-run.spec.ts: create the administrator first
-    if (path && (await page.getByText("Tessera is not set up yet").count()) > 0) {
-      await page.goto(path);
-      await fillSetupForm(page, firstAdmin);
-      await expect(page).toHaveURL(/\/sign-in\?setup=done/);
-    }
-    await signIn(page, firstAdmin.email, firstAdmin.password);
-    await expect(page.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+    page = await newFirstAdminPage(browser);
   });
   test.afterAll(async () => {
     await page?.context().close();

@@ -1,13 +1,14 @@
 // Keys by purpose, as the access host holds them: the storage keyring (AES-256-GCM, versioned), the
 // license-signing keys (Ed25519) and the lookup-digest key (HMAC-SHA-256), each with its age and last
 // rotation; the audit chain's MAC key lives on the audit host and is named, not read. A current key older
-// than a year, or a key missing, is a finding.
+// than its purpose's TTL (keyTtlDays, the one policy the Security page's inventory shows too), or a key
+// missing, is a finding.
 import fs from "node:fs";
 import type { CheckResult } from "../../../../contracts/security-plan";
+import { keyTtlDays, type KeyPurpose } from "../../../../contracts/security-inventory-api";
 import { loadSigningKeys, signingKeyFile } from "../../keys/signing-keys";
 import type { StorageKeyring } from "../../keys/storage-keyring";
 
-export const maxKeyAgeDays = 365;
 const day = 86_400_000;
 
 export type KeyCheckInput = {
@@ -29,7 +30,7 @@ const mtime = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.mt
 export async function checkKeys(input: KeyCheckInput, now: () => Date): Promise<CheckResult> {
   const at = now();
   const rows: KeyRow[] = [];
-  const aged = (d: Date | null) => (d && daysSince(d, at) > maxKeyAgeDays ? [`older than ${maxKeyAgeDays} days: rotate it`] : []);
+  const aged = (d: Date | null, purpose: KeyPurpose) => (d && daysSince(d, at) > keyTtlDays[purpose] ? [`older than its ${keyTtlDays[purpose]} days: rotate it`] : []);
 
   const keyringChanged = input.keyringFile ? mtime(input.keyringFile) : null;
   rows.push({
@@ -40,7 +41,7 @@ export async function checkKeys(input: KeyCheckInput, now: () => Date): Promise<
     current: input.keyring ? `version ${input.keyring.currentVersion}` : null,
     lastRotated: keyringChanged?.toISOString() ?? null,
     ageDays: keyringChanged ? daysSince(keyringChanged, at) : null,
-    problems: input.keyring ? aged(keyringChanged) : ["no storage keyring could be loaded"],
+    problems: input.keyring ? aged(keyringChanged, "storage") : ["no storage keyring could be loaded"],
   });
 
   try {
@@ -56,7 +57,7 @@ export async function checkKeys(input: KeyCheckInput, now: () => Date): Promise<
       current: ring.current.kid,
       lastRotated: ring.current.createdAt.toISOString(),
       ageDays: daysSince(ring.current.createdAt, at),
-      problems: aged(ring.current.createdAt),
+      problems: aged(ring.current.createdAt, "signing"),
     });
   } catch (e) {
     rows.push({ purpose: "signing (license certificates)", algorithm: "Ed25519 (EdDSA)", where: input.keysDir, versions: null, current: null, lastRotated: null, ageDays: null, problems: [`could not be read: ${(e as Error).message}`] });
@@ -84,7 +85,7 @@ export async function checkKeys(input: KeyCheckInput, now: () => Date): Promise<
     sentence: problems.length
       ? `${problems.join("; ")}.`
       : `${rows.length} keys, one purpose each; the oldest current one was last rotated ${Math.max(...rows.map((r) => r.ageDays ?? 0))} day(s) ago. The audit chain's MAC key is held by the audit host alone.`,
-    evidence: { keys: rows, auditChainKey: "held by the audit service (AUDIT_CHAIN_KEY_FILE); not readable from the access host", maxKeyAgeDays },
+    evidence: { keys: rows, auditChainKey: "held by the audit service (AUDIT_CHAIN_KEY_FILE); not readable from the access host", keyTtlDays },
     checkedAt: at.toISOString(),
   };
 }

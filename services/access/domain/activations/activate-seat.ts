@@ -8,10 +8,9 @@
 // does not serve as not-served with its ids, while the answer stays unknown-key).
 import type { ActivateRequest, ActivateResponse } from "../../../../contracts/activation-api";
 import { AppError } from "../../../common/http/app-error";
-import { recordEvent } from "../../outbox/record-event";
-import { serviceActor } from "../actors/actor";
 import type { AccessContext, RequestMeta, TransactionClient } from "../context";
 import { newId } from "../secrets/ids";
+import { recordSeatEvent } from "./seat-event";
 import { lockLicenseRow } from "../tokens/token-license";
 import { findActivationLicense, LicenseNotServed, type ActivationLicense } from "./activation-license";
 import type { ActivationRefusalAudit } from "./activation-refusal-audit";
@@ -61,16 +60,7 @@ async function takeSeat(ctx: AccessContext, caller: string, input: ActivateReque
       data: { id: newId("act"), licenseId: license.id, tenantId: license.tenantId, fingerprint: input.fingerprint, name: input.name ?? "", activatedBy: caller, firstSeenAt: now, lastSeenAt: now },
       select: activationSelect,
     });
-    await recordEvent(tx, {
-      action: "activation.create",
-      outcome: "success",
-      actor: serviceActor(caller),
-      target: { type: "license", id: license.id },
-      tenantId: license.tenantId,
-      sourceIp: meta.sourceIp,
-      requestId: meta.requestId,
-      data: { activationId: row.id, fingerprint: row.fingerprint, seats: license.seats, used: used + 1, reclaimedIdle: reclaimed.count },
-    });
+    await recordSeatEvent(tx, "activation.create", caller, license, meta, { activationId: row.id, fingerprint: row.fingerprint, seats: license.seats, used: used + 1, reclaimedIdle: reclaimed.count });
     return { created: true, body: { activation: toActivationDto(row, window, now), seats: seatsOf(used + 1) } };
   });
 }
@@ -87,16 +77,7 @@ async function refreshHeldSeat(tx: TransactionClient, caller: string, license: A
   const { count } = await tx.activation.updateMany({ where: { ...held, id: before.id }, data: { lastSeenAt: now, ...(renamed ? { name: input.name } : {}) } });
   if (count === 0) return null;
   if (renamed) {
-    await recordEvent(tx, {
-      action: "activation.rename",
-      outcome: "success",
-      actor: serviceActor(caller),
-      target: { type: "license", id: license.id },
-      tenantId: license.tenantId,
-      sourceIp: meta.sourceIp,
-      requestId: meta.requestId,
-      data: { activationId: before.id, fingerprint: input.fingerprint, previousName: before.name, name: input.name },
-    });
+    await recordSeatEvent(tx, "activation.rename", caller, license, meta, { activationId: before.id, fingerprint: input.fingerprint, previousName: before.name, name: input.name });
   }
   return tx.activation.findUnique({ where: { id: before.id }, select: activationSelect });
 }

@@ -3,26 +3,18 @@
 // state, so a seat can always be given back. Audited either way.
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
-import { auditActor, serviceActor, tenantScope, type Actor } from "../actors/actor";
+import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { findActivationLicense } from "./activation-license";
 import { notActivated } from "./heartbeat-activation";
+import { recordSeatEvent } from "./seat-event";
 
 export async function releaseActivationByComponent(ctx: AccessContext, caller: string, input: { key?: string; token?: string; fingerprint: string }, meta: RequestMeta) {
   return ctx.prisma.$transaction(async (tx) => {
     const license = await findActivationLicense(ctx, tx, caller, input);
     const deleted = await tx.activation.deleteMany({ where: { licenseId: license.id, fingerprint: input.fingerprint } });
     if (deleted.count === 0) throw notActivated();
-    await recordEvent(tx, {
-      action: "activation.release",
-      outcome: "success",
-      actor: serviceActor(caller),
-      target: { type: "license", id: license.id },
-      tenantId: license.tenantId,
-      sourceIp: meta.sourceIp,
-      requestId: meta.requestId,
-      data: { fingerprint: input.fingerprint },
-    });
+    await recordSeatEvent(tx, "activation.release", caller, license, meta, { fingerprint: input.fingerprint });
     return { released: true as const };
   });
 }

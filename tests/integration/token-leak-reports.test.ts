@@ -70,6 +70,11 @@ describe("registering a scanner's key", () => {
       expect(res.status).toBe(422);
       expect(res.body.fieldErrors.publicKey).toBeDefined();
     }
+    // A private key would give its public half: refused as what it is.
+    const privatePem = strangerKey.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const pasted = await web.json<{ fieldErrors: Record<string, string[]> }>("POST", "/v1/secret-scanner-keys", { reporter: "x", keyIdentifier: "k2", publicKey: privatePem }, authorization(w.admin));
+    expect(pasted.status).toBe(422);
+    expect(pasted.body.fieldErrors.publicKey?.[0]).toMatch(/private key/);
     const tenantAdmin = await web.json("POST", "/v1/secret-scanner-keys", { reporter: "x", keyIdentifier: "k3", publicKey: pem(strangerKey.publicKey) }, authorization(w.acme.people.tenant_admin));
     expect(tenantAdmin.status).toBe(403);
     expect(await h.prisma.secretScannerKey.count()).toBe(1);

@@ -24,7 +24,12 @@ const toDto = (k: KeyRow): SecretScannerKeyDto => ({
 const notP256 = "This is not an ECDSA P-256 public key in PEM (-----BEGIN PUBLIC KEY-----).";
 
 /** The PEM as a P-256 public key, or a 422 naming the field. */
+const privateKeyPasted = "This is a private key: paste the reporter's public key (-----BEGIN PUBLIC KEY-----); a private key is never shared.";
+
 export function parseP256PublicKey(pem: string): KeyObject {
+  // createPublicKey would derive the public half of a private key: refuse one outright, so a reporter's
+  // private key is never taken in (nor kept in a request's trail as if it belonged here).
+  if (/PRIVATE KEY/.test(pem)) throw new AppError("validation-failed", privateKeyPasted, { fieldErrors: { publicKey: [privateKeyPasted] } });
   let key: KeyObject;
   try {
     key = createPublicKey({ key: pem, format: "pem" });

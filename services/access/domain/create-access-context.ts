@@ -45,6 +45,7 @@ export type AccessContextDeps = {
 export function createAccessContext(deps: AccessContextDeps): AccessContext {
   const periodic = deps.periodicWrites !== false;
   const now = deps.now ?? (() => new Date());
+  const metrics = deps.metrics ?? createAccessMetrics();
   return {
     prisma: deps.prisma,
     keys: { secretDigest: deps.secretDigestKey },
@@ -60,8 +61,8 @@ export function createAccessContext(deps: AccessContextDeps): AccessContext {
     tokenUsage: periodic ? createTokenUsage(deps.prisma, { flushIntervalMs: deps.tokenUsageFlushMs }) : null,
     licenseValidations: periodic ? createValidationCounts(deps.prisma, { flushIntervalMs: deps.tokenUsageFlushMs }) : null,
     accessRecord: periodic && deps.accessRecord?.enabled !== false ? createAccessRecord(deps.prisma, { flushIntervalMs: deps.accessRecord?.flushIntervalMs }) : null,
-    quotas: deps.quotas ? createLicenseQuotas(deps.prisma, now, deps.quotas) : null,
-    metrics: deps.metrics ?? createAccessMetrics(),
+    quotas: deps.quotas ? createLicenseQuotas(deps.prisma, now, { ...deps.quotas, onRefused: (kind) => metrics.rateLimited(kind) }) : null,
+    metrics,
     now,
     selfCheck: deps.selfCheck ?? null,
   };

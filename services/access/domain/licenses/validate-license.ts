@@ -48,7 +48,6 @@ export async function validateLicense(
   const quota = (await ctx.quotas?.check("validations", license)) ?? null;
   if (quota && !quota.admitted) {
     ctx.metrics.validated({ valid: false, reason: "rate-limited" });
-    ctx.metrics.rateLimited("validations");
     await failures.record(ctx, { caller, reason: "rate-limited", licenseId: license.licenseId, tenantId: license.tenantId, scope: input.scope ?? null }, meta);
     return { answer: { valid: false, reason: "rate-limited" }, quota };
   }

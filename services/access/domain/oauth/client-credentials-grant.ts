@@ -63,7 +63,6 @@ async function grantOrRefuse(ctx: AccessContext, input: ClientCredentialsInput, 
   const { license: asked } = await grantable(ctx.prisma, clientId, input);
   const quota = (await ctx.quotas?.check("grants", { licenseId: asked.id, tenantId: asked.tenantId, requestsPerMinute: asked.requestsPerMinute })) ?? null;
   if (quota && !quota.admitted) {
-    ctx.metrics.rateLimited("grants");
     throw rateLimitedOAuthError(quota);
   }
   return ctx.prisma.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 // What the hot paths ask (validation, introspection, the client-credentials grant): may this license make
-// one more request now? The limiter decides (request-quota.ts); a refusal is counted for the usage charts.
+// one more request now? The limiter decides (request-quota.ts); a refusal is counted for the usage charts and told to onRefused (the /metrics counter).
 // Built once per process (server.ts); ctx.quotas is null when quotas are off.
 import type { AccessPrisma } from "../../db/prisma";
 import { memoryLeaseStore, postgresLeaseStore } from "./quota-lease-store";
@@ -23,6 +23,8 @@ export type LicenseQuotaSetup = QuotaOptions & {
   flushIntervalMs?: number;
   /** Writing the refusals' counts failed (they are kept for the next flush). */
   onFlushError?: (error: unknown) => void;
+  /** Each refusal, as it happens (the /metrics counter). */
+  onRefused?: (kind: QuotaKind) => void;
 };
 
 export function createLicenseQuotas(prisma: AccessPrisma, now: () => Date, setup: LicenseQuotaSetup): LicenseQuotas {
@@ -31,7 +33,10 @@ export function createLicenseQuotas(prisma: AccessPrisma, now: () => Date, setup
   return {
     check(kind, license) {
       const settle = (d: QuotaDecision) => {
-        if (!d.admitted) rateLimited.note(kind, license, now());
+        if (!d.admitted) {
+          rateLimited.note(kind, license, now());
+          setup.onRefused?.(kind);
+        }
         return d;
       };
       const decision = limiter.admit(license.licenseId, license.requestsPerMinute);

@@ -47,7 +47,6 @@ export async function introspectToken(ctx: AccessContext, caller: string, token:
   const quota = (checked instanceof Promise ? await checked : checked) ?? null;
   if (quota && !quota.admitted) {
     ctx.metrics.introspected({ active: false, reason: "rate-limited" });
-    ctx.metrics.rateLimited("introspections");
     return { answer: inactive(), quota };
   }
   ctx.metrics.introspected({ active: true });

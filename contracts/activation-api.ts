@@ -58,11 +58,24 @@ export type ActivateResponse = z.infer<typeof activateResponse>;
 
 export const releaseActivationResponse = z.object({ released: z.literal(true) });
 
+/** What the console's activations search matches: a fingerprint's start or a name's part. */
+const activationSearch = z.string().trim().max(200);
+
 /**
- * GET /v1/licenses/:id/activations (licenses.read) → 200, the 500 most recently seen first, `total` how
- * many there are in all (idle ones included); 404.
+ * GET /v1/licenses/:id/activations (licenses.read) → 200, most recently seen first in keyset pages: pass
+ * `nextCursor` back as `cursor` with the same filters; `search` matches the start of a fingerprint or any
+ * part of a name (case-insensitive), `status` holds a seat or not. `total` counts what matches (all pages);
+ * `seats` is the license's whole picture whatever the filters. 404; 422 for a cursor that is not one.
  */
-export const listActivationsResponse = z.object({ activations: z.array(activationDto), total: z.number().int(), seats: seatUse });
+export const listActivationsQuery = z.object({
+  search: activationSearch.optional(),
+  status: z.enum(activationStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(500).optional(),
+});
+export type ListActivationsQuery = z.input<typeof listActivationsQuery>;
+
+export const listActivationsResponse = z.object({ activations: z.array(activationDto), nextCursor: z.string().nullable(), total: z.number().int(), seats: seatUse });
 export type ListActivationsResponse = z.infer<typeof listActivationsResponse>;
 
 /** POST /v1/licenses/:id/activations/:activationId/release (licenses.write) → 200; 404. */

@@ -66,6 +66,15 @@ test.describe.serial("a license's activations in the browser", () => {
     await expect(page.getByTestId("bound-certificate-lifetime")).toHaveText(/valid only until that seat would free itself \(its last heartbeat plus \d+ minutes\), not for the license's term/);
     await expectNoAccessibilityViolations(page);
 
+    // A search narrows the table and is kept in the address; clearing it brings both back.
+    const search = page.getByLabel("Search activations");
+    await search.fill("kiosk");
+    await expect(table.getByText(`laptop-${run}`)).toHaveCount(0);
+    await expect(table.getByText(`kiosk-${run}`)).toBeVisible();
+    await expect(page).toHaveURL(/activations\.q=kiosk/);
+    await search.fill("");
+    await expect(table.getByText(`laptop-${run}`)).toBeVisible();
+
     await page.setViewportSize({ width: 1366, height: 900 });
     await expectInViewport(page, "Release Ada's laptop");
     await page.setViewportSize({ width: 390, height: 844 });

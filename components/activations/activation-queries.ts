@@ -1,19 +1,20 @@
 "use client";
 // react-query keys and fetchers for a license's activations (seats in use).
 import { useQuery } from "@tanstack/react-query";
-import type { ListActivationsResponse } from "@/contracts/activation-api";
+import type { ListActivationsQuery, ListActivationsResponse } from "@/contracts/activation-api";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { seg } from "@/lib/with-query";
+import { seg, withQuery } from "@/lib/with-query";
 
 export const activationKeys = {
   all: ["activations"] as const,
-  ofLicense: (licenseId: string) => ["activations", licenseId] as const,
+  page: (licenseId: string, query: ListActivationsQuery) => ["activations", licenseId, query] as const,
 };
 
-export function useActivations(licenseId: string) {
+export function useActivations(licenseId: string, query: ListActivationsQuery) {
   return useQuery({
-    queryKey: activationKeys.ofLicense(licenseId),
-    queryFn: ({ signal }) => apiFetch<ListActivationsResponse>(`/api/licenses/${seg(licenseId)}/activations`, { signal }),
+    queryKey: activationKeys.page(licenseId, query),
+    queryFn: ({ signal }) => apiFetch<ListActivationsResponse>(withQuery(`/api/licenses/${seg(licenseId)}/activations`, query), { signal }),
+    placeholderData: (previous) => previous,
   });
 }
 

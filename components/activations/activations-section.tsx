@@ -1,12 +1,15 @@
 "use client";
 // A license's activations: the seats machines and people hold (fingerprint, name, first and last seen),
-// how many are in use, an offline certificate bound to one of them, and — for those who may — release
-// behind a confirmation.
+// how many are in use, searchable by fingerprint or name, filtered by seat state and paged; an offline
+// certificate bound to one of them, and — for those who may — release behind a confirmation.
 import { useState } from "react";
-import type { ActivationDto } from "@/contracts/activation-api";
+import { activationStatuses, type ActivationDto } from "@/contracts/activation-api";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { Pagination, useTablePages } from "@/components/ui/pagination";
+import { FilterSelect, SearchBox, TableToolbar } from "@/components/ui/table-toolbar";
+import { useUrlParam } from "@/components/ui/url-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { DownloadCertificate } from "@/components/licenses/download-certificate";
 import { useMayCall } from "@/components/viewer";
@@ -16,13 +19,16 @@ import { activationKeys, releaseActivation, useActivations } from "./activation-
 
 const n = (v: number) => v.toLocaleString("en-US");
 
+const seatLabels: Record<ActivationDto["status"], string> = { active: "Held", expired: "Idle, freed" };
+const statusOptions = activationStatuses.map((s) => ({ value: s, label: seatLabels[s] }));
+
 function columns(licenseId: string, licenseActive: boolean, onRelease: ((a: ActivationDto) => void) | null): Column<ActivationDto>[] {
   const list: Column<ActivationDto>[] = [
     { key: "fingerprint", header: "Fingerprint", cell: (a) => <code className="break-all font-mono text-xs">{a.fingerprint}</code> },
     { key: "name", header: "Name", cell: (a) => (a.name ? <span className="break-words">{a.name}</span> : <span className="text-slate-600">None given</span>) },
     { key: "firstSeen", header: "First seen", cell: (a) => <time dateTime={a.firstSeenAt}>{formatDateTime(a.firstSeenAt)}</time> },
     { key: "lastSeen", header: "Last seen", cell: (a) => <time dateTime={a.lastSeenAt}>{formatDateTime(a.lastSeenAt)}</time> },
-    { key: "status", header: "Seat", cell: (a) => <StatusBadge status={a.status === "active" ? "active" : "expired"} label={a.status === "active" ? "Held" : "Idle, freed"} /> },
+    { key: "status", header: "Seat", cell: (a) => <StatusBadge status={a.status} label={seatLabels[a.status]} /> },
   ];
   if (!onRelease && !licenseActive) return list;
   list.push({
@@ -46,7 +52,11 @@ function columns(licenseId: string, licenseActive: boolean, onRelease: ((a: Acti
 
 export function ActivationsSection({ licenseId, licenseActive }: { licenseId: string; licenseActive: boolean }) {
   const canRelease = useMayCall("POST /v1/licenses/:id/activations/:activationId/release");
-  const list = useActivations(licenseId);
+  const pages = useTablePages(25, "activations");
+  const [search, setSearch] = useUrlParam("activations.q");
+  const [status, setStatus] = useUrlParam("activations.status");
+  const selection = { search: search || undefined, status: (activationStatuses as readonly string[]).includes(status) ? (status as ActivationDto["status"]) : undefined };
+  const list = useActivations(licenseId, { ...selection, limit: pages.limit, cursor: pages.cursor });
   const [releasing, setReleasing] = useState<ActivationDto | null>(null);
   const release = useApiAction({
     run: (a: ActivationDto) => releaseActivation(licenseId, a.id),
@@ -73,20 +83,26 @@ export function ActivationsSection({ licenseId, licenseActive }: { licenseId: st
           the seat with heartbeats and renews the certificate by taking a fresh one; a released or idle seat&apos;s certificate lapses with it.
         </p>
       ) : null}
-      {list.data && list.data.total > list.data.activations.length ? (
-        <p className="mt-1 text-sm text-slate-700" data-testid="activations-shown">
-          Showing the {n(list.data.activations.length)} most recently seen of {n(list.data.total)} activations.
-        </p>
-      ) : null}
       <div className="mt-4">
+        <TableToolbar>
+          <SearchBox label="Search activations" placeholder="Fingerprint or name" value={search} onChange={pages.resetting(setSearch)} />
+          <FilterSelect label="Seat" value={status} onChange={pages.resetting(setStatus)} options={statusOptions} />
+        </TableToolbar>
         <DataTable
           caption="Activations"
           columns={columns(licenseId, licenseActive, canRelease ? setReleasing : null)}
           rows={list.data?.activations}
           rowKey={(a) => a.id}
           query={list}
-          empty={{ title: "No activations yet", body: <p>A component takes a seat with the license key and a fingerprint (<code className="font-mono">POST /v1/activations</code> over mutual TLS).</p> }}
+          empty={
+            search || status
+              ? { title: "No activations found", body: "Try another search or clear the filter." }
+              : { title: "No activations yet", body: <p>A component takes a seat with the license key and a fingerprint (<code className="font-mono">POST /v1/activations</code> over mutual TLS).</p> }
+          }
         />
+        {list.data?.activations.length ? (
+          <Pagination label="Activations" pages={pages} nextCursor={list.data.nextCursor} summary={`${n(list.data.total)} activation${list.data.total === 1 ? "" : "s"}`} />
+        ) : null}
       </div>
       {canRelease ? (
         <ConfirmDialog

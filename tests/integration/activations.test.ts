@@ -28,7 +28,7 @@ let other: TenantWithPeople;
 const minute = 60_000;
 const component = () => h.as("reports-worker");
 
-type Problem = { reason?: string; detail?: string; fieldErrors?: Record<string, string[]> };
+type Problem = { code?: string; reason?: string; detail?: string; fieldErrors?: Record<string, string[]> };
 
 beforeAll(async () => {
   clock = createTestClock();
@@ -232,17 +232,47 @@ describe("heartbeats follow the license's state", () => {
 });
 
 describe("listing many activations", () => {
-  it("counts seats in use and activations in all in the database, beyond the 500 listed", async () => {
+  it("pages through every activation newest-seen first, counts seats in the database, and filters by search and seat state", async () => {
     const { id, key, owner } = await licenseWith(1000);
     const now = clock.now();
     await h.prisma.activation.createMany({
-      data: Array.from({ length: 503 }, (_, i) => ({ id: newId("act"), licenseId: id, tenantId: owner.tenant.id, fingerprint: `bulk-${i}`, activatedBy: "reports-worker", firstSeenAt: now, lastSeenAt: new Date(now.getTime() - i * 1000) })),
+      data: Array.from({ length: 503 }, (_, i) => ({ id: newId("act"), licenseId: id, tenantId: owner.tenant.id, fingerprint: `bulk-${i}`, name: i % 100 === 7 ? `Lab 100%_${i}` : "", activatedBy: "reports-worker", firstSeenAt: now, lastSeenAt: new Date(now.getTime() - Math.floor(i / 2) * 1000) })),
     });
     // Two of them idle beyond the window: held 501 of 503.
     await h.prisma.activation.updateMany({ where: { licenseId: id, fingerprint: { in: ["bulk-0", "bulk-1"] } }, data: { lastSeenAt: new Date(now.getTime() - 61 * minute) } });
     const web = await h.as("web");
-    const listed = await web.json<ListActivationsResponse>("GET", `/v1/licenses/${id}/activations`, undefined, authorization(owner.people.tenant_admin));
-    expect([listed.body.activations.length, listed.body.total, listed.body.seats.used]).toEqual([500, 503, 501]);
+    const list = (query: string) => web.json<ListActivationsResponse & Problem>("GET", `/v1/licenses/${id}/activations${query}`, undefined, authorization(owner.people.tenant_admin));
+
+    // Every row exactly once across pages of 100, in last-seen order, although pairs share a last-seen instant.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pagesRead = 0;
+    do {
+      const page: Awaited<ReturnType<typeof list>> = await list(`?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(page.status).toBe(200);
+      expect([page.body.total, page.body.seats.used]).toEqual([503, 501]);
+      seen.push(...page.body.activations.map((a) => a.fingerprint));
+      const times = page.body.activations.map((a) => Date.parse(a.lastSeenAt));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      cursor = page.body.nextCursor;
+      pagesRead++;
+    } while (cursor);
+    expect([pagesRead, seen.length, new Set(seen).size]).toEqual([6, 503, 503]);
+    expect(seen.slice(-2).sort()).toEqual(["bulk-0", "bulk-1"]);
+
+    const idle = await list("?status=expired");
+    expect([idle.body.total, ...idle.body.activations.map((a) => a.status)]).toEqual([2, "expired", "expired"]);
+    expect((await list("?status=active")).body.total).toBe(501);
+    // A fingerprint's start, or any part of a name; LIKE's % and _ are only themselves.
+    expect((await list("?search=bulk-50")).body.activations.map((a) => a.fingerprint).sort()).toEqual(["bulk-50", "bulk-500", "bulk-501", "bulk-502"]);
+    expect((await list(`?search=${encodeURIComponent("100%_4")}`)).body.activations.map((a) => a.fingerprint)).toEqual(["bulk-407"]);
+    expect((await list(`?search=${encodeURIComponent("%")}`)).body.total).toBe(5);
+    expect((await list("?search=nothing-like-this")).body).toMatchObject({ activations: [], total: 0, nextCursor: null, seats: { used: 501 } });
+
+    for (const bad of ["?cursor=garbage", "?limit=0", "?limit=101", "?status=held", `?search=${"x".repeat(201)}`]) {
+      const refused = await list(bad);
+      expect([refused.status, refused.body.code], bad).toEqual([422, "validation-failed"]);
+    }
     expect((await activate({ key, fingerprint: "one-more" })).body.seats.used).toBe(502);
   });
 });

@@ -3,7 +3,7 @@
 // releases one for a person.
 import type { FastifyInstance } from "fastify";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
-import { activateRequest, activateResponse, activationParams, activationRequest, listActivationsResponse, releaseActivationResponse } from "../../../contracts/activation-api";
+import { activateRequest, activateResponse, activationParams, activationRequest, listActivationsQuery, listActivationsResponse, releaseActivationResponse } from "../../../contracts/activation-api";
 import { licenseIdParams } from "../../../contracts/license-api";
 import { parseInput } from "../../common/http/parse";
 import { routeOptions, verifiedCaller } from "../../common/http/policy";
@@ -69,8 +69,8 @@ export function activationRoutes(app: FastifyInstance, ctx: AccessContext, suppr
   // GET /v1/licenses/:id/activations — the license page's activations.
   app.get(
     "/v1/licenses/:id/activations",
-    routeOptions(policies["GET /v1/licenses/:id/activations"], { tags, summary: "A license's activations and seats in use.", params: licenseIdParams, response: listActivationsResponse, problems: { 404: "No such license (or another tenant's)." } }),
-    async (request) => listActivations(ctx, actorOf(request), parseInput(licenseIdParams, request.params).id),
+    routeOptions(policies["GET /v1/licenses/:id/activations"], { tags, summary: "A license's activations (keyset pages) and seats in use.", params: licenseIdParams, query: listActivationsQuery, response: listActivationsResponse, problems: { 404: "No such license (or another tenant's)." } }),
+    async (request) => listActivations(ctx, actorOf(request), parseInput(licenseIdParams, request.params).id, parseInput(listActivationsQuery, request.query)),
   );
 
   // POST /v1/licenses/:id/activations/:activationId/release — a person frees a seat.

@@ -5,7 +5,8 @@ import { listAllTokensQuery } from "../../../../contracts/token-api";
 import type { Prisma } from "../../generated/prisma/client";
 import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
-import { encodeCursor, pageAfter, searchWhere, statusWhere } from "./list-tokens";
+import { newestFirstPage } from "../paging/newest-first-cursor";
+import { pageAfter, searchWhere, statusWhere } from "./list-tokens";
 import { toTokenListRows, tokenListSelect } from "./token-list-rows";
 
 const windowHours: Record<TokenExpiryWindow, number> = { "24h": 24, "7d": 24 * 7, "30d": 24 * 30 };
@@ -47,10 +48,9 @@ function selectTokens(ctx: AccessContext, actor: Actor, query: ListAllTokensQuer
 
 async function pageOf(ctx: AccessContext, { where, cursor, limit, now }: Selection): Promise<Omit<ListAllTokensResponse, "total">> {
   const rows = await ctx.prisma.token.findMany({ where: pageAfter(where, cursor), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1, select: tokenListSelect });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = newestFirstPage(rows, limit, (row) => row.createdAt);
   return {
     tokens: await toTokenListRows(ctx.prisma, page, now),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor,
   };
 }

@@ -2,30 +2,16 @@
 // create dialog needs. The license is found within the actor's tenant (404 otherwise), and so are its tokens.
 import { likeEscape } from "../../../common/db/like-escape";
 import { purposeRequired } from "../disclosures/declared-purpose";
-import { z } from "zod";
 import type { ListTokensQuery, ListTokensResponse, TokenStatus } from "../../../../contracts/token-api";
 import { listTokensQuery } from "../../../../contracts/token-api";
-import { AppError } from "../../../common/http/app-error";
 import type { Prisma } from "../../generated/prisma/client";
 import { tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext } from "../context";
+import { newestFirstAfter, newestFirstPage } from "../paging/newest-first-cursor";
 import { livePoolOf } from "./issue-token";
 import { toTokenDtos, tokenSelect } from "./token-dto";
 import { tokenPrefix } from "./token-format";
 import { loadTokenLicense } from "./token-license";
-
-const cursorShape = z.object({ t: z.iso.datetime(), i: z.string().max(64) });
-
-export const encodeCursor = (createdAt: Date, id: string) => Buffer.from(JSON.stringify({ t: createdAt.toISOString(), i: id })).toString("base64url");
-
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const parsed = cursorShape.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return { createdAt: new Date(parsed.t), id: parsed.i };
-  } catch {
-    throw new AppError("validation-failed", "The page cursor is not valid; start from the first page.", { fieldErrors: { cursor: ["Not a valid cursor."] } });
-  }
-}
 
 export function statusWhere(status: TokenStatus | undefined, now: Date): Prisma.TokenWhereInput {
   if (status === "revoked") return { revokedAt: { not: null } };
@@ -43,8 +29,7 @@ export function searchWhere(search: string | undefined): Prisma.TokenWhereInput 
 
 /** `where` narrowed to the tokens after the cursor's, newest first (createdAt, then id). */
 export function pageAfter(where: Prisma.TokenWhereInput, cursor: string | undefined): Prisma.TokenWhereInput {
-  const after = cursor ? decodeCursor(cursor) : null;
-  return after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : where;
+  return cursor ? { AND: [where, newestFirstAfter("createdAt", cursor)] } : where;
 }
 
 export async function listTokens(ctx: AccessContext, actor: Actor, licenseId: string, query: ListTokensQuery): Promise<ListTokensResponse> {
@@ -58,11 +43,10 @@ export async function listTokens(ctx: AccessContext, actor: Actor, licenseId: st
     ctx.prisma.token.count({ where }),
     ctx.prisma.token.count({ where: livePoolOf(license.id, "people", now) }),
   ]);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = newestFirstPage(rows, limit, (row) => row.createdAt);
   return {
     tokens: await toTokenDtos(ctx.prisma, page, license, now),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor,
     total,
     limits: {
       scopes: [...license.scopes],

@@ -1,5 +1,6 @@
 // The access service's HTTP contract as seen by the web tier: request and response shapes only.
 import { z } from "zod";
+import { maxPasswordLength } from "./password-rules";
 import { maxUserAgentLength } from "./user-agent";
 
 export const roles = ["platform_admin", "tenant_admin", "tenant_member", "district_reviewer"] as const;
@@ -85,3 +86,17 @@ export const ownSessionParams = z.object({ id: z.string().regex(/^ses_[A-Za-z0-9
 /** POST /v1/me/sessions/revoke-others → how many of the person's other sessions were ended. */
 export const revokeOtherSessionsResponse = z.object({ revoked: z.number().int().nonnegative() });
 export type RevokeOtherSessionsResponse = z.infer<typeof revokeOtherSessionsResponse>;
+
+/**
+ * POST /v1/me/password → 200 with how many of the person's other sessions were ended (all of them: a
+ * changed password is often a suspected one). 401 reason "reauth-failed" (the current password is wrong,
+ * counted like a failed sign-in), 422 with fieldErrors.newPassword (the password policy, or the same
+ * password again), 429 throttled.
+ */
+export const changePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1, "Enter your current password.").max(maxPasswordLength),
+  newPassword: z.string().min(1, "Enter a new password.").max(maxPasswordLength, `Use at most ${maxPasswordLength} characters.`),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;
+export const changePasswordResponse = z.object({ otherSessionsEnded: z.number().int().nonnegative() });
+export type ChangePasswordResponse = z.infer<typeof changePasswordResponse>;

@@ -25,6 +25,7 @@ export const accessPolicies = policyTable({
   "GET /v1/dashboard": person("licenses.read"),
   "POST /v1/me/sessions/revoke-others": person(),
   "POST /v1/me/sessions/:id/revoke": person(),
+  "POST /v1/me/password": person(),
   // the operator's tools
   "POST /v1/operator/events": { callers: ["operator"] },
   // tenants, members, invitations

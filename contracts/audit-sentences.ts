@@ -14,6 +14,7 @@ export const eventSentences: Record<string, Templates> = {
   "auth.sign_out": { success: "{actor} signed out" },
   "auth.session_end": { success: "A session of {actor} ended ({data.reason})" },
   "auth.session_revoke": { success: "{actor} ended a session ({data.reason})" },
+  "auth.password_change": { success: "{actor} changed their password ({data.otherSessionsEnded} other sessions signed out)", failure: "A password change by {actor} was refused ({data.reason})" },
   "authz.refuse": { success: "{actor} was refused {target} ({data.reason})", failure: "{actor} was refused {target} ({data.reason})" },
   "audit.export": { success: "{actor} exported {data.rows} audit events as {data.format}", failure: "{actor}'s export of audit events as {data.format} was cut short after {data.rows} events" },
   "component.inventory_declare": { success: "{actor} declared the data component {target} holds (version {data.version})" },

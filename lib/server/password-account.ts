@@ -3,11 +3,10 @@ import "server-only";
 // invitation): the new-password rules, and turning the access service's answer into form state.
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { maxPasswordLength, minPasswordLength } from "@/contracts/password-rules";
 import { fieldErrorsOf, humanIssueMessage, invalidFieldsSentence, nulFieldErrors } from "@/contracts/field-messages";
 import type { PasswordAccountState } from "@/lib/views/password-account-state";
 import { isAccessProblem } from "./access-problem";
-
-const minPasswordLength = 15;
 
 /** The account's other fields plus a new password typed twice. */
 export function withNewPassword<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
@@ -16,7 +15,7 @@ export function withNewPassword<Shape extends z.ZodRawShape>(fields: z.ZodObject
       password: z
         .string()
         .min(minPasswordLength, `Use at least ${minPasswordLength} characters. A passphrase of several words is easy to remember.`)
-        .max(1024, "Use at most 1024 characters."),
+        .max(maxPasswordLength, `Use at most ${maxPasswordLength} characters.`),
       confirm: z.string(),
     })
     .refine((v: Record<string, unknown>) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords do not match." });

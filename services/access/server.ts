@@ -12,6 +12,7 @@ import { recordEvent } from "./outbox/record-event";
 import type { AccessContext } from "./domain/context";
 import { createAccessContext, type AccessContextDeps } from "./domain/create-access-context";
 import { authRoutes } from "./routes/auth-routes";
+import { passwordRoutes } from "./routes/password-routes";
 import { catalogueRoutes } from "./routes/catalogue-routes";
 import { certificateRoutes } from "./routes/certificate-routes";
 import { activationRoutes } from "./routes/activation-routes";
@@ -70,6 +71,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   });
   setupRoutes(app, ctx);
   authRoutes(app, ctx);
+  passwordRoutes(app, ctx);
   operatorRoutes(app, ctx);
   tenantRoutes(app, ctx);
   tenantLifecycleRoutes(app, ctx);

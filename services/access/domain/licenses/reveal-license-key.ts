@@ -1,12 +1,10 @@
-// Shows a license key to an authorised person who re-enters their password. Wrong passwords share the
-// sign-in throttle (they count against the account), so the reveal is no side door for password guessing.
+// Shows a license key to an authorised person who re-enters their password (confirm-password.ts: wrong
+// ones count against the account on the sign-in throttle, so the reveal is no side door for guessing).
 // Every attempt is audited as license.key_reveal — never with the key.
-import { wrongPasswordMessage } from "../../../../contracts/field-messages";
-import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, tenantScope, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
-import { verifyPassword } from "../passwords/password-hash";
+import { confirmPassword } from "../passwords/confirm-password";
 import { licenseNotFound } from "./get-license";
 import { openStoredLicenseKey } from "./license-key";
 import { DataKeyDestroyed } from "../../keys/tenant-data-keys";
@@ -27,20 +25,7 @@ export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: str
       data,
     });
 
-  const verdict = await ctx.throttle.check(actor.email);
-  if (!verdict.allowed) {
-    await audit("failure", { reason: "throttled" });
-    throw new AppError("too-many-requests", `Too many attempts. Try again in ${verdict.retryAfterSeconds} seconds.`, {
-      retryAfterSeconds: verdict.retryAfterSeconds,
-    });
-  }
-  const user = await ctx.prisma.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user?.passwordHash ?? null, password))) {
-    await ctx.throttle.recordFailure(actor.email);
-    await audit("failure", { reason: "reauth-failed" });
-    throw new AppError("unauthenticated", wrongPasswordMessage, { reason: "reauth-failed", fieldErrors: { password: [wrongPasswordMessage] } });
-  }
-  await ctx.throttle.recordSuccess(actor.email);
+  await confirmPassword(ctx, actor, password, (reason) => audit("failure", { reason }));
   // Decrypt before auditing success, so a key that cannot be opened is not recorded as revealed.
   let key: string;
   try {

@@ -3,11 +3,10 @@
 // no composition rules. Returns field messages, empty when the password is acceptable.
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
+import { maxPasswordLength, minPasswordLength } from "../../../../contracts/password-rules";
 import { isKnownPassphrase, normalisePassphrase } from "./known-passphrases";
 
-/** 15 while single-factor (800-63B §3.1.1.2); long passphrases are welcome. */
-export const minPasswordLength = 15;
-export const maxPasswordLength = 1024;
+export { maxPasswordLength, minPasswordLength };
 /** Below this many estimated guesses a password is "built from" known words, repeats or sequences. */
 const minGuessesLog10 = 10;
 

@@ -2,7 +2,7 @@
 // else"), through the same path as signing out (end-session.ts): every access process stops accepting
 // each session within the second. Someone else's session is simply not found.
 import { AppError } from "../../../common/http/app-error";
-import type { AccessContext, RequestMeta } from "../context";
+import type { AccessContext, RequestMeta, TransactionClient } from "../context";
 import { endSession } from "./end-session";
 import { liveSessionsOf } from "./list-own-sessions";
 
@@ -18,13 +18,15 @@ export async function revokeOwnSession(ctx: AccessContext, me: Me, sessionId: st
 }
 
 export async function revokeOtherSessions(ctx: AccessContext, me: Me, meta: RequestMeta): Promise<{ revoked: number }> {
-  return ctx.prisma.$transaction(async (tx) => {
-    const now = new Date();
-    const others = await tx.session.findMany({ where: { ...liveSessionsOf(ctx.settings, me.user.id, now), id: { not: me.sessionId } }, select: { id: true } });
-    let revoked = 0;
-    for (const s of others) {
-      if (await endSession(tx, { sessionId: s.id, user: me.user }, { action: "auth.session_revoke", reason: "signed-out-elsewhere" }, meta, now)) revoked += 1;
-    }
-    return { revoked };
-  });
+  return ctx.prisma.$transaction(async (tx) => ({ revoked: await endOtherSessions(ctx, tx, me, "signed-out-elsewhere", meta, new Date()) }));
+}
+
+/** Ends every live session of the person but `me.sessionId` inside `tx`, each recorded with `reason`; how many ended. */
+export async function endOtherSessions(ctx: Pick<AccessContext, "settings">, tx: TransactionClient, me: Me, reason: string, meta: RequestMeta, now: Date): Promise<number> {
+  const others = await tx.session.findMany({ where: { ...liveSessionsOf(ctx.settings, me.user.id, now), id: { not: me.sessionId } }, select: { id: true } });
+  let ended = 0;
+  for (const s of others) {
+    if (await endSession(tx, { sessionId: s.id, user: me.user }, { action: "auth.session_revoke", reason }, meta, now)) ended += 1;
+  }
+  return ended;
 }

@@ -15,7 +15,8 @@ import { formatDate } from "@/lib/format";
 import { withQuery } from "@/lib/with-query";
 import { useLicenseList } from "./license-queries";
 
-const columns: Column<LicenseRow>[] = [
+/** The licenses table's columns; a tenant's page shows the same ones but its own tenant's. */
+export const licenseColumns: Column<LicenseRow>[] = [
   {
     key: "id",
     header: "License",
@@ -87,7 +88,7 @@ export function LicensesTable() {
       </TableToolbar>
       <DataTable
         caption="Licenses"
-        columns={columns}
+        columns={licenseColumns}
         rows={list.data?.licenses}
         rowKey={(l) => l.id}
         sort={sort}

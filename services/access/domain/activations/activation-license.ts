@@ -36,8 +36,10 @@ export class LicenseNotServed extends AppError {
   }
 }
 
-/** Finds the license (inside the caller's transaction, so it can lock it next); throws 404 unknown-key. */
-export async function findActivationLicense(ctx: AccessContext, tx: TransactionClient, caller: string, credential: { key?: string; token?: string }): Promise<ActivationLicense> {
+type Db = AccessContext["prisma"] | TransactionClient;
+
+/** Finds the license (inside the caller's transaction when it locks it next); throws 404 unknown-key. */
+export async function findActivationLicense(ctx: AccessContext, tx: Db, caller: string, credential: { key?: string; token?: string }): Promise<ActivationLicense> {
   const named = credential.key !== undefined ? await licenseIdByKey(ctx, tx, credential.key) : await licenseIdByToken(ctx, tx, credential.token ?? "");
   if (!named) throw unknownLicense();
   const license = await tx.license.findUnique({
@@ -54,13 +56,13 @@ export async function findActivationLicense(ctx: AccessContext, tx: TransactionC
   return { ...rest, heartbeatWindowMinutes: tier.heartbeatWindowMinutes, scopes: licenseScopeKeys(tierScopeKeys(tier), component.key), token: named.token };
 }
 
-async function licenseIdByKey(ctx: AccessContext, tx: TransactionClient, key: string) {
+async function licenseIdByKey(ctx: AccessContext, tx: Db, key: string) {
   const found = await tx.license.findUnique({ where: { keyDigest: digestLicenseKey(ctx.keys.secretDigest, key) }, select: { id: true } });
   return found ? { licenseId: found.id, token: null } : null;
 }
 
 /** A token names its license only while it is itself live (neither revoked nor expired); its scopes are judged by the caller. */
-async function licenseIdByToken(ctx: AccessContext, tx: TransactionClient, token: string) {
+async function licenseIdByToken(ctx: AccessContext, tx: Db, token: string) {
   if (!isWellFormedToken(token)) return null;
   const found = await tx.token.findUnique({ where: { digest: digestToken(ctx.keys.secretDigest, token) }, select: { licenseId: true, revokedAt: true, expiresAt: true, scopes: true } });
   if (!found || tokenStatus(found, ctx.now()) !== "active") return null;

@@ -10,7 +10,7 @@ import type { SecurityAlertDto, ListSecurityAlertsResponse } from "../../contrac
 import { ruleThresholds } from "../../services/access/detector/rule-thresholds";
 import { insertLicenseRow } from "../support/license-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
-import { authorization, fixturePassword, signInAs, type SignedInPerson } from "../support/tenant-fixtures";
+import { authorization, fixturePassword, type SignedInPerson } from "../support/tenant-fixtures";
 import { createTestClock } from "../support/test-clock";
 import { createTokenViaApi, createTokenWorld, type TokenWorld } from "../support/token-fixtures";
 
@@ -21,7 +21,7 @@ let read: string;
 let write: string;
 
 beforeAll(async () => {
-  // cooldownMs 0: every finding is an alert, so a test can see one stop after "not an anomaly".
+  // cooldownMs 0: every finding is an alert (the cooldown would hide a second one of a kind).
   h = await startAccessService("detector", {}, { now: clock.now, quotas: false, validationCache: true, detector: { intervalMs: 60_000, thresholds: { ...ruleThresholds, cooldownMs: 0 } } });
   w = await createTokenWorld(h, "d");
   read = `${w.cat.reports.key}:read`;
@@ -171,18 +171,20 @@ describe("responses act and are reversed from the alert", () => {
     expect((await h.prisma.license.findUniqueOrThrow({ where: { id: w.licenseId } })).requestsPerMinute).toBeNull();
   });
 
-  it("'not an anomaly' makes the flagged certificate normal for that token: no further alert", async () => {
+  it("a new certificate is reported once; 'not an anomaly' allows it in the token's stored baseline for good", async () => {
     const t = await warmToken();
     await introspect(t.secret, { thumbprint: thumb("F") });
     await introspect(t.secret, { thumbprint: thumb("F") });
     const raised = await alertsOf(t.id, "new-certificate");
-    expect(raised).toHaveLength(2); // cooldown 0 here: still news until someone decides
+    expect(raised).toHaveLength(1);
     const decided = await api<{ alert: SecurityAlertDto }>(w.acme.people.tenant_admin, "POST", `/v1/security/alerts/${raised[0]!.id}/decision`, { decision: "not_anomaly" });
     expect(decided.body.alert.state).toBe("not_anomaly");
+    const stored = await h.prisma.detectorBaseline.findUniqueOrThrow({ where: { principalKind_principalId: { principalKind: "token", principalId: t.id } } });
+    expect(stored.allowed).toEqual({ thumbprints: [thumb("F")] });
+    expect((await api(w.acme.people.tenant_admin, "POST", `/v1/security/alerts/${raised[0]!.id}/decision`, { decision: "resolved" })).status).toBe(409);
     await introspect(t.secret, { thumbprint: thumb("F") });
-    expect(await alertsOf(t.id, "new-certificate")).toHaveLength(2);
     await introspect(t.secret, { thumbprint: thumb("G") }); // another certificate is still news
-    expect(await alertsOf(t.id, "new-certificate")).toHaveLength(3);
+    expect(await alertsOf(t.id, "new-certificate")).toHaveLength(2);
   });
 });
 

@@ -13,8 +13,6 @@ export type BaselineStore = {
   touch(b: Baseline): void;
   /** Writes the changed ones. */
   save(): Promise<void>;
-  /** Forgets the in-memory copy (after "not an anomaly" changed the stored one). */
-  forget(kind: PrincipalKind, id: string): void;
 };
 
 const keyOf = (kind: string, id: string) => `${kind}:${id}`;
@@ -57,6 +55,5 @@ export function createBaselineStore(prisma: AccessPrisma, maxInMemory = 200_000)
           AS b(kind, id, tenant, data, obs)
         ON CONFLICT ("principal_kind", "principal_id") DO UPDATE SET "data" = EXCLUDED."data", "observations" = EXCLUDED."observations", "updated_at" = now()`;
     },
-    forget: (kind, id) => void memory.delete(keyOf(kind, id)),
   };
 }

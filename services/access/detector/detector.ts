@@ -1,7 +1,7 @@
 // The anomaly detector of one access process: the hot paths push events into a bounded queue (never
 // awaited); batches are run through the rules against per-principal baselines; findings become alerts
 // (one per kind and principal within the cooldown), each answered by the responses its tenant's plan
-// names — in shadow mode recorded only. Baselines are written back after each batch. A failing batch is
+// names — in shadow mode recorded only. Baselines are written back every few seconds. A failing batch is
 // logged and dropped: the detector never takes the service down with it.
 import type { AccessContext } from "../domain/context";
 import type { Prisma } from "../generated/prisma/client";
@@ -9,7 +9,10 @@ import { newId } from "../domain/secrets/ids";
 import { detectorActor } from "../domain/security-alerts/detector-actor";
 import { respondToAlert } from "../domain/security-alerts/respond-to-alert";
 import { recordEvents } from "../outbox/record-event";
+import { createAlertCooldown } from "./alert-cooldown";
 import { createBaselineStore } from "./baseline-store";
+import { allow, type SetName } from "./baselines";
+import type { PrincipalKind } from "../../../contracts/security-alert-api";
 import type { DetectorEvent, DetectorFeed } from "./detector-event";
 import { createSettingsReader } from "./detector-settings";
 import { createEventQueue } from "./event-queue";
@@ -22,6 +25,8 @@ export type DetectorOptions = {
   /** How often a batch is taken (default 100 ms: detection well under a second after the event). */
   intervalMs?: number;
   maxBatch?: number;
+  /** How often learned baselines are written back (default 5 s; and on close): a summary, not a ledger. */
+  baselineFlushMs?: number;
   thresholds?: RuleThresholds;
   /** Told of each alert raised (the bench measures detection delay; tests wait on it). */
   onAlert?: (alert: { id: string; kind: string; principalId: string; occurredAt: number; createdAt: number }) => void;
@@ -34,8 +39,8 @@ export type Detector = DetectorFeed & {
   stats(): { waiting: number; dropped: number; accepted: number; alerts: number };
   /** The settings changed: read them again. */
   settingsChanged(): void;
-  /** A baseline was changed outside the detector ("not an anomaly"): read it again. */
-  forget(kind: string, id: string): void;
+  /** "Not an anomaly" allowed a value in a principal's stored baseline: allow it in memory too. */
+  allow(kind: PrincipalKind, id: string, set: SetName, value: string): void;
   close(): Promise<void>;
 };
 
@@ -44,8 +49,10 @@ export function createDetector(ctx: AccessContext, options: DetectorOptions = {}
   const rules = createRules(t);
   const baselines = createBaselineStore(ctx.prisma);
   const settings = createSettingsReader(ctx.prisma);
-  const lastAlert = new Map<string, number>();
+  const isNews = createAlertCooldown(t);
   let alerts = 0;
+  let savedAt = 0;
+  const flushMs = options.baselineFlushMs ?? 5_000;
 
   const consume = async (batch: DetectorEvent[]) => {
     try {
@@ -56,16 +63,13 @@ export function createDetector(ctx: AccessContext, options: DetectorOptions = {}
           const b = baselines.get(p.kind, p.id);
           if (b) baselines.touch(b);
         }
-        for (const f of rules.evaluate(e, (kind, id) => baselines.get(kind, id))) {
-          const key = `${f.kind}:${f.principalKind}:${f.principalId}`;
-          const last = lastAlert.get(key);
-          if (last !== undefined && f.at - last < t.cooldownMs) continue;
-          if (lastAlert.size > t.maxCounters) lastAlert.clear();
-          lastAlert.set(key, f.at);
-          findings.push(f);
-        }
+        for (const f of rules.evaluate(e, (kind, id) => baselines.get(kind, id))) if (isNews(f)) findings.push(f);
       }
-      await baselines.save();
+      // An alert's baseline is written with it; otherwise the learned state is written every few seconds.
+      if (findings.length || Date.now() - savedAt >= flushMs) {
+        savedAt = Date.now();
+        await baselines.save();
+      }
       if (findings.length) await raise(findings);
     } catch (err) {
       options.log?.(err, "detector batch failed");
@@ -130,7 +134,13 @@ export function createDetector(ctx: AccessContext, options: DetectorOptions = {}
     drain: queue.drain,
     stats: () => ({ ...queue.stats(), alerts }),
     settingsChanged: settings.invalidate,
-    forget: (kind, id) => baselines.forget(kind as never, id),
-    close: queue.close,
+    allow: (kind, id, set, value) => {
+      const b = baselines.get(kind, id);
+      if (b) allow(b, set, value);
+    },
+    async close() {
+      await queue.close();
+      await baselines.save().catch((err: unknown) => options.log?.(err, "detector baselines not written"));
+    },
   };
 }

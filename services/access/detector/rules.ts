@@ -1,8 +1,7 @@
 // The detector's rules over one event and the baselines of the principals it concerns: pure decisions, no
 // I/O. A rule fires only once its principal is warm (ruleThresholds.warmupObservations uses), except where
 // the event itself is the proof (a token presented over a certificate other than the one it is bound to).
-// After the rules, what the event showed is learned, except a value that raised an alert: that becomes
-// normal only when a person says "not an anomaly" (the baseline's `allowed`).
+// After the rules, what the event showed is learned: a new value raises one alert, not one per use.
 import type { AlertKind, PrincipalKind } from "../../../contracts/security-alert-api";
 import { baselineSummary, countRequest, isWarm, knows, learn, type Baseline, type SetName } from "./baselines";
 import type { DetectorEvent } from "./detector-event";
@@ -42,12 +41,18 @@ export function createRules(t: RuleThresholds): Rules {
   const unknowns = createSlidingCounters(t.enumeration.windowMs, t.maxCounters);
   const failedSignIns = createSlidingCounters(t.credentialStuffing.windowMs, t.maxCounters);
 
-  /** Checks a value against a set once warm (alerting if new), and learns it unless it alerted. */
-  const novel = (b: Baseline, set: SetName, value: string | null, warm: boolean): boolean => {
-    if (value === null) return false;
-    const isNew = warm && !knows(b, set, value);
-    if (!isNew) learn(b, set, value, t);
-    return isNew;
+  /**
+   * Checks a value against a set once warm (news if never seen), then learns it: a new value is reported
+   * once, not at every later use (a renewed certificate would otherwise alert all day); the alert stands
+   * until a person decides, and "not an anomaly" makes the value permanently allowed (learned sets are
+   * bounded and forget their oldest values; allowed ones are not).
+   */
+  const novel = (b: Baseline, set: SetName, value: string | null, warm: boolean): Record<string, unknown> | null => {
+    if (value === null) return null;
+    // The baseline as it was before this value: what the alert shows as broken.
+    const broken = warm && !knows(b, set, value) ? baselineSummary(b, set) : null;
+    learn(b, set, value, t);
+    return broken;
   };
 
   const finding = (e: DetectorEvent, kind: AlertKind, pk: PrincipalKind, id: string, licenseId: string | null, evidence: Record<string, unknown>, baseline: Record<string, unknown>): Finding =>
@@ -84,12 +89,19 @@ export function createRules(t: RuleThresholds): Rules {
           const warm = isWarm(b, t);
           if (e.outcome === "wrong-certificate") {
             out.push(finding(e, "new-certificate", "token", e.tokenId, e.licenseId, { presentedThumbprint: e.presentedThumbprint, caller: e.caller, address: e.address, boundElsewhere: true }, baselineSummary(b, "thumbprints")));
-          } else if (novel(b, "thumbprints", e.presentedThumbprint, warm)) {
-            out.push(finding(e, "new-certificate", "token", e.tokenId, e.licenseId, { presentedThumbprint: e.presentedThumbprint, caller: e.caller, address: e.address }, baselineSummary(b, "thumbprints")));
+          } else {
+            const broken = novel(b, "thumbprints", e.presentedThumbprint, warm);
+            if (broken) out.push(finding(e, "new-certificate", "token", e.tokenId, e.licenseId, { presentedThumbprint: e.presentedThumbprint, caller: e.caller, address: e.address }, broken));
           }
-          if (novel(b, "identities", e.caller, warm)) out.push(finding(e, "new-component", "token", e.tokenId, e.licenseId, { caller: e.caller, address: e.address }, baselineSummary(b, "identities")));
+          {
+            const broken = novel(b, "identities", e.caller, warm);
+            if (broken) out.push(finding(e, "new-component", "token", e.tokenId, e.licenseId, { caller: e.caller, address: e.address }, broken));
+          }
           const net = networkOf(e.address);
-          if (novel(b, "networks", net, warm)) out.push(finding(e, "new-network", "token", e.tokenId, e.licenseId, { network: net, address: e.address, caller: e.caller }, baselineSummary(b, "networks")));
+          {
+            const broken = novel(b, "networks", net, warm);
+            if (broken) out.push(finding(e, "new-network", "token", e.tokenId, e.licenseId, { network: net, address: e.address, caller: e.caller }, broken));
+          }
           if (e.outcome === "active") {
             out.push(...volume(e, b, e.licenseId, warm));
           } else if (e.outcome !== "rate-limited") {
@@ -106,10 +118,19 @@ export function createRules(t: RuleThresholds): Rules {
           const b = baselineOf("license", e.licenseId);
           if (!b) return out;
           const warm = isWarm(b, t);
-          if (novel(b, "identities", e.caller, warm)) out.push(finding(e, "new-component", "license", e.licenseId, e.licenseId, { caller: e.caller, address: e.address }, baselineSummary(b, "identities")));
-          if (novel(b, "scopes", e.scope, warm)) out.push(finding(e, "new-component", "license", e.licenseId, e.licenseId, { scope: e.scope, caller: e.caller }, baselineSummary(b, "scopes")));
+          {
+            const broken = novel(b, "identities", e.caller, warm);
+            if (broken) out.push(finding(e, "new-component", "license", e.licenseId, e.licenseId, { caller: e.caller, address: e.address }, broken));
+          }
+          {
+            const broken = novel(b, "scopes", e.scope, warm);
+            if (broken) out.push(finding(e, "new-component", "license", e.licenseId, e.licenseId, { scope: e.scope, caller: e.caller }, broken));
+          }
           const net = networkOf(e.address);
-          if (novel(b, "networks", net, warm)) out.push(finding(e, "new-network", "license", e.licenseId, e.licenseId, { network: net, address: e.address, caller: e.caller }, baselineSummary(b, "networks")));
+          {
+            const broken = novel(b, "networks", net, warm);
+            if (broken) out.push(finding(e, "new-network", "license", e.licenseId, e.licenseId, { network: net, address: e.address, caller: e.caller }, broken));
+          }
           if (e.outcome === "valid") out.push(...volume(e, b, e.licenseId, warm));
           else if (e.outcome !== "rate-limited") out.push(...burst(e, "license", e.licenseId, { lastReason: e.outcome, caller: e.caller }));
           b.observations++;

@@ -10,6 +10,7 @@ import { createAccessMetrics } from "./metrics/access-metrics";
 import { installScrapeMetrics } from "./metrics/scrape-metrics";
 import { recordEvent } from "./outbox/record-event";
 import { feedRefusals } from "./detector/feed-refusals";
+import { feedAdminActions } from "./routes/feed-admin-actions";
 import type { AccessContext } from "./domain/context";
 import { createAccessContext, type AccessContextDeps } from "./domain/create-access-context";
 import { authRoutes } from "./routes/auth-routes";
@@ -70,6 +71,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
       sourceIp: (request) => requestMeta(request).sourceIp,
     },
   });
+  feedAdminActions(app, ctx);
   setupRoutes(app, ctx);
   authRoutes(app, ctx);
   operatorRoutes(app, ctx);

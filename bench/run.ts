@@ -9,12 +9,13 @@
 // (BENCH_REVOCATIONS per row, default 20), request-rate quotas with BENCH_QUOTAS_RUN=0. Tokens alone:
 // node --conditions=react-server --import tsx bench/token-introspect.ts (sessions: bench/session-check.ts)
 // Names after `--` run only those: `npm run bench -- disclosures` (mtls, revocation, argon2, sign-in, licenses,
-// sessions, tokens, quotas, disclosures). The record of disclosures (issue 9; it seeds a million audit events, a few
+// sessions, tokens, quotas, disclosures, detector). The record of disclosures (issue 9; it seeds a million audit events, a few
 // minutes) runs only when named; BENCH_DISCLOSURE_EVENTS and BENCH_DISCLOSURE_BATCH size it.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { benchArgon2 } from "./argon2";
+import { benchDetector } from "./detector";
 import { benchDisclosures } from "./disclosures";
 import { benchLicenseTable } from "./license-table";
 import { benchLicenseValidate } from "./license-validate";
@@ -28,7 +29,7 @@ import type { Timing } from "./lib/measure";
 import { formatTable, type BenchTable } from "./lib/table";
 
 const seconds = (name: string, fallback: number) => 1000 * Number(process.env[name] ?? fallback);
-const benchNames = ["mtls", "revocation", "argon2", "sign-in", "licenses", "sessions", "tokens", "quotas", "disclosures"] as const;
+const benchNames = ["mtls", "revocation", "argon2", "sign-in", "licenses", "sessions", "tokens", "quotas", "disclosures", "detector"] as const;
 const named = process.argv.slice(2);
 const unknown = named.filter((n) => !(benchNames as readonly string[]).includes(n));
 if (unknown.length) {
@@ -88,6 +89,12 @@ async function main() {
     const quotas = await benchRequestQuotas(http);
     for (const t of quotas.tables) print(t);
     console.log(quotas.accuracy + "\n");
+  }
+  // The anomaly detector (issue 11): needs PostgreSQL; skip with BENCH_DETECTOR_RUN=0.
+  if (wanted("detector", "BENCH_DETECTOR_RUN")) {
+    const detector = await benchDetector(http);
+    for (const t of detector.tables) print(t);
+    for (const text of detector.text) console.log(text + "\n");
   }
   // The record of disclosures (issue 9): only when named (`npm run bench -- disclosures`).
   if (wanted("disclosures")) for (const t of await benchDisclosures(http)) print(t);

@@ -167,5 +167,14 @@ export const accessPolicies = policyTable({
   "POST /v1/incidents/:id/districts/:tenantId/delivery": person("incidents.write"),
   "GET /v1/incidents/:id/districts/:tenantId/notice-pdf": person("compliance.read"),
 
+  // — the anomaly detector's alerts and responses (security-alert-routes.ts) —
+  "GET /v1/security/alerts": person("security_alerts.read"),
+  "GET /v1/security/alerts/:id": person("security_alerts.read"),
+  "POST /v1/security/alerts/:id/responses": person("security_alerts.write"),
+  "POST /v1/security/alerts/:id/responses/:responseId/reverse": person("security_alerts.write"),
+  "POST /v1/security/alerts/:id/decision": person("security_alerts.write"),
+  "GET /v1/security/detector-settings": person("security_alerts.read"),
+  "PUT /v1/security/detector-settings": person("detector_settings.write"),
+
 });
 export type AccessEndpoint = keyof typeof accessPolicies;

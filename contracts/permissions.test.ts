@@ -28,6 +28,9 @@ const expected: Record<Permission, Role[]> = {
   "incidents.write": ["platform_admin"],
   "security_plan.write": ["platform_admin"],
   "security_inventory.read": ["platform_admin"],
+  "security_alerts.read": ["platform_admin", "tenant_admin"],
+  "security_alerts.write": ["platform_admin", "tenant_admin"],
+  "detector_settings.write": ["platform_admin"],
 };
 
 describe("permission matrix", () => {

@@ -28,6 +28,9 @@ export const permissions = [
   "incidents.write", // open incidents, mark the districts concerned, record notices
   "security_plan.write", // run the self-checks on demand and sign off the periodic access review
   "security_inventory.read", // the Security page's inventory of keys and certificates (metadata, never key material)
+  "security_alerts.read", // the anomaly detector's alerts (a tenant's administrators: their tenant's)
+  "security_alerts.write", // act on an alert: apply or reverse a response, mark it "not an anomaly" or resolved
+  "detector_settings.write", // choose the detector's responses per tenant or tier (shadow or enforce)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,6 +39,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   tenant_admin: [
     "tenants.read", "members.read", "members.write", "catalog.read", "tiers.read", "licenses.read", "license_keys.read",
     "activations.write", "tokens.read", "tokens.write", "oauth_clients.read", "oauth_clients.write", "audit.read", "compliance.read", "compliance.write",
+    "security_alerts.read", "security_alerts.write",
   ],
   tenant_member: ["tenants.read", "members.read", "catalog.read", "tiers.read", "licenses.read", "tokens.read", "oauth_clients.read"],
   district_reviewer: ["tenants.read", "compliance.read"],

@@ -26,6 +26,8 @@ const schema = z.object({
   SELFCHECK_TARGETS: z.string().default(""),
   /** Licenses' request-rate quotas (services/access/domain/quotas/): enforced, or off. */
   REQUEST_QUOTAS: z.enum(["enforce", "off"]).default("enforce"),
+  /** The anomaly detector (services/access/detector/): watching token use and sign-ins, or off. Its responses start in shadow mode. */
+  DETECTOR: z.enum(["on", "off"]).default("on"),
   ...tlsEnv,
   // TLS_CERT_FILE/TLS_KEY_FILE serve (serverAuth only); the audit service is called with this pair (clientAuth only).
   TLS_CLIENT_CERT_FILE: z.string().min(1),

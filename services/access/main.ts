@@ -64,6 +64,8 @@ const { app, ctx } = buildAccessService({
           onStoreBack: () => app.log.info("request quota store answers again; limits are shared across processes"),
           onFlushError: (err) => app.log.warn({ err }, "rate-limited counts not written; kept for the next flush"),
         },
+  // Watches sign-ins and token use off the hot path; responds as each tenant's setting says (shadow: record only).
+  detector: config.DETECTOR === "off" ? false : { log: (err, message) => app.log.warn({ err }, message) },
 });
 
 

@@ -9,6 +9,8 @@ import type { TlsFiles } from "../common/tls/server-tls";
 import { createAccessMetrics } from "./metrics/access-metrics";
 import { installScrapeMetrics } from "./metrics/scrape-metrics";
 import { recordEvent } from "./outbox/record-event";
+import { feedRefusals } from "./detector/feed-refusals";
+import { feedAdminActions } from "./routes/feed-admin-actions";
 import type { AccessContext } from "./domain/context";
 import { createAccessContext, type AccessContextDeps } from "./domain/create-access-context";
 import { authRoutes } from "./routes/auth-routes";
@@ -36,6 +38,7 @@ import { securityInventoryRoutes } from "./routes/security-inventory-routes";
 import { disclosureRoutes } from "./routes/disclosure-routes";
 import { dispositionRoutes } from "./routes/disposition-routes";
 import { incidentRoutes } from "./routes/incident-routes";
+import { securityAlertRoutes } from "./routes/security-alert-routes";
 
 export type AccessServiceDeps = AccessContextDeps & {
   tls: TlsFiles;
@@ -65,10 +68,11 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
     // refusals go through the outbox like every other event, at most one per caller, route and reason a minute.
     policy: {
       authenticatePerson: personAuthenticator(ctx),
-      recordRefusal: createRefusalAudit("access", async (event) => void (await recordEvent(ctx.prisma, event)), deps.refusalAudit),
+      recordRefusal: feedRefusals(ctx, createRefusalAudit("access", async (event) => void (await recordEvent(ctx.prisma, event)), deps.refusalAudit)),
       sourceIp: (request) => requestMeta(request).sourceIp,
     },
   });
+  feedAdminActions(app, ctx);
   setupRoutes(app, ctx);
   authRoutes(app, ctx);
   passwordRoutes(app, ctx);
@@ -102,12 +106,15 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   dispositionRoutes(app, ctx);
 
   incidentRoutes(app, ctx);
+
+  securityAlertRoutes(app, ctx);
   // Last-used times and accesses still in memory are written before the database client closes.
   app.addHook("onClose", async () => {
     await ctx.tokenUsage?.close();
     await ctx.licenseValidations?.close();
     await ctx.accessRecord?.close();
     await ctx.quotas?.close();
+    await ctx.detector?.close();
   });
   return { app, ctx };
 }

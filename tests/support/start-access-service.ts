@@ -12,6 +12,7 @@ import type { RefusalAuditOptions } from "../../services/common/http/refusal-aud
 import { createPrisma, type AccessPrisma } from "../../services/access/db/prisma";
 import type { AccessContext, AccessSettings } from "../../services/access/domain/context";
 import type { ChangeFeedOptions } from "../../services/access/cache/change-feed";
+import type { DetectorOptions } from "../../services/access/detector/detector";
 import { startValidationCache, type ValidationCacheRuntime } from "../../services/access/cache/start-validation-cache";
 import { createKeyring } from "../../services/access/keys/storage-keyring";
 import { buildAccessService } from "../../services/access/server";
@@ -50,6 +51,8 @@ export type AccessServiceOptions = {
   logLevel?: string;
   /** Request-rate quotas: off (false), or their setup; default: enforced, shared through PostgreSQL (in memory on PGlite), idle slices returned only by sweep(). */
   quotas?: LicenseQuotaSetup | false;
+  /** The anomaly detector: its options (tests drain it themselves), or absent: not running. */
+  detector?: DetectorOptions;
 };
 
 const silentLogger = { info() {}, warn() {} };
@@ -80,6 +83,7 @@ export async function startAccessService(label: string, settings: Partial<Access
     now: options.now,
     refusalAudit: options.refusalAudit,
     accessRecord: options.accessRecord,
+    detector: options.detector ?? false,
     quotas: options.quotas ?? { store: database.embedded ? "memory" : "postgres", sweepIntervalMs: 0 },
   });
   await app.listen({ host: "127.0.0.1", port: 0 });

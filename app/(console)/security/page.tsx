@@ -10,15 +10,25 @@ import { Panel } from "@/components/ui/panel";
 import { accessPolicies } from "@/contracts/access-policies";
 import { roleMayCall } from "@/contracts/route-policy";
 import { requireUser } from "@/lib/server/session";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Security" };
 
 export default async function SecurityPage() {
   const current = await requireUser();
   const seesInventory = current.status === "signed-in" && roleMayCall(current.user.role, accessPolicies["GET /v1/security/inventory"]);
+  const seesAlerts = current.status === "signed-in" && roleMayCall(current.user.role, accessPolicies["GET /v1/security/alerts"]);
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <PageHeader title="Security" summary={getArea("/security").summary} />
+      {seesAlerts ? (
+        <p>
+          <Link href="/security/alerts" className="font-medium text-indigo-700 underline">
+            Security alerts
+          </Link>{" "}
+          — unusual use of sign-ins and credentials the anomaly detector noticed.
+        </p>
+      ) : null}
       <PasswordSection />
       <SessionsSection />
       {seesInventory ? <SecurityInventorySection /> : null}

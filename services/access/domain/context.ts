@@ -13,6 +13,7 @@ import type { AccessRecord } from "./disclosures/access-record";
 import type { TokenUsage } from "./tokens/token-usage";
 import type { ValidationCounts } from "./licenses/validation-counts";
 import type { LicenseQuotas } from "./quotas/license-quotas";
+import type { Detector } from "../detector/detector";
 
 export type AccessSettings = {
   publicUrl: string;
@@ -52,6 +53,8 @@ export type AccessContext = {
   quotas: LicenseQuotas | null;
   /** Product metrics counted in memory on the hot paths (introspections, validations, grants, revocations, rate-limited refusals), served at /metrics. */
   metrics: AccessMetrics;
+  /** The anomaly detector (services/access/detector): the hot paths push events to it, never awaiting; null: not running. */
+  detector: Detector | null;
   /** The time license rules act at (effective status, validity, expiry): the system clock, moved by tests instead of sleeping. */
   now: () => Date;
   /** What the security plan's self-checks look at (security-plan/self-check-setup.ts); absent: run-now answers 503. */

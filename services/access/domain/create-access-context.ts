@@ -13,6 +13,7 @@ import { createLicenseQuotas, type LicenseQuotaSetup } from "./quotas/license-qu
 import type { SelfCheckSetup } from "./security-plan/run-self-checks";
 import { createValidationCounts } from "./licenses/validation-counts";
 import { createTokenUsage } from "./tokens/token-usage";
+import { createDetector, type DetectorOptions } from "../detector/detector";
 
 export type AccessContextDeps = {
   prisma: AccessPrisma;
@@ -40,13 +41,15 @@ export type AccessContextDeps = {
   selfCheck?: SelfCheckSetup | null;
   /** The hot paths' counters, on the registry /metrics serves (server.ts); absent: counted where nothing scrapes them. */
   metrics?: AccessMetrics;
+  /** The anomaly detector: its options, or false/absent: not running (one-off commands, most tests). */
+  detector?: DetectorOptions | false;
 };
 
 export function createAccessContext(deps: AccessContextDeps): AccessContext {
   const periodic = deps.periodicWrites !== false;
   const now = deps.now ?? (() => new Date());
   const metrics = deps.metrics ?? createAccessMetrics();
-  return {
+  const ctx: AccessContext = {
     prisma: deps.prisma,
     keys: { secretDigest: deps.secretDigestKey },
     keyring: deps.keyring,
@@ -65,5 +68,9 @@ export function createAccessContext(deps: AccessContextDeps): AccessContext {
     metrics,
     now,
     selfCheck: deps.selfCheck ?? null,
+    detector: null,
   };
+  // The detector acts through the same rules as people (suspend, throttle), so it needs the context it belongs to.
+  if (deps.detector) ctx.detector = createDetector(ctx, deps.detector);
+  return ctx;
 }

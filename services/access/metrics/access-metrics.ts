@@ -19,6 +19,10 @@ export type AccessMetrics = {
   /** Tokens revoked, by the reason stored on them (token-dto's revokeReason: revoked, leaked, revoke-all, oauth-revoke, client-revoked, leak-reported). */
   revoked(reason: string, tokens: number): void;
   rateLimited(kind: QuotaKind): void;
+  /** An alert the anomaly detector raised, by kind (contracts/security-alert-api.ts alertKinds). */
+  detectorAlert(kind: string): void;
+  /** An event the detector's queue was too full to take (counted, never waited for). */
+  detectorDropped(): void;
 };
 
 /** The counters, on `registry` (a service's /metrics), or on a registry of their own where nothing scrapes them (one-off commands, some tests). */
@@ -53,6 +57,17 @@ export function createAccessMetrics(registry: Registry = new Registry()): Access
     labelNames: ["kind"],
     registers: [registry],
   });
+  const detectorAlerts = new Counter({
+    name: "tessera_detector_alerts_total",
+    help: "Alerts raised by the anomaly detector, by kind",
+    labelNames: ["kind"],
+    registers: [registry],
+  });
+  const detectorDropped = new Counter({
+    name: "tessera_detector_dropped_events_total",
+    help: "Events the anomaly detector's bounded queue dropped under overload (the request was answered; only its analysis was lost)",
+    registers: [registry],
+  });
   return {
     registry,
     introspected: (o) => introspections.inc(o.active ? { outcome: "active", reason: "none" } : { outcome: "inactive", reason: o.reason }),
@@ -62,5 +77,7 @@ export function createAccessMetrics(registry: Registry = new Registry()): Access
       if (tokens > 0) revocations.inc({ reason }, tokens);
     },
     rateLimited: (kind) => rateLimited.inc({ kind }),
+    detectorAlert: (kind) => detectorAlerts.inc({ kind }),
+    detectorDropped: () => detectorDropped.inc(),
   };
 }

@@ -79,7 +79,7 @@ export function oauthRoutes(app: FastifyInstance, ctx: AccessContext, suppressio
       async (request, reply) => {
         const { token, cnf_x5t_s256 } = parseInput(boundIntrospectionRequest, request.body);
         void reply.header("cache-control", "no-store");
-        const { answer, quota } = await introspectToken(ctx, verifiedCaller(request), token, cnf_x5t_s256);
+        const { answer, quota } = await introspectToken(ctx, verifiedCaller(request), token, cnf_x5t_s256, requestMeta(request).sourceIp);
         if (quota && !quota.admitted) throw rateLimitedOAuthError(quota);
         if (quota) void reply.headers(rateLimitHeaders(quota));
         return answer;

@@ -37,3 +37,8 @@ export function actorOf(request: FastifyRequest): Actor {
 export function signedInOf(request: FastifyRequest): SignedIn {
   return verifiedOrThrow(request).signedIn;
 }
+
+/** The person a request acted for, if its policy authenticated one (the detector's feed of administrative actions). */
+export function personOf(request: FastifyRequest): Actor | null {
+  return signedInByRequest.get(request)?.actor ?? null;
+}

@@ -13,8 +13,12 @@ import { knownDeviceId, rememberDevice } from "./device-cookie";
 const invalid = () => new AppError("unauthenticated", "E-mail or password is incorrect.", { reason: "invalid-credentials" });
 
 export async function signIn(ctx: AccessContext, input: { email: string; password: string; deviceCookie?: string; userAgent?: string }, meta: RequestMeta) {
-  const failure = (reason: string) =>
-    ctx.prisma.$transaction((tx) =>
+  // Every attempt is told to the anomaly detector (a push into its bounded queue, never awaited).
+  const tell = (userId: string | null, tenantId: string | null, outcome: "success" | "failure", deviceId: string | null, rememberedDeviceId: string | null) =>
+    ctx.detector?.push({ type: "sign-in", at: ctx.now().getTime(), tenantId, userId, email: input.email.slice(0, 254), address: meta.sourceIp, deviceId, rememberedDeviceId, outcome });
+  const failure = (reason: string) => {
+    tell(null, null, "failure", null, null);
+    return ctx.prisma.$transaction((tx) =>
       recordEvent(tx, {
         action: "auth.sign_in",
         outcome: "failure",
@@ -26,6 +30,7 @@ export async function signIn(ctx: AccessContext, input: { email: string; passwor
         data: { reason },
       }),
     );
+  };
 
   const user = await ctx.prisma.user.findUnique({ where: { email: input.email }, omit: { passwordHash: false } });
   const deviceId = knownDeviceId(ctx.keysDir, input.deviceCookie, user?.id ?? null);
@@ -58,10 +63,12 @@ export async function signIn(ctx: AccessContext, input: { email: string; passwor
     });
     return created;
   });
+  const deviceCookie = rememberDevice(ctx.keysDir, input.deviceCookie, user.id);
+  tell(user.id, user.tenantId, "success", deviceId, knownDeviceId(ctx.keysDir, deviceCookie, user.id));
   return {
     sessionToken: opened.token,
     session: opened.session,
-    deviceCookie: rememberDevice(ctx.keysDir, input.deviceCookie, user.id),
+    deviceCookie,
     user: toUserDto(user),
   };
 }

@@ -29,6 +29,23 @@ export async function validateLicense(
   input: { key: string; scope?: string; fingerprint?: string },
   meta: RequestMeta,
 ): Promise<Validation> {
+  const validation = await decideValidation(ctx, failures, caller, input, meta);
+  // Told to the anomaly detector (a push into its bounded queue, never awaited); not-served answers as unknown.
+  const { answer } = validation;
+  ctx.detector?.push({
+    type: "validation", at: ctx.now().getTime(), caller, address: meta.sourceIp, scope: input.scope ?? null,
+    tenantId: answer.valid ? answer.tenantId : null, licenseId: answer.valid ? answer.licenseId : null, outcome: answer.valid ? "valid" : answer.reason,
+  });
+  return validation;
+}
+
+async function decideValidation(
+  ctx: AccessContext,
+  failures: ValidationFailureAudit,
+  caller: string,
+  input: { key: string; scope?: string; fingerprint?: string },
+  meta: RequestMeta,
+): Promise<Validation> {
   const digest = digestLicenseKey(ctx.keys.secretDigest, input.key);
   const license = await findLicense(ctx, digest);
   if (license && !license.resourceServers.includes(caller)) {

@@ -43,12 +43,19 @@ function grantedScopes(requested: string | undefined, allowed: string[]): string
 export type Grant = { answer: TokenResponse; quota: QuotaDecision | null };
 
 export async function clientCredentialsGrant(ctx: AccessContext, input: ClientCredentialsInput, meta: RequestMeta): Promise<Grant> {
+  // Every grant and refusal is told to the anomaly detector (a push into its bounded queue, never awaited).
+  const tell = (outcome: string, tenantId: string | null) =>
+    ctx.detector?.push({ type: "grant", at: ctx.now().getTime(), tenantId, caller: input.certIdentity, address: meta.sourceIp, clientId: input.clientId ?? null, licenseId: null, outcome });
   try {
     const grant = await grantOrRefuse(ctx, input, meta);
     ctx.metrics.granted({ issued: true });
+    tell("issued", null);
     return grant;
   } catch (error) {
-    if (error instanceof OAuthError) ctx.metrics.granted({ issued: false, reason: error.code });
+    if (error instanceof OAuthError) {
+      ctx.metrics.granted({ issued: false, reason: error.code });
+      tell(error.code, null);
+    }
     throw error;
   }
 }

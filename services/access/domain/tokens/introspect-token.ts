@@ -26,9 +26,16 @@ export type Introspection = { answer: IntrospectionResponse; quota: QuotaDecisio
  * the resource server forwards it (`cnf_x5t_s256`); a certificate-bound token whose binding differs then
  * answers inactive and counts as a refusal. Without it, the answer carries cnf for the caller to compare.
  */
-export async function introspectToken(ctx: AccessContext, caller: string, token: string, presentedThumbprint?: string): Promise<Introspection> {
-  const uncounted = (reason: InactiveReason): Introspection => {
+export async function introspectToken(ctx: AccessContext, caller: string, token: string, presentedThumbprint?: string, callerAddress: string | null = null): Promise<Introspection> {
+  // Every answer is told to the anomaly detector (a push into its bounded queue, never awaited).
+  const tell = (found: CachedToken | undefined, outcome: "active" | InactiveReason) =>
+    ctx.detector?.push({
+      type: "introspection", at: ctx.now().getTime(), tenantId: found?.tenantId ?? null, caller, address: callerAddress,
+      tokenId: found?.tokenId ?? null, licenseId: found?.licenseId ?? null, presentedThumbprint: presentedThumbprint ?? null, outcome,
+    });
+  const uncounted = (reason: InactiveReason, found?: CachedToken): Introspection => {
     ctx.metrics.introspected({ active: false, reason });
+    tell(found, reason);
     return { answer: inactive(), quota: null };
   };
   if (!isWellFormedToken(token)) return uncounted("malformed");
@@ -41,15 +48,17 @@ export async function introspectToken(ctx: AccessContext, caller: string, token:
   const notServed = !found.resourceServers.includes(caller);
   if (!state.active || wronglyBound || notServed) {
     ctx.tokenUsage?.noteRefusal(found, now); // a revoked, expired or stolen token still presented is worth showing
-    return uncounted(notServed ? "not-served" : !state.active ? inactiveReason(state) : "wrong-certificate");
+    return uncounted(notServed ? "not-served" : !state.active ? inactiveReason(state) : "wrong-certificate", found);
   }
   const checked = ctx.quotas?.check("introspections", { licenseId: found.licenseId, tenantId: found.tenantId, requestsPerMinute: found.license.requestsPerMinute });
   const quota = (checked instanceof Promise ? await checked : checked) ?? null;
   if (quota && !quota.admitted) {
     ctx.metrics.introspected({ active: false, reason: "rate-limited" });
+    tell(found, "rate-limited");
     return { answer: inactive(), quota };
   }
   ctx.metrics.introspected({ active: true });
+  tell(found, "active");
   ctx.tokenUsage?.note(found, now);
   ctx.accessRecord?.note({ type: "token", id: found.tokenId, tenantId: found.tenantId }, caller, state.scopes, now);
   const answer: IntrospectionResponse = {

@@ -1,7 +1,7 @@
 // The access service's configuration, from its environment only.
 import path from "node:path";
 import { z } from "zod";
-import { loadEnv, tlsEnv } from "../common/config/load-env";
+import { loadEnv, telemetryEnv, tlsEnv } from "../common/config/load-env";
 
 const schema = z.object({
   ACCESS_HOST: z.string().default("127.0.0.1"),
@@ -27,6 +27,7 @@ const schema = z.object({
   /** Licenses' request-rate quotas (services/access/domain/quotas/): enforced, or off. */
   REQUEST_QUOTAS: z.enum(["enforce", "off"]).default("enforce"),
   ...tlsEnv,
+  ...telemetryEnv,
   // TLS_CERT_FILE/TLS_KEY_FILE serve (serverAuth only); the audit service is called with this pair (clientAuth only).
   TLS_CLIENT_CERT_FILE: z.string().min(1),
   TLS_CLIENT_KEY_FILE: z.string().min(1),

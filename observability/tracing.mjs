@@ -18,6 +18,18 @@ export function tracingEndpoint(env = process.env) {
   return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined;
 }
 
+/** Where and with which headers spans go: the standard variables, read from `env` (not only process.env). */
+function exporterOptions(env) {
+  const url = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, "")}/v1/traces`;
+  const headers = Object.fromEntries(
+    (env.OTEL_EXPORTER_OTLP_HEADERS ?? "")
+      .split(",")
+      .filter((pair) => pair.includes("="))
+      .map((pair) => [decodeURIComponent(pair.slice(0, pair.indexOf("=")).trim()), decodeURIComponent(pair.slice(pair.indexOf("=") + 1).trim())]),
+  );
+  return { url, headers };
+}
+
 /**
  * Registers the context manager, the W3C propagator and a tracer provider for `service` (OTEL_SERVICE_NAME
  * overrides it). Returns `shutdown`, which sends the spans still buffered.
@@ -28,7 +40,7 @@ export function startTracing({ service, env = process.env }) {
     resource: resourceFromAttributes({ "service.name": env.OTEL_SERVICE_NAME || service, "service.namespace": "tessera" }),
     // Off: decided once per span and cheaply (no attributes kept, nothing queued).
     sampler: exporting ? new ParentBasedSampler({ root: new AlwaysOnSampler() }) : new AlwaysOffSampler(),
-    spanProcessors: exporting ? [new BatchSpanProcessor(new OTLPTraceExporter())] : [],
+    spanProcessors: exporting ? [new BatchSpanProcessor(new OTLPTraceExporter(exporterOptions(env)))] : [],
   });
   provider.register({ contextManager: new AsyncLocalStorageContextManager(), propagator: new W3CTraceContextPropagator() });
   return { exporting, shutdown: () => provider.shutdown() };
@@ -36,12 +48,17 @@ export function startTracing({ service, env = process.env }) {
 
 const tracer = () => trace.getTracer("tessera");
 
+const contextOfRequest = Symbol("tessera.observability.context");
+
 /**
  * Serves one request inside its span: the parent is the caller's `traceparent`, when it sends one; the
  * request id travels in the same context (request-context.mjs). The span ends when the response does.
  * The path is recorded without secrets (a setup or invitation link in it is cut to its prefix).
+ * `bindStreams`: also run the request's and response's later listeners (the body's `data` and `end`) in
+ * that context; a server that re-enters it itself after reading the body (reenterRequestContext) saves
+ * that cost on its hot path.
  */
-export function serveInSpan(req, res, requestId, serve) {
+export function serveInSpan(req, res, requestId, serve, { bindStreams = true } = {}) {
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
   const url = req.url ?? "/";
   const query = url.indexOf("?");
@@ -51,17 +68,34 @@ export function serveInSpan(req, res, requestId, serve) {
     parent,
   );
   const ctx = withRequestId(trace.setSpan(parent, span), requestId);
+  req[contextOfRequest] = ctx;
   res.once("close", () => {
     span.setAttribute("http.response.status_code", res.statusCode);
     if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
     span.end();
   });
   context.with(ctx, () => {
-    // Listeners the server adds later (the body's `data` and `end`) run in the request's context too.
-    context.bind(ctx, req);
-    context.bind(ctx, res);
+    if (bindStreams) {
+      context.bind(ctx, req);
+      context.bind(ctx, res);
+    }
     serve();
   });
+}
+
+/** Runs `next` in the context `req` is served in (after its body was read, outside it). */
+export function reenterRequestContext(req, next) {
+  const ctx = req[contextOfRequest];
+  return ctx ? context.with(ctx, next) : next();
+}
+
+/** The ids of the span `req` is served in. */
+export function requestSpanIds(req) {
+  const ctx = req[contextOfRequest];
+  const span = ctx && trace.getSpan(ctx);
+  if (!span) return {};
+  const { traceId, spanId } = span.spanContext();
+  return { traceId, spanId };
 }
 
 /** Names the active server span after the route that serves it (`GET /v1/licenses/:id`), never the path. */

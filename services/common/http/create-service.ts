@@ -25,7 +25,7 @@ import { installPolicy, routeOptions, type PolicyOptions } from "./policy";
 import { createRefusalRecorder } from "./refusal-recorder";
 import { createLogger } from "../../../observability/logger.mjs";
 import { requestIdFrom } from "../../../observability/request-context.mjs";
-import { nameActiveSpan, serveInSpan } from "../../../observability/tracing.mjs";
+import { nameActiveSpan, reenterRequestContext, requestSpanIds, serveInSpan } from "../../../observability/tracing.mjs";
 import { requestLineFields } from "../../../observability/request-line.mjs";
 
 export type ServiceOptions = {
@@ -96,6 +96,8 @@ export function createService(options: ServiceOptions): FastifyInstance {
   installOpenApi(app, { title: `Tessera ${options.name} service`, version: "1", description: options.apiDescription });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  // A body is read outside the request's context (its stream's events): what follows runs in it again.
+  app.addHook("preValidation", (request, _reply, done) => reenterRequestContext(request.raw, done));
   // After the policy (onRequest): a NUL character or a malformed id is answered only to admitted callers.
   installInputGuards(app);
 
@@ -137,7 +139,8 @@ class RequestLines extends LogController {
   }
   incomingRequest() {}
   requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
-    const line = requestLineFields({ method: request.method, url: request.url, status: reply.statusCode, durationNs: reply.elapsedTime * 1e6, clientIp: request.ip });
+    // Called when the response has gone, outside the request's context: the span's ids are given.
+    const line = requestLineFields({ method: request.method, url: request.url, status: reply.statusCode, durationNs: reply.elapsedTime * 1e6, clientIp: request.ip, ...requestSpanIds(request.raw) });
     if (error) reply.log.error({ ...line, err: error }, "request failed");
     else reply.log.info(line, "request completed");
   }
@@ -154,7 +157,7 @@ function traceRequests(server: Server) {
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const requestId = requestIdFrom(req.headers[requestIdHeader]);
     req.headers[requestIdHeader] = requestId;
-    serveInSpan(req, res, requestId, () => handle(req, res));
+    serveInSpan(req, res, requestId, () => handle(req, res), { bindStreams: false });
   });
 }
 

@@ -10,6 +10,9 @@ import { generateToken } from "../../services/access/domain/tokens/token-format"
 import { createService } from "../../services/common/http/create-service";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { routeOptions } from "../../services/common/http/policy";
+import { PassThrough } from "node:stream";
+import { createLogger } from "../../observability/logger.mjs";
+import { routeConsoleToLogger } from "../../lib/web-server/console-to-logger.mjs";
 import { eventually, startSentryReceiver } from "../support/telemetry-receivers";
 import { createTestPki, type TestPki } from "../support/test-pki";
 
@@ -65,5 +68,24 @@ describe("error reports", () => {
     const everything = receiver.received.map((e) => e.raw).join("\n");
     expect(everything).toContain("boom-1");
     for (const secret of [token, token.slice(0, 12), licenseKey, email, password, "ada.lovelace", "session-token="]) expect({ secret, found: everything.includes(secret) }).toEqual({ secret, found: false });
+  });
+
+  it("reports what the web tier's Next.js prints as an error (its server routes console.error to the logger), scrubbed too", async () => {
+    const saved = { ...console };
+    const out = new PassThrough();
+    let logged = "";
+    out.on("data", (c: Buffer) => (logged += c.toString()));
+    routeConsoleToLogger(createLogger({ service: "web", destination: out }));
+    try {
+      console.error("Error rendering /licenses:", new Error(`render failed for ${email} with ${token}`));
+    } finally {
+      Object.assign(console, saved);
+    }
+    await flushErrorReports();
+    const envelope = await eventually("the render error at the DSN endpoint", () => receiver.received.find((e) => e.raw.includes("render failed for")));
+    const event = envelope.items.find((i) => i.type === "event")!.payload as { exception?: { values: { value: string }[] } };
+    expect(event.exception?.values[0].value).toBe("render failed for [email] with tsr_[redacted]");
+    expect(JSON.parse(logged)).toMatchObject({ "log.level": "error", message: "Error rendering /licenses:", error: { message: expect.stringContaining("with tsr_[redacted]") } });
+    for (const secret of [token, email]) expect(envelope.raw.includes(secret)).toBe(false);
   });
 });

@@ -8,7 +8,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // undici talks mTLS to the access service; keep it a plain Node dependency rather than bundling it.
-  serverExternalPackages: ["undici"],
+  // pino and the ECS formatter: one logger instance with the web tier's own server (observability/logger.mjs).
+  serverExternalPackages: ["undici", "pino", "@elastic/ecs-pino-format", "@opentelemetry/api"],
   async headers() {
     return [{ source: "/:path*", headers: staticSecurityHeaders }];
   },

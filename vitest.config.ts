@@ -14,7 +14,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{contracts,services,cli,lib,components,app,tests/unit}/**/*.test.{ts,tsx}"],
+          include: ["{contracts,observability,services,cli,lib,components,app,tests/unit}/**/*.test.{ts,tsx}"],
           exclude: ["**/node_modules/**", "services/*/generated/**"],
           environment: "node",
         },

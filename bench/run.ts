@@ -9,8 +9,9 @@
 // (BENCH_REVOCATIONS per row, default 20), request-rate quotas with BENCH_QUOTAS_RUN=0. Tokens alone:
 // node --conditions=react-server --import tsx bench/token-introspect.ts (sessions: bench/session-check.ts)
 // Names after `--` run only those: `npm run bench -- disclosures` (mtls, revocation, argon2, sign-in, licenses,
-// sessions, tokens, quotas, disclosures, detector). The record of disclosures (issue 9; it seeds a million audit events, a few
-// minutes) runs only when named; BENCH_DISCLOSURE_EVENTS and BENCH_DISCLOSURE_BATCH size it.
+// sessions, tokens, quotas, disclosures, detector, tracing). The record of disclosures (issue 9; it seeds a million audit
+// events, a few minutes) runs only when named; BENCH_DISCLOSURE_EVENTS and BENCH_DISCLOSURE_BATCH size it. Tracing's cost on
+// introspection (issue 11: none / off / on, three servers) runs only when named: `npm run bench -- tracing`.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -25,11 +26,12 @@ import { benchRevocation } from "./revocation";
 import { benchSessionCheck } from "./session-check";
 import { benchSignIn } from "./sign-in";
 import { benchTokenIntrospect } from "./token-introspect";
+import { benchTracing } from "./tracing";
 import type { Timing } from "./lib/measure";
 import { formatTable, type BenchTable } from "./lib/table";
 
 const seconds = (name: string, fallback: number) => 1000 * Number(process.env[name] ?? fallback);
-const benchNames = ["mtls", "revocation", "argon2", "sign-in", "licenses", "sessions", "tokens", "quotas", "disclosures", "detector"] as const;
+const benchNames = ["mtls", "revocation", "argon2", "sign-in", "licenses", "sessions", "tokens", "quotas", "disclosures", "detector", "tracing"] as const;
 const named = process.argv.slice(2);
 const unknown = named.filter((n) => !(benchNames as readonly string[]).includes(n));
 if (unknown.length) {
@@ -38,7 +40,7 @@ if (unknown.length) {
 }
 /** Named on the command line, or (none named) part of the default run and not skipped by its variable. */
 const wanted = (name: (typeof benchNames)[number], skipVariable?: string) =>
-  named.length ? named.includes(name) : name !== "disclosures" && (!skipVariable || process.env[skipVariable] !== "0");
+  named.length ? named.includes(name) : name !== "disclosures" && name !== "tracing" && (!skipVariable || process.env[skipVariable] !== "0");
 
 async function main() {
   const started = new Date();
@@ -98,6 +100,7 @@ async function main() {
   }
   // The record of disclosures (issue 9): only when named (`npm run bench -- disclosures`).
   if (wanted("disclosures")) for (const t of await benchDisclosures(http)) print(t);
+  if (wanted("tracing")) print(await benchTracing(http));
 
   const durationS = (Date.now() - started.getTime()) / 1000;
   const loadAfter = os.loadavg().map((n) => n.toFixed(2)).join(" ");

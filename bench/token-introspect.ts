@@ -50,7 +50,7 @@ const propagationSamples = Number(process.env.BENCH_PROPAGATION_SAMPLES ?? 100);
 const form = { "content-type": "application/x-www-form-urlencoded" };
 
 /** Token rows written directly (the API would cap live tokens per license), digested as the service does. */
-async function insertTokens(h: AccessHarness, licenses: { id: string; tenant_id: string }[], count: number, scope: string): Promise<BenchToken[]> {
+export async function insertTokens(h: AccessHarness, licenses: { id: string; tenant_id: string }[], count: number, scope: string): Promise<BenchToken[]> {
   const now = new Date();
   const tokens = Array.from({ length: count }, (_, n) => ({ id: newId("tok"), secret: generateToken(), license: licenses[n % licenses.length] }));
   await h.prisma.token.createMany({

@@ -18,7 +18,7 @@ export function isTesseraIdentity(identity: string): identity is ServiceIdentity
 /** Identity names: lowercase words joined by dashes, so they are safe in file names and logs. */
 export const identityPattern = /^[a-z][a-z0-9-]{0,62}$/;
 
-/** Header carrying the request id across the mTLS hop. */
-export const requestIdHeader = "x-request-id";
+/** Header carrying the request id across the mTLS hop (declared with the rest of the request id's rules). */
+export { requestIdHeader } from "../observability/request-id.mjs";
 /** Header the web tier uses to tell the access service the browser's address (trusted only from `web`). */
 export const clientIpHeader = "x-tessera-client-ip";

@@ -42,14 +42,14 @@ export default async function globalSetup(_config: FullConfig): Promise<(() => P
 /** The access service says which database it opened when it starts listening: make sure it is the one asked for. */
 async function assertAccessDatabase(home: string, kind: "postgresql" | "pglite") {
   const log = await fs.readFile(path.join(home, "logs", "access.log"), "utf8");
-  const entries = log.split("\n").map((l): { msg?: string; database?: string } => {
+  const entries = log.split("\n").map((l): { message?: string; tessera?: { database?: string } } => {
     try {
       return JSON.parse(l);
     } catch {
       return {};
     }
   });
-  const listening = entries.find((e) => e.msg === "access service listening")?.database;
+  const listening = entries.find((e) => e.message === "access service listening")?.tessera?.database;
   const expected = kind === "postgresql" ? "postgresql" : "embedded";
   if (listening !== expected) throw new Error(`the access service opened ${listening ?? "an unknown"} database, not ${expected}; see ${home}/logs/access.log`);
 }

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import readline from "node:readline";
+import { createLogger } from "../../observability/logger.mjs";
 
 export type Child = {
   name: string;
@@ -32,6 +33,8 @@ export function startChild(options: {
   onLine?: (line: string) => void;
 }): Child {
   const log = fs.createWriteStream(options.logFile, { flags: "a" });
+  // The launcher's own lines in the process's log are ECS lines too, of the service "launcher".
+  const supervisorLog = createLogger({ service: "launcher", destination: log });
   let current: ChildProcess;
   let startedAt = 0;
   let restarts = 0;
@@ -43,7 +46,7 @@ export function startChild(options: {
   const exited = new Promise<number | null>((resolve) => (resolveExited = resolve));
 
   const say = (message: string) => {
-    log.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: message, supervisor: true })}\n`);
+    supervisorLog.warn({ "process.name": options.name }, message);
     if (options.echo) console.log(`[${options.name}] ${message}`);
   };
 
@@ -111,15 +114,19 @@ export function startChild(options: {
 }
 
 /** Per-request lines stay in the log file; the console shows what an operator wants to see. */
-const quietMessages = new Set(["incoming request", "request completed", "audit events delivered"]);
+const quietMessages = new Set(["request completed", "audit events delivered", "audit event received"]);
 
 /** A JSON log line shortened for the console (message and a few useful fields), or null to skip it. */
 function summarise(line: string): string | null {
   try {
+    // ECS lines (observability/logger.mjs): our own fields sit under `tessera`.
     const entry = JSON.parse(line) as Record<string, unknown>;
-    if (typeof entry.msg === "string" && (quietMessages.has(entry.msg) || entry.msg.startsWith("Server listening"))) return null;
-    const extras = ["url", "setupUrl", "err"].filter((k) => entry[k] !== undefined).map((k) => `${k}=${typeof entry[k] === "object" ? JSON.stringify(entry[k]) : entry[k]}`);
-    return [entry.msg, ...extras].join(" ");
+    const own = (typeof entry.tessera === "object" && entry.tessera !== null ? entry.tessera : {}) as Record<string, unknown>;
+    const message = entry.message;
+    if (typeof message === "string" && (quietMessages.has(message) || message.startsWith("Server listening"))) return null;
+    const fields: Record<string, unknown> = { url: own.url ?? entry["url.full"], setupUrl: own.setupUrl, err: entry["error.message"] };
+    const extras = Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${typeof v === "object" ? JSON.stringify(v) : v}`);
+    return [message, ...extras].join(" ");
   } catch {
     return line;
   }

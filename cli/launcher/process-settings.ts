@@ -1,7 +1,10 @@
 // The settings each process takes from the operator's environment, declared once: the launcher
 // passes on exactly these (process-env.ts) and the README's configuration table is checked against
-// them (tests/unit/process-settings.test.ts). Everything else a process receives, the launcher sets
-// itself: addresses, ports, data folders, TLS files and the URLs between the processes.
+// them (tests/unit/process-settings.test.ts). Besides its own, each takes the telemetry settings
+// (observability/settings.mjs). Everything else a process receives, the launcher sets itself: addresses,
+// ports, data folders, TLS files and the URLs between the processes.
+import { telemetrySettings } from "../../observability/settings.mjs";
+
 export const operatorSettings = {
   audit: ["AUDIT_DATABASE_URL", "AUDIT_CHAIN_KEY_FILE", "LOG_LEVEL"],
   access: [
@@ -23,10 +26,13 @@ export const operatorSettings = {
 
 export type ProcessName = keyof typeof operatorSettings;
 
+/** Traces and error reports (observability/settings.mjs): every process takes them. */
+export const everyProcessSettings: readonly string[] = telemetrySettings;
+
 /** The operator's settings that `process` takes, those that are set. */
 export function settingsFor(process: ProcessName, env: Record<string, string | undefined>): Record<string, string> {
   const picked: Record<string, string> = {};
-  for (const name of operatorSettings[process]) {
+  for (const name of [...operatorSettings[process], ...everyProcessSettings]) {
     const value = env[name];
     if (value !== undefined && value !== "") picked[name] = value;
   }

@@ -5,6 +5,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { endAccessSession } from "@/lib/server/auth";
 import { getSessionBearer, sessionCookiePrefixes } from "@/lib/server/session";
+import { webLog } from "@/lib/server/log";
 
 /** Ends the access session behind `bearer`; a failure is logged, and the session then ends at its idle timeout. */
 export async function endAccessSessionQuietly(bearer: unknown): Promise<void> {
@@ -12,7 +13,7 @@ export async function endAccessSessionQuietly(bearer: unknown): Promise<void> {
   try {
     await endAccessSession(bearer);
   } catch (error) {
-    console.error(JSON.stringify({ level: "warn", msg: "access sign-out failed", err: String(error) }));
+    webLog().warn({ err: error }, "access sign-out failed");
   }
 }
 

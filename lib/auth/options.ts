@@ -11,6 +11,7 @@ import { safeRedirectUrl } from "./callback-url";
 import { endAccessSessionQuietly } from "./end-session";
 import { keepDeviceCookie, readDeviceCookie } from "./device-cookie";
 import { signInErrorCode } from "./sign-in-errors";
+import { webLog } from "@/lib/server/log";
 
 /** Upper bound for the cookie; the access service's absolute timeout is enforced on every request via /v1/me. */
 const maxCookieAgeSeconds = 12 * 60 * 60;
@@ -51,7 +52,7 @@ export const authOptions: NextAuthOptions = {
             if (error.status === 401 || error.status === 400 || error.status === 422) throw new Error(signInErrorCode.invalid);
             if (error.status === 429) throw new Error(`${signInErrorCode.throttled}${Math.max(1, error.retryAfterSeconds ?? 60)}`);
           }
-          console.error(JSON.stringify({ level: "error", msg: "sign-in failed", err: String(error) }));
+          webLog().error({ err: error }, "sign-in failed");
           throw new Error(signInErrorCode.unavailable);
         }
       },

@@ -7,10 +7,12 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { requestIdHeader, serviceIdentities } from "@/contracts/identities";
 import { peerAddressHeader } from "@/lib/web-server/peer-address.mjs";
+import { validRequestId } from "@/observability/request-id.mjs";
 import { AccessProblem } from "./access-problem";
 import { downloadResponse } from "./download-response";
 import { createMtlsClient, type Download, type HttpMethod, type MtlsClient, type RequestOptions } from "./mtls-client";
 import { readTlsMaterial, tlsFilePaths, watchTlsFiles } from "./tls-files";
+import { webLog } from "@/lib/server/log";
 
 const globalKey = Symbol.for("tessera.web.accessClient");
 type CachedClient = { client: MtlsClient; stopWatching: () => void };
@@ -33,7 +35,7 @@ function getClient(): MtlsClient {
       client.reload(readTlsMaterial(paths));
     } catch (err) {
       // Half-written or mismatched files (a renewal in progress): the next change event or poll retries.
-      console.error(JSON.stringify({ level: "error", msg: "TLS material could not be reloaded; keeping the previous one", err: String(err) }));
+      webLog().error({ err }, "TLS material could not be reloaded; keeping the previous one");
     }
   });
   g[globalKey] = { client, stopWatching };
@@ -50,6 +52,7 @@ function requireEnv(name: string): string {
 export async function incomingContext(): Promise<{ requestId: string; clientIp?: string }> {
   try {
     const h = await headers();
+    // The web tier's own server gave every request its id (lib/web-server/serve-web.mjs).
     const requestId = validRequestId(h.get(requestIdHeader)) ?? randomUUID();
     return { requestId, clientIp: clientAddress({ forwardedFor: h.get("x-forwarded-for"), peer: h.get(peerAddressHeader) }) };
   } catch {
@@ -86,10 +89,6 @@ export function trustedProxyHops(value: string | undefined): number {
   return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
 }
 
-function validRequestId(value: string | null): string | undefined {
-  return value && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : undefined;
-}
-
 /** A download from the access service (an audit export), streamed through without being held in memory. */
 export async function accessDownload(path: string, options: { bearer: string }): Promise<Download> {
   const ctx = await incomingContext();
@@ -106,7 +105,7 @@ function configuredClient(requestId: string): MtlsClient {
     return getClient();
   } catch (cause) {
     // Missing env or unreadable PEM files: the service is, for this process, unavailable.
-    console.error(JSON.stringify({ level: "error", msg: "access client not configured", requestId, err: String(cause) }));
+    webLog().error({ "http.request.id": requestId, err: cause }, "access client not configured");
     throw new AccessProblem({ status: 503, code: "unavailable", detail: "Access service not configured", cause });
   }
 }

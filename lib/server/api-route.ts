@@ -9,6 +9,8 @@ import { malformedPathProblem, problemContentType, problemTitle, type Problem } 
 import { incomingContext } from "./access-client";
 import { isAccessProblem } from "./access-problem";
 import { getSessionBearer } from "./session";
+import { webLog } from "@/lib/server/log";
+import { reportError } from "@/observability/error-reports.mjs";
 
 type Params = Record<string, string | string[] | undefined>;
 type RouteArgs<P extends Params> = { request: Request; bearer: string; params: P };
@@ -37,7 +39,7 @@ export function apiRoute<P extends Params = Params>(handler: Handler<P>, options
       if (result === undefined) return new NextResponse(null, { status: 204 });
       return NextResponse.json(result, { status: options.status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (error) {
-      return problemResponse(error, requestId);
+      return problemResponse(error, requestId, request);
     }
   };
 }
@@ -112,13 +114,13 @@ function originHost(origin: string): string | null {
   }
 }
 
-function problemResponse(error: unknown, requestId: string): Response {
+function problemResponse(error: unknown, requestId: string, request: Request): Response {
   if (error instanceof InputProblem) {
     return problem(error.status, { code: error.code, detail: error.message, reason: error.reason, fieldErrors: error.fieldErrors, requestId });
   }
   if (isAccessProblem(error)) {
     if (error.status >= 500) {
-      console.error(JSON.stringify({ level: "error", msg: "access service problem", requestId, status: error.status, code: error.code }));
+      webLog().error({ "http.request.id": requestId, status: error.status, code: error.code }, "access service problem");
     }
     const detail = error.status >= 500 ? "Tessera could not complete this right now. Try again in a moment." : error.message;
     return problem(error.status, {
@@ -130,7 +132,8 @@ function problemResponse(error: unknown, requestId: string): Response {
       requestId: error.requestId ?? requestId,
     });
   }
-  console.error(JSON.stringify({ level: "error", msg: "web route failed", requestId, err: String(error) }));
+  webLog().error({ "http.request.id": requestId, err: error }, "web route failed");
+  reportError(error, { requestId, method: request.method, url: new URL(request.url).pathname });
   return problem(500, { code: "internal", detail: "Something went wrong. Try again in a moment.", requestId });
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 // Core mTLS client for the access service: one pooled undici Agent, JSON in, zod-checked JSON out.
+// Each call carries the request's id and trace context (`traceparent`, observability/request-context.mjs).
 // It talks only to a server whose certificate names `access` (a server certificate, ECDSA, unexpired),
 // checked on every connection; with a CRL the TLS stack refuses revoked servers,
 // and `reload` (new CRL, renewed certificate) drops the old pool and its cached TLS sessions.
@@ -12,6 +13,7 @@ import type { z } from "zod";
 import { clientIpHeader, requestIdHeader, serviceIdentities } from "@/contracts/identities";
 import { problemContentType } from "@/contracts/problem";
 import { peerCertificateProblem, tlsCiphers, tlsMinVersion } from "@/contracts/tls-policy";
+import { currentRequestId, outgoingContextHeaders } from "@/observability/request-context.mjs";
 import { AccessProblem, problemFromResponse } from "./access-problem";
 
 export type MtlsClientOptions = {
@@ -100,8 +102,9 @@ export function createMtlsClient(options: MtlsClientOptions): MtlsClient {
     const url = new URL(path, base);
     if (url.origin !== base.origin) throw new Error("accessRequest: path must stay on the access service origin");
     const headers: Record<string, string> = {
+      ...outgoingContextHeaders(opts.requestId),
       accept: `application/json, ${problemContentType}`,
-      [requestIdHeader]: opts.requestId ?? randomUUID(),
+      [requestIdHeader]: opts.requestId ?? currentRequestId() ?? randomUUID(),
     };
     if (opts.clientIp) headers[clientIpHeader] = opts.clientIp;
     if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`;
@@ -135,7 +138,7 @@ export function createMtlsClient(options: MtlsClientOptions): MtlsClient {
   const download = async (path: string, opts: Omit<RequestOptions<undefined>, "body" | "schema"> = {}): Promise<Download> => {
     const url = new URL(path, base);
     if (url.origin !== base.origin) throw new Error("accessRequest: path must stay on the access service origin");
-    const headers: Record<string, string> = { accept: `*/*, ${problemContentType}`, [requestIdHeader]: opts.requestId ?? randomUUID() };
+    const headers: Record<string, string> = { ...outgoingContextHeaders(opts.requestId), accept: `*/*, ${problemContentType}`, [requestIdHeader]: opts.requestId ?? currentRequestId() ?? randomUUID() };
     if (opts.clientIp) headers[clientIpHeader] = opts.clientIp;
     if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`;
     let res: Awaited<ReturnType<typeof request>>;

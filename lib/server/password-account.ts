@@ -7,6 +7,7 @@ import { maxPasswordLength, minPasswordLength } from "@/contracts/password-rules
 import { fieldErrorsOf, humanIssueMessage, invalidFieldsSentence, nulFieldErrors } from "@/contracts/field-messages";
 import type { PasswordAccountState } from "@/lib/views/password-account-state";
 import { isAccessProblem } from "./access-problem";
+import { webLog } from "@/lib/server/log";
 
 /** The account's other fields plus a new password typed twice. */
 export function withNewPassword<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
@@ -62,6 +63,6 @@ function failureState(form: Pick<AccountForm<unknown>, "failureMessage" | "logMe
   }
   // The access service's own sentence ("A platform administrator already exists.", "Too many attempts…").
   if (isAccessProblem(error) && (error.status === 409 || error.status === 429)) return { fieldErrors: {}, message: error.message, values };
-  console.error(JSON.stringify({ level: "error", msg: form.logMessage, err: String(error) }));
+  webLog().error({ err: error }, form.logMessage);
   return { fieldErrors: {}, message: form.failureMessage, values };
 }

@@ -1,7 +1,7 @@
 // The access service's configuration, from its environment only.
 import path from "node:path";
 import { z } from "zod";
-import { loadEnv, tlsEnv } from "../common/config/load-env";
+import { loadEnv, telemetryEnv, tlsEnv } from "../common/config/load-env";
 
 const schema = z.object({
   ACCESS_HOST: z.string().default("127.0.0.1"),
@@ -29,6 +29,7 @@ const schema = z.object({
   /** The anomaly detector (services/access/detector/): watching token use and sign-ins, or off. Its responses start in shadow mode. */
   DETECTOR: z.enum(["on", "off"]).default("on"),
   ...tlsEnv,
+  ...telemetryEnv,
   // TLS_CERT_FILE/TLS_KEY_FILE serve (serverAuth only); the audit service is called with this pair (clientAuth only).
   TLS_CLIENT_CERT_FILE: z.string().min(1),
   TLS_CLIENT_KEY_FILE: z.string().min(1),

@@ -19,8 +19,11 @@ import { loadOrCreateKey } from "./keys/key-files";
 import { keyringFromEnvironment, loadOrCreateKeyring } from "./keys/storage-keyring";
 import { startOutboxRelay } from "./outbox/relay";
 import { buildAccessService } from "./server";
+import { startTelemetry } from "../../observability/telemetry.mjs";
 
 const config = loadAccessConfig();
+// First: the traces and error reports of everything below (each on only when configured).
+const telemetry = await startTelemetry({ service: "access" });
 const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/access/migrations");
 
 const database = await openDatabase({ url: config.ACCESS_DATABASE_URL, embeddedDir: path.join(config.ACCESS_DATA_DIR, "db") });
@@ -83,6 +86,7 @@ closeOnSignals(app, async () => {
   await auditClient.close();
   await prisma.$disconnect();
   await database.close();
+  await telemetry.shutdown();
 });
 
 await app.listen({ host: config.ACCESS_HOST, port: config.ACCESS_PORT });

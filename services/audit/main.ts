@@ -9,6 +9,7 @@ import { checkpointKeyFile, loadOrCreateCheckpointKey } from "./config/checkpoin
 import { checkpointsFile } from "./domain/chain/checkpoint-file";
 import { readAuditConfig } from "./config/env";
 import { buildAuditService } from "./server";
+import { startTelemetry } from "../../observability/telemetry.mjs";
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/audit/migrations");
 
@@ -19,6 +20,8 @@ async function main() {
     process.exit(2);
   }
   const config = read.config;
+  // First: the traces and error reports of everything below (each on only when configured).
+  const telemetry = await startTelemetry({ service: "audit" });
   const { key: chainKey, created } = await loadOrCreateChainKey(config.chainKeyFile);
   const database = await openDatabase({ url: config.databaseUrl, embeddedDir: path.join(config.dataDir, "db") });
   await migrate(database.connectionString, migrationsDir);
@@ -34,7 +37,10 @@ async function main() {
   });
   app.log.info({ checkpointKeyFile: checkpointKeyFile(config.chainKeyFile), kid: checkpointKey.publicJwk.kid }, "audit checkpoints signed with this key");
   if (created) app.log.warn({ chainKeyFile: config.chainKeyFile }, "created a new audit chain key; back it up, the chain cannot be verified without it");
-  closeOnSignals(app, database.close);
+  closeOnSignals(app, async () => {
+    await database.close();
+    await telemetry.shutdown();
+  });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -106,7 +106,7 @@ describe("the launched system", () => {
     // Poll until the flow's last request has been logged, then search every log for every secret.
     const logs = path.join(home, "logs");
     const read = async () => (await Promise.all(["access.log", "audit.log", "web.log"].map((f) => fsp.readFile(path.join(logs, f), "utf8")))).join("\n");
-    await until("the last request logged", async () => ((await read()).includes('"url":"/v1/tokens/tsr_') ? true : undefined));
+    await until("the last request logged", async () => ((await read()).includes('"url.path":"/v1/tokens/tsr_') ? true : undefined));
     const all = await read();
     // The one intended print: the setup link, once, in the line that announces it.
     const printed = all.split("\n").filter((line) => line.includes(setupToken));

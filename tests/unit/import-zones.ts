@@ -26,27 +26,35 @@ export const zones: Zone[] = [
   {
     name: "contracts",
     files: ["contracts/"],
-    mayImport: ["contracts"],
+    mayImport: ["contracts", "observability"],
+    onlyOf: { observability: ["observability/request-id.mjs"] },
     packagesAllowed: /^zod$/,
-    why: "shapes and pure helpers shared by every zone: no I/O, no `node:` module, no secrets",
+    why: "shapes and pure helpers shared by every zone: no I/O, no `node:` module, no secrets (the request id's header is declared with its rules, a pure module)",
+  },
+  {
+    name: "observability",
+    files: ["observability/"],
+    mayImport: ["observability"],
+    packagesAllowed: /^(node:|pino$|@elastic\/ecs-pino-format$|@opentelemetry\/|@sentry\/node$)/,
+    why: "what every process shares to be observed: the ECS logger, secret redaction, trace context, error reports; plain JavaScript, since the web tier's own server runs it before Next.js",
   },
   {
     name: "web-server",
     files: ["lib/server/"],
-    mayImport: ["web-server", "web", "contracts"],
+    mayImport: ["web-server", "web", "contracts", "observability"],
     packagesDenied: serverSidePackages,
     why: "the web tier's server-only client of the access service (mTLS), the only web code holding its certificate",
   },
   {
     name: "web",
     files: ["app/", "components/", "lib/", "proxy.ts", "next.config.js"],
-    mayImport: ["web", "web-server", "contracts"],
+    mayImport: ["web", "web-server", "contracts", "observability"],
     packagesDenied: serverSidePackages,
     why: "the Next.js web tier on the public host: no database, no keys, no service code",
   },
-  { name: "common", files: ["services/common/"], mayImport: ["common", "contracts"], why: "what both services share: Fastify over mTLS, errors, database opener" },
-  { name: "access", files: ["services/access/"], mayImport: ["access", "common", "contracts"], why: "the access service; it reaches the audit service only over mTLS" },
-  { name: "audit", files: ["services/audit/"], mayImport: ["audit", "common", "contracts"], why: "the audit service, with its own database and keys" },
+  { name: "common", files: ["services/common/"], mayImport: ["common", "contracts", "observability"], why: "what both services share: Fastify over mTLS, errors, database opener" },
+  { name: "access", files: ["services/access/"], mayImport: ["access", "common", "contracts", "observability"], why: "the access service; it reaches the audit service only over mTLS" },
+  { name: "audit", files: ["services/audit/"], mayImport: ["audit", "common", "contracts", "observability"], why: "the audit service, with its own database and keys" },
   // The `tessera` command, one zone per place it runs. Dependencies point one way: the dispatcher → each part;
   // the launcher → pki → operator-events → cli-home. No part imports the launcher or the dispatcher, and
   // none but the host tools imports a service's code (the launcher starts the services by their paths).
@@ -82,8 +90,8 @@ export const zones: Zone[] = [
   {
     name: "launcher",
     files: ["cli/launcher/"],
-    mayImport: ["launcher", "pki", "operator-events", "cli-home", "contracts", "common"],
-    onlyOf: { common: ["services/common/http/mtls-client.ts", "services/common/tls/watch-files.ts"] },
+    mayImport: ["launcher", "pki", "operator-events", "cli-home", "contracts", "common", "observability"],
+    onlyOf: { common: ["services/common/http/mtls-client.ts", "services/common/tls/watch-files.ts"], observability: ["observability/logger.mjs", "observability/settings.mjs"] },
     packagesAllowed: /^node:/,
     why: "the developer launcher: starts audit, access and web on one machine by their paths (never importing their code), keeps their certificates through the PKI, and probes them with the mTLS client",
   },
@@ -121,7 +129,9 @@ export const zones: Zone[] = [
  */
 export const clientRule: Omit<Zone, "files"> = {
   name: "web-client",
-  mayImport: ["web", "contracts"],
+  mayImport: ["web", "contracts", "observability"],
+  // The request id's header, which contracts/identities.ts re-exports: a pure module without imports.
+  onlyOf: { observability: ["observability/request-id.mjs"] },
   packagesDenied: /^(server-only$|node:)/,
   why: "code sent to the browser never imports lib/server or server-only modules, not even for a type",
 };

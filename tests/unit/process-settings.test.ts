@@ -59,6 +59,11 @@ describe("the launcher's settings", () => {
     }
   });
 
+  it("passes the telemetry settings (observability/settings.mjs) to every process", () => {
+    const built = envs({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318", SENTRY_DSN: "https://k@sentry.example/1" });
+    for (const p of processes) expect([p, built[p].OTEL_EXPORTER_OTLP_ENDPOINT, built[p].SENTRY_DSN]).toEqual([p, "http://collector:4318", "https://k@sentry.example/1"]);
+  });
+
   it("lets the operator's value through, not a default of its own", () => {
     const built = envs({ SESSION_IDLE_MINUTES: "7", WEB_TRUSTED_PROXY_HOPS: "1", AUDIT_DATABASE_URL: "postgresql://db/audit" });
     expect(built.access.SESSION_IDLE_MINUTES).toBe("7");

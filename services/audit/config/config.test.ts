@@ -20,6 +20,15 @@ describe("audit configuration", () => {
     expect(read.message).not.toContain("\n");
     for (const name of ["AUDIT_PORT", "AUDIT_DATABASE_URL", "AUDIT_DATA_DIR", "TLS_CERT_FILE", "TLS_KEY_FILE"]) expect(read.message).toContain(name);
   });
+
+  it("takes the telemetry settings, and refuses a DSN without its key or an endpoint that is not http(s)", () => {
+    const good = readAuditConfig({ ...tlsEnv, AUDIT_DATA_DIR: "/srv/audit", OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318", SENTRY_DSN: "https://abc@sentry.example/7", OTEL_EXPORTER_OTLP_HEADERS: "Authorization=Bearer x,tenant=t1" });
+    expect(good.ok).toBe(true);
+    const bad = readAuditConfig({ ...tlsEnv, AUDIT_DATA_DIR: "/srv/audit", OTEL_EXPORTER_OTLP_ENDPOINT: "grpc://collector:4317", SENTRY_DSN: "https://sentry.example/7", OTEL_EXPORTER_OTLP_HEADERS: "no pairs" });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    for (const name of ["OTEL_EXPORTER_OTLP_ENDPOINT", "SENTRY_DSN", "OTEL_EXPORTER_OTLP_HEADERS"]) expect(bad.message).toContain(name);
+  });
 });
 
 describe("audit chain key", () => {

@@ -1,6 +1,7 @@
 // The audit service's configuration, from the environment, checked before anything starts.
 import path from "node:path";
 import { z } from "zod";
+import { telemetryEnv } from "../../common/config/load-env";
 
 const file = z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") }).min(1, "must name a file");
 
@@ -15,6 +16,7 @@ export const auditEnvSchema = z.object({
   TLS_KEY_FILE: file,
   TLS_CRL_FILE: file.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ...telemetryEnv,
 });
 
 export type AuditConfig = {

@@ -17,6 +17,11 @@ export function registerEventRoutes(app: FastifyInstance, deps: { prisma: AuditP
       const { events } = parseInput(appendEventsRequest, request.body);
       const result = await appendEvents(deps.prisma, deps.chainKey, events);
       request.log.info({ caller: verifiedCaller(request), ...result }, "events appended");
+      // The relay's batch has a request id of its own; each event names the request that caused it, which
+      // is the id to follow from the web tier's and the access service's lines to here.
+      for (const event of events) {
+        app.log.info({ "http.request.id": event.requestId ?? undefined, "event.id": event.id, "event.action": event.action }, "audit event received");
+      }
       return result;
     },
   );

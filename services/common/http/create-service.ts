@@ -1,11 +1,12 @@
 // Builds an internal service: Fastify over mutual TLS (revoked certificates cut off on live connections),
-// JSON logs with request ids, every route's declared policy enforced before its input is read,
+// ECS logs with request ids (one line per request), every route's declared policy enforced before its input is read,
 // problem+json errors, /healthz, /readyz and /metrics (with the served certificate's time left), and
 // graceful shutdown.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Server } from "node:https";
 import type { TLSSocket } from "node:tls";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Registry } from "prom-client";
 import { z } from "zod";
 import { requestIdHeader } from "../../../contracts/identities";
@@ -22,7 +23,10 @@ import { installInputGuards } from "./parse";
 import { callerIdentity } from "./caller";
 import { installPolicy, routeOptions, type PolicyOptions } from "./policy";
 import { createRefusalRecorder } from "./refusal-recorder";
-import { redactingStream } from "./redact-secrets";
+import { createLogger } from "../../../observability/logger.mjs";
+import { requestIdFrom } from "../../../observability/request-context.mjs";
+import { nameActiveSpan, reenterRequestContext, requestSpanIds, serveInSpan } from "../../../observability/tracing.mjs";
+import { requestLineFields } from "../../../observability/request-line.mjs";
 
 export type ServiceOptions = {
   name: string;
@@ -39,25 +43,19 @@ export type ServiceOptions = {
 };
 
 const serviceStatus = z.object({ status: z.string(), service: z.string() });
-const requestIdPattern = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export function createService(options: ServiceOptions): FastifyInstance {
   const material = readTlsMaterial(options.tls);
   const app = Fastify({
     https: { ...secureContextOptions(material), requestCert: true, rejectUnauthorized: true },
-    logger: {
-      level: options.logLevel ?? process.env.LOG_LEVEL ?? "info",
-      base: { service: options.name },
-      redact: ["req.headers.authorization", "req.headers.cookie"],
-      // Secrets in URLs and messages (invitation and setup links, pasted tokens) never reach the log.
-      stream: redactingStream(),
-    },
+    // ECS lines, secrets redacted (observability/logger.mjs); every line of a request names its id.
+    loggerInstance: createLogger({ service: options.name, level: options.logLevel ?? process.env.LOG_LEVEL ?? "info" }) as FastifyBaseLogger,
+    // One ECS line per request, written when it is answered, instead of Fastify's two.
+    logController: new RequestLines(),
     // Requests arrive over mTLS from peers we issued certificates to; their request id is trusted
     // so that one id follows a request across the hop.
-    genReqId: (req) => {
-      const incoming = req.headers[requestIdHeader];
-      return typeof incoming === "string" && requestIdPattern.test(incoming) ? incoming : randomUUID();
-    },
+    // serveInSpan (below) has already chosen it.
+    genReqId: (req) => requestIdFrom(req.headers[requestIdHeader]),
     bodyLimit: 1_048_576,
     keepAliveTimeout: 72_000,
     forceCloseConnections: "idle",
@@ -68,6 +66,7 @@ export function createService(options: ServiceOptions): FastifyInstance {
     clientErrorHandler,
   });
 
+  traceRequests(app.server as Server);
   const registry = installMetrics(app, options.name, options.registry);
   let servedCert = material.cert; // the certificate served now (replaced when the TLS files change)
   installCertificateMetric(registry, () => servedCert);
@@ -88,13 +87,17 @@ export function createService(options: ServiceOptions): FastifyInstance {
   });
   app.addHook("onRequest", async (request, reply) => {
     reply.header(requestIdHeader, request.id);
+    nameActiveSpan(request.method, request.routeOptions.url ?? "unmatched");
   });
+
   // Before any route: every route registered after it must declare its policy, which runs on each request.
   installPolicy(app, recordRefusal, options.policy);
   // Next, so that every route registered after it appears in /openapi.json.
   installOpenApi(app, { title: `Tessera ${options.name} service`, version: "1", description: options.apiDescription });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  // A body is read outside the request's context (its stream's events): what follows runs in it again.
+  app.addHook("preValidation", (request, _reply, done) => reenterRequestContext(request.raw, done));
   // After the policy (onRequest): a NUL character or a malformed id is answered only to admitted callers.
   installInputGuards(app);
 
@@ -127,6 +130,35 @@ export function createService(options: ServiceOptions): FastifyInstance {
   );
   app.addHook("onClose", async () => stopWatching());
   return app;
+}
+
+/** Fastify's request lines, as ECS: none when a request arrives, one when it is answered (its logger names the request id). */
+class RequestLines extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: "http.request.id" });
+  }
+  incomingRequest() {}
+  requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    // Called when the response has gone, outside the request's context: the span's ids are given.
+    const line = requestLineFields({ method: request.method, url: request.url, status: reply.statusCode, durationNs: reply.elapsedTime * 1e6, clientIp: request.ip, ...requestSpanIds(request.raw) });
+    if (error) reply.log.error({ ...line, err: error }, "request failed");
+    else reply.log.info(line, "request completed");
+  }
+}
+
+/**
+ * Every request is served inside its span (the caller's `traceparent` its parent) with its request id in
+ * the context, so that what it logs names the trace and what it calls receives both. Fastify's own request
+ * handler is wrapped, as OpenTelemetry's HTTP instrumentation does, without patching the http module.
+ */
+function traceRequests(server: Server) {
+  const [handle] = server.listeners("request") as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeListener("request", handle);
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = requestIdFrom(req.headers[requestIdHeader]);
+    req.headers[requestIdHeader] = requestId;
+    serveInSpan(req, res, requestId, () => handle(req, res), { bindStreams: false });
+  });
 }
 
 /** Stops on SIGINT/SIGTERM: finishes in-flight requests, then runs the given cleanup. */

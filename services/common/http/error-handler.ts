@@ -4,6 +4,7 @@ import type { Socket } from "node:net";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { problemContentType, problemTitle, type Problem } from "../../../contracts/problem";
 import { AppError } from "./app-error";
+import { reportError } from "../../../observability/error-reports.mjs";
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, status: number, code: string, detail: string, extra: Partial<Problem> = {}) {
   const body: Problem = {
@@ -54,6 +55,7 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
     return sendProblem(reply, request, client.status, client.status === 429 ? "too-many-requests" : "bad-request", client.detail);
   }
   request.log.error({ err: error }, "unhandled error");
+  reportError(error, { requestId: request.id, method: request.method, url: request.url, headers: request.headers });
   return sendProblem(reply, request, 500, "internal", "Something went wrong. Quote the request id when reporting it.");
 }
 

@@ -1,11 +1,13 @@
 // Service-to-service JSON over mutual TLS: one pooled, kept-alive undici Agent per peer, TLS 1.3; the
 // request id travels along. Every new connection's server certificate is checked against the transport
-// policy (server usage, key, expiry, and the identity expected). `reload` swaps in new material (a renewed
+// policy (server usage, key, expiry, and the identity expected). A call made while serving a request
+// sends that request's id and trace context (`traceparent`) on. `reload` swaps in new material (a renewed
 // certificate, a new CRL): the old pool is dropped, so a server whose certificate the new CRL lists is
 // never reached again.
 import tls, { type TLSSocket } from "node:tls";
 import { Agent, buildConnector, request } from "undici";
 import { requestIdHeader } from "../../../contracts/identities";
+import { outgoingContextHeaders } from "../../../observability/request-context.mjs";
 import { peerCertificateProblem } from "../../../contracts/tls-policy";
 import { readTlsMaterial, secureContextOptions, watchTlsFiles, type TlsFiles } from "../tls/server-tls";
 
@@ -53,7 +55,7 @@ export function createMtlsClient(baseUrl: string, material: ClientTls, options: 
   let agent = build(material);
   /** Sends a request with a body already serialised (or none) and parses a JSON answer if there is one. */
   async function raw<T = unknown>(method: Method, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
-    const res = await request(new URL(path, baseUrl), { method, dispatcher: agent, headers, body });
+    const res = await request(new URL(path, baseUrl), { method, dispatcher: agent, headers: { ...outgoingContextHeaders(), ...headers }, body });
     const text = await res.body.text();
     const isJson = /json/.test(String(res.headers["content-type"] ?? ""));
     return { status: res.statusCode, body: (isJson && text ? JSON.parse(text) : text || undefined) as T, headers: res.headers };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactSecrets } from "./redact-secrets";
+import { redactSecrets } from "./redact-secrets.mjs";
 
 describe("log redaction", () => {
   it("cuts every kind of secret down to its prefix, wherever it is in the line", () => {

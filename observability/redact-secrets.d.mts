@@ -1,0 +1,3 @@
+import type { Writable } from "node:stream";
+export declare function redactSecrets(text: string): string;
+export declare function redactingStream(out?: NodeJS.WritableStream): Writable;

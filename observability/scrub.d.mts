@@ -1,0 +1,3 @@
+export declare function scrubText(text: string): string;
+export declare function scrubValue<T>(value: T): T;
+export declare function scrubEvent<T>(event: T): T;

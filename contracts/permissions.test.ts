@@ -28,6 +28,7 @@ const expected: Record<Permission, Role[]> = {
   "incidents.write": ["platform_admin"],
   "security_plan.write": ["platform_admin"],
   "security_inventory.read": ["platform_admin"],
+  "storage_keys.rotate": ["platform_admin"],
 };
 
 describe("permission matrix", () => {

@@ -28,6 +28,7 @@ export const permissions = [
   "incidents.write", // open incidents, mark the districts concerned, record notices
   "security_plan.write", // run the self-checks on demand and sign off the periodic access review
   "security_inventory.read", // the Security page's inventory of keys and certificates (metadata, never key material)
+  "storage_keys.rotate", // start a storage key rotation (a rewrap job of every license key) and follow its progress
 ] as const;
 export type Permission = (typeof permissions)[number];
 

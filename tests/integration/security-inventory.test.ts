@@ -53,6 +53,7 @@ beforeAll(async () => {
     versionOf: v1.versionOf,
     minDecryptionVersion: 1,
     createdAt: () => null,
+    refresh: () => undefined,
   };
   h.ctx.keyring = rotated;
   secrets.push((await insertLicenseRow(h, { ...license, tierId: catalogue.pro.id, holder: { kind: "person", name: "After Rotation" } })).key);

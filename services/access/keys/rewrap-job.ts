@@ -151,6 +151,7 @@ async function rotatePhase(run: Run, job: RewrapJobRow): Promise<void> {
       const rotated = rotateKeyringFile(control.file);
       if (rotated.current !== job.toVersion) throw new RewrapJobFailure(`the keyring gained version ${rotated.current}, not ${job.toVersion}: another rotation ran outside this job`);
     }
+    control.keyring.refresh();
     // Every process follows the file within keyringRecheckMs; until then one may still write under the old version.
     const until = Date.now() + (run.options.followMs ?? keyringRecheckMs + 1_000);
     while (Date.now() < until || control.keyring.currentVersion !== job.toVersion) {
@@ -239,7 +240,10 @@ async function finishPhase(run: Run, job: RewrapJobRow): Promise<void> {
   const remaining = await countUnderOlderVersions(prisma, job.toVersion);
   let minimum: number | null = null;
   // Never raised while anything remains under an older version: that record would be lost, not refused.
-  if (job.retireOld && remaining === 0 && job.failed === 0 && control.file) minimum = raiseMinimumDecryptionVersion(control.file, job.toVersion).current;
+  if (job.retireOld && remaining === 0 && job.failed === 0 && control.file) {
+    minimum = raiseMinimumDecryptionVersion(control.file, job.toVersion).current;
+    control.keyring.refresh();
+  }
   await endJob(prisma, job.id, run.options.owner, { state: "completed", error: null, remainingUnderOld: remaining, minDecryptionVersion: minimum });
 }
 

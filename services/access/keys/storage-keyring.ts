@@ -42,6 +42,8 @@ export type StorageKeyring = {
   readonly minDecryptionVersion: number;
   /** When a version was added; null where the keyring does not record it (older files, ACCESS_KEYRING without dates). */
   createdAt(version: number): Date | null;
+  /** Re-reads a file-backed keyring now (after this process changed the file); a fixed keyring has nothing to re-read. */
+  refresh(): void;
   encrypt(plaintext: string, associatedData: string): string;
   /** Throws on a tampered ciphertext, wrong associated data or an unknown key version. */
   decrypt(ciphertext: string, associatedData: string): string;
@@ -110,6 +112,9 @@ function keyringOver(state: () => KeyringState, reload: () => boolean): StorageK
       return state().created.get(version) ?? null;
     },
     versionOf: versionOfCiphertext,
+    refresh() {
+      reload();
+    },
     encrypt(plaintext, associatedData) {
       const { current, keys } = state();
       return encryptWith(current, keys.get(current)!, plaintext, associatedData);

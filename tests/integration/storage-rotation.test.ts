@@ -9,12 +9,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RotationsResponse, RewrapJobDto } from "../../contracts/storage-rotation-api";
 import type { SecurityInventoryResponse } from "../../contracts/security-inventory-api";
-import { digestLicenseKey, generateLicenseKey, openStoredLicenseKey, sealLicenseKey, sealLicenseKeyUnder } from "../../services/access/domain/licenses/license-key";
+import { digestLicenseKey, generateLicenseKey, openStoredLicenseKey, sealLicenseKey } from "../../services/access/domain/licenses/license-key";
 import { newId } from "../../services/access/domain/secrets/ids";
 import { RetiredKey } from "../../services/access/keys/retired-key";
 import { keyringFileVersions, KeyringError } from "../../services/access/keys/storage-keyring";
-import { createDataKeyCache, liveDataKey, openSealedBatch } from "../../services/access/keys/tenant-data-keys";
+import { createDataKeyCache, openSealedBatch } from "../../services/access/keys/tenant-data-keys";
 import { createLicenseCatalogue } from "../support/license-fixtures";
+import { seedSealedLicenses } from "../support/sealed-license-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 import { authorization, createPlatformAdmin, createTenantWithPeople, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
 
@@ -43,26 +44,6 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
     if (done(value)) return value;
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Seeds license rows fast: sealed in Node, inserted 5 000 at a time with one multi-row INSERT (unnest) each. */
-async function seedLicenses(h: AccessHarness, tenantIds: string[], componentId: string, tierId: string) {
-  const chunk = 5_000;
-  const dataKeys = new Map(await Promise.all(tenantIds.map(async (id) => [id, await liveDataKey(h.prisma, h.ctx.keyring, h.ctx.dataKeys, id)] as const)));
-  for (let start = 0; start < total; start += chunk) {
-    const rows: { id: string; tenantId: string; ciphertext: string; digest: string }[] = [];
-    for (let i = start; i < Math.min(total, start + chunk); i++) {
-      const id = newId("lic");
-      const tenantId = tenantIds[i % tenantIds.length];
-      const key = generateLicenseKey();
-      const ciphertext = i < legacyRows ? sealLicenseKey(h.ctx.keyring, id, key) : sealLicenseKeyUnder(dataKeys.get(tenantId)!, id, key);
-      rows.push({ id, tenantId, ciphertext, digest: digestLicenseKey(h.ctx.keys.secretDigest, key) });
-    }
-    await h.prisma.$executeRaw`
-      insert into licenses (id, tenant_id, component_id, tier_id, seats, starts_at, ends_at, status, key_ciphertext, key_digest, holder_kind, holder_name, updated_at)
-      select r.id, r.tenant_id, ${componentId}, ${tierId}, 1, now() - interval '1 day', now() + interval '365 days', 'expired'::"LicenseStatus", r.ct, r.digest, 'person'::"LicenseHolderKind", 'holder ' || r.id, now()
-        from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.tenantId)}::text[], ${rows.map((r) => r.ciphertext)}::text[], ${rows.map((r) => r.digest)}::text[]) as r(id, tenant_id, ct, digest)`;
   }
 }
 
@@ -98,7 +79,7 @@ beforeAll(async () => {
   const others = await Promise.all(
     Array.from({ length: tenants - 1 }, (_, i) => owner.prisma.tenant.create({ data: { id: newId("ten"), slug: `rotation-${i}`, name: `Rotation ${i}`, kind: "company" } })),
   );
-  await seedLicenses(owner, [acme.tenant.id, ...others.map((t) => t.id)], catalogue.reports.id, catalogue.basic.id);
+  await seedSealedLicenses(owner, { count: total, underKeyring: legacyRows, tenantIds: [acme.tenant.id, ...others.map((t) => t.id)], componentId: catalogue.reports.id, tierId: catalogue.basic.id });
   // Copies of one ciphertext in each old form, kept to show that they are refused afterwards.
   const legacy = await owner.prisma.license.findFirstOrThrow({ where: { keyCiphertext: { startsWith: "k1." } } });
   const enveloped = await owner.prisma.license.findFirstOrThrow({ where: { keyCiphertext: { startsWith: "tdk_" } } });

@@ -9,7 +9,8 @@
 // (BENCH_REVOCATIONS per row, default 20), request-rate quotas with BENCH_QUOTAS_RUN=0. Tokens alone:
 // node --conditions=react-server --import tsx bench/token-introspect.ts (sessions: bench/session-check.ts)
 // Names after `--` run only those: `npm run bench -- disclosures` (mtls, revocation, argon2, sign-in, licenses,
-// sessions, tokens, quotas, disclosures). The record of disclosures (issue 9; it seeds a million audit events, a few
+// sessions, tokens, quotas, rewrap, disclosures). The storage key rotation's rewrap rate (issue 11) needs PostgreSQL;
+// skip it with BENCH_REWRAP_RUN=0, size it with BENCH_REWRAP_LICENSES (default 100 000). The record of disclosures (issue 9; it seeds a million audit events, a few
 // minutes) runs only when named; BENCH_DISCLOSURE_EVENTS and BENCH_DISCLOSURE_BATCH size it.
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -21,6 +22,7 @@ import { benchLicenseValidate } from "./license-validate";
 import { benchMtlsVsPlain } from "./mtls-vs-plain";
 import { benchRequestQuotas } from "./request-quotas";
 import { benchRevocation } from "./revocation";
+import { benchRewrap } from "./rewrap";
 import { benchSessionCheck } from "./session-check";
 import { benchSignIn } from "./sign-in";
 import { benchTokenIntrospect } from "./token-introspect";
@@ -28,7 +30,7 @@ import type { Timing } from "./lib/measure";
 import { formatTable, type BenchTable } from "./lib/table";
 
 const seconds = (name: string, fallback: number) => 1000 * Number(process.env[name] ?? fallback);
-const benchNames = ["mtls", "revocation", "argon2", "sign-in", "licenses", "sessions", "tokens", "quotas", "disclosures"] as const;
+const benchNames = ["mtls", "revocation", "argon2", "sign-in", "licenses", "sessions", "tokens", "quotas", "rewrap", "disclosures"] as const;
 const named = process.argv.slice(2);
 const unknown = named.filter((n) => !(benchNames as readonly string[]).includes(n));
 if (unknown.length) {
@@ -89,6 +91,8 @@ async function main() {
     for (const t of quotas.tables) print(t);
     console.log(quotas.accuracy + "\n");
   }
+  // Storage key rotation (issue 11 §3): the rewrap job's records/s against decrypt-only of the same rows.
+  if (wanted("rewrap", "BENCH_REWRAP_RUN")) print(await benchRewrap());
   // The record of disclosures (issue 9): only when named (`npm run bench -- disclosures`).
   if (wanted("disclosures")) for (const t of await benchDisclosures(http)) print(t);
 

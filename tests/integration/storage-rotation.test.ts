@@ -12,6 +12,7 @@ import type { SecurityInventoryResponse } from "../../contracts/security-invento
 import { digestLicenseKey, generateLicenseKey, openStoredLicenseKey, sealLicenseKey } from "../../services/access/domain/licenses/license-key";
 import { newId } from "../../services/access/domain/secrets/ids";
 import { RetiredKey } from "../../services/access/keys/retired-key";
+import { runRewrapJob, startRewrapJob } from "../../services/access/keys/rewrap-job";
 import { keyringFileVersions, KeyringError } from "../../services/access/keys/storage-keyring";
 import { createDataKeyCache, openSealedBatch } from "../../services/access/keys/tenant-data-keys";
 import { createLicenseCatalogue } from "../support/license-fixtures";
@@ -209,4 +210,19 @@ describe("a rotation of 100 000 license keys, interrupted by a restart", () => {
     const finish = (await owner.prisma.outboxEvent.findMany()).map((e) => e.payload as { action: string; outcome: string; data: Record<string, unknown> }).filter((e) => e.action === "keyring.rewrap_finish");
     expect(finish.at(-1)).toMatchObject({ outcome: "failure", data: expect.objectContaining({ failedLicenseIds: [target.id], remainingUnderOld: 1 }) });
   }, 600_000);
+});
+
+describe("one process at a time", () => {
+  it("leaves a job whose lease another process holds, and takes it over once that lease has expired (a process that died)", async () => {
+    const control = { keyring: service.ctx.keyring, file: keyringFile };
+    await service.close(); // its worker would take the job itself
+    const job = await startRewrapJob(owner.prisma, control, { scope: "keyring", rotate: false, retireOld: false, actor: { type: "operator", id: "tester", label: "test" }, requestId: null, sourceIp: null });
+    await owner.prisma.$executeRaw`update rewrap_jobs set lease_owner = 'crashed-process', lease_until = now() + interval '1 hour', phase = 'reseal' where id = ${job.id}`;
+    expect(await runRewrapJob(owner.prisma, control, job.id, { owner: "second-process" })).toBe("not-claimed");
+    expect(await owner.prisma.rewrapJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ leaseOwner: "crashed-process", state: "running", processed: 0 });
+    await owner.prisma.$executeRaw`update rewrap_jobs set lease_until = now() - interval '1 second' where id = ${job.id}`;
+    expect(await runRewrapJob(owner.prisma, control, job.id, { owner: "second-process" })).toBe("finished");
+    expect(await owner.prisma.rewrapJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ state: "completed", resumes: 1, leaseOwner: null, active: null });
+    service = await startProcess();
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import type { AccessPrisma } from "../db/prisma";
 import type { AuditEvent } from "../../../contracts/audit-api";
 import { runRewrapJob, startRewrapJob, type RewrapJobRow } from "./rewrap-job";
 import type { StorageKeyring } from "./storage-keyring";
+import { createDataKeyCache, openSealedBatch } from "./tenant-data-keys";
 
 export type ReencryptProgress = { processed: number; total: number; reencrypted: number; failed: number };
 
@@ -57,6 +58,14 @@ export async function reencryptLicenseKeys(
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   const end = await prisma.rewrapJob.findUniqueOrThrow({ where: { id: job.id } });
+  // A resumed job's failures before this run are named by id only in its row: read them again for their reasons.
+  const named = new Set(failed.map((f) => f.licenseId));
+  const earlier = await prisma.license.findMany({ where: { id: { in: end.failedIds.filter((id) => !named.has(id)) } }, select: { id: true, keyCiphertext: true } });
+  const reopened = await openSealedBatch(prisma, keyring, createDataKeyCache(), earlier.map((r) => ({ ciphertext: r.keyCiphertext, associatedData: `license:${r.id}` })));
+  earlier.forEach((r, i) => {
+    const outcome = reopened[i];
+    failed.push({ licenseId: r.id, reason: "error" in outcome ? outcome.error.message : "could not be read when this job reached it" });
+  });
   return { jobId: job.id, toVersion: end.toVersion, reencrypted: end.rewrapped - job.rewrapped, rewrappedDataKeys: end.rewrappedDataKeys - job.rewrappedDataKeys, failed, failedDataKeys, job: end };
 }
 

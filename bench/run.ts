@@ -9,9 +9,11 @@
 // (BENCH_REVOCATIONS per row, default 20), request-rate quotas with BENCH_QUOTAS_RUN=0. Tokens alone:
 // node --conditions=react-server --import tsx bench/token-introspect.ts (sessions: bench/session-check.ts)
 // Names after `--` run only those: `npm run bench -- disclosures` (mtls, revocation, argon2, sign-in, licenses,
-// sessions, tokens, quotas, disclosures, detector, tracing). The record of disclosures (issue 9; it seeds a million audit
-// events, a few minutes) runs only when named; BENCH_DISCLOSURE_EVENTS and BENCH_DISCLOSURE_BATCH size it. Tracing's cost on
-// introspection (issue 11: none / off / on, three servers) runs only when named: `npm run bench -- tracing`.
+// sessions, tokens, quotas, rewrap, disclosures, detector, tracing). The storage key rotation's rewrap rate (issue 11) needs
+// PostgreSQL; skip it with BENCH_REWRAP_RUN=0, size it with BENCH_REWRAP_LICENSES (default 100 000). The record of disclosures
+// (issue 9; it seeds a million audit events, a few minutes) runs only when named; BENCH_DISCLOSURE_EVENTS and
+// BENCH_DISCLOSURE_BATCH size it. Tracing's cost on introspection (issue 11: none / off / on, three servers) runs only when
+// named: `npm run bench -- tracing`.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -23,6 +25,7 @@ import { benchLicenseValidate } from "./license-validate";
 import { benchMtlsVsPlain } from "./mtls-vs-plain";
 import { benchRequestQuotas } from "./request-quotas";
 import { benchRevocation } from "./revocation";
+import { benchRewrap } from "./rewrap";
 import { benchSessionCheck } from "./session-check";
 import { benchSignIn } from "./sign-in";
 import { benchTokenIntrospect } from "./token-introspect";
@@ -31,7 +34,7 @@ import type { Timing } from "./lib/measure";
 import { formatTable, type BenchTable } from "./lib/table";
 
 const seconds = (name: string, fallback: number) => 1000 * Number(process.env[name] ?? fallback);
-const benchNames = ["mtls", "revocation", "argon2", "sign-in", "licenses", "sessions", "tokens", "quotas", "disclosures", "detector", "tracing"] as const;
+const benchNames = ["mtls", "revocation", "argon2", "sign-in", "licenses", "sessions", "tokens", "quotas", "rewrap", "disclosures", "detector", "tracing"] as const;
 const named = process.argv.slice(2);
 const unknown = named.filter((n) => !(benchNames as readonly string[]).includes(n));
 if (unknown.length) {
@@ -92,6 +95,8 @@ async function main() {
     for (const t of quotas.tables) print(t);
     console.log(quotas.accuracy + "\n");
   }
+  // Storage key rotation (issue 11 §3): the rewrap job's records/s against decrypt-only of the same rows.
+  if (wanted("rewrap", "BENCH_REWRAP_RUN")) print(await benchRewrap());
   // The anomaly detector (issue 11): needs PostgreSQL; skip with BENCH_DETECTOR_RUN=0.
   if (wanted("detector", "BENCH_DETECTOR_RUN")) {
     const detector = await benchDetector(http);

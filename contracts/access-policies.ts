@@ -135,6 +135,9 @@ export const accessPolicies = policyTable({
   "POST /v1/security-plan/access-review": person("security_plan.write"),
   // — keys and certificates on the Security page (security-inventory-routes.ts) —
   "GET /v1/security/inventory": person("security_inventory.read"),
+  // — storage key rotation from the Security page (storage-rotation-routes.ts); step-up to be added to the start —
+  "GET /v1/security/storage-rotations": person("storage_keys.rotate"),
+  "POST /v1/security/storage-rotations": person("storage_keys.rotate"),
 
   // — the record of disclosures (disclosure-routes.ts) —
   "POST /v1/disclosures": components,

@@ -54,6 +54,11 @@ export const eventSentences: Record<string, Templates> = {
   "invitation.revoke": { success: "{actor} withdrew the invitation of {target} to {tenant}" },
   "keyring.reencrypt": { success: "{actor} re-encrypted the stored license keys" },
   "keyring.rotate": { success: "{actor} rotated the storage key" },
+  "keyring.rewrap_start": { success: "{actor} started a storage key rotation to version {data.toVersion} ({data.scope})" },
+  "keyring.rewrap_finish": {
+    success: "The storage key rotation to version {data.toVersion} finished: {data.rewrapped} of {data.total} records rewrapped",
+    failure: "The storage key rotation to version {data.toVersion} finished with {data.failed} records it could not read (older versions stay readable)",
+  },
   "keys.signing_rotate": { success: "{actor} rotated the signing key" },
   "license.certificate_issue": { success: "{actor} issued a certificate for license {target}{for tenant}" },
   "license.change_tier": { success: "{actor} changed the tier of license {target}{for tenant} from {data.fromTier} to {data.toTier}" },

@@ -31,6 +31,7 @@ export const permissions = [
   "security_alerts.read", // the anomaly detector's alerts (a tenant's administrators: their tenant's)
   "security_alerts.write", // act on an alert: apply or reverse a response, mark it "not an anomaly" or resolved
   "detector_settings.write", // choose the detector's responses per tenant or tier (shadow or enforce)
+  "storage_keys.rotate", // start a storage key rotation (a rewrap job of every license key) and follow its progress
 ] as const;
 export type Permission = (typeof permissions)[number];
 

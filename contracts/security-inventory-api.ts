@@ -51,6 +51,8 @@ export type InventoryKey = z.infer<typeof inventoryKey>;
 export const storageVersionUse = z.object({
   version: z.number().int(),
   current: z.boolean(),
+  /** Below the keyring's minimum decryption version: refused on decrypt (a rotation moved everything off it). */
+  retired: z.boolean(),
   licenseKeys: z.number().int(),
   dataKeys: z.number().int(),
   licenseKeysUnderDataKeys: z.number().int(),

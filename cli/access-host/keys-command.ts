@@ -8,7 +8,7 @@ import { recordEvent } from "../../services/access/outbox/record-event";
 import { accessConfig, EmbeddedDatabaseBusy, openAccessHost, operatorActor, type AccessHost } from "./open-access-host";
 import { recordOperatorEvent } from "../operator-events/operator-events";
 
-const usage = "usage: tessera keys status | rotate | reencrypt [--batch N] | rotate-signing";
+const usage = "usage: tessera keys status | rotate | reencrypt [--batch N] [--retire-old-versions] | rotate-signing";
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -48,7 +48,7 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     case "reencrypt": {
-      const { values } = parseArgs({ args: rest, options: { batch: { type: "string" } } });
+      const { values } = parseArgs({ args: rest, options: { batch: { type: "string" }, "retire-old-versions": { type: "boolean" } } });
       const batchSize = values.batch === undefined ? 200 : Number(values.batch);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error("--batch must be a whole number from 1 to 10000");
       if (!accessConfig().ACCESS_KEYRING) await waitForServicesToFollowRotation(accessConfig().keyringFile);
@@ -57,6 +57,8 @@ export async function run(args: string[]): Promise<number> {
         console.log(`Re-encrypting license keys under storage key version ${host.keyring.currentVersion} (batches of ${batchSize}; safe to interrupt and re-run).`);
         const result = await reencryptLicenseKeys(host.prisma, host.keyring, {
           batchSize,
+          keyringFile: host.config.ACCESS_KEYRING ? null : host.config.keyringFile,
+          retireOld: values["retire-old-versions"] ?? false,
           actor: operatorActor("tessera keys reencrypt"),
           onProgress: (p) => console.log(`  ${p.processed}/${p.total} checked, ${p.reencrypted} re-encrypted, ${p.failed} failed`),
         });
@@ -64,10 +66,11 @@ export async function run(args: string[]): Promise<number> {
         for (const f of result.failedDataKeys) console.error(`  data key ${f.dataKeyId}: ${f.reason}`);
         console.log(
           `Done: ${result.reencrypted} re-encrypted under their tenant's data key, ${result.rewrappedDataKeys} data key(s) rewrapped to version ${result.toVersion}` +
-            (result.changedMeanwhile ? `, ${result.changedMeanwhile} changed meanwhile (re-run to take them)` : "") +
             (result.failed.length ? `, ${result.failed.length} could not be read (listed above)` : "") +
             ".",
         );
+        if (result.job.minDecryptionVersion) console.log(`Versions older than ${result.job.minDecryptionVersion} are retired: they no longer decrypt.`);
+        else if (values["retire-old-versions"]) console.log(`Older versions stay readable: ${result.job.remainingUnderOld ?? "some"} record(s) remain under them.`);
         return result.failed.length || result.failedDataKeys.length ? 1 : 0;
       } finally {
         await host.close();
@@ -76,7 +79,11 @@ export async function run(args: string[]): Promise<number> {
     case "status": {
       const config = accessConfig();
       const keyring = config.ACCESS_KEYRING ? keyringFromEnvironment(config.ACCESS_KEYRING) : loadKeyring(config.keyringFile);
-      console.log(`Storage keyring: versions ${keyring.versions.join(", ")}; current ${keyring.currentVersion}.`);
+      console.log(
+        `Storage keyring: versions ${keyring.versions.join(", ")}; current ${keyring.currentVersion}` +
+          (keyring.minDecryptionVersion > 1 ? `; minimum decryption version ${keyring.minDecryptionVersion} (older ones refused)` : "") +
+          ".",
+      );
       const host = await openAccessHost();
       try {
         for (const [version, count] of await countLicenseKeysByVersion(host.prisma)) console.log(`  ${version.padEnd(6)} ${count} license key(s)`);

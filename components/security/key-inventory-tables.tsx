@@ -38,7 +38,12 @@ const keyColumns: Column<InventoryKey>[] = [
 
 const versionColumns: Column<StorageVersionUse>[] = [
   { key: "version", header: "Version", cell: (v) => <span className="font-mono">k{v.version}</span> },
-  { key: "current", header: "State", cell: (v) => (v.current ? <StatusBadge status="active" label="Current" /> : <StatusBadge status="retired" label="Older version" />) },
+  {
+    key: "current",
+    header: "State",
+    cell: (v) =>
+      v.current ? <StatusBadge status="active" label="Current" /> : v.retired ? <StatusBadge status="revoked" label="Retired (refused)" /> : <StatusBadge status="retired" label="Older version" />,
+  },
   { key: "licenseKeys", header: "License keys sealed under it", cell: (v) => v.licenseKeys },
   { key: "dataKeys", header: "Tenant data keys wrapped by it", cell: (v) => v.dataKeys },
   { key: "underDataKeys", header: "License keys under those data keys", cell: (v) => v.licenseKeysUnderDataKeys },

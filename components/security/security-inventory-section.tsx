@@ -1,6 +1,6 @@
 "use client";
 // Keys and certificates on the Security page (platform administrators): what the access service reports
-// of them, read-only. Rotation stays with the `tessera keys` and `tessera pki` commands.
+// of them, read-only. Storage key rotation is its own section (storage-rotation-section.tsx); certificates stay with `tessera pki`.
 import { useQuery } from "@tanstack/react-query";
 import type { SecurityInventoryResponse } from "@/contracts/security-inventory-api";
 import { LocalTime } from "@/components/audit/local-time";

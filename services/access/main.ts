@@ -50,6 +50,7 @@ const { app, ctx } = buildAccessService({
   prisma,
   secretDigestKey: loadOrCreateKey(config.secretDigestKeyFile),
   keyring,
+  keyringFile: config.ACCESS_KEYRING ? null : config.keyringFile,
   keysDir: config.keysDir,
   auditClient,
   settings: config.settings,

@@ -39,6 +39,9 @@ import { disclosureRoutes } from "./routes/disclosure-routes";
 import { dispositionRoutes } from "./routes/disposition-routes";
 import { incidentRoutes } from "./routes/incident-routes";
 import { securityAlertRoutes } from "./routes/security-alert-routes";
+import { storageRotationRoutes } from "./routes/storage-rotation-routes";
+import { startRewrapWorker } from "./keys/rewrap-worker";
+import type { RunOptions } from "./keys/rewrap-job";
 
 export type AccessServiceDeps = AccessContextDeps & {
   tls: TlsFiles;
@@ -47,6 +50,11 @@ export type AccessServiceDeps = AccessContextDeps & {
   refusalAudit?: RefusalAuditOptions;
   /** The internal CA's index of issued certificates (public facts), for the Security page; absent: not shown. */
   certificateIndexFile?: string | null;
+  /**
+   * The background runner of storage key rotations (keys/rewrap-worker.ts): on by default (a job a stopped
+   * process left resumes at start); false for tests that do not rotate, or its batch size, lease and poll interval.
+   */
+  rewrapWorker?: false | (Pick<RunOptions, "batchSize" | "leaseMs" | "followMs"> & { pollMs?: number });
 };
 
 export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInstance; ctx: AccessContext } {
@@ -108,8 +116,12 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   incidentRoutes(app, ctx);
 
   securityAlertRoutes(app, ctx);
+  // A storage key rotation started from the console, or left unfinished by a stopped process, runs here.
+  const rewrapWorker = deps.rewrapWorker === false ? null : startRewrapWorker(ctx.prisma, { keyring: ctx.keyring, file: ctx.keyringFile }, app.log, deps.rewrapWorker ?? {});
+  storageRotationRoutes(app, ctx, { wake: () => rewrapWorker?.wake() });
   // Last-used times and accesses still in memory are written before the database client closes.
   app.addHook("onClose", async () => {
+    await rewrapWorker?.stop(); // after the batch in progress; its lease is released for the next process
     await ctx.tokenUsage?.close();
     await ctx.licenseValidations?.close();
     await ctx.accessRecord?.close();

@@ -111,7 +111,11 @@ describe("tessera keys", () => {
     const actions = (await db.prisma.outboxEvent.findMany()).map((e) => e.payload as { action: string; actor: { type: string }; data: Record<string, unknown> });
     expect(actions.filter((e) => e.action.startsWith("keyring."))).toEqual([
       expect.objectContaining({ action: "keyring.rotate", actor: expect.objectContaining({ type: "operator" }), data: { previousVersion: 1, currentVersion: 2 } }),
-      expect.objectContaining({ action: "keyring.reencrypt", data: { toVersion: 2, reencrypted: 7, rewrappedDataKeys: 0, failedLicenseIds: [], failedDataKeyIds: [] } }),
+      expect.objectContaining({ action: "keyring.rewrap_start", actor: expect.objectContaining({ type: "operator" }), data: { scope: "keyring", fromVersion: 2, toVersion: 2, retireOld: false } }),
+      expect.objectContaining({ action: "keyring.rewrap_finish", outcome: "success", data: expect.objectContaining({ toVersion: 2, total: 7, rewrapped: 7, failed: 0, minDecryptionVersion: null }) }),
+      // The re-run: a job with nothing to do, audited as one.
+      expect.objectContaining({ action: "keyring.rewrap_start" }),
+      expect.objectContaining({ action: "keyring.rewrap_finish", data: expect.objectContaining({ total: 0, rewrapped: 0 }) }),
     ]);
   });
 

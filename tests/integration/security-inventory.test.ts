@@ -51,6 +51,9 @@ beforeAll(async () => {
     encrypt: (p, ad) => v2.encrypt(p, ad),
     decrypt: (c, ad) => (v1.versionOf(c) === 1 ? v1.decrypt(c, ad) : v2.decrypt(c, ad)),
     versionOf: v1.versionOf,
+    minDecryptionVersion: 1,
+    createdAt: () => null,
+    refresh: () => undefined,
   };
   h.ctx.keyring = rotated;
   secrets.push((await insertLicenseRow(h, { ...license, tierId: catalogue.pro.id, holder: { kind: "person", name: "After Rotation" } })).key);
@@ -98,8 +101,8 @@ describe("keys", () => {
     for (const k of res.body.keys) expect(k.ttlDays).toBe(keyTtlDays[k.purpose]);
     expect(res.body.keys.filter((k) => k.purpose === "storage").map((k) => [k.version, k.current])).toEqual([["k2", true], ["k1", false]]);
     expect(res.body.storageVersions).toEqual([
-      { version: 2, current: true, licenseKeys: 1, dataKeys: 0, licenseKeysUnderDataKeys: 0 },
-      { version: 1, current: false, licenseKeys: 2, dataKeys: 1, licenseKeysUnderDataKeys: 1 },
+      { version: 2, current: true, retired: false, licenseKeys: 1, dataKeys: 0, licenseKeysUnderDataKeys: 0 },
+      { version: 1, current: false, retired: false, licenseKeys: 2, dataKeys: 1, licenseKeysUnderDataKeys: 1 },
     ]);
     expect(res.body.dataKeys).toMatchObject({ live: 1, destroyed: 0, overdue: 0 });
     const ring = await loadSigningKeys(h.ctx.keysDir);

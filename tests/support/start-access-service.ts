@@ -14,7 +14,8 @@ import type { AccessContext, AccessSettings } from "../../services/access/domain
 import type { ChangeFeedOptions } from "../../services/access/cache/change-feed";
 import type { DetectorOptions } from "../../services/access/detector/detector";
 import { startValidationCache, type ValidationCacheRuntime } from "../../services/access/cache/start-validation-cache";
-import { createKeyring } from "../../services/access/keys/storage-keyring";
+import { createKeyring, loadOrCreateKeyring } from "../../services/access/keys/storage-keyring";
+import type { AccessServiceDeps } from "../../services/access/server";
 import { buildAccessService } from "../../services/access/server";
 import type { LicenseQuotaSetup } from "../../services/access/domain/quotas/license-quotas";
 import { createTestDatabase, type TestDatabase } from "./test-database";
@@ -53,6 +54,10 @@ export type AccessServiceOptions = {
   quotas?: LicenseQuotaSetup | false;
   /** The anomaly detector: its options (tests drain it themselves), or absent: not running. */
   detector?: DetectorOptions;
+  /** A file-backed keyring (created if missing), which storage key rotations can add versions to; default: a fixed one in memory. */
+  keyringFile?: string;
+  /** The background runner of storage key rotations; default off (false). */
+  rewrapWorker?: AccessServiceDeps["rewrapWorker"];
 };
 
 const silentLogger = { info() {}, warn() {} };
@@ -75,7 +80,9 @@ export async function startAccessService(label: string, settings: Partial<Access
     certificateIndexFile: pki.files.index,
     prisma,
     secretDigestKey: first?.ctx.keys.secretDigest ?? randomBytes(32),
-    keyring: first?.ctx.keyring ?? createKeyring(1, new Map([[1, randomBytes(32)]])),
+    keyring: options.keyringFile ? loadOrCreateKeyring(options.keyringFile) : (first?.ctx.keyring ?? createKeyring(1, new Map([[1, randomBytes(32)]]))),
+    keyringFile: options.keyringFile ?? null,
+    rewrapWorker: options.rewrapWorker ?? false,
     keysDir,
     settings: { publicUrl: "http://127.0.0.1:3000", sessionIdleMinutes: 30, sessionAbsoluteHours: 12, setupLinkMinutes: 30, policyNoticeDays: 30, ...settings },
     logLevel: options.logLevel ?? "silent",

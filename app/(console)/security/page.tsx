@@ -1,16 +1,17 @@
-// Security: the signed-in person's password and where they are signed in (their sessions, endable), for
-// platform administrators the inventory of keys and certificates, and what is still to come.
+// Security: the signed-in person's password and where they are signed in (their sessions, endable), a link to
+// the anomaly detector's alerts for those who may read them, and for platform administrators the inventory of
+// keys and certificates and storage key rotation.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/console/page-header";
 import { getArea } from "@/components/console/areas";
 import { SecurityInventorySection } from "@/components/security/security-inventory-section";
 import { PasswordSection } from "@/components/security/password-section";
 import { SessionsSection } from "@/components/security/sessions-section";
-import { Panel } from "@/components/ui/panel";
+import { StorageRotationSection } from "@/components/security/storage-rotation-section";
 import { accessPolicies } from "@/contracts/access-policies";
 import { roleMayCall } from "@/contracts/route-policy";
 import { requireUser } from "@/lib/server/session";
-import Link from "next/link";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -18,6 +19,7 @@ export default async function SecurityPage() {
   const current = await requireUser();
   const seesInventory = current.status === "signed-in" && roleMayCall(current.user.role, accessPolicies["GET /v1/security/inventory"]);
   const seesAlerts = current.status === "signed-in" && roleMayCall(current.user.role, accessPolicies["GET /v1/security/alerts"]);
+  const rotates = current.status === "signed-in" && roleMayCall(current.user.role, accessPolicies["POST /v1/security/storage-rotations"]);
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <PageHeader title="Security" summary={getArea("/security").summary} />
@@ -32,11 +34,7 @@ export default async function SecurityPage() {
       <PasswordSection />
       <SessionsSection />
       {seesInventory ? <SecurityInventorySection /> : null}
-      <Panel title="Coming soon">
-        <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-800">
-          <li>rotating storage keys from the console (today: `tessera keys rotate` and `tessera keys reencrypt`)</li>
-        </ul>
-      </Panel>
+      {rotates ? <StorageRotationSection /> : null}
     </section>
   );
 }

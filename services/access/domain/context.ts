@@ -29,6 +29,8 @@ export type AccessContext = {
   keys: { secretDigest: Buffer };
   /** Encrypts secrets at rest (license keys). */
   keyring: StorageKeyring;
+  /** The keyring's file (rotations from the console add versions to it); null: given in ACCESS_KEYRING, fixed. */
+  keyringFile: string | null;
   /** Tenants' data keys unwrapped once and held in memory (checked against their row on every use). */
   dataKeys: DataKeyCache;
   /** Folder of the access service's purpose-bound key files (signing keys live here too). */

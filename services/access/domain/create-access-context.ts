@@ -19,6 +19,8 @@ export type AccessContextDeps = {
   prisma: AccessPrisma;
   secretDigestKey: Buffer;
   keyring: StorageKeyring;
+  /** The keyring's file, which a rotation from the console adds a version to; null or absent: ACCESS_KEYRING (fixed). */
+  keyringFile?: string | null;
   keysDir: string;
   auditClient?: AuditClient | null;
   settings: AccessSettings;
@@ -53,6 +55,7 @@ export function createAccessContext(deps: AccessContextDeps): AccessContext {
     prisma: deps.prisma,
     keys: { secretDigest: deps.secretDigestKey },
     keyring: deps.keyring,
+    keyringFile: deps.keyringFile ?? null,
     dataKeys: createDataKeyCache(),
     keysDir: deps.keysDir,
     auditClient: deps.auditClient ?? null,

@@ -1,96 +1,72 @@
-// After a rotation of the storage keyring (envelope encryption: keys/tenant-data-keys.ts): rewraps every
-// tenant data key under the keyring's current version (a few rows: the license keys under them do not
-// change), and moves every license key still sealed under the keyring itself (the form before data keys)
-// under its tenant's data key. Online: license rows are read in id order in batches and each is rewritten
-// by its own compare-and-set UPDATE, so an interrupted run loses nothing and a re-run continues.
+// `tessera keys reencrypt` after `tessera keys rotate` (envelope encryption: keys/tenant-data-keys.ts): rewraps
+// every tenant data key under the keyring's current version (a few rows: the license keys under them do not
+// change), and moves every license key still sealed under the keyring itself (the form before data keys) under
+// its tenant's data key. It is the console's rewrap job (keys/rewrap-job.ts) run in this process, without adding
+// a version: an unfinished job (the console's, or an interrupted run's) is resumed instead of starting another.
+import { randomBytes } from "node:crypto";
 import type { AccessPrisma } from "../db/prisma";
 import type { AuditEvent } from "../../../contracts/audit-api";
-import { openLicenseKey, sealLicenseKeyUnder } from "../domain/licenses/license-key";
-import { recordEvent } from "../outbox/record-event";
+import { runRewrapJob, startRewrapJob, type RewrapJobRow } from "./rewrap-job";
 import type { StorageKeyring } from "./storage-keyring";
-import { createDataKeyCache, liveDataKey, rewrapDataKeys } from "./tenant-data-keys";
+import { createDataKeyCache, openSealedBatch } from "./tenant-data-keys";
 
 export type ReencryptProgress = { processed: number; total: number; reencrypted: number; failed: number };
 
 export type ReencryptResult = {
+  jobId: string;
   toVersion: number;
-  /** License keys moved from the keyring under their tenant's data key. */
+  /** License keys moved (or resealed) by this run. */
   reencrypted: number;
-  /** Tenant data keys rewrapped under the keyring's current version. */
+  /** Tenant data keys rewrapped under the keyring's current version by this run. */
   rewrappedDataKeys: number;
-  /** Rows whose key changed while we worked (left as they are; a re-run takes them if still old). */
-  changedMeanwhile: number;
   /** Rows that do not decrypt (unknown version, altered, bound to another id): named, never fixed silently. */
   failed: { licenseId: string; reason: string }[];
   /** Data keys that do not unwrap (named, never fixed silently). */
   failedDataKeys: { dataKeyId: string; reason: string }[];
+  /** The job's end: the minimum decryption version it raised, and what it left under older versions. */
+  job: RewrapJobRow;
 };
 
 export async function reencryptLicenseKeys(
   prisma: AccessPrisma,
   keyring: StorageKeyring,
-  options: { batchSize?: number; actor: AuditEvent["actor"]; onProgress?: (p: ReencryptProgress) => void },
+  options: { batchSize?: number; actor: AuditEvent["actor"]; onProgress?: (p: ReencryptProgress) => void; keyringFile?: string | null; retireOld?: boolean; leaseMs?: number },
 ): Promise<ReencryptResult> {
-  const toVersion = keyring.currentVersion;
-  const batchSize = options.batchSize ?? 200;
-  // Ciphertexts under the keyring name its version ("k2.…"); under a data key, the key ("tdk_….…").
-  const notCurrent = { keyCiphertext: { startsWith: "k" } };
-  const dataKeys = createDataKeyCache();
-  const rewrap = await rewrapDataKeys(prisma, keyring);
-  const total = await prisma.license.count({ where: notCurrent });
-  const result: ReencryptResult = { toVersion, reencrypted: 0, rewrappedDataKeys: rewrap.rewrapped, changedMeanwhile: 0, failed: [], failedDataKeys: rewrap.failed };
-  let processed = 0;
-  let after = "";
-  try {
-    for (;;) {
-      const batch = await prisma.license.findMany({
-        where: { ...notCurrent, id: { gt: after } },
-        orderBy: { id: "asc" },
-        take: batchSize,
-        select: { id: true, tenantId: true, keyCiphertext: true },
-      });
-      if (batch.length === 0) break;
-      for (const row of batch) {
-        let resealed: string;
-        try {
-          const plain = openLicenseKey(keyring, row.id, row.keyCiphertext);
-          resealed = sealLicenseKeyUnder(await liveDataKey(prisma, keyring, dataKeys, row.tenantId), row.id, plain);
-        } catch (e) {
-          result.failed.push({ licenseId: row.id, reason: (e as Error).message });
-          continue;
-        }
-        // Raw SQL so that updated_at keeps meaning "the license changed", which re-encryption does not.
-        const changed = await prisma.$executeRaw`update licenses set key_ciphertext = ${resealed} where id = ${row.id} and key_ciphertext = ${row.keyCiphertext}`;
-        if (changed === 1) result.reencrypted++;
-        else result.changedMeanwhile++;
-      }
-      processed += batch.length;
-      after = batch[batch.length - 1].id;
-      options.onProgress?.({ processed, total, reencrypted: result.reencrypted, failed: result.failed.length });
-    }
-  } finally {
-    if (result.reencrypted > 0 || result.rewrappedDataKeys > 0 || result.failed.length > 0 || result.failedDataKeys.length > 0) {
-      await prisma.$transaction((tx) =>
-        recordEvent(tx, {
-          action: "keyring.reencrypt",
-          outcome: result.failed.length === 0 && result.failedDataKeys.length === 0 ? "success" : "failure",
-          actor: options.actor,
-          target: { type: "keyring", id: "storage" },
-          tenantId: null,
-          sourceIp: null,
-          requestId: null,
-          data: {
-            toVersion,
-            reencrypted: result.reencrypted,
-            rewrappedDataKeys: result.rewrappedDataKeys,
-            failedLicenseIds: result.failed.map((f) => f.licenseId).slice(0, 100),
-            failedDataKeyIds: result.failedDataKeys.map((f) => f.dataKeyId).slice(0, 100),
-          },
-        }),
-      );
-    }
+  const control = { keyring, file: options.keyringFile ?? null };
+  const job =
+    (await prisma.rewrapJob.findFirst({ where: { active: true } })) ??
+    (await startRewrapJob(prisma, control, { scope: "keyring", rotate: false, retireOld: options.retireOld ?? false, actor: options.actor, requestId: null, sourceIp: null }));
+  const failed: ReencryptResult["failed"] = [];
+  const failedDataKeys: ReencryptResult["failedDataKeys"] = [];
+  const owner = `cli:${process.pid}:${randomBytes(4).toString("hex")}`;
+  for (;;) {
+    const outcome = await runRewrapJob(prisma, control, job.id, {
+      owner,
+      batchSize: options.batchSize,
+      leaseMs: options.leaseMs,
+      followMs: 0,
+      onDataKeyFailures: (f) => failedDataKeys.push(...f),
+      onBatch: (b) => {
+        failed.push(...b.failed);
+        options.onProgress?.({ processed: b.job.processed, total: b.job.total, reencrypted: b.job.rewrapped, failed: b.job.failed });
+      },
+    });
+    if (outcome !== "not-claimed") break;
+    // An access service holds it: follow it until it ends (its lease says when a holder died).
+    const now = await prisma.rewrapJob.findUniqueOrThrow({ where: { id: job.id } });
+    if (!now.active) break;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
-  return result;
+  const end = await prisma.rewrapJob.findUniqueOrThrow({ where: { id: job.id } });
+  // A resumed job's failures before this run are named by id only in its row: read them again for their reasons.
+  const named = new Set(failed.map((f) => f.licenseId));
+  const earlier = await prisma.license.findMany({ where: { id: { in: end.failedIds.filter((id) => !named.has(id)) } }, select: { id: true, keyCiphertext: true } });
+  const reopened = await openSealedBatch(prisma, keyring, createDataKeyCache(), earlier.map((r) => ({ ciphertext: r.keyCiphertext, associatedData: `license:${r.id}` })));
+  earlier.forEach((r, i) => {
+    const outcome = reopened[i];
+    failed.push({ licenseId: r.id, reason: "error" in outcome ? outcome.error.message : "could not be read when this job reached it" });
+  });
+  return { jobId: job.id, toVersion: end.toVersion, reencrypted: end.rewrapped - job.rewrapped, rewrappedDataKeys: end.rewrappedDataKeys - job.rewrappedDataKeys, failed, failedDataKeys, job: end };
 }
 
 /** How many license keys sit under each keyring version, and under tenants' data keys ("data-key"), for `tessera keys status`. */

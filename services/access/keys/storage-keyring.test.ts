@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { assertPythonFernetAvailable } from "../../../tests/support/python-fernet";
-import { createKeyring, keyringFromEnvironment, KeyringError, loadKeyring, loadOrCreateKeyring, rotateKeyringFile } from "./storage-keyring";
+import { createKeyring, keyringFileVersions, keyringFromEnvironment, KeyringError, loadKeyring, loadOrCreateKeyring, raiseMinimumDecryptionVersion, rotateKeyringFile } from "./storage-keyring";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyring-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -154,5 +154,49 @@ describe("a keyring from the environment", () => {
     } catch (e) {
       expect(String(e)).not.toContain(one);
     }
+  });
+});
+
+describe("key version dates and the minimum decryption version", () => {
+  it("dates each version it creates, keeps the dates through rotations, and leaves older files' versions undated", () => {
+    const file = path.join(dir, "dated", "storage-keyring.json");
+    const start = new Date("2026-01-02T03:04:05.000Z");
+    vi.useFakeTimers({ now: start, toFake: ["Date"] });
+    loadOrCreateKeyring(file);
+    rotateKeyringFile(file, new Date("2026-06-01T00:00:00.000Z"));
+    const keyring = loadKeyring(file);
+    expect(keyring.createdAt(1)).toEqual(start);
+    expect(keyring.createdAt(2)).toEqual(new Date("2026-06-01T00:00:00.000Z"));
+    const legacy = path.join(dir, "legacy.json");
+    fs.writeFileSync(legacy, JSON.stringify({ current: 1, keys: { "1": randomBytes(32).toString("base64") } }), { mode: 0o600 });
+    rotateKeyringFile(legacy);
+    expect(loadKeyring(legacy).createdAt(1)).toBeNull();
+    expect(loadKeyring(legacy).createdAt(2)).toBeInstanceOf(Date);
+  });
+
+  it("refuses ciphertexts under versions below the minimum with their own reason, reads the rest, and never lowers it", () => {
+    const file = path.join(dir, "minimum", "storage-keyring.json");
+    loadOrCreateKeyring(file);
+    const old = loadKeyring(file).encrypt("secret", "license:a");
+    rotateKeyringFile(file);
+    const fresh = loadKeyring(file).encrypt("secret", "license:a");
+    expect(raiseMinimumDecryptionVersion(file, 2)).toEqual({ previous: 1, current: 2 });
+    const keyring = loadKeyring(file);
+    expect(keyring.minDecryptionVersion).toBe(2);
+    expect(keyring.versions).toEqual([1, 2]); // the key is kept: an operator can lower the minimum again
+    expect(reasonOf(() => keyring.decrypt(old, "license:a"))).toBe("retired-version");
+    expect(() => keyring.decrypt(old, "license:a")).toThrow(/version 1 is retired: the minimum decryption version is 2/);
+    expect(keyring.decrypt(fresh, "license:a")).toBe("secret");
+    expect(raiseMinimumDecryptionVersion(file, 1)).toEqual({ previous: 2, current: 2 });
+    expect(() => raiseMinimumDecryptionVersion(file, 3)).toThrow(/cannot refuse the current storage key version 2/);
+    rotateKeyringFile(file);
+    expect(keyringFileVersions(file)).toEqual({ current: 3, versions: [1, 2, 3], minDecryptionVersion: 2 });
+  });
+
+  it("reads the minimum from ACCESS_KEYRING and refuses one above the current version", () => {
+    const keys = { "1": randomBytes(32).toString("base64"), "2": randomBytes(32).toString("base64") };
+    expect(keyringFromEnvironment(JSON.stringify({ current: 2, keys, minDecryptionVersion: 2 })).minDecryptionVersion).toBe(2);
+    expect(() => keyringFromEnvironment(JSON.stringify({ current: 1, keys, minDecryptionVersion: 2 }))).toThrow(/minimum decryption version 2 is above the current version 1/);
+    expect(createKeyring(1, new Map([[1, randomBytes(32)]])).minDecryptionVersion).toBe(1);
   });
 });

@@ -2,7 +2,11 @@
 // (license keys). Every ciphertext names its key version, so old data stays readable after rotation;
 // the record id is bound as associated data, so a ciphertext moved to another row does not decrypt.
 //
-// File format (JSON, mode 0600, never in the database): { "current": 2, "keys": { "1": "<base64 32 bytes>", "2": "…" } }
+// File format (JSON, mode 0600, never in the database):
+//   { "current": 2, "keys": { "1": "<base64 32 bytes>", "2": "…" }, "created": { "2": "<ISO date>" }, "minDecryptionVersion": 2 }
+// `created` dates each version (files from before it have none for older versions); `minDecryptionVersion`
+// (as Vault's transit keys) refuses ciphertexts under older versions once a rewrap job moved everything off
+// them (keys/rewrap-job.ts). Their keys stay in the file, so an operator can lower it again; nothing is deleted.
 // Ciphertext format: "k<version>.<base64url(iv 12 bytes | ciphertext | tag 16 bytes)>"
 //
 // Online rotation: `tessera keys rotate` adds a version to the file and makes it current while services
@@ -14,9 +18,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+const versionKey = z.string().regex(/^[1-9]\d*$/);
 const fileSchema = z.object({
   current: z.number().int().positive(),
-  keys: z.record(z.string().regex(/^[1-9]\d*$/), z.string()),
+  keys: z.record(versionKey, z.string()),
+  created: z.record(versionKey, z.iso.datetime()).optional(),
+  minDecryptionVersion: z.number().int().positive().optional(),
 });
 type KeyringFile = z.infer<typeof fileSchema>;
 
@@ -29,8 +36,14 @@ export const keyringRecheckMs = 5_000;
 export type StorageKeyring = {
   /** The version new ciphertexts are written under. */
   readonly currentVersion: number;
-  /** Every version this keyring can read. */
+  /** Every version this keyring holds (those below minDecryptionVersion are held but refused). */
   readonly versions: readonly number[];
+  /** Ciphertexts under an older version are refused (1: none refused). */
+  readonly minDecryptionVersion: number;
+  /** When a version was added; null where the keyring does not record it (older files, ACCESS_KEYRING without dates). */
+  createdAt(version: number): Date | null;
+  /** Re-reads a file-backed keyring now (after this process changed the file); a fixed keyring has nothing to re-read. */
+  refresh(): void;
   encrypt(plaintext: string, associatedData: string): string;
   /** Throws on a tampered ciphertext, wrong associated data or an unknown key version. */
   decrypt(ciphertext: string, associatedData: string): string;
@@ -39,7 +52,7 @@ export type StorageKeyring = {
 
 /** Refusals of `decrypt`, with messages that name no key or plaintext material. */
 export class KeyringError extends Error {
-  constructor(readonly reason: "malformed" | "unknown-version" | "authentication-failed", message: string) {
+  constructor(readonly reason: "malformed" | "unknown-version" | "retired-version" | "authentication-failed", message: string) {
     super(message);
     this.name = "KeyringError";
   }
@@ -51,12 +64,15 @@ export function versionOfCiphertext(ciphertext: string): number {
   return Number(match[1]);
 }
 
-function validateKeys(current: number, keys: Map<number, Buffer>): void {
+type KeyringState = { current: number; keys: Map<number, Buffer>; created: Map<number, Date>; minDecryptionVersion: number };
+
+function validateKeys(current: number, keys: Map<number, Buffer>, minDecryptionVersion = 1): void {
   for (const [version, key] of keys) {
     if (!Number.isInteger(version) || version < 1) throw new Error(`storage key version ${version} must be a positive integer`);
     if (key.length !== 32) throw new Error(`storage key ${version} must be 32 bytes`);
   }
   if (!keys.has(current)) throw new Error(`the current storage key version ${current} is not in the keyring`);
+  if (minDecryptionVersion > current) throw new Error(`the minimum decryption version ${minDecryptionVersion} is above the current version ${current}`);
 }
 
 function encryptWith(version: number, key: Buffer, plaintext: string, associatedData: string): string {
@@ -81,7 +97,7 @@ function decryptWith(version: number, key: Buffer, ciphertext: string, associate
 }
 
 /** A keyring over fixed keys; `reload` (file-backed keyrings) may return newer keys on an unknown version. */
-function keyringOver(state: () => { current: number; keys: Map<number, Buffer> }, reload: () => boolean): StorageKeyring {
+function keyringOver(state: () => KeyringState, reload: () => boolean): StorageKeyring {
   return {
     get currentVersion() {
       return state().current;
@@ -89,13 +105,24 @@ function keyringOver(state: () => { current: number; keys: Map<number, Buffer> }
     get versions() {
       return [...state().keys.keys()].sort((a, b) => a - b);
     },
+    get minDecryptionVersion() {
+      return state().minDecryptionVersion;
+    },
+    createdAt(version) {
+      return state().created.get(version) ?? null;
+    },
     versionOf: versionOfCiphertext,
+    refresh() {
+      reload();
+    },
     encrypt(plaintext, associatedData) {
       const { current, keys } = state();
       return encryptWith(current, keys.get(current)!, plaintext, associatedData);
     },
     decrypt(ciphertext, associatedData) {
       const version = versionOfCiphertext(ciphertext);
+      const min = state().minDecryptionVersion;
+      if (version < min) throw retired(version, min);
       let key = state().keys.get(version);
       if (!key && reload()) key = state().keys.get(version);
       if (!key) throw new KeyringError("unknown-version", `storage key version ${version} is not in the keyring (known: ${[...state().keys.keys()].join(", ")})`);
@@ -104,20 +131,23 @@ function keyringOver(state: () => { current: number; keys: Map<number, Buffer> }
   };
 }
 
-export function createKeyring(current: number, keys: Map<number, Buffer>): StorageKeyring {
-  validateKeys(current, keys);
-  const fixed = { current, keys: new Map(keys) };
+const retired = (version: number, min: number) =>
+  new KeyringError("retired-version", `storage key version ${version} is retired: the minimum decryption version is ${min}, set after a rewrap moved every record off older versions`);
+
+export function createKeyring(current: number, keys: Map<number, Buffer>, options: { minDecryptionVersion?: number; created?: Map<number, Date> } = {}): StorageKeyring {
+  validateKeys(current, keys, options.minDecryptionVersion);
+  const fixed = { current, keys: new Map(keys), created: new Map(options.created), minDecryptionVersion: options.minDecryptionVersion ?? 1 };
   return keyringOver(() => fixed, () => false);
 }
 
-function readKeyringFile(file: string): { current: number; keys: Map<number, Buffer> } {
+function readKeyringFile(file: string): KeyringState {
   const mode = fs.statSync(file).mode;
   if (mode & 0o077) throw new Error(`${file} is readable by others (mode ${(mode & 0o777).toString(8)}); run: chmod 600 ${file}`);
   return parseKeyring(fs.readFileSync(file, "utf8"), file);
 }
 
 /** The keyring format, from a file or an environment variable; errors name the source, never its content. */
-function parseKeyring(text: string, source: string): { current: number; keys: Map<number, Buffer> } {
+function parseKeyring(text: string, source: string): KeyringState {
   let parsed: KeyringFile;
   try {
     parsed = fileSchema.parse(JSON.parse(text));
@@ -125,12 +155,22 @@ function parseKeyring(text: string, source: string): { current: number; keys: Ma
     throw new Error(`${source} is not a storage keyring ({"current": N, "keys": {"N": "<base64 of 32 bytes>"}})`);
   }
   const keys = new Map(Object.entries(parsed.keys).map(([v, k]) => [Number(v), Buffer.from(k, "base64")]));
+  const minDecryptionVersion = parsed.minDecryptionVersion ?? 1;
   try {
-    validateKeys(parsed.current, keys);
+    validateKeys(parsed.current, keys, minDecryptionVersion);
   } catch (e) {
     throw new Error(`${source}: ${(e as Error).message}`);
   }
-  return { current: parsed.current, keys };
+  const created = new Map(Object.entries(parsed.created ?? {}).map(([v, at]) => [Number(v), new Date(at)]));
+  return { current: parsed.current, keys, created, minDecryptionVersion };
+}
+
+function toFile(state: KeyringState): KeyringFile {
+  const keys: Record<string, string> = {};
+  for (const [version, key] of state.keys) keys[String(version)] = key.toString("base64");
+  const created: Record<string, string> = {};
+  for (const [version, at] of state.created) created[String(version)] = at.toISOString();
+  return { current: state.current, keys, created, ...(state.minDecryptionVersion > 1 ? { minDecryptionVersion: state.minDecryptionVersion } : {}) };
 }
 
 /**
@@ -139,8 +179,8 @@ function parseKeyring(text: string, source: string): { current: number; keys: Ma
  * version to the variable, making it current, and restarting the access processes one by one.
  */
 export function keyringFromEnvironment(text: string, variable = "ACCESS_KEYRING"): StorageKeyring {
-  const { current, keys } = parseKeyring(text, variable);
-  return createKeyring(current, keys);
+  const { current, keys, created, minDecryptionVersion } = parseKeyring(text, variable);
+  return createKeyring(current, keys, { created, minDecryptionVersion });
 }
 
 /** A keyring backed by its file, following changes made by `tessera keys rotate` while it runs. */
@@ -190,7 +230,7 @@ function writeKeyringFile(file: string, content: KeyringFile, exclusive: boolean
 export function loadOrCreateKeyring(file: string): StorageKeyring {
   if (!fs.existsSync(file)) {
     try {
-      writeKeyringFile(file, { current: 1, keys: { "1": randomBytes(32).toString("base64") } }, true);
+      writeKeyringFile(file, { current: 1, keys: { "1": randomBytes(32).toString("base64") }, created: { "1": new Date().toISOString() } }, true);
     } catch (e) {
       // Another process created it first: use theirs.
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
@@ -200,12 +240,29 @@ export function loadOrCreateKeyring(file: string): StorageKeyring {
 }
 
 /** Adds a fresh key version to the file and makes it current; older versions stay so old data still reads. */
-export function rotateKeyringFile(file: string): { previous: number; current: number } {
-  const { current, keys } = readKeyringFile(file);
-  const next = Math.max(...keys.keys()) + 1;
-  const entries: Record<string, string> = {};
-  for (const [version, key] of keys) entries[String(version)] = key.toString("base64");
-  entries[String(next)] = randomBytes(32).toString("base64");
-  writeKeyringFile(file, { current: next, keys: entries }, false);
-  return { previous: current, current: next };
+export function rotateKeyringFile(file: string, now = new Date()): { previous: number; current: number } {
+  const state = readKeyringFile(file);
+  const next = Math.max(...state.keys.keys()) + 1;
+  state.keys.set(next, randomBytes(32));
+  state.created.set(next, now);
+  writeKeyringFile(file, toFile({ ...state, current: next }), false);
+  return { previous: state.current, current: next };
+}
+
+/**
+ * Refuses ciphertexts under versions older than `version` from now on (every process following the file
+ * within keyringRecheckMs). Only a rewrap job that counted nothing left under them calls it. Never lowers it.
+ */
+export function raiseMinimumDecryptionVersion(file: string, version: number): { previous: number; current: number } {
+  const state = readKeyringFile(file);
+  if (version > state.current) throw new Error(`cannot refuse the current storage key version ${state.current} or older than ${version}`);
+  const previous = state.minDecryptionVersion;
+  if (version > previous) writeKeyringFile(file, toFile({ ...state, minDecryptionVersion: version }), false);
+  return { previous, current: Math.max(previous, version) };
+}
+
+/** The versions the keyring file holds now (a rewrap job checks the file itself, not a copy up to keyringRecheckMs old). */
+export function keyringFileVersions(file: string): { current: number; versions: number[]; minDecryptionVersion: number } {
+  const state = readKeyringFile(file);
+  return { current: state.current, versions: [...state.keys.keys()].sort((a, b) => a - b), minDecryptionVersion: state.minDecryptionVersion };
 }

@@ -15,6 +15,7 @@ import { AppError } from "../../common/http/app-error";
 import type { TransactionClient } from "../domain/context";
 import type { AccessPrisma } from "../db/prisma";
 import { newId } from "../domain/secrets/ids";
+import { asRetiredKey, RetiredKey } from "./retired-key";
 import { KeyringError, versionOfCiphertext, type StorageKeyring } from "./storage-keyring";
 
 const ivLength = 12;
@@ -79,12 +80,19 @@ export class DataKeyDestroyed extends AppError {
 
 const wrapAad = (id: string, tenantId: string) => `tenant-data-key:${id}:${tenantId}`;
 
-function unwrap(keyring: StorageKeyring, cache: DataKeyCache, row: { id: string; tenantId: string; wrappedKey: string }): Buffer {
-  const cached = cache.get(row.id, row.wrappedKey);
+export function unwrap(keyring: StorageKeyring, cache: DataKeyCache, row: { id: string; tenantId: string; wrappedKey: string }): Buffer {
+  // A cached copy is only good while its wrapping version may still be read (the minimum may have been raised).
+  const cached = keyring.versionOf(row.wrappedKey) >= keyring.minDecryptionVersion ? cache.get(row.id, row.wrappedKey) : undefined;
   if (cached) return cached;
   const key = Buffer.from(keyring.decrypt(row.wrappedKey, wrapAad(row.id, row.tenantId)), "base64");
   cache.set(row.id, row.wrappedKey, key);
   return key;
+}
+
+/** A fresh data key's row for a tenant, wrapped under the keyring's current version (the key itself is not kept). */
+export function newDataKeyRow(keyring: StorageKeyring, tenantId: string): { id: string; tenantId: string; wrappedKey: string } {
+  const id = newId("tdk");
+  return { id, tenantId, wrappedKey: keyring.encrypt(randomBytes(32).toString("base64"), wrapAad(id, tenantId)) };
 }
 
 /** The tenant's live data key, created (wrapped under the keyring's current version) on first use. */
@@ -128,16 +136,30 @@ export async function openSealed(
   const match = dataKeyCiphertextPattern.exec(ciphertext);
   if (!match) {
     versionOfCiphertext(ciphertext); // refuses what is neither form
-    return keyring.decrypt(ciphertext, associatedData);
+    try {
+      return keyring.decrypt(ciphertext, associatedData);
+    } catch (e) {
+      throw asRetiredKey(e);
+    }
   }
-  const row = await tx.tenantDataKey.findUnique({ where: { id: match[1] }, select: { id: true, tenantId: true, wrappedKey: true, destroyedAt: true, dispositionId: true } });
+  const row = await tx.tenantDataKey.findUnique({ where: { id: match[1] }, select: { id: true, tenantId: true, wrappedKey: true, destroyedAt: true, dispositionId: true, retiredAt: true, retiredByJob: true } });
   if (!row) throw new KeyringError("unknown-version", `data key ${match[1]} does not exist`);
   if (!row.wrappedKey) {
     cache.forget(row.id);
+    if (row.retiredAt && !row.destroyedAt) throw new RetiredKey("a retired data key", `data key ${row.id} retired ${row.retiredAt.toISOString()} by rewrap job ${row.retiredByJob}`);
     throw new DataKeyDestroyed(row.id, row.destroyedAt ?? new Date(0), row.dispositionId);
   }
-  const key = unwrap(keyring, cache, { ...row, wrappedKey: row.wrappedKey });
-  const raw = Buffer.from(match[2], "base64url");
+  let key: Buffer;
+  try {
+    key = unwrap(keyring, cache, { ...row, wrappedKey: row.wrappedKey });
+  } catch (e) {
+    throw asRetiredKey(e);
+  }
+  return openUnder(key, row.id, match[2], associatedData);
+}
+
+function openUnder(key: Buffer, keyId: string, body: string, associatedData: string): string {
+  const raw = Buffer.from(body, "base64url");
   if (raw.length < ivLength + tagLength) throw new KeyringError("malformed", "ciphertext too short");
   const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, ivLength), { authTagLength: tagLength });
   decipher.setAAD(Buffer.from(associatedData, "utf8"));
@@ -145,8 +167,37 @@ export async function openSealed(
   try {
     return Buffer.concat([decipher.update(raw.subarray(ivLength, raw.length - tagLength)), decipher.final()]).toString("utf8");
   } catch {
-    throw new KeyringError("authentication-failed", `ciphertext under data key ${row.id} failed authentication: altered, or bound to another record`);
+    throw new KeyringError("authentication-failed", `ciphertext under data key ${keyId} failed authentication: altered, or bound to another record`);
   }
+}
+
+/**
+ * Opens many secrets with one read of the data keys they are under (a rewrap job's batch), each with the
+ * same refusals as openSealed; a failure is that item's, never the batch's.
+ */
+export async function openSealedBatch(
+  tx: DataKeyReader,
+  keyring: StorageKeyring,
+  cache: DataKeyCache,
+  items: readonly { ciphertext: string; associatedData: string }[],
+): Promise<({ plaintext: string } | { error: Error })[]> {
+  const ids = [...new Set(items.map((i) => dataKeyCiphertextPattern.exec(i.ciphertext)?.[1]).filter((id): id is string => !!id))];
+  const rows = new Map((await tx.tenantDataKey.findMany({ where: { id: { in: ids } }, select: { id: true, tenantId: true, wrappedKey: true } })).map((r) => [r.id, r]));
+  return items.map(({ ciphertext, associatedData }) => {
+    try {
+      const match = dataKeyCiphertextPattern.exec(ciphertext);
+      if (!match) {
+        versionOfCiphertext(ciphertext);
+        return { plaintext: keyring.decrypt(ciphertext, associatedData) };
+      }
+      const row = rows.get(match[1]);
+      if (!row) throw new KeyringError("unknown-version", `data key ${match[1]} does not exist`);
+      if (!row.wrappedKey) throw new KeyringError("unknown-version", `data key ${row.id} was destroyed or retired`);
+      return { plaintext: openUnder(unwrap(keyring, cache, { ...row, wrappedKey: row.wrappedKey }), row.id, match[2], associatedData) };
+    } catch (e) {
+      return { error: e as Error };
+    }
+  });
 }
 
 /** Rewraps every live data key not under the keyring's current version (after `tessera keys rotate`); returns how many. */
@@ -187,5 +238,13 @@ export async function destroyDataKey(
   });
   cache.forget(row.id);
   if (destroyed.count === 0) return null;
+  // A rotation under way leaves the tenant's previous key still wrapped until its license keys are resealed:
+  // it protects the same data, so it goes too (crypto-shredding must not leave a second way in).
+  const retiring = await tx.tenantDataKey.findMany({ where: { tenantId: input.tenantId, live: null, wrappedKey: { not: null } }, select: { id: true } });
+  for (const r of retiring) cache.forget(r.id);
+  await tx.tenantDataKey.updateMany({
+    where: { id: { in: retiring.map((r) => r.id) }, wrappedKey: { not: null } },
+    data: { wrappedKey: null, destroyedAt: input.now, destroyedBy: input.destroyedBy, dispositionId: input.dispositionId },
+  });
   return { keyId: row.id, destroyedAt: input.now.toISOString(), destroyedBy: input.destroyedBy, protectedRecords: input.protectedRecords };
 }

@@ -9,7 +9,7 @@ import { loadSigningKeys, signingKeyFile } from "../../keys/signing-keys";
 import type { StorageKeyring } from "../../keys/storage-keyring";
 
 export type KeySources = {
-  keyring: Pick<StorageKeyring, "currentVersion" | "versions">;
+  keyring: Pick<StorageKeyring, "currentVersion" | "versions" | "minDecryptionVersion" | "createdAt">;
   /** Null when the keyring comes from ACCESS_KEYRING (no file whose change dates a rotation). */
   keyringFile: string | null;
   keysDir: string;
@@ -77,16 +77,21 @@ async function signingKeys(sources: KeySources, now: Date): Promise<InventoryKey
 
 export async function listKeys(sources: KeySources, now: Date): Promise<InventoryKey[]> {
   const keyringChanged = mtime(sources.keyringFile);
-  const storage = [...sources.keyring.versions].sort((a, b) => b - a).map((v) =>
-    key("storage", now, {
-      algorithm: "AES-256-GCM",
-      version: `k${v}`,
-      current: v === sources.keyring.currentVersion,
-      createdAt: null,
-      lastRotatedAt: v === sources.keyring.currentVersion ? keyringChanged : null,
-      note: v !== sources.keyring.currentVersion ? "older version: still reads what it sealed" : keyringChanged ? null : "rotation date not recorded (keyring given in the environment)",
-    }),
-  );
+  const { currentVersion, minDecryptionVersion } = sources.keyring;
+  // Versions record their creation date since issue 11 (older ones have none): the current one's is its last rotation.
+  const storage = [...sources.keyring.versions].sort((a, b) => b - a).map((v) => {
+    const createdAt = sources.keyring.createdAt(v);
+    const current = v === currentVersion;
+    const note =
+      v < minDecryptionVersion
+        ? `retired: below the minimum decryption version k${minDecryptionVersion}, refused on decrypt`
+        : !current
+          ? "older version: still reads what it sealed"
+          : createdAt || keyringChanged
+            ? minDecryptionVersion > 1 ? `minimum decryption version k${minDecryptionVersion}` : null
+            : "rotation date not recorded (keyring given in the environment)";
+    return key("storage", now, { algorithm: "AES-256-GCM", version: `k${v}`, current, createdAt, lastRotatedAt: current ? (createdAt ?? keyringChanged) : null, note });
+  });
   const digestChanged = mtime(sources.secretDigestKeyFile);
   return [
     ...transportKeys(sources, now),

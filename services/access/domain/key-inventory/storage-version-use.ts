@@ -6,7 +6,7 @@ import type { AccessPrisma } from "../../db/prisma";
 
 const versionOf = (prefix: string) => (/^k(\d+)$/.exec(prefix) ? Number(prefix.slice(1)) : null);
 
-export async function countStorageVersionUse(prisma: AccessPrisma, keyring: { currentVersion: number; versions: readonly number[] }): Promise<StorageVersionUse[]> {
+export async function countStorageVersionUse(prisma: AccessPrisma, keyring: { currentVersion: number; minDecryptionVersion: number; versions: readonly number[] }): Promise<StorageVersionUse[]> {
   const direct = await prisma.$queryRaw<{ prefix: string; count: bigint }[]>`
     select split_part(key_ciphertext, '.', 1) as prefix, count(*) as count
       from licenses where key_ciphertext not like 'tdk\_%' group by 1`;
@@ -17,7 +17,7 @@ export async function countStorageVersionUse(prisma: AccessPrisma, keyring: { cu
   const rows = new Map<number, StorageVersionUse>();
   const row = (version: number) => {
     let r = rows.get(version);
-    if (!r) rows.set(version, (r = { version, current: version === keyring.currentVersion, licenseKeys: 0, dataKeys: 0, licenseKeysUnderDataKeys: 0 }));
+    if (!r) rows.set(version, (r = { version, current: version === keyring.currentVersion, retired: version < keyring.minDecryptionVersion, licenseKeys: 0, dataKeys: 0, licenseKeysUnderDataKeys: 0 }));
     return r;
   };
   for (const v of keyring.versions) row(v);

@@ -7,6 +7,7 @@ import type { AccessContext, RequestMeta } from "../context";
 import { confirmPassword } from "../passwords/confirm-password";
 import { licenseNotFound } from "./get-license";
 import { openStoredLicenseKey } from "./license-key";
+import { RetiredKey } from "../../keys/retired-key";
 import { DataKeyDestroyed } from "../../keys/tenant-data-keys";
 
 export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: string, password: string, meta: RequestMeta) {
@@ -32,6 +33,7 @@ export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: str
     key = await openStoredLicenseKey(ctx.prisma, ctx.keyring, ctx.dataKeys, license.id, license.keyCiphertext);
   } catch (e) {
     if (e instanceof DataKeyDestroyed) await audit("failure", { reason: "data-key-destroyed", dataKeyId: e.keyId });
+    if (e instanceof RetiredKey) await audit("failure", { reason: "retired-key" });
     throw e;
   }
   await audit("success", {});

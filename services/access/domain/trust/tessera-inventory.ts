@@ -288,7 +288,19 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     purpose: "To destroy an organisation's secrets provably by destroying one key (crypto-shredding).",
     retention: "The wrapped key until the organisation's data is destroyed; the record of its destruction for the life of the deployment.",
     recipients: noOne,
-    columns: ["id", "tenantId", "live", "wrappedKey", "createdAt", "destroyedAt", "destroyedBy", "dispositionId", "protectedRecords"],
+    columns: ["id", "tenantId", "live", "wrappedKey", "createdAt", "destroyedAt", "destroyedBy", "dispositionId", "protectedRecords", "retiredAt", "retiredByJob"],
+  },
+  {
+    database: "access", table: "RewrapJob", category: "Staff and administrator accounts",
+    element: "Each storage key rotation: which versions, who started it and when, how far it got (records done, failed ids, its cursor), which process holds it, and how it ended.",
+    purpose: "To run a rotation in the background, resume it after a restart, and show its progress and history on the Security page.",
+    retention: "Kept as the record of rotations.",
+    recipients: noOne,
+    columns: [
+      "id", "active", "state", "scope", "phase", "fromVersion", "toVersion", "retireOld", "total", "processed", "rewrapped", "failed", "failedIds", "cursor",
+      "rewrappedDataKeys", "retiredDataKeys", "remainingUnderOld", "minDecryptionVersion", "startedById", "startedBy", "startedAt", "updatedAt", "finishedAt",
+      "resumedAt", "processedAtResume", "resumes", "leaseOwner", "leaseUntil", "error",
+    ],
   },
   {
     database: "access", table: "DispositionRequest", category: "Student identifiers",

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { accessPolicies } from "./access-policies";
 import { auditPolicies } from "./audit-policies";
-import { admitsCaller, metaPolicies, type EndpointPolicy } from "./route-policy";
+import { admitsCaller, metaPolicies, requiresStepUp, type EndpointPolicy } from "./route-policy";
 
 const all = (table: Record<string, EndpointPolicy>) => Object.values(table);
 const admitted = (table: Record<string, EndpointPolicy>, identity: string) =>
@@ -30,11 +30,18 @@ describe("access service policies", () => {
     }
   });
   it("every endpoint with a live-session bearer is the web tier's, and names a permission unless it is the person's own account", () => {
-    const own = ["GET /v1/me", "GET /v1/me/sessions", "POST /v1/me/sessions/:id/revoke", "POST /v1/me/sessions/revoke-others"];
+    const own = [
+      "GET /v1/me", "GET /v1/me/sessions", "POST /v1/me/sessions/:id/revoke", "POST /v1/me/sessions/revoke-others",
+      "GET /v1/me/second-factors", "POST /v1/me/second-factors/totp", "POST /v1/me/second-factors/:id/confirm", "POST /v1/me/second-factors/:id/remove", "POST /v1/me/recovery-codes", "POST /v1/me/step-up",
+    ];
     for (const p of all(accessPolicies).filter((p) => p.bearer === "session")) {
       expect(p.callers, p.endpoint).toEqual(["web"]);
       expect(p.permission === undefined, p.endpoint).toBe(own.includes(p.endpoint));
     }
+  });
+  it("asks for a fresh second factor before revealing a license key, revoking all of a license's tokens, exporting disclosures and replacing recovery codes", () => {
+    const stepUps = all(accessPolicies).filter(requiresStepUp).map((p) => p.endpoint).sort();
+    expect(stepUps).toEqual(["GET /v1/disclosures/export", "POST /v1/licenses/:id/reveal-key", "POST /v1/licenses/:id/tokens/revoke-all", "POST /v1/me/recovery-codes"]);
   });
   it("only the probes, the OpenAPI document and the JWKS are open to every identity", () => {
     const open = [...all(accessPolicies), ...all(metaPolicies)].filter((p) => p.callers === "any").map((p) => p.endpoint).sort();

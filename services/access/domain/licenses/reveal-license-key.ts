@@ -9,6 +9,7 @@ import type { AccessContext, RequestMeta } from "../context";
 import { verifyPassword } from "../passwords/password-hash";
 import { licenseNotFound } from "./get-license";
 import { openStoredLicenseKey } from "./license-key";
+import { stepUpAuditData } from "../mfa/step-up";
 import { DataKeyDestroyed } from "../../keys/tenant-data-keys";
 
 export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: string, password: string, meta: RequestMeta) {
@@ -24,7 +25,7 @@ export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: str
       tenantId: license.tenantId,
       sourceIp: meta.sourceIp,
       requestId: meta.requestId,
-      data,
+      data: { ...data, ...stepUpAuditData(meta) },
     });
 
   const verdict = await ctx.throttle.check(actor.email);

@@ -35,6 +35,8 @@ export const accessPolicies = policyTable({
   "POST /v1/me/second-factors/:id/remove": person(),
   "POST /v1/me/recovery-codes": stepUp(),
   "POST /v1/me/step-up": person(),
+  // recovery after a lost factor: an administrator who may manage the person approves a reset
+  "POST /v1/users/:userId/second-factors/reset": stepUp("members.write"),
   // the operator's tools
   "POST /v1/operator/events": { callers: ["operator"] },
   // tenants, members, invitations

@@ -15,6 +15,7 @@ export const eventSentences: Record<string, Templates> = {
   "auth.second_factor": { success: "{actor} proved their second factor ({data.factor}, for {data.purpose})", failure: "A second factor of {actor} was refused ({data.factor} for {data.purpose}: {data.reason})" },
   "auth.second_factor_add": { success: "{actor} added an authenticator app" },
   "auth.second_factor_remove": { success: "{actor} removed an authenticator app ({data.factorsLeft} left)" },
+  "auth.second_factor_reset": { success: "{actor} reset the second factors of {target} ({data.factorsRemoved} removed, {data.sessionsEnded} sessions ended)" },
   "auth.recovery_codes_issue": { success: "{actor} was given {data.count} new recovery codes" },
   "auth.sign_out": { success: "{actor} signed out" },
   "auth.session_end": { success: "A session of {actor} ended ({data.reason})" },

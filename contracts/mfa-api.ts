@@ -105,4 +105,8 @@ export const regenerateRecoveryCodesResponse = z.object({ recoveryCodes: z.array
 /** POST /v1/me/step-up — proves a second factor again inside the session, for the actions that ask for it. */
 export const stepUpResponse = z.object({ verifiedAt: z.iso.datetime(), factor: z.enum(verifiedFactorKinds) });
 
+/** POST /v1/users/:userId/second-factors/reset — an administrator's approved reset of a person who lost every factor. */
+export const resetFactorsParams = z.object({ userId: z.string().regex(/^usr_[A-Za-z0-9_-]{16}$/) });
+export const resetFactorsResponse = z.object({ factorsRemoved: z.number().int(), sessionsEnded: z.number().int() });
+
 export const factorParams = z.object({ id: z.string().regex(/^mfa_[A-Za-z0-9_-]{16}$/) });

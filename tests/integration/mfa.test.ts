@@ -288,3 +288,39 @@ describe("removing a factor", () => {
     expect((await events("auth.second_factor_remove")).find((e) => e.actor.id === pat.user.id)?.data).toMatchObject({ provedWith: "totp", factorsLeft: 0 });
   });
 });
+
+describe("recovery after losing every factor", () => {
+  it("an administrator who may manage the person approves a reset (with step-up), audited; the person signs in with the password again", async () => {
+    const tenantAdmin = world.people.tenant_admin;
+    const member = world.people.tenant_member;
+    const memberTotp = await enrolTotp(h, member, clock);
+    const reset = (who: SignedInPerson | string, userId: string) => call<{ factorsRemoved: number; sessionsEnded: number } & Problem>("POST", `/v1/users/${userId}/second-factors/reset`, undefined, who);
+
+    // Nobody resets their own, a member resets nobody, a tenant admin no one outside their tenant or above them.
+    expect((await reset(tenantAdmin, tenantAdmin.user.id)).body.reason).toBe("own-factors");
+    expect((await reset(member, tenantAdmin.user.id)).body.reason).toBe("permission-missing");
+    const outsider = await newPerson();
+    expect((await reset(tenantAdmin, outsider.user.id)).status).toBe(404);
+    expect((await reset(tenantAdmin, "usr_nope\u0000")).status).toBe(404);
+    expect(await h.prisma.secondFactor.count({ where: { userId: member.user.id } })).toBe(1);
+
+    // An approver with a factor of their own steps up first.
+    const approver = await newPerson();
+    const approverTotp = await enrolTotp(h, approver, clock);
+    clock.advance((assurancePolicy.stepUpFreshMinutes + 1) * 60_000);
+    expect((await reset(approver, member.user.id)).body.reason).toBe("step-up-required");
+    expect((await call("POST", "/v1/me/step-up", { code: approverTotp.codeNow() }, approver)).status).toBe(200);
+    const done = await reset(approver, member.user.id);
+    expect(done.status).toBe(200);
+    expect(done.body.factorsRemoved).toBe(1);
+    expect(await h.prisma.recoveryCode.count({ where: { userId: member.user.id } })).toBe(0);
+    // Their sessions ended; the password alone signs them in, and the old codes are gone with the factor.
+    expect((await call("GET", "/v1/me", undefined, member)).status).toBe(401);
+    const again = await signInAs(h, member.user.email);
+    expect((await call("POST", "/v1/me/step-up", { recoveryCode: memberTotp.recoveryCodes[0] }, again)).body.reason).toBe("no-second-factor");
+    const audited = (await events("auth.second_factor_reset")).find((e) => e.target?.id === member.user.id);
+    expect(audited?.actor.id).toBe(approver.user.id);
+    expect(audited?.data).toMatchObject({ factorsRemoved: 1, stepUpFactor: "totp" });
+    world.people.tenant_member = again;
+  });
+});

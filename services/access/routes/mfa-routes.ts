@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
 import {
   completeSignInRequest, completeSignInResponse, confirmTotpRequest, confirmTotpResponse, enrolTotpRequest, enrolTotpResponse,
-  factorParams, listSecondFactorsResponse, regenerateRecoveryCodesResponse, removeFactorRequest, secondFactorProof, stepUpResponse,
+  factorParams, listSecondFactorsResponse, regenerateRecoveryCodesResponse, removeFactorRequest, resetFactorsParams, resetFactorsResponse, secondFactorProof, stepUpResponse,
   type SecondFactorProof,
 } from "../../../contracts/mfa-api";
 import { AppError } from "../../common/http/app-error";
@@ -17,6 +17,7 @@ import { issueRecoveryCodes } from "../domain/mfa/issue-recovery-codes";
 import { listFactors } from "../domain/mfa/list-factors";
 import { hasSecondFactor } from "../domain/mfa/pending-sign-in";
 import { removeFactor } from "../domain/mfa/remove-factor";
+import { resetFactors } from "../domain/mfa/reset-factors";
 import { noSecondFactor, stepUp } from "../domain/mfa/step-up";
 import { requestMeta } from "./request-meta";
 import { actorOf, signedInOf } from "./require-actor";
@@ -119,5 +120,20 @@ export function mfaRoutes(app: FastifyInstance, ctx: AccessContext): void {
       problems: { 401: wrongFactor, 409: "The person has no second factor (reason no-second-factor).", 429: "Throttled." },
     }),
     async (request) => stepUp(ctx, me(request), parseInput(secondFactorProof, request.body), requestMeta(request)),
+  );
+
+  // POST /v1/users/:userId/second-factors/reset — an administrator approves the recovery of a person who lost every factor.
+  app.post(
+    "/v1/users/:userId/second-factors/reset",
+    routeOptions(policies["POST /v1/users/:userId/second-factors/reset"], {
+      ...doc, summary: "Removes another person's second factors and ends their sessions, so they sign in with the password and add a new one (members.write; step-up).",
+      params: resetFactorsParams, response: resetFactorsResponse,
+      problems: { 403: "Their role is above the caller's (reason role-above).", 404: "No such person the caller may manage.", 409: "One's own factors (reason own-factors)." },
+    }),
+    async (request) => {
+      const parsed = resetFactorsParams.safeParse(request.params);
+      if (!parsed.success) throw new AppError("not-found", "No such person.", { reason: "user-not-found" });
+      return resetFactors(ctx, actorOf(request), parsed.data.userId, requestMeta(request));
+    },
   );
 }

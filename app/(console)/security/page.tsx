@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/console/page-header";
 import { getArea } from "@/components/console/areas";
 import { SecurityInventorySection } from "@/components/security/security-inventory-section";
 import { SessionsSection } from "@/components/security/sessions-section";
+import { TwoFactorSection } from "@/components/security/two-factor-section";
 import { Panel } from "@/components/ui/panel";
 import { accessPolicies } from "@/contracts/access-policies";
 import { roleMayCall } from "@/contracts/route-policy";
@@ -18,6 +19,7 @@ export default async function SecurityPage() {
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <PageHeader title="Security" summary={getArea("/security").summary} />
+      <TwoFactorSection />
       <SessionsSection />
       {seesInventory ? <SecurityInventorySection /> : null}
       <Panel title="Coming soon">

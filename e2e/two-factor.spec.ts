@@ -2,7 +2,8 @@
 // Security page (QR code, secret, first code, recovery codes shown once), signs in again in two steps (and
 // once with a recovery code), and revealing a license key from a session that has not verified the factor
 // is refused until the step-up dialog takes a current code. Runs as a person of its own, never the first
-// administrator that other specs sign in as.
+// administrator that other specs sign in as. Last, having "lost" the phone, Tove is reset by the
+// administrator from the tenant's members and signs in with the password alone.
 import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { createLicenseViaApi, joinAsMember } from "./license-fixtures";
@@ -17,6 +18,7 @@ let admin: Page;
 let tove: Page;
 let before: Page; // a session of Tove's opened before the authenticator existed: it never verified it
 let licenseId: string;
+let tenantId: string;
 let app: ReturnType<typeof authenticatorApp>;
 let recoveryCodes: string[] = [];
 
@@ -24,6 +26,7 @@ test.beforeAll(async ({ browser }) => {
   admin = await newFirstAdminPage(browser);
   const created = await createLicenseViaApi(admin.request, "mfa", run);
   licenseId = created.licenseId;
+  tenantId = created.tenantId;
   tove = await joinAsMember(browser, admin, created.tenantId, person, "tenant_admin");
   before = await newSignedInPage(browser, person.email, person.password);
 });
@@ -128,4 +131,20 @@ test("a session that never verified the factor is refused a license key until th
   const key = before.getByRole("dialog", { name: "License key" }).getByTestId("license-key");
   await expect(key).toBeVisible();
   expect((await key.textContent())!.trim().length).toBeGreaterThan(16);
+});
+
+test("an administrator approves the reset of a person who lost their factor; they sign in with the password and can add a new one", async () => {
+  await admin.goto(`/tenants/${tenantId}`);
+  await admin.getByRole("button", { name: `Reset two-factor authentication of ${person.name}` }).click();
+  const confirm = admin.getByRole("dialog", { name: `Reset two-factor authentication of ${person.name}?` });
+  await confirm.getByRole("button", { name: "Reset two-factor" }).click();
+  await expect(admin.getByText("Two-factor authentication reset. Their sessions have ended.")).toBeVisible();
+
+  await tove.goto("/licenses");
+  await expect(tove).toHaveURL(/\/sign-in/);
+  await tove.goto("/sign-in");
+  await signIn(tove, person.email, person.password);
+  await expect(tove.getByRole("heading", { level: 1, name: `Welcome, ${person.name}` })).toBeVisible();
+  await tove.goto("/security");
+  await expect(tove.getByTestId("no-factors")).toBeVisible();
 });

@@ -8,6 +8,8 @@ import { policyTable, type RoutePolicy } from "./route-policy";
 const person = (permission?: Permission): RoutePolicy => ({ callers: ["web"], bearer: "session", permission });
 /** The web tier before anyone is signed in (setup, sign-in, invitations). */
 const webOnly: RoutePolicy = { callers: ["web"] };
+/** A person's action that a stolen session must not do alone: a fresh second factor (route-policy.ts `stepUp`). */
+const stepUp = (permission?: Permission): RoutePolicy => ({ callers: ["web"], bearer: "session", permission, stepUp: true });
 /** Internal components (never Tessera's own identities): validation, introspection, OAuth. */
 const components: RoutePolicy = { callers: ["components"] };
 
@@ -26,6 +28,16 @@ export const accessPolicies = policyTable({
   "POST /v1/me/sessions/revoke-others": person(),
   "POST /v1/me/sessions/:id/revoke": person(),
   "POST /v1/me/password": person(),
+  // second factors (mfa-routes.ts): the second step of sign-in, the person's own factors, step-up
+  "POST /v1/auth/second-factor": webOnly,
+  "GET /v1/me/second-factors": person(),
+  "POST /v1/me/second-factors/totp": person(),
+  "POST /v1/me/second-factors/:id/confirm": person(),
+  "POST /v1/me/second-factors/:id/remove": person(),
+  "POST /v1/me/recovery-codes": stepUp(),
+  "POST /v1/me/step-up": person(),
+  // recovery after a lost factor: an administrator who may manage the person approves a reset
+  "POST /v1/users/:userId/second-factors/reset": stepUp("members.write"),
   // the operator's tools
   "POST /v1/operator/events": { callers: ["operator"] },
   // tenants, members, invitations
@@ -75,7 +87,7 @@ export const accessPolicies = policyTable({
   "POST /v1/licenses/:id/change-tier": person("licenses.write"),
   "GET /v1/licenses/:id/tier-change-preview": person("licenses.write"),
   "PUT /v1/licenses/:id/request-quota": person("licenses.write"),
-  "POST /v1/licenses/:id/reveal-key": person("license_keys.read"),
+  "POST /v1/licenses/:id/reveal-key": stepUp("license_keys.read"),
   "GET /v1/licenses/:id/timeline": person("licenses.read"),
   // seats as activations (activation-routes.ts): components take, keep and give back seats; people see and release them
   "POST /v1/activations": components,
@@ -90,7 +102,7 @@ export const accessPolicies = policyTable({
   "GET /v1/licenses/:id/tokens": person("tokens.read"),
   "GET /v1/licenses/:id/tokens/export": person("tokens.read"),
   "POST /v1/licenses/:id/tokens": person("tokens.write"),
-  "POST /v1/licenses/:id/tokens/revoke-all": person("tokens.write"),
+  "POST /v1/licenses/:id/tokens/revoke-all": stepUp("tokens.write"),
   "GET /v1/tokens/:id": person("tokens.read"),
   "POST /v1/tokens/:id/rotate": person("tokens.write"),
   "POST /v1/tokens/:id/revoke": person("tokens.write"),
@@ -143,7 +155,7 @@ export const accessPolicies = policyTable({
   "POST /v1/disclosures": components,
   "GET /v1/disclosures": person("compliance.read"),
   "GET /v1/disclosures/activity": person("compliance.read"),
-  "GET /v1/disclosures/export": person("compliance.read"),
+  "GET /v1/disclosures/export": stepUp("compliance.read"),
 
   // — disposition of a district's data (disposition-routes.ts) —
   "GET /v1/dispositions": person("compliance.read"),

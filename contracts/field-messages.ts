@@ -79,6 +79,12 @@ export type FieldErrors = Record<string, string[]>;
 /** A re-entered password (to reveal a license key) that is not the person's: said beside the field. */
 export const wrongPasswordMessage = "The password is not correct. Enter the password you sign in with.";
 
+/** A second factor that did not verify (wrong, already used, or none enrolled): said beside the field, the same for each cause. */
+export const wrongSecondFactorMessage = {
+  totp: "That code is not correct or has already been used. Enter the current code from your authenticator app.",
+  "recovery-code": "That recovery code is not correct or has already been used.",
+} as const;
+
 /** The sentence of a problem whose field messages say what is wrong. */
 export const invalidFieldsSentence = "Check the highlighted fields.";
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { accessPolicies } from "./access-policies";
 import { auditPolicies } from "./audit-policies";
-import { admitsCaller, metaPolicies, type EndpointPolicy } from "./route-policy";
+import { admitsCaller, metaPolicies, requiresStepUp, type EndpointPolicy } from "./route-policy";
 
 const all = (table: Record<string, EndpointPolicy>) => Object.values(table);
 const admitted = (table: Record<string, EndpointPolicy>, identity: string) =>
@@ -36,6 +36,10 @@ describe("access service policies", () => {
       expect(p.callers, p.endpoint).toEqual(["web"]);
       expect(p.permission === undefined, p.endpoint).toBe(own(p.endpoint));
     }
+  });
+  it("asks for a fresh second factor before revealing a license key, revoking all of a license's tokens, exporting disclosures, replacing recovery codes and resetting another person's factors", () => {
+    const stepUps = all(accessPolicies).filter(requiresStepUp).map((p) => p.endpoint).sort();
+    expect(stepUps).toEqual(["GET /v1/disclosures/export", "POST /v1/licenses/:id/reveal-key", "POST /v1/licenses/:id/tokens/revoke-all", "POST /v1/me/recovery-codes", "POST /v1/users/:userId/second-factors/reset"]);
   });
   it("only the probes, the OpenAPI document and the JWKS are open to every identity", () => {
     const open = [...all(accessPolicies), ...all(metaPolicies)].filter((p) => p.callers === "any").map((p) => p.endpoint).sort();

@@ -15,14 +15,18 @@ export type RoutePolicy =
   | { callers: Callers; bearer?: undefined; permission?: undefined }
   /** The bearer is what the route acts on (sign-out ends whatever session it names), not checked first. */
   | { callers: Callers; bearer: "presented"; permission?: undefined }
-  /** Acts for a signed-in person: the bearer must be a live session (else 401) whose role carries `permission` (else 403). */
-  | { callers: Callers; bearer: "session"; permission?: Permission };
+  /**
+   * Acts for a signed-in person: the bearer must be a live session (else 401) whose role carries `permission` (else 403).
+   * `stepUp`: a person with a second factor must have verified it in this session within the last few minutes
+   * (contracts/assurance-levels.ts), else 403 with reason "step-up-required" — for actions a stolen session must not do.
+   */
+  | { callers: Callers; bearer: "session"; permission?: Permission; stepUp?: true };
 
 /** A policy with the endpoint it belongs to ("POST /v1/licenses"), so a route cannot wear another's. */
 export type EndpointPolicy = RoutePolicy & { endpoint: string };
 
 /** Why a request was refused: by the connection guard (the connection's certificate is no longer valid) or by the policy. */
-export type RefusalReason = ConnectionRefusalReason | "caller-not-admitted" | "session-required" | "permission-missing";
+export type RefusalReason = ConnectionRefusalReason | "caller-not-admitted" | "session-required" | "permission-missing" | "step-up-required";
 /** The connection guard's reasons: the certificate a live connection was opened with has since been revoked or has expired. */
 export type ConnectionRefusalReason = "certificate-revoked" | "certificate-expired";
 
@@ -36,6 +40,11 @@ export function admitsCaller(policy: RoutePolicy, identity: string): boolean {
 /** Whether a person of `role` may call the endpoint (true when it needs no permission). */
 export function roleMayCall(role: Role, policy: RoutePolicy): boolean {
   return policy.permission === undefined || can(role, policy.permission);
+}
+
+/** Whether the endpoint asks for a fresh second factor (the web tier offers the step-up dialog before calling it). */
+export function requiresStepUp(policy: RoutePolicy): boolean {
+  return policy.bearer === "session" && policy.stepUp === true;
 }
 
 /** Builds a service's policy table: each entry learns its own endpoint key. */

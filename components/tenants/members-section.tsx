@@ -1,5 +1,6 @@
 "use client";
-// A tenant's members; those who may write remove people (with confirmation) within the escalation rules.
+// A tenant's members; those who may write remove people (with confirmation) within the escalation rules,
+// and approve the reset of someone's two-factor authentication when they lost every factor.
 import { useState } from "react";
 import type { MemberDto } from "@/contracts/tenant-api";
 import { roleLabels } from "@/contracts/permissions";
@@ -19,6 +20,14 @@ export function MembersSection({ tenantId }: { tenantId: string }) {
   const canWrite = useMayCall("DELETE /v1/tenants/:id/members/:userId");
   const viewer = useViewer();
   const [removing, setRemoving] = useState<MemberDto | null>(null);
+  const [resetting, setResetting] = useState<MemberDto | null>(null);
+  const canReset = useMayCall("POST /v1/users/:userId/second-factors/reset");
+  const reset = useApiAction({
+    run: (m: MemberDto) => apiFetch<{ factorsRemoved: number }>(`/api/users/${seg(m.id)}/second-factors/reset`, { method: "POST" }),
+    success: (r) => (r.factorsRemoved === 0 ? "They had no two-factor authentication to reset." : "Two-factor authentication reset. Their sessions have ended."),
+    failure: "Two-factor authentication was not reset.",
+    onSuccess: () => setResetting(null),
+  });
   const remove = useApiAction({
     run: (m: MemberDto) => apiFetch(`/api/tenants/${seg(tenantId)}/members/${seg(m.id)}`, { method: "DELETE" }),
     success: "Member removed. Their sessions have ended.",
@@ -40,9 +49,16 @@ export function MembersSection({ tenantId }: { tenantId: string }) {
       header: "Actions",
       cell: (m) =>
         m.disabledAt || m.id === viewer.id ? null : (
-          <Button type="button" variant="secondary" size="sm" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name}`}>
-            Remove
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" variant="secondary" size="sm" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name}`}>
+              Remove
+            </Button>
+            {canReset ? (
+              <Button type="button" variant="secondary" size="sm" onClick={() => setResetting(m)} aria-label={`Reset two-factor authentication of ${m.name}`}>
+                Reset two-factor
+              </Button>
+            ) : null}
+          </div>
         ),
     });
   }
@@ -66,6 +82,15 @@ export function MembersSection({ tenantId }: { tenantId: string }) {
         title={`Remove ${removing?.name ?? "this member"}?`}
         description="They can no longer sign in, and every session they have open ends at once."
         confirmLabel="Remove member"
+      />
+      <ConfirmDialog
+        open={resetting !== null}
+        onClose={() => setResetting(null)}
+        onConfirm={() => resetting && reset.mutate(resetting)}
+        pending={reset.isPending}
+        title={`Reset two-factor authentication of ${resetting?.name ?? "this member"}?`}
+        description="Only when they lost their authenticator and their recovery codes, and you have confirmed it is them. Their authenticators and recovery codes are removed and their sessions end; they sign in with their password and add a new authenticator. This is recorded in the audit log."
+        confirmLabel="Reset two-factor"
       />
     </div>
   );

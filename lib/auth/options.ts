@@ -5,7 +5,9 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { nulFieldErrors } from "@/contracts/field-messages";
-import { signInWithPassword } from "@/lib/server/auth";
+import { completeSignInWithFactor, signInWithPassword, type AccessSession } from "@/lib/server/auth";
+import { recoveryCode, totpCode } from "@/contracts/mfa-api";
+import { dropPendingSignIn, keepPendingSignIn, readPendingSignIn } from "./pending-sign-in-cookie";
 import { isAccessProblem } from "@/lib/server/access-problem";
 import { safeRedirectUrl } from "./callback-url";
 import { endAccessSessionQuietly } from "./end-session";
@@ -15,6 +17,39 @@ import { webLog } from "@/lib/server/log";
 
 /** Upper bound for the cookie; the access service's absolute timeout is enforced on every request via /v1/me. */
 const maxCookieAgeSeconds = 12 * 60 * 60;
+
+/** Not a failure: the form's cue to ask for the second factor (next-auth carries only a thrown message). */
+class SecondStep extends Error {}
+
+async function signedInUser(s: AccessSession) {
+  await keepDeviceCookie(s.deviceCookie);
+  return { id: s.user.id, name: s.user.name, email: s.user.email, role: s.user.role, sessionToken: s.sessionToken, expiresAt: s.expiresAt, idleExpiresAt: s.idleExpiresAt };
+}
+
+async function completeSecondStep(credentials: Record<string, string | undefined>) {
+  const pendingToken = await readPendingSignIn();
+  if (!pendingToken) throw new Error(signInErrorCode.pendingGone);
+  const code = totpCode.safeParse(credentials.code ?? undefined);
+  const recovery = recoveryCode.safeParse(credentials.recoveryCode ?? undefined);
+  const proof = code.success ? { code: code.data } : recovery.success ? { recoveryCode: recovery.data } : null;
+  if (!proof) throw new Error(signInErrorCode.wrongFactor);
+  try {
+    const s = await completeSignInWithFactor(pendingToken, proof, await readDeviceCookie());
+    await dropPendingSignIn();
+    return signedInUser(s);
+  } catch (error) {
+    if (isAccessProblem(error)) {
+      if (error.status === 401 && error.reason === "pending-sign-in-invalid") {
+        await dropPendingSignIn();
+        throw new Error(signInErrorCode.pendingGone);
+      }
+      if (error.status === 401 || error.status === 400 || error.status === 422) throw new Error(signInErrorCode.wrongFactor);
+      if (error.status === 429) throw new Error(`${signInErrorCode.throttled}${Math.max(1, error.retryAfterSeconds ?? 60)}`);
+    }
+    console.error(JSON.stringify({ level: "error", msg: "second sign-in step failed", err: String(error) }));
+    throw new Error(signInErrorCode.unavailable);
+  }
+}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: maxCookieAgeSeconds },
@@ -27,8 +62,12 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         email: { label: "E-mail", type: "email" },
         password: { label: "Password", type: "password" },
+        code: { label: "Code", type: "text" },
+        recoveryCode: { label: "Recovery code", type: "text" },
       },
       async authorize(credentials) {
+        // The second step: the pending sign-in kept in its cookie and a code or a recovery code.
+        if (typeof credentials?.code === "string" || typeof credentials?.recoveryCode === "string") return completeSecondStep(credentials);
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password || email.length > 254 || password.length > 1024 || Object.keys(nulFieldErrors({ email, password })).length) {
@@ -36,17 +75,13 @@ export const authOptions: NextAuthOptions = {
         }
         try {
           const s = await signInWithPassword(email, password, await readDeviceCookie());
-          await keepDeviceCookie(s.deviceCookie);
-          return {
-            id: s.user.id,
-            name: s.user.name,
-            email: s.user.email,
-            role: s.user.role,
-            sessionToken: s.sessionToken,
-            expiresAt: s.expiresAt,
-            idleExpiresAt: s.idleExpiresAt,
-          };
+          if ("pendingToken" in s) {
+            await keepPendingSignIn(s.pendingToken);
+            throw new SecondStep(`${signInErrorCode.secondFactor}${s.factors.join(",")}`);
+          }
+          return signedInUser(s);
         } catch (error) {
+          if (error instanceof SecondStep) throw new Error(error.message);
           // next-auth puts the thrown message into the redirect URL: only fixed codes, never service text.
           if (isAccessProblem(error)) {
             if (error.status === 401 || error.status === 400 || error.status === 422) throw new Error(signInErrorCode.invalid);

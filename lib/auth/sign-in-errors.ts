@@ -3,7 +3,19 @@ export const signInErrorCode = {
   invalid: "invalid-credentials",
   throttled: "throttled:",
   unavailable: "unavailable",
+  /** The password was right; the second factor is to come. Followed by the ways offered, comma-separated ("totp,recovery-code"). */
+  secondFactor: "second-factor:",
+  /** A second factor that did not verify. */
+  wrongFactor: "second-factor-failed",
+  /** The pending sign-in is gone (expired, used): start again with the password. */
+  pendingGone: "pending-sign-in-invalid",
 } as const;
+
+/** The ways a second step may be completed, from a `secondFactor` code; null for any other code. */
+export function secondFactorsOf(code: string | null | undefined): string[] | null {
+  if (!code?.startsWith(signInErrorCode.secondFactor)) return null;
+  return code.slice(signInErrorCode.secondFactor.length).split(",").filter((k) => k === "totp" || k === "recovery-code");
+}
 
 export function signInErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
@@ -14,5 +26,8 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
   }
   if (code === signInErrorCode.unavailable) return "Sign-in is unavailable right now. Try again in a moment.";
   if (code === "SessionRequired") return null;
+  if (code.startsWith(signInErrorCode.secondFactor)) return null;
+  if (code === signInErrorCode.wrongFactor) return "That code is not correct or has already been used. Try the current code, or a recovery code.";
+  if (code === signInErrorCode.pendingGone) return "This sign-in has expired. Enter your e-mail and password again.";
   return "E-mail or password is incorrect.";
 }

@@ -1,6 +1,7 @@
 // Browser-side calls to the web tier's own /api routes: JSON in, JSON out, problems as ApiError whose
 // message is the problem's `detail` (the sentence for the person; contracts/problem.ts).
 import { problemTitle } from "@/contracts/problem-titles";
+import { requestStepUp, stepUpRequiredReason } from "./step-up";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -29,7 +30,21 @@ export function isApiError(error: unknown): error is ApiError {
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export async function apiFetch<T = unknown>(path: string, options: { method?: Method; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+type FetchOptions = { method?: Method; body?: unknown; signal?: AbortSignal };
+
+export async function apiFetch<T = unknown>(path: string, options: FetchOptions = {}): Promise<T> {
+  try {
+    return await fetchOnce<T>(path, options);
+  } catch (error) {
+    // An action that asks for a fresh second factor: the step-up dialog, then the same request once more.
+    if (isApiError(error) && error.status === 403 && error.reason === stepUpRequiredReason && typeof window !== "undefined" && (await requestStepUp())) {
+      return fetchOnce<T>(path, options);
+    }
+    throw error;
+  }
+}
+
+async function fetchOnce<T>(path: string, options: FetchOptions): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   let res: Response;
@@ -52,7 +67,7 @@ export async function apiFetch<T = unknown>(path: string, options: { method?: Me
   const error = problemToError(res.status, body, requestId);
   // The session ended (sign-out elsewhere, timeout): clear the cookie and go to sign-in. A wrong password
   // when re-authenticating (reveal a key) is also a 401, but the session is fine.
-  if (res.status === 401 && error.reason !== "reauth-failed" && typeof window !== "undefined") window.location.assign("/session-ended");
+  if (res.status === 401 && error.reason !== "reauth-failed" && error.reason !== "second-factor-failed" && typeof window !== "undefined") window.location.assign("/session-ended");
   throw error;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 // Password sign-in, session check and sign-out against the access service, as minimal DTOs.
-import { meResponse, signInRequest, signInResponse, type Role } from "@/contracts/access-api";
+import { meResponse, signInRequest, type Role } from "@/contracts/access-api";
+import { completeSignInRequest, completeSignInResponse, signInAnswer, type SecondFactorProof, type VerifiedFactorKind } from "@/contracts/mfa-api";
 import { headers } from "next/headers";
 import { maxUserAgentLength } from "@/contracts/user-agent";
 import { accessRequest } from "./access-client";
@@ -14,9 +15,26 @@ export type AccessSession = {
   user: SignedInUser;
 };
 
-export async function signInWithPassword(email: string, password: string, deviceCookie?: string): Promise<AccessSession> {
+/** The password was right and the person has a second factor: the pending sign-in to complete with it. */
+export type PendingSignIn = { pendingToken: string; expiresAt: string; factors: VerifiedFactorKind[] };
+
+export async function signInWithPassword(email: string, password: string, deviceCookie?: string): Promise<AccessSession | PendingSignIn> {
   const body = signInRequest.parse({ email, password, deviceCookie, userAgent: await browserUserAgent() });
-  const res = await accessRequest("POST", "/v1/auth/sign-in", { body, schema: signInResponse });
+  const res = await accessRequest("POST", "/v1/auth/sign-in", { body, schema: signInAnswer });
+  if ("secondFactorRequired" in res) return { pendingToken: res.pendingToken, expiresAt: res.expiresAt, factors: res.factors };
+  return {
+    sessionToken: res.sessionToken,
+    deviceCookie: res.deviceCookie,
+    expiresAt: res.session.expiresAt,
+    idleExpiresAt: res.session.idleExpiresAt,
+    user: pickUser(res.user),
+  };
+}
+
+/** The second step of sign-in: the pending sign-in and a code or recovery code in, a session out. */
+export async function completeSignInWithFactor(pendingToken: string, proof: SecondFactorProof, deviceCookie?: string): Promise<AccessSession> {
+  const body = completeSignInRequest.parse({ pendingToken, deviceCookie, ...proof });
+  const res = await accessRequest("POST", "/v1/auth/second-factor", { body, schema: completeSignInResponse });
   return {
     sessionToken: res.sessionToken,
     deviceCookie: res.deviceCookie,

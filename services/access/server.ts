@@ -25,6 +25,8 @@ import { oauthRoutes } from "./routes/oauth-routes";
 import { operatorRoutes } from "./routes/operator-routes";
 import { requestMeta } from "./routes/request-meta";
 import { personAuthenticator } from "./routes/require-actor";
+import { stepUpGuard } from "./routes/require-step-up";
+import { mfaRoutes } from "./routes/mfa-routes";
 import { tenantLifecycleRoutes } from "./routes/tenant-lifecycle-routes";
 import { tenantRoutes } from "./routes/tenant-routes";
 import { tierRoutes } from "./routes/tier-routes";
@@ -76,6 +78,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
     // refusals go through the outbox like every other event, at most one per caller, route and reason a minute.
     policy: {
       authenticatePerson: personAuthenticator(ctx),
+      assertStepUp: stepUpGuard(ctx),
       recordRefusal: feedRefusals(ctx, createRefusalAudit("access", async (event) => void (await recordEvent(ctx.prisma, event)), deps.refusalAudit)),
       sourceIp: (request) => requestMeta(request).sourceIp,
     },
@@ -84,6 +87,7 @@ export function buildAccessService(deps: AccessServiceDeps): { app: FastifyInsta
   setupRoutes(app, ctx);
   authRoutes(app, ctx);
   passwordRoutes(app, ctx);
+  mfaRoutes(app, ctx);
   operatorRoutes(app, ctx);
   tenantRoutes(app, ctx);
   tenantLifecycleRoutes(app, ctx);

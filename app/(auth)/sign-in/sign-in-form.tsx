@@ -7,13 +7,16 @@ import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { secondFactorsOf, signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { SecondFactorForm } from "./second-factor-form";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, startTransition] = useTransition();
   const errorRef = useRef<HTMLDivElement>(null);
+  // Set once the password was right and a second factor is to come: the ways to complete it.
+  const [factors, setFactors] = useState<string[] | null>(null);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,9 +31,19 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         router.refresh();
         return;
       }
+      const second = secondFactorsOf(result?.error);
+      if (second) return setFactors(second);
       setError(signInErrorMessage(result?.error ?? "unavailable") ?? "E-mail or password is incorrect.");
       requestAnimationFrame(() => errorRef.current?.focus());
     });
+  }
+
+  if (factors) {
+    const restart = () => {
+      setFactors(null);
+      setError(signInErrorMessage("pending-sign-in-invalid"));
+    };
+    return <SecondFactorForm callbackUrl={callbackUrl} factors={factors} onRestart={restart} />;
   }
 
   return (

@@ -9,6 +9,7 @@ import { SecurityInventorySection } from "@/components/security/security-invento
 import { PasswordSection } from "@/components/security/password-section";
 import { SessionsSection } from "@/components/security/sessions-section";
 import { StorageRotationSection } from "@/components/security/storage-rotation-section";
+import { TwoFactorSection } from "@/components/security/two-factor-section";
 import { accessPolicies } from "@/contracts/access-policies";
 import { roleMayCall } from "@/contracts/route-policy";
 import { requireUser } from "@/lib/server/session";
@@ -32,6 +33,7 @@ export default async function SecurityPage() {
         </p>
       ) : null}
       <PasswordSection />
+      <TwoFactorSection />
       <SessionsSection />
       {seesInventory ? <SecurityInventorySection /> : null}
       {rotates ? <StorageRotationSection /> : null}

@@ -12,6 +12,8 @@ export type CachedSession = {
   expiresAt: Date;
   endedAt: Date | null;
   lastSeenAt: Date;
+  /** "aal1" or "aal2" (fixed at sign-in): bounds the idle timeout. */
+  assuranceLevel: string;
   user: { id: string; name: string; email: string; role: Role; tenantId: string | null; disabledAt: Date | null };
 };
 

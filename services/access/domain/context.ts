@@ -64,6 +64,11 @@ export type AccessContext = {
 };
 
 /** The request a rule acts for: carried into audit events. */
-export type RequestMeta = { requestId: string; sourceIp: string | null };
+export type RequestMeta = {
+  requestId: string;
+  sourceIp: string | null;
+  /** On a step-up route: the second factor whose fresh verification let the action through, or "none" (the person has none); audited. */
+  stepUpFactor?: string;
+};
 
 export type TransactionClient = Parameters<Parameters<AccessPrisma["$transaction"]>[0]>[0];

@@ -1,7 +1,8 @@
 // Sign-in, the current session, and sign-out, for the web tier acting for a person.
 import type { FastifyInstance } from "fastify";
-import { listOwnSessionsResponse, meResponse, ownSessionParams, revokeOtherSessionsResponse, signInRequest, signInResponse } from "../../../contracts/access-api";
+import { listOwnSessionsResponse, meResponse, ownSessionParams, revokeOtherSessionsResponse, signInRequest } from "../../../contracts/access-api";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
+import { signInAnswer } from "../../../contracts/mfa-api";
 import { AppError } from "../../common/http/app-error";
 import { parseInput } from "../../common/http/parse";
 import { signIn } from "../domain/auth/sign-in";
@@ -18,8 +19,8 @@ export function authRoutes(app: FastifyInstance, ctx: AccessContext) {
     config: {
       policy: policies["POST /v1/auth/sign-in"],
       openapi: {
-        summary: "Signs a person in: e-mail and password in, a session token out.",
-        tags: ["auth"], body: signInRequest, response: signInResponse,
+        summary: "Signs a person in: e-mail and password in, a session token out — or, for a person with a second factor, a pending sign-in to complete at /v1/auth/second-factor.",
+        tags: ["auth"], body: signInRequest, response: signInAnswer,
         problems: { 401: "Wrong e-mail or password (reason invalid-credentials).", 429: "Throttled; retryAfterSeconds says how long." },
       },
     },

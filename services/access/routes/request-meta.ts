@@ -7,9 +7,11 @@ import type { FastifyRequest } from "fastify";
 import { clientIpHeader, serviceIdentities } from "../../../contracts/identities";
 import { callerIdentity } from "../../common/http/caller";
 import type { RequestMeta } from "../domain/context";
+import { stepUpFactorOf } from "./require-step-up";
 
 export function requestMeta(request: FastifyRequest): RequestMeta {
-  return { requestId: String(request.id), sourceIp: sourceAddress(request) };
+  const stepUpFactor = stepUpFactorOf(request);
+  return { requestId: String(request.id), sourceIp: sourceAddress(request), ...(stepUpFactor ? { stepUpFactor } : {}) };
 }
 
 function sourceAddress(request: FastifyRequest): string | null {

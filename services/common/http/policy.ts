@@ -1,10 +1,11 @@
 // Runs the policy each route declares in its options (contracts/route-policy.ts) in one onRequest hook,
 // before any body is read: the caller's certificate identity (403), a live session behind the bearer
-// (401), the person's permission (403). Handlers then read the verified caller (and the service its
+// (401), the person's permission (403), and on step-up routes a fresh second factor (403, reason
+// step-up-required). Handlers then read the verified caller (and the service its
 // person); they never check again. Refusals are counted and audited on the one path of refusal-recorder.ts.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Role } from "../../../contracts/access-api";
-import { admitsCaller, roleMayCall, type EndpointPolicy, type RefusalReason } from "../../../contracts/route-policy";
+import { admitsCaller, requiresStepUp, roleMayCall, type EndpointPolicy, type RefusalReason } from "../../../contracts/route-policy";
 import { AppError } from "./app-error";
 import { callerIdentity } from "./caller";
 import type { RouteDoc } from "./openapi";
@@ -23,6 +24,8 @@ export type VerifiedPerson = { id: string; label: string; role: Role; tenantId: 
 export type PolicyOptions = RefusalRecorderOptions & {
   /** The person behind the bearer of a request to a `bearer: "session"` route; throws an "unauthenticated" AppError. */
   authenticatePerson?: (request: FastifyRequest) => Promise<VerifiedPerson>;
+  /** On a `stepUp` route, after the person is authorised: throws a "forbidden" AppError (reason step-up-required) unless their second factor is fresh. */
+  assertStepUp?: (request: FastifyRequest, person: VerifiedPerson) => Promise<void>;
 };
 
 /** Route options declaring a policy and its documentation: `app.get(path, routeOptions(policy, doc), handler)`. */
@@ -65,6 +68,7 @@ export function installPolicy(app: FastifyInstance, recordRefusal: RecordRefusal
       declared.push({ method, url: route.url, policy });
     }
     if (policy?.bearer === "session" && !options.authenticatePerson) throw new Error(`${policy.endpoint} acts for a person, but this service authenticates none`);
+    if (policy && requiresStepUp(policy) && !options.assertStepUp) throw new Error(`${policy.endpoint} asks for step-up, but this service checks none`);
   });
 
   app.addHook("onRequest", async (request) => {
@@ -90,6 +94,11 @@ export function installPolicy(app: FastifyInstance, recordRefusal: RecordRefusal
     );
     if (!roleMayCall(person.role, policy)) {
       return refuse("permission-missing", new AppError("forbidden", `Your role may not do this (${policy.permission}).`, { reason: "permission-missing" }), person);
+    }
+    if (requiresStepUp(policy)) {
+      await options.assertStepUp!(request, person).catch((error: unknown) =>
+        error instanceof AppError && error.extra.reason === "step-up-required" ? refuse("step-up-required", error, person) : Promise.reject(error),
+      );
     }
   });
 }

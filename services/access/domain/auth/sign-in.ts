@@ -1,6 +1,7 @@
 // Verifies e-mail and password. An unknown e-mail and a wrong password give the same answer in about
 // the same time; attempts are throttled (sign-in-throttle.ts, with the browser's device cookie) and
-// audited, success opens a session and renews the browser's device cookie.
+// audited, success opens a session and renews the browser's device cookie — or, for a person with a
+// second factor, a pending sign-in that can only complete that factor (mfa/complete-sign-in.ts).
 import { describeUserAgent } from "../../../../contracts/user-agent";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
@@ -8,6 +9,7 @@ import type { AccessContext, RequestMeta } from "../context";
 import { verifyPassword } from "../passwords/password-hash";
 import { createSession } from "../sessions/create-session";
 import { toUserDto } from "../users/user-dto";
+import { beginPendingSignIn, hasSecondFactor } from "../mfa/pending-sign-in";
 import { knownDeviceId, rememberDevice } from "./device-cookie";
 
 const invalid = () => new AppError("unauthenticated", "E-mail or password is incorrect.", { reason: "invalid-credentials" });
@@ -49,6 +51,7 @@ export async function signIn(ctx: AccessContext, input: { email: string; passwor
   }
 
   await attempt.succeeded();
+  if (await hasSecondFactor(ctx.prisma, user.id)) return beginPendingSignIn(ctx, user, describeUserAgent(input.userAgent), meta);
   const opened = await ctx.prisma.$transaction(async (tx) => {
     const created = await createSession(ctx, tx, user.id, meta.sourceIp, describeUserAgent(input.userAgent));
     await recordEvent(tx, {

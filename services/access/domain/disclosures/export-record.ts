@@ -2,6 +2,7 @@
 // the one renderer, documents/pdf-document.ts), of the filtered selection, newest first, up to
 // maxExportRows lines (the file says when more matched). Exporting is itself audited.
 import { maxExportRows, type DisclosureFilters, type DisclosureRecord, type ExportDisclosuresResponse } from "../../../../contracts/disclosure-api";
+import { stepUpAuditData } from "../mfa/step-up";
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
@@ -41,7 +42,7 @@ export async function exportRecord(ctx: AccessContext, actor: Actor, query: Disc
     tenantId: tenant.id,
     sourceIp: meta.sourceIp,
     requestId: meta.requestId,
-    data: { format, rows: records.length, truncated, filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) },
+    data: { format, rows: records.length, truncated, ...stepUpAuditData(meta), filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) },
   });
   return { filename, contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/pdf", base64: bytes.toString("base64"), rows: records.length, truncated };
 }

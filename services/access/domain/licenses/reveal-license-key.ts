@@ -8,6 +8,7 @@ import { confirmPassword } from "../passwords/confirm-password";
 import { licenseNotFound } from "./get-license";
 import { openStoredLicenseKey } from "./license-key";
 import { RetiredKey } from "../../keys/retired-key";
+import { stepUpAuditData } from "../mfa/step-up";
 import { DataKeyDestroyed } from "../../keys/tenant-data-keys";
 
 export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: string, password: string, meta: RequestMeta) {
@@ -23,7 +24,7 @@ export async function revealLicenseKey(ctx: AccessContext, actor: Actor, id: str
       tenantId: license.tenantId,
       sourceIp: meta.sourceIp,
       requestId: meta.requestId,
-      data,
+      data: { ...data, ...stepUpAuditData(meta) },
     });
 
   await confirmPassword(ctx, actor, password, (reason) => audit("failure", { reason }));

@@ -1,10 +1,10 @@
-// Random single-use link secrets (setup links, invitations): shown once, stored only as a keyed digest
+// Random single-use secrets (setup links, invitations, a sign-in waiting for its second factor): shown once, stored only as a keyed digest
 // whose key lives in the access service's key folder, never in the database. Bearer credentials used on
 // every request (tokens, sessions) have a checksummed format of their own: credential-format.ts.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-export type SecretKind = "setup" | "invitation";
-const prefixes: Record<SecretKind, string> = { setup: "tsu_", invitation: "tsi_" };
+export type SecretKind = "setup" | "invitation" | "pending-sign-in";
+const prefixes: Record<SecretKind, string> = { setup: "tsu_", invitation: "tsi_", "pending-sign-in": "tsp_" };
 
 export function createSecret(kind: SecretKind): string {
   return prefixes[kind] + randomBytes(32).toString("base64url");

@@ -35,6 +35,7 @@ async function loadSession(ctx: AccessContext, digest: string): Promise<FoundSes
       expiresAt: true,
       endedAt: true,
       lastSeenAt: true,
+      assuranceLevel: true,
       user: { select: { id: true, name: true, email: true, role: true, tenantId: true, disabledAt: true } },
     },
   });

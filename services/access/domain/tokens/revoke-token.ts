@@ -1,5 +1,6 @@
 // Revocation by a person: one token, or every live token of a license. Each change is one UPDATE whose
 // trigger notifies every process's cache (migration 0005), audited in the same transaction.
+import { stepUpAuditData } from "../mfa/step-up";
 import type { GetTokenResponse, PersonRevokeReason } from "../../../../contracts/token-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
@@ -48,7 +49,7 @@ export async function revokeAllTokens(ctx: AccessContext, actor: Actor, licenseI
       tenantId: license.tenantId,
       sourceIp: meta.sourceIp,
       requestId: meta.requestId,
-      data: { revoked: count },
+      data: { revoked: count, ...stepUpAuditData(meta) },
     });
     return { revoked: count };
   });

@@ -149,7 +149,7 @@ export const accessPolicies = policyTable({
   "GET /v1/security/inventory": person("security_inventory.read"),
   // — storage key rotation from the Security page (storage-rotation-routes.ts); step-up to be added to the start —
   "GET /v1/security/storage-rotations": person("storage_keys.rotate"),
-  "POST /v1/security/storage-rotations": person("storage_keys.rotate"),
+  "POST /v1/security/storage-rotations": stepUp("storage_keys.rotate"),
 
   // — the record of disclosures (disclosure-routes.ts) —
   "POST /v1/disclosures": components,

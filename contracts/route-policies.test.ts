@@ -39,7 +39,7 @@ describe("access service policies", () => {
   });
   it("asks for a fresh second factor before revealing a license key, revoking all of a license's tokens, exporting disclosures, replacing recovery codes and resetting another person's factors", () => {
     const stepUps = all(accessPolicies).filter(requiresStepUp).map((p) => p.endpoint).sort();
-    expect(stepUps).toEqual(["GET /v1/disclosures/export", "POST /v1/licenses/:id/reveal-key", "POST /v1/licenses/:id/tokens/revoke-all", "POST /v1/me/recovery-codes", "POST /v1/users/:userId/second-factors/reset"]);
+    expect(stepUps).toEqual(["GET /v1/disclosures/export", "POST /v1/licenses/:id/reveal-key", "POST /v1/licenses/:id/tokens/revoke-all", "POST /v1/me/recovery-codes", "POST /v1/security/storage-rotations", "POST /v1/users/:userId/second-factors/reset"]);
   });
   it("only the probes, the OpenAPI document and the JWKS are open to every identity", () => {
     const open = [...all(accessPolicies), ...all(metaPolicies)].filter((p) => p.callers === "any").map((p) => p.endpoint).sort();

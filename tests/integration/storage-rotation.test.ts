@@ -17,7 +17,10 @@ import { keyringFileVersions, KeyringError } from "../../services/access/keys/st
 import { createDataKeyCache, openSealedBatch } from "../../services/access/keys/tenant-data-keys";
 import { createLicenseCatalogue } from "../support/license-fixtures";
 import { seedSealedLicenses } from "../support/sealed-license-fixtures";
+import { openFactorSecret } from "../../services/access/domain/mfa/factor-secret";
+import { enrolTotp, type EnrolledTotp } from "../support/mfa-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
+import { createTestClock } from "../support/test-clock";
 import { authorization, createPlatformAdmin, createTenantWithPeople, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
 
 const total = 100_000;
@@ -31,6 +34,7 @@ let owner: AccessHarness; // owns the database and the CA; runs no rotation
 let service: AccessHarness; // the access process that runs the job (replaced by a "restart")
 let admin: SignedInPerson;
 let acme: TenantWithPeople;
+let totp: EnrolledTotp; // an authenticator enrolled before the rotation: its secret sits under the keyring itself
 const old = { keyringCiphertext: { id: "", ciphertext: "" }, dataKeyCiphertext: { id: "", ciphertext: "" } };
 
 const startProcess = () => startAccessService("storage_rotation", {}, { sameDatabaseAs: owner, keyringFile, rewrapWorker: worker });
@@ -76,6 +80,7 @@ beforeAll(async () => {
   if (!owner.testDb.url) throw new Error("This test needs PostgreSQL (two access processes on one database).");
   admin = await createPlatformAdmin(owner);
   acme = await createTenantWithPeople(owner, { slug: "rotation-acme" });
+  totp = await enrolTotp(owner, acme.people.tenant_admin, createTestClock());
   const catalogue = await createLicenseCatalogue(owner, "rot");
   const others = await Promise.all(
     Array.from({ length: tenants - 1 }, (_, i) => owner.prisma.tenant.create({ data: { id: newId("ten"), slug: `rotation-${i}`, name: `Rotation ${i}`, kind: "company" } })),
@@ -162,6 +167,11 @@ describe("a rotation of 100 000 license keys, interrupted by a restart", () => {
     for (const key of await owner.prisma.tenantDataKey.findMany({ where: { live: true } })) expect(key.wrappedKey).toMatch(/^k2\./);
     expect(await owner.prisma.tenantDataKey.count({ where: { retiredByJob: started.body.id, wrappedKey: null, retiredAt: { not: null }, destroyedAt: null } })).toBe(tenants);
 
+    // TOTP secrets are under the keyring itself: moved to k2 before the minimum was raised, and they still open.
+    const factor = await owner.prisma.secondFactor.findUniqueOrThrow({ where: { id: totp.factorId }, select: { secretCiphertext: true } });
+    expect(factor.secretCiphertext).toMatch(/^k2\./);
+    expect(openFactorSecret(service.ctx.keyring, totp.factorId, factor.secretCiphertext!)).toBe(totp.secret);
+
     const listed = await rotations();
     expect(listed.body.keyring).toEqual({ currentVersion: 2, minDecryptionVersion: 2, versions: [1, 2], rotatable: true });
   }, 600_000);
@@ -189,7 +199,7 @@ describe("a rotation of 100 000 license keys, interrupted by a restart", () => {
       .map((e) => e.payload as { action: string; outcome: string; actor: { type: string; id: string | null }; data: Record<string, unknown> })
       .filter((e) => e.action.startsWith("keyring.rewrap"));
     expect(events).toEqual([
-      expect.objectContaining({ action: "keyring.rewrap_start", outcome: "success", actor: expect.objectContaining({ type: "user", id: admin.user.id }), data: { scope: "keyring+data-keys", fromVersion: 1, toVersion: 2, retireOld: true } }),
+      expect.objectContaining({ action: "keyring.rewrap_start", outcome: "success", actor: expect.objectContaining({ type: "user", id: admin.user.id }), data: { scope: "keyring+data-keys", fromVersion: 1, toVersion: 2, retireOld: true, stepUpFactor: "none" } }), // the administrator has no second factor yet
       expect.objectContaining({ action: "keyring.rewrap_finish", outcome: "success", data: expect.objectContaining({ total, rewrapped: total, failed: 0, resumes: 1, minDecryptionVersion: 2, remainingUnderOld: 0 }) }),
     ]);
   });

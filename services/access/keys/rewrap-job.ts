@@ -15,6 +15,7 @@ import type { AccessPrisma } from "../db/prisma";
 import { isUniqueViolation } from "../db/unique-violation";
 import { newId } from "../domain/secrets/ids";
 import { sealLicenseKeyUnder } from "../domain/licenses/license-key";
+import { rewrapFactorSecrets } from "../domain/mfa/rewrap-factor-secrets";
 import { recordEvent } from "../outbox/record-event";
 import { keyringFileVersions, keyringRecheckMs, raiseMinimumDecryptionVersion, rotateKeyringFile, type StorageKeyring } from "./storage-keyring";
 import { createDataKeyCache, liveDataKey, newDataKeyRow, openSealedBatch, rewrapDataKeys, type DataKey } from "./tenant-data-keys";
@@ -35,6 +36,8 @@ export type StartRewrap = {
   actor: AuditEvent["actor"];
   requestId: string | null;
   sourceIp: string | null;
+  /** What the start's audit event adds: the second factor a person's step-up passed with (mfa/step-up.ts). */
+  stepUpFactor?: string;
 };
 
 /** Records a new job (audited in the same transaction); 409 while another is unfinished. */
@@ -58,7 +61,7 @@ export async function startRewrapJob(prisma: AccessPrisma, control: KeyringContr
         tenantId: null,
         sourceIp: input.sourceIp,
         requestId: input.requestId,
-        data: { scope: input.scope, fromVersion: versions.current, toVersion, retireOld: input.retireOld },
+        data: { scope: input.scope, fromVersion: versions.current, toVersion, retireOld: input.retireOld, ...(input.stepUpFactor ? { stepUpFactor: input.stepUpFactor } : {}) },
       });
       return job;
     });
@@ -216,11 +219,12 @@ async function resealBatch(run: Run, job: RewrapJobRow): Promise<void> {
   run.options.onBatch?.({ failed, job: committed });
 }
 
-/** Records still under keyring versions older than `version`: license keys sealed under them and data keys wrapped under them. */
+/** Records still under keyring versions older than `version`: license keys sealed under them, data keys wrapped under them, TOTP secrets. */
 export async function countUnderOlderVersions(prisma: Pick<AccessPrisma, "$queryRaw">, version: number): Promise<number> {
   const [{ count }] = await prisma.$queryRaw<{ count: bigint }[]>`
     select (select count(*) from licenses where key_ciphertext like 'k%' and substring(split_part(key_ciphertext, '.', 1) from 2)::int < ${version})
-         + (select count(*) from tenant_data_keys where wrapped_key is not null and substring(split_part(wrapped_key, '.', 1) from 2)::int < ${version}) as count`;
+         + (select count(*) from tenant_data_keys where wrapped_key is not null and substring(split_part(wrapped_key, '.', 1) from 2)::int < ${version})
+         + (select count(*) from second_factors where secret_ciphertext is not null and substring(split_part(secret_ciphertext, '.', 1) from 2)::int < ${version}) as count`;
   return Number(count);
 }
 
@@ -230,6 +234,8 @@ async function finishPhase(run: Run, job: RewrapJobRow): Promise<void> {
   const rewrap = await rewrapDataKeys(prisma, control.keyring);
   if (rewrap.failed.length) run.options.onDataKeyFailures?.(rewrap.failed);
   await advance(prisma, run, job.id, { rewrappedDataKeys: rewrap.rewrapped });
+  // TOTP secrets sit under the keyring itself; one that does not open stays under its version and keeps the minimum down.
+  await rewrapFactorSecrets(prisma, control.keyring);
   // An old data key that protects nothing any more is erased: it is retired, not destroyed (nothing was lost).
   const retired = await prisma.$executeRaw`
     update tenant_data_keys set wrapped_key = null, retired_at = now()

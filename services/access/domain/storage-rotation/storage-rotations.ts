@@ -5,6 +5,7 @@ import { rewrapProgress, type RewrapJobDto, type RotationsResponse } from "../..
 import { startRewrapJob, type RewrapJobRow } from "../../keys/rewrap-job";
 import { auditActor, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
+import { stepUpAuditData } from "../mfa/step-up";
 
 const historyLength = 20;
 
@@ -42,7 +43,7 @@ export async function listStorageRotations(ctx: AccessContext): Promise<Rotation
   };
 }
 
-/** Starts a rotation of the keyring and every tenant's data key; 409 while one runs or when the keyring is fixed. */
+/** Starts a rotation of the keyring and every tenant's data key (after a fresh second factor: the route asks for step-up); 409 while one runs or when the keyring is fixed. */
 export async function startStorageRotation(ctx: AccessContext, actor: Actor, meta: RequestMeta): Promise<RewrapJobDto> {
   const job = await startRewrapJob(ctx.prisma, { keyring: ctx.keyring, file: ctx.keyringFile }, {
     scope: "keyring+data-keys",
@@ -51,6 +52,7 @@ export async function startStorageRotation(ctx: AccessContext, actor: Actor, met
     actor: auditActor(actor),
     requestId: meta.requestId,
     sourceIp: meta.sourceIp,
+    ...stepUpAuditData(meta),
   });
   return rewrapJobDto(job);
 }

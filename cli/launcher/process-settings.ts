@@ -19,6 +19,7 @@ export const operatorSettings = {
     "POLICY_NOTICE_DAYS",
     "SELFCHECK_INTERVAL_MINUTES",
     "SELFCHECK_TARGETS",
+    "DETECTOR",
     "LOG_LEVEL",
   ],
   web: ["WEB_TRUSTED_PROXY_HOPS"],

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SecurityAlertDto, ListSecurityAlertsResponse } from "../../contracts/security-alert-api";
 import { ruleThresholds } from "../../services/access/detector/rule-thresholds";
 import { insertLicenseRow } from "../support/license-fixtures";
+import { beginSignIn, enrolTotp } from "../support/mfa-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 import { authorization, fixturePassword, type SignedInPerson } from "../support/tenant-fixtures";
 import { createTestClock } from "../support/test-clock";
@@ -117,6 +118,22 @@ describe("each injected attack raises its alert", () => {
     const again = await (await web()).json("POST", "/v1/auth/sign-in", { email, password: fixturePassword, deviceCookie: first.body.deviceCookie });
     expect(again.status).toBe(200);
     expect((await alertsOf(userId)).map((a) => a.kind)).toEqual(["new-device"]);
+  });
+
+  it("a sign-in completed with a second factor is watched alike: a new device alerts once, the device it was given does not", async () => {
+    const person = w.acme.people.tenant_admin;
+    const totp = await enrolTotp(h, person, clock);
+    const signInWithCode = async (deviceCookie?: string) => {
+      const pending = await beginSignIn(h, person.user.email);
+      const done = await (await web()).json<{ deviceCookie: string }>("POST", "/v1/auth/second-factor", { pendingToken: pending.pendingToken, code: totp.codeNow(), ...(deviceCookie ? { deviceCookie } : {}) });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      clock.advance(30_000); // the next sign-in's code is the next step's
+      return done.body.deviceCookie;
+    };
+    const cookie = await signInWithCode();
+    expect((await alertsOf(person.user.id)).map((a) => a.kind)).toEqual(["new-device"]);
+    await signInWithCode(cookie);
+    expect((await alertsOf(person.user.id)).map((a) => a.kind)).toEqual(["new-device"]);
   });
 });
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { homeLayout } from "../../cli/home";
 import { accessEnv, auditEnv, webEnv } from "../../cli/launcher/process-env";
-import { operatorSettings, type ProcessName } from "../../cli/launcher/process-settings";
+import { everyProcessSettings, operatorSettings, type ProcessName } from "../../cli/launcher/process-settings";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const processes: ProcessName[] = ["audit", "access", "web"];
@@ -53,7 +53,7 @@ describe("the launcher's settings", () => {
 
   it("documents every setting a process declares, for that process", () => {
     for (const p of processes) {
-      for (const name of operatorSettings[p]) {
+      for (const name of [...operatorSettings[p], ...everyProcessSettings]) {
         expect({ name, documentedFor: documented.find((d) => d.name === name)?.takenBy.includes(p) ?? false }).toEqual({ name, documentedFor: true });
       }
     }

@@ -7,19 +7,16 @@ import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import type { AccessContext, RequestMeta } from "../context";
 import { verifyPassword } from "../passwords/password-hash";
-import { createSession } from "../sessions/create-session";
-import { toUserDto } from "../users/user-dto";
 import { beginPendingSignIn, hasSecondFactor } from "../mfa/pending-sign-in";
-import { knownDeviceId, rememberDevice } from "./device-cookie";
+import { knownDeviceId } from "./device-cookie";
+import { openSignedInSession } from "./open-signed-in-session";
 
 const invalid = () => new AppError("unauthenticated", "E-mail or password is incorrect.", { reason: "invalid-credentials" });
 
 export async function signIn(ctx: AccessContext, input: { email: string; password: string; deviceCookie?: string; userAgent?: string }, meta: RequestMeta) {
-  // Every attempt is told to the anomaly detector (a push into its bounded queue, never awaited).
-  const tell = (userId: string | null, tenantId: string | null, outcome: "success" | "failure", deviceId: string | null, rememberedDeviceId: string | null) =>
-    ctx.detector?.push({ type: "sign-in", at: ctx.now().getTime(), tenantId, userId, email: input.email.slice(0, 254), address: meta.sourceIp, deviceId, rememberedDeviceId, outcome });
   const failure = (reason: string) => {
-    tell(null, null, "failure", null, null);
+    // Every failed attempt is told to the anomaly detector (a push into its bounded queue, never awaited); a success is told where its session opens.
+    ctx.detector?.push({ type: "sign-in", at: ctx.now().getTime(), tenantId: null, userId: null, email: input.email.slice(0, 254), address: meta.sourceIp, deviceId: null, rememberedDeviceId: null, outcome: "failure" });
     return ctx.prisma.$transaction((tx) =>
       recordEvent(tx, {
         action: "auth.sign_in",
@@ -52,26 +49,5 @@ export async function signIn(ctx: AccessContext, input: { email: string; passwor
 
   await attempt.succeeded();
   if (await hasSecondFactor(ctx.prisma, user.id)) return beginPendingSignIn(ctx, user, describeUserAgent(input.userAgent), meta);
-  const opened = await ctx.prisma.$transaction(async (tx) => {
-    const created = await createSession(ctx, tx, user.id, meta.sourceIp, describeUserAgent(input.userAgent));
-    await recordEvent(tx, {
-      action: "auth.sign_in",
-      outcome: "success",
-      actor: { type: "user", id: user.id, label: user.email },
-      target: { type: "session", id: created.sessionId },
-      tenantId: null,
-      sourceIp: meta.sourceIp,
-      requestId: meta.requestId,
-      data: {},
-    });
-    return created;
-  });
-  const deviceCookie = rememberDevice(ctx.keysDir, input.deviceCookie, user.id);
-  tell(user.id, user.tenantId, "success", deviceId, knownDeviceId(ctx.keysDir, deviceCookie, user.id));
-  return {
-    sessionToken: opened.token,
-    session: opened.session,
-    deviceCookie,
-    user: toUserDto(user),
-  };
+  return openSignedInSession(ctx, user, { device: describeUserAgent(input.userAgent), factor: null, deviceCookie: input.deviceCookie }, meta);
 }

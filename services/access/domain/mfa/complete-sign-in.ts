@@ -3,12 +3,9 @@
 // factor is checked against the pending sign-in's own person only (no one completes another's).
 import type { SecondFactorProof } from "../../../../contracts/mfa-api";
 import { AppError } from "../../../common/http/app-error";
-import { recordEvent } from "../../outbox/record-event";
-import { rememberDevice } from "../auth/device-cookie";
+import { openSignedInSession } from "../auth/open-signed-in-session";
 import type { AccessContext, RequestMeta } from "../context";
 import { looksLikeSecret, digestSecret } from "../secrets/opaque-secret";
-import { createSession } from "../sessions/create-session";
-import { toUserDto } from "../users/user-dto";
 import { verifySecondFactor } from "./verify-second-factor";
 
 const pendingGone = () => new AppError("unauthenticated", "This sign-in has expired. Enter your e-mail and password again.", { reason: "pending-sign-in-invalid" });
@@ -23,27 +20,19 @@ export async function completeSignIn(ctx: AccessContext, input: { pendingToken: 
   const user = pending.user;
 
   const factor = await verifySecondFactor(ctx, user, input.proof, "sign-in", meta);
-  const opened = await ctx.prisma.$transaction(async (tx) => {
-    // Used once: a second exchange of the same pending token (even with another good code) opens nothing.
-    const claimed = await tx.pendingSignIn.updateMany({ where: { id: pending.id, usedAt: null }, data: { usedAt: new Date() } });
-    if (claimed.count !== 1) throw pendingGone();
-    const created = await createSession(ctx, tx, user.id, meta.sourceIp, { browser: pending.deviceBrowser, system: pending.deviceSystem }, { kind: factor, at: ctx.now() });
-    await recordEvent(tx, {
-      action: "auth.sign_in",
-      outcome: "success",
-      actor: { type: "user", id: user.id, label: user.email },
-      target: { type: "session", id: created.sessionId },
-      tenantId: null,
-      sourceIp: meta.sourceIp,
-      requestId: meta.requestId,
-      data: { assurance: "aal2", factor },
-    });
-    return created;
-  });
-  return {
-    sessionToken: opened.token,
-    session: opened.session,
-    deviceCookie: rememberDevice(ctx.keysDir, input.deviceCookie, user.id),
-    user: toUserDto(user),
-  };
+  return openSignedInSession(
+    ctx,
+    user,
+    {
+      device: { browser: pending.deviceBrowser, system: pending.deviceSystem },
+      factor: { kind: factor, at: ctx.now() },
+      deviceCookie: input.deviceCookie,
+      // Used once: a second exchange of the same pending token (even with another good code) opens nothing.
+      insideTransaction: async (tx) => {
+        const claimed = await tx.pendingSignIn.updateMany({ where: { id: pending.id, usedAt: null }, data: { usedAt: new Date() } });
+        if (claimed.count !== 1) throw pendingGone();
+      },
+    },
+    meta,
+  );
 }

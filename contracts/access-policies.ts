@@ -6,6 +6,8 @@ import { policyTable, type RoutePolicy } from "./route-policy";
 
 /** The web tier acting for a signed-in person whose role carries `permission`. */
 const person = (permission?: Permission): RoutePolicy => ({ callers: ["web"], bearer: "session", permission });
+/** The person's own session and factors, answered even while the detector demands a step-up of the session: what it takes to give one. */
+const personGivingStepUp: RoutePolicy = { callers: ["web"], bearer: "session", duringStepUpDemand: true };
 /** The web tier before anyone is signed in (setup, sign-in, invitations). */
 const webOnly: RoutePolicy = { callers: ["web"] };
 /** A person's action that a stolen session must not do alone: a fresh second factor (route-policy.ts `stepUp`). */
@@ -20,7 +22,7 @@ export const accessPolicies = policyTable({
   "POST /v1/setup": webOnly,
   // sign-in and the person's own sessions
   "POST /v1/auth/sign-in": webOnly,
-  "GET /v1/me": person(),
+  "GET /v1/me": personGivingStepUp,
   "POST /v1/auth/sign-out": { callers: ["web"], bearer: "presented" },
   "GET /v1/me/sessions": person(),
   // the dashboard's figures, over what the person may see
@@ -30,12 +32,12 @@ export const accessPolicies = policyTable({
   "POST /v1/me/password": person(),
   // second factors (mfa-routes.ts): the second step of sign-in, the person's own factors, step-up
   "POST /v1/auth/second-factor": webOnly,
-  "GET /v1/me/second-factors": person(),
+  "GET /v1/me/second-factors": personGivingStepUp,
   "POST /v1/me/second-factors/totp": person(),
   "POST /v1/me/second-factors/:id/confirm": person(),
   "POST /v1/me/second-factors/:id/remove": person(),
   "POST /v1/me/recovery-codes": stepUp(),
-  "POST /v1/me/step-up": person(),
+  "POST /v1/me/step-up": personGivingStepUp,
   // recovery after a lost factor: an administrator who may manage the person approves a reset
   "POST /v1/users/:userId/second-factors/reset": stepUp("members.write"),
   // the operator's tools

@@ -19,8 +19,10 @@ export type RoutePolicy =
    * Acts for a signed-in person: the bearer must be a live session (else 401) whose role carries `permission` (else 403).
    * `stepUp`: a person with a second factor must have verified it in this session within the last few minutes
    * (contracts/assurance-levels.ts), else 403 with reason "step-up-required" — for actions a stolen session must not do.
+   * `duringStepUpDemand`: answers even while the anomaly detector demands a fresh second factor of the session
+   * (every other route then answers 403 "step-up-required"): what the person needs to give it.
    */
-  | { callers: Callers; bearer: "session"; permission?: Permission; stepUp?: true };
+  | { callers: Callers; bearer: "session"; permission?: Permission; stepUp?: true; duringStepUpDemand?: true };
 
 /** A policy with the endpoint it belongs to ("POST /v1/licenses"), so a route cannot wear another's. */
 export type EndpointPolicy = RoutePolicy & { endpoint: string };
@@ -43,6 +45,11 @@ export function roleMayCall(role: Role, policy: RoutePolicy): boolean {
 }
 
 /** Whether the endpoint asks for a fresh second factor (the web tier offers the step-up dialog before calling it). */
+/** Whether the route answers a session of which a fresh second factor is demanded. */
+export function admitsDemandedStepUp(policy: RoutePolicy): boolean {
+  return policy.bearer === "session" && policy.duringStepUpDemand === true;
+}
+
 export function requiresStepUp(policy: RoutePolicy): boolean {
   return policy.bearer === "session" && policy.stepUp === true;
 }

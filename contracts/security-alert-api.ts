@@ -28,7 +28,7 @@ export const alertKindLabels: Record<AlertKind, string> = {
   sequence: "Unlikely sequence",
 };
 
-/** How the detector may respond; `step-up` is recorded and acted on by the MFA work (pending until wired). */
+/** How the detector may respond; `step-up` demands a fresh second factor of the person's sessions, `shun` stays pending (the operator revokes the certificate). */
 export const responseKinds = ["alert", "step-up", "throttle", "suspend", "shun"] as const;
 export type ResponseKind = (typeof responseKinds)[number];
 export const responseKindLabels: Record<ResponseKind, string> = {

@@ -164,6 +164,53 @@ describe("responses act and are reversed from the alert", () => {
     expect(actions.filter((a) => a.target?.id === alert!.id).map((a) => a.action)).toEqual(expect.arrayContaining(["detector.alert", "detector.respond", "detector.response_reverse"]));
   });
 
+  it("require step-up, from the alert: the person's sessions answer step-up-required until a second factor is given in each; reversing lifts it; a person with no factor is refused", async () => {
+    const person = w.other.people.tenant_member;
+    const totp = await enrolTotp(h, person, clock);
+    const signInWithCode = async () => {
+      const pending = await beginSignIn(h, person.user.email);
+      const done = await (await web()).json<{ sessionToken: string }>("POST", "/v1/auth/second-factor", { pendingToken: pending.pendingToken, code: totp.codeNow() });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      clock.advance(30_000);
+      return { user: person.user, bearer: done.body.sessionToken };
+    };
+    const [here, there] = [await signInWithCode(), await signInWithCode()];
+    const [alert] = await alertsOf(person.user.id, "new-device");
+    clock.advance(11 * 60_000); // every session's last second factor is older than the step-up window now
+    const admin = w.other.people.tenant_admin;
+    const applied = await api<{ alert: SecurityAlertDto }>(admin, "POST", `/v1/security/alerts/${alert!.id}/responses`, { kind: "step-up" });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    const stepUp = applied.body.alert.responses.find((r) => r.kind === "step-up");
+    expect(stepUp).toMatchObject({ state: "applied", target: { userId: person.user.id } });
+
+    const sessions = async (p: SignedInPerson) => api<{ reason?: string }>(p, "GET", "/v1/me/sessions");
+    for (const p of [person, here, there]) expect([(await sessions(p)).status, (await sessions(p)).body.reason]).toEqual([403, "step-up-required"]);
+    // What it takes to give a second factor still answers: who I am, my factors, the step-up itself.
+    expect((await api(here, "GET", "/v1/me")).status).toBe(200);
+    expect((await api(here, "GET", "/v1/me/second-factors")).status).toBe(200);
+    const given = await api(here, "POST", "/v1/me/step-up", { code: totp.codeNow() });
+    expect(given.status, JSON.stringify(given.body)).toBe(200);
+    expect((await sessions(here)).status).toBe(200);
+    expect((await sessions(there)).status).toBe(403); // each session gives its own
+
+    const reversed = await api<{ alert: SecurityAlertDto }>(admin, "POST", `/v1/security/alerts/${alert!.id}/responses/${stepUp!.id}/reverse`);
+    expect(reversed.status).toBe(200);
+    for (const p of [person, here, there]) expect((await sessions(p)).status).toBe(200);
+    const refusals = (await h.prisma.outboxEvent.findMany({ select: { payload: true } }))
+      .map((e) => e.payload as { action: string; actor: { id: string | null }; data: { reason?: string } })
+      .filter((e) => e.action === "authz.refuse" && e.actor.id === person.user.id && e.data.reason === "step-up-required");
+    expect(refusals.length).toBeGreaterThan(0);
+
+    // Nobody can be asked for a factor they do not have: refused, nothing marked.
+    const plain = w.other.people.district_reviewer ?? w.other.people.tenant_admin;
+    const fresh = await (await web()).json<{ sessionToken: string }>("POST", "/v1/auth/sign-in", { email: plain.user.email, password: fixturePassword });
+    expect(fresh.status).toBe(200);
+    const [plainAlert] = await alertsOf(plain.user.id, "new-device");
+    const refused = await api<{ reason?: string }>(admin, "POST", `/v1/security/alerts/${plainAlert!.id}/responses`, { kind: "step-up" });
+    expect([refused.status, refused.body.reason]).toEqual([409, "no-second-factor"]);
+    expect(await h.prisma.session.count({ where: { userId: plain.user.id, stepUpDemandedAt: { not: null } } })).toBe(0);
+  });
+
   it("shadow mode (the default): the response is recorded, nothing is applied", async () => {
     await api(w.admin, "PUT", "/v1/security/detector-settings", { scope: "default", mode: "shadow", responses: ["suspend"] });
     const t = await warmToken();

@@ -14,6 +14,8 @@ export type CachedSession = {
   lastSeenAt: Date;
   /** "aal1" or "aal2" (fixed at sign-in): bounds the idle timeout. */
   assuranceLevel: string;
+  /** Set while the anomaly detector demands a fresh second factor of this session (cleared by a step-up). */
+  stepUpDemandedAt: Date | null;
   user: { id: string; name: string; email: string; role: Role; tenantId: string | null; disabledAt: Date | null };
 };
 

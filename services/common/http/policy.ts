@@ -5,7 +5,7 @@
 // person); they never check again. Refusals are counted and audited on the one path of refusal-recorder.ts.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Role } from "../../../contracts/access-api";
-import { admitsCaller, requiresStepUp, roleMayCall, type EndpointPolicy, type RefusalReason } from "../../../contracts/route-policy";
+import { admitsCaller, admitsDemandedStepUp, requiresStepUp, roleMayCall, type EndpointPolicy, type RefusalReason } from "../../../contracts/route-policy";
 import { AppError } from "./app-error";
 import { callerIdentity } from "./caller";
 import type { RouteDoc } from "./openapi";
@@ -19,7 +19,14 @@ declare module "fastify" {
 }
 
 /** What the permission check and the refusal audit need of the person a request acts for. */
-export type VerifiedPerson = { id: string; label: string; role: Role; tenantId: string | null };
+export type VerifiedPerson = {
+  id: string;
+  label: string;
+  role: Role;
+  tenantId: string | null;
+  /** A fresh second factor is demanded of this session (the anomaly detector's response): only routes that admit it answer. */
+  stepUpDemanded?: boolean;
+};
 
 export type PolicyOptions = RefusalRecorderOptions & {
   /** The person behind the bearer of a request to a `bearer: "session"` route; throws an "unauthenticated" AppError. */
@@ -27,6 +34,9 @@ export type PolicyOptions = RefusalRecorderOptions & {
   /** On a `stepUp` route, after the person is authorised: throws a "forbidden" AppError (reason step-up-required) unless their second factor is fresh. */
   assertStepUp?: (request: FastifyRequest, person: VerifiedPerson) => Promise<void>;
 };
+
+const stepUpDemandedError = () =>
+  new AppError("forbidden", "Unusual activity was noticed on your account: confirm it is you with your second factor to go on.", { reason: "step-up-required" });
 
 /** Route options declaring a policy and its documentation: `app.get(path, routeOptions(policy, doc), handler)`. */
 export function routeOptions(policy: EndpointPolicy, doc: RouteDoc = {}) {
@@ -94,6 +104,9 @@ export function installPolicy(app: FastifyInstance, recordRefusal: RecordRefusal
     );
     if (!roleMayCall(person.role, policy)) {
       return refuse("permission-missing", new AppError("forbidden", `Your role may not do this (${policy.permission}).`, { reason: "permission-missing" }), person);
+    }
+    if (person.stepUpDemanded && !admitsDemandedStepUp(policy)) {
+      return refuse("step-up-required", stepUpDemandedError(), person);
     }
     if (requiresStepUp(policy)) {
       await options.assertStepUp!(request, person).catch((error: unknown) =>

@@ -24,9 +24,9 @@ export async function stepUp(ctx: AccessContext, me: Me, proof: SecondFactorProo
   return { verifiedAt: at.toISOString(), factor };
 }
 
-/** Records in the session that a second factor was just verified (a step-up, or confirming a new factor). */
+/** Records in the session that a second factor was just verified (a step-up, or confirming a new factor); that also meets a step-up the anomaly detector demanded of it. */
 export async function markVerified(ctx: AccessContext, sessionId: string, factor: VerifiedFactorKind, at: Date): Promise<void> {
-  await ctx.prisma.session.update({ where: { id: sessionId }, data: { secondFactorKind: factor, secondFactorAt: at } });
+  await ctx.prisma.session.update({ where: { id: sessionId }, data: { secondFactorKind: factor, secondFactorAt: at, stepUpDemandedAt: null } });
 }
 
 /** The factor that makes this session's step-up fresh, "none" when the person has no factor; throws step-up-required otherwise. */

@@ -1,6 +1,6 @@
 // A person's one-click actions on an alert: apply a response now (through the same rules as the detector's
-// own, respond-to-alert.ts), reverse one (reinstate the license, restore its quota, cancel a pending
-// step-up or shun), each audited and within the actor's tenant.
+// own, respond-to-alert.ts), reverse one (reinstate the license, restore its quota, lift the step-up demanded
+// of the person's sessions, cancel a pending shun), each audited and within the actor's tenant.
 import type { ResponseKind } from "../../../../contracts/security-alert-api";
 import { recordEvent } from "../../outbox/record-event";
 import { auditActor, type Actor } from "../actors/actor";
@@ -23,7 +23,7 @@ export async function reverseAlertResponse(ctx: AccessContext, actor: Actor, id:
   if (!response) throw responseNotFound();
   if (response.state !== "applied" && response.state !== "pending") throw responseNotReversible();
   const target = response.target as { licenseId?: string };
-  const undo = response.undo as { requestsPerMinute?: number | null; action?: "reinstate" };
+  const undo = response.undo as { requestsPerMinute?: number | null; action?: "reinstate"; sessionIds?: string[] };
   // Claimed first, so two clicks reverse once; the license rule then runs (and audits) as a person's would.
   const claimed = await ctx.prisma.detectorResponse.updateMany({
     where: { id: responseId, alertId: alert.id, state: response.state },
@@ -34,6 +34,10 @@ export async function reverseAlertResponse(ctx: AccessContext, actor: Actor, id:
     if (response.state === "applied" && target.licenseId) {
       if (response.kind === "throttle") await setRequestQuota(ctx, actor, target.licenseId, { requestsPerMinute: undo.requestsPerMinute ?? null }, meta);
       if (response.kind === "suspend") await changeLicense(ctx, actor, target.licenseId, { action: "reinstate" }, meta);
+    }
+    // The sessions it marked no longer need a fresh second factor (those that gave one already are clear).
+    if (response.state === "applied" && response.kind === "step-up" && undo.sessionIds?.length) {
+      await ctx.prisma.session.updateMany({ where: { id: { in: undo.sessionIds } }, data: { stepUpDemandedAt: null } });
     }
   } catch (err) {
     await ctx.prisma.detectorResponse.update({ where: { id: responseId }, data: { state: response.state, reversedAt: null, reversedById: null } });

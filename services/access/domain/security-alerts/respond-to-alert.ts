@@ -1,8 +1,10 @@
 // Applies one response to an alert, through the existing rules: throttle is the license's request-rate
-// quota (set-request-quota.ts), suspend is the license's suspend (change-license.ts); step-up and shun are
-// recorded as pending: step-up is asked of the person by the MFA work (wired at merge), shunning a
-// certificate is the operator's `tessera pki revoke NAME` (the CA's key stays offline). In shadow mode
+// quota (set-request-quota.ts), suspend is the license's suspend (change-license.ts), step-up marks the
+// person's live sessions so that every request of theirs is refused with step-up-required until a second
+// factor is verified in that session (the policy hook, services/common/http/policy.ts; mfa/step-up.ts clears
+// it); shun is recorded as pending: it is the operator's `tessera pki revoke NAME` (the CA's key stays offline). In shadow mode
 // nothing is applied, only recorded. Each response is audited (detector.respond) and remembers how to undo it.
+import { assurancePolicy } from "../../../../contracts/assurance-levels";
 import type { ResponseKind } from "../../../../contracts/security-alert-api";
 import { recordEvent } from "../../outbox/record-event";
 import { newId } from "../secrets/ids";
@@ -10,7 +12,8 @@ import { auditActor, type Actor } from "../actors/actor";
 import type { AccessContext, RequestMeta } from "../context";
 import { changeLicense } from "../licenses/change-license";
 import { setRequestQuota } from "../licenses/set-request-quota";
-import { noCertificateToShun, noLicenseToAct, noPersonToStepUp } from "./alert-errors";
+import { hasSecondFactor } from "../mfa/pending-sign-in";
+import { noCertificateToShun, noLicenseToAct, noPersonToStepUp, personHasNoSecondFactor } from "./alert-errors";
 
 /** The request rate a throttled license is held to until the response is reversed. */
 export const throttledRequestsPerMinute = 10;
@@ -48,7 +51,17 @@ export async function respondToAlert(ctx: AccessContext, actor: Actor, alert: Al
   } else if (kind === "step-up") {
     if (alert.principalKind !== "person") throw noPersonToStepUp();
     target = { userId: alert.principalId };
-    if (state === "applied") state = "pending";
+    if (state === "applied") {
+      if (!(await hasSecondFactor(ctx.prisma, alert.principalId))) throw personHasNoSecondFactor();
+      // A session whose second factor was verified within the step-up window already meets the demand.
+      const freshSince = new Date(ctx.now().getTime() - assurancePolicy.stepUpFreshMinutes * 60_000);
+      const marked = await ctx.prisma.session.updateManyAndReturn({
+        where: { userId: alert.principalId, endedAt: null, stepUpDemandedAt: null, OR: [{ secondFactorAt: null }, { secondFactorAt: { lt: freshSince } }] },
+        data: { stepUpDemandedAt: ctx.now() },
+        select: { id: true },
+      });
+      undo = { sessionIds: marked.map((m) => m.id) };
+    }
   }
   return ctx.prisma.$transaction(async (tx) => {
     const response = await tx.detectorResponse.create({

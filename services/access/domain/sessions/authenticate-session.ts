@@ -24,7 +24,7 @@ export async function authenticateSession(ctx: AccessContext, bearer: string | u
     await ctx.prisma.session.updateMany({ where: { id: session.sessionId, lastSeenAt: { lt: now } }, data: { lastSeenAt: now } });
     session.lastSeenAt = now; // this process's idle clock, also in its cache entry; it only moves forward
   }
-  return { sessionId: session.sessionId, user: toUserDto(session.user), session: sessionDto(ctx.settings, session) };
+  return { sessionId: session.sessionId, user: toUserDto(session.user), session: sessionDto(ctx.settings, session), stepUpDemanded: session.stepUpDemandedAt !== null };
 }
 
 async function endTimedOutSession(ctx: AccessContext, session: FoundSession, reason: string, now: Date, meta: RequestMeta) {

@@ -36,6 +36,7 @@ async function loadSession(ctx: AccessContext, digest: string): Promise<FoundSes
       endedAt: true,
       lastSeenAt: true,
       assuranceLevel: true,
+      stepUpDemandedAt: true,
       user: { select: { id: true, name: true, email: true, role: true, tenantId: true, disabledAt: true } },
     },
   });

@@ -92,11 +92,11 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
   },
   {
     database: "access", table: "Session", category: "Application technology metadata",
-    element: "Sign-in sessions: a keyed digest of the session token, times, why it ended, the address it was opened from, the browser and system named from the User-Agent (the header itself is not kept).",
+    element: "Sign-in sessions: a keyed digest of the session token, times, why it ended, the address it was opened from, the browser and system named from the User-Agent (the header itself is not kept), the assurance level and last second factor, and whether the anomaly detector demands a fresh one.",
     purpose: "To keep a person signed in, let them end their other sessions, and trace misuse.",
     retention: "Ended or expired sessions are kept as the record of sign-ins.",
     recipients: noOne,
-    columns: ["id", "userId", "tokenDigest", "createdAt", "lastSeenAt", "expiresAt", "endedAt", "endReason", "sourceIp", "deviceBrowser", "deviceSystem", "assuranceLevel", "secondFactorKind", "secondFactorAt"],
+    columns: ["id", "userId", "tokenDigest", "createdAt", "lastSeenAt", "expiresAt", "endedAt", "endReason", "sourceIp", "deviceBrowser", "deviceSystem", "assuranceLevel", "secondFactorKind", "secondFactorAt", "stepUpDemandedAt"],
   },
   {
     database: "access", table: "SecondFactor", category: "Credentials and keys",

@@ -1,11 +1,11 @@
 // One DeepLog-style model for one kind of principal: an embedding of the h previous keys, one small LSTM
 // layer and a softmax over the vocabulary, in TensorFlow.js on its pure-JS CPU backend (no native binary,
 // nothing fetched). Trained off the request path (a scheduled job or the bench), scored in batches: one
-// predict call per detector batch. Serialized as JSON (vocabulary + weights) for detector_models.
+// predict call per detector batch, for the distinct windows not already scored. Serialized as JSON (vocabulary + weights) for detector_models.
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import * as tfl from "@tensorflow/tfjs-layers";
-import { isAnomalous, trainingPairs, vocabularyOf, type Vocabulary } from "./windows";
+import { isAnomalous, topG, trainingPairs, vocabularyOf, type Vocabulary } from "./windows";
 
 export type SequenceModelConfig = { h: number; g: number; units: number; embedding: number; epochs: number; maxExamples: number; batchSize: number };
 export const defaultSequenceConfig: SequenceModelConfig = { h: 6, g: 3, units: 32, embedding: 8, epochs: 3, maxExamples: 8_000, batchSize: 128 };
@@ -13,7 +13,7 @@ export const defaultSequenceConfig: SequenceModelConfig = { h: 6, g: 3, units: 3
 export type SequenceModel = {
   vocabulary: Vocabulary;
   config: SequenceModelConfig;
-  /** For each window (h indices) and the key that followed, whether it is anomalous. One predict call. */
+  /** For each window (h indices) and the key that followed, whether it is anomalous. One predict call for the windows not yet seen. */
   score(windows: number[][], actual: number[]): boolean[];
   serialize(): SerializedModel;
   dispose(): void;
@@ -40,15 +40,25 @@ function build(vocabSize: number, c: SequenceModelConfig): tfl.Sequential {
   return m;
 }
 
+/** Distinct windows whose top g are remembered (then forgotten at once): windows repeat, predict is the cost. */
+const maxCachedWindows = 50_000;
+
 function wrap(m: tfl.Sequential, vocabulary: Vocabulary, config: SequenceModelConfig): SequenceModel {
+  const topOf = new Map<string, number[]>();
+  const n = vocabulary.keys.length;
   return {
     vocabulary,
     config,
     score(windows, actual) {
-      if (windows.length === 0) return [];
-      const probs = tf.tidy(() => (m.predict(tf.tensor2d(windows, [windows.length, config.h], "int32")) as tf.Tensor).dataSync());
-      const n = vocabulary.keys.length;
-      return actual.map((a, i) => isAnomalous(probs.subarray(i * n, (i + 1) * n), a, config.g));
+      const keys = windows.map((w) => w.join(","));
+      const missing = [...new Set(keys.filter((k) => !topOf.has(k)))];
+      if (missing.length) {
+        if (topOf.size + missing.length > maxCachedWindows) topOf.clear();
+        const rows = missing.map((k) => k.split(",").map(Number));
+        const probs = tf.tidy(() => (m.predict(tf.tensor2d(rows, [rows.length, config.h], "int32")) as tf.Tensor).dataSync());
+        missing.forEach((k, i) => topOf.set(k, topG(probs.subarray(i * n, (i + 1) * n), config.g)));
+      }
+      return actual.map((a, i) => isAnomalous(topOf.get(keys[i]!)!, a));
     },
     serialize: () => ({ keys: vocabulary.keys, config, weights: m.getWeights().map((w) => ({ shape: w.shape, data: Array.from(w.dataSync()) })) }),
     dispose: () => m.dispose(),

@@ -45,7 +45,7 @@ export function topG(probabilities: ArrayLike<number>, g: number): number[] {
   return best;
 }
 
-/** DeepLog's rule: anomalous when the key is unknown or not among the top g predictions. */
-export function isAnomalous(probabilities: ArrayLike<number>, actual: number, g: number): boolean {
-  return actual === unknownIndex || !topG(probabilities, g).includes(actual);
+/** DeepLog's rule: anomalous when the key is unknown or not among the top g predictions (topG's answer). */
+export function isAnomalous(top: readonly number[], actual: number): boolean {
+  return actual === unknownIndex || !top.includes(actual);
 }

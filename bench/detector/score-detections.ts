@@ -1,14 +1,10 @@
-// Runs the detector's rules over labelled simulated traffic exactly as the service does (the same rules,
+// Scores what the detector raises on labelled simulated traffic (score-sequences.ts runs the same rules,
 // baselines and cooldown, in memory instead of PostgreSQL) and scores what they raise per attack kind.
 // An alert counts for the attack kind its alert kind stands for (alertFor below); it is a true positive when
 // the event that raised it belongs to an episode of that kind. Recall is over episodes (an episode is
 // detected when any of its events raises an alert of its kind); precision over alerts; false alerts are the
 // alerts raised by normal events, per 10 000 normal events.
 import type { AlertKind } from "../../contracts/security-alert-api";
-import { createAlertCooldown } from "../../services/access/detector/alert-cooldown";
-import { emptyBaseline, type Baseline } from "../../services/access/detector/baselines";
-import { ruleThresholds } from "../../services/access/detector/rule-thresholds";
-import { createRules, principalsOf } from "../../services/access/detector/rules";
 import { attackKinds, type AttackKind, type Episode, type Labelled } from "./simulate-traffic";
 
 export const alertFor: Partial<Record<AlertKind, AttackKind>> = {
@@ -24,25 +20,17 @@ export const alertFor: Partial<Record<AlertKind, AttackKind>> = {
 /** One raised alert: its kind and the labelled event that raised it (index into the traffic). */
 export type Raised = { kind: AlertKind; index: number };
 
-export function runRules(traffic: Labelled[]): Raised[] {
-  const rules = createRules(ruleThresholds);
-  const isNews = createAlertCooldown(ruleThresholds);
-  const baselines = new Map<string, Baseline>();
-  const raised: Raised[] = [];
-  traffic.forEach(({ event }, index) => {
-    for (const p of principalsOf(event)) if (!baselines.has(`${p.kind}:${p.id}`)) baselines.set(`${p.kind}:${p.id}`, emptyBaseline(p.kind, p.id, p.tenantId));
-    for (const f of rules.evaluate(event, (kind, id) => baselines.get(`${kind}:${id}`))) if (isNews(f)) raised.push({ kind: f.kind, index });
-  });
-  return raised;
-}
-
 export type KindScore = { kind: AttackKind; episodes: number; detected: number; alerts: number; truePositives: number; precision: number; recall: number; f1: number };
 
-export function score(traffic: Labelled[], episodes: Episode[], raised: Raised[]): { perKind: KindScore[]; falseAlertsPer10k: number; normalEvents: number; falseAlerts: number } {
+/** Which attack kinds an alert stands for (the rules: by its kind, alertFor above). */
+export type Attribution = (r: Raised) => readonly AttackKind[];
+export const byAlertKind: Attribution = (r) => (alertFor[r.kind] ? [alertFor[r.kind]!] : []);
+
+export function score(traffic: Labelled[], episodes: Episode[], raised: Raised[], attribute: Attribution = byAlertKind): { perKind: KindScore[]; falseAlertsPer10k: number; normalEvents: number; falseAlerts: number } {
   const normalEvents = traffic.filter((l) => l.label === "normal").length;
   const falseAlerts = raised.filter((r) => traffic[r.index]!.label === "normal").length;
   const perKind = attackKinds.map((kind) => {
-    const mine = raised.filter((r) => alertFor[r.kind] === kind);
+    const mine = raised.filter((r) => attribute(r).includes(kind));
     const tp = mine.filter((r) => traffic[r.index]!.label === kind);
     const eps = episodes.filter((e) => e.kind === kind);
     const detectedEpisodes = new Set(tp.map((r) => traffic[r.index]!.episode));

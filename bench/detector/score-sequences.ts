@@ -1,0 +1,106 @@
+// The sequence model on labelled simulated traffic, as the service runs it: every event keyed against the
+// rules' baselines as they were before it (the same rules run alongside to keep them), one model per kind
+// of principal trained on the normal traffic of a *different* simulation seed, then each scored event
+// flagged when its key is not among the model's top g after its principal's previous h keys; one alert
+// per principal within the rules' cooldown, like the rules.
+import { createAlertCooldown } from "../../services/access/detector/alert-cooldown";
+import { emptyBaseline, type Baseline } from "../../services/access/detector/baselines";
+import { ruleThresholds } from "../../services/access/detector/rule-thresholds";
+import { createRules, principalsOf } from "../../services/access/detector/rules";
+import { eventKey, sequenceKinds, sequenceOf, type SequenceKind } from "../../services/access/detector/sequence/event-keys";
+import { defaultSequenceConfig, trainSequenceModel, type SequenceModel } from "../../services/access/detector/sequence/sequence-model";
+import { createSequenceTracker } from "../../services/access/detector/sequence/sequence-tracker";
+import { buildVocabulary, indexOf } from "../../services/access/detector/sequence/windows";
+import { byAlertKind, type Attribution, type Raised } from "./score-detections";
+import type { AttackKind, Labelled } from "./simulate-traffic";
+
+export type Keyed = { kind: SequenceKind; id: string; at: number; key: string } | null;
+
+/** Each event's sequence and key, and the rules' alerts on the way (they keep the baselines the keys read). */
+export function keyTraffic(traffic: Labelled[]): { keyed: Keyed[]; raised: Raised[] } {
+  const rules = createRules(ruleThresholds);
+  const isNews = createAlertCooldown(ruleThresholds);
+  const baselines = new Map<string, Baseline>();
+  const tracker = createSequenceTracker(1);
+  const raised: Raised[] = [];
+  const keyed = traffic.map(({ event }, index): Keyed => {
+    for (const p of principalsOf(event)) if (!baselines.has(`${p.kind}:${p.id}`)) baselines.set(`${p.kind}:${p.id}`, emptyBaseline(p.kind, p.id, p.tenantId));
+    const s = sequenceOf(event);
+    const k = s ? { kind: s.kind, id: s.id, at: event.at, key: eventKey(event, baselines.get(`${s.kind}:${s.id}`), tracker.previousAt(s.kind, s.id)) } : null;
+    if (s) tracker.advance(s.kind, s.id, event.at, 0);
+    for (const f of rules.evaluate(event, (kind, id) => baselines.get(`${kind}:${id}`))) if (isNews(f)) raised.push({ kind: f.kind, index });
+    return k;
+  });
+  return { keyed, raised };
+}
+
+/** One model per kind of principal, trained on the keyed normal traffic of the training simulation. */
+export async function trainModels(training: Labelled[]): Promise<{ models: Map<SequenceKind, SequenceModel>; trainMs: number; examples: number }> {
+  const { keyed } = keyTraffic(training.filter((l) => l.label === "normal"));
+  const models = new Map<SequenceKind, SequenceModel>();
+  const started = Date.now();
+  let examples = 0;
+  for (const kind of sequenceKinds) {
+    const byPrincipal = new Map<string, string[]>();
+    for (const k of keyed) if (k?.kind === kind) (byPrincipal.get(k.id) ?? byPrincipal.set(k.id, []).get(k.id)!).push(k.key);
+    if (byPrincipal.size === 0) continue;
+    const vocabulary = buildVocabulary(byPrincipal.values());
+    const { model, metrics } = await trainSequenceModel([...byPrincipal.values()].map((s) => s.map((key) => indexOf(vocabulary, key))), vocabulary);
+    examples += metrics.examples;
+    models.set(kind, model);
+  }
+  return { models, trainMs: Date.now() - started, examples };
+}
+
+/** The model's alerts on the scored traffic, and what scoring cost (ms per 1 000 events, in batches of 2 000 as the detector takes them). */
+export function runModel(keyed: Keyed[], models: Map<SequenceKind, SequenceModel>): { raised: Raised[]; msPer1000: number } {
+  const tracker = createSequenceTracker(defaultSequenceConfig.h);
+  const isNews = createAlertCooldown(ruleThresholds);
+  const raised: Raised[] = [];
+  let scoringMs = 0;
+  const batch = 2_000;
+  for (let from = 0; from < keyed.length; from += batch) {
+    const perKind = new Map<SequenceKind, { windows: number[][]; actual: number[]; index: number[] }>();
+    for (let i = from; i < Math.min(keyed.length, from + batch); i++) {
+      const k = keyed[i];
+      const model = k ? models.get(k.kind) : undefined;
+      if (!k || !model) continue;
+      const actual = indexOf(model.vocabulary, k.key);
+      const window = tracker.advance(k.kind, k.id, k.at, actual);
+      const slot = perKind.get(k.kind) ?? perKind.set(k.kind, { windows: [], actual: [], index: [] }).get(k.kind)!;
+      slot.windows.push(window);
+      slot.actual.push(actual);
+      slot.index.push(i);
+    }
+    const started = performance.now();
+    const flagged: number[] = [];
+    for (const [kind, s] of perKind) models.get(kind)!.score(s.windows, s.actual).forEach((bad, j) => bad && flagged.push(s.index[j]!));
+    scoringMs += performance.now() - started;
+    for (const i of flagged.sort((a, b) => a - b)) {
+      const k = keyed[i]!;
+      if (isNews({ kind: "sequence", principalKind: k.kind, principalId: k.id, tenantId: null, licenseId: null, at: k.at, evidence: {}, baseline: {} })) raised.push({ kind: "sequence", index: i });
+    }
+  }
+  return { raised, msPer1000: (scoringMs / keyed.length) * 1_000 };
+}
+
+/** The attack kinds whose events extend each kind of sequence. */
+const attacksBySequence: Record<SequenceKind, readonly AttackKind[]> = {
+  token: ["stolen-token", "exfiltration", "revoked-retry"],
+  license: ["scope-probing"],
+  person: [],
+  caller: ["enumeration"],
+  address: ["stuffing"],
+};
+
+/**
+ * A model alert carries no attack kind: on an attack's event it stands for that attack; on a normal
+ * event (a false alert) it counts against every attack kind its sequence kind could have stood for.
+ */
+export function attributeModel(traffic: Labelled[], keyed: Keyed[]): Attribution {
+  return (r) => {
+    if (r.kind !== "sequence") return byAlertKind(r);
+    const label = traffic[r.index]!.label;
+    return label !== "normal" ? [label] : attacksBySequence[keyed[r.index]!.kind];
+  };
+}

@@ -32,12 +32,16 @@ export const accessPolicies = policyTable({
   "POST /v1/me/password": person(),
   // second factors (mfa-routes.ts): the second step of sign-in, the person's own factors, step-up
   "POST /v1/auth/second-factor": webOnly,
+  "POST /v1/auth/second-factor/passkey-options": webOnly,
   "GET /v1/me/second-factors": personGivingStepUp,
   "POST /v1/me/second-factors/totp": person(),
+  "POST /v1/me/second-factors/passkey/options": person(),
+  "POST /v1/me/second-factors/passkey": person(),
   "POST /v1/me/second-factors/:id/confirm": person(),
   "POST /v1/me/second-factors/:id/remove": person(),
   "POST /v1/me/recovery-codes": stepUp(),
   "POST /v1/me/step-up": personGivingStepUp,
+  "POST /v1/me/step-up/passkey-options": personGivingStepUp,
   // recovery after a lost factor: an administrator who may manage the person approves a reset
   "POST /v1/users/:userId/second-factors/reset": stepUp("members.write"),
   // the operator's tools

@@ -18,6 +18,8 @@ export const assurancePolicy = {
   stepUpFreshMinutes: 10,
   /** TOTP (RFC 6238): 30-second steps, 6 digits, SHA-1 (what every authenticator app reads from the QR code). */
   totp: { periodSeconds: 30, digits: 6, algorithm: "SHA1", /** Steps either side of now accepted for clock drift (RFC 6238 §5.2). */ window: 1 },
+  /** A passkey (WebAuthn) challenge is answered within this many minutes, once (inside a pending sign-in's minutes). */
+  passkeyChallengeMinutes: 3,
   /** Recovery codes issued at once; each is single use. */
   recoveryCodeCount: 10,
 } as const;

@@ -81,6 +81,7 @@ export const wrongPasswordMessage = "The password is not correct. Enter the pass
 
 /** A second factor that did not verify (wrong, already used, or none enrolled): said beside the field, the same for each cause. */
 export const wrongSecondFactorMessage = {
+  passkey: "That passkey was not accepted. Try again, or use another way to confirm it is you.",
   totp: "That code is not correct or has already been used. Enter the current code from your authenticator app.",
   "recovery-code": "That recovery code is not correct or has already been used.",
 } as const;

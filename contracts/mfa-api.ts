@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { sessionDto, signInResponse, userDto } from "./access-api";
 
-export const secondFactorKinds = ["totp"] as const;
+export const secondFactorKinds = ["totp", "passkey"] as const;
 export type SecondFactorKind = (typeof secondFactorKinds)[number];
 /** What a session or an audit event says verified the person: a factor's kind, or one of their recovery codes. */
-export const verifiedFactorKinds = ["totp", "recovery-code"] as const;
+export const verifiedFactorKinds = ["passkey", "totp", "recovery-code"] as const;
 export type VerifiedFactorKind = (typeof verifiedFactorKinds)[number];
 
 /** A six-digit code from an authenticator app; spaces people type between the digits are dropped. */
@@ -23,8 +23,41 @@ export const recoveryCode = z
   .transform((s) => s.replace(/[\s-]+/g, "").toUpperCase())
   .pipe(z.string().regex(/^[0-9A-Z]{10}$/, "Enter one of your recovery codes (10 letters and digits)."));
 
-/** The proof of a second factor: a current code, or one unused recovery code. */
+const base64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/, "Not base64url.");
+/** A passkey's answer to an authentication challenge (WebAuthn AuthenticationResponseJSON, as @simplewebauthn/browser returns it). */
+export const passkeyAssertion = z.object({
+  id: base64url(1400),
+  rawId: base64url(1400),
+  type: z.literal("public-key"),
+  response: z.object({
+    clientDataJSON: base64url(4000),
+    authenticatorData: base64url(4000),
+    signature: base64url(1400),
+    userHandle: base64url(200).optional(),
+  }),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
+});
+/** A passkey's answer to a registration challenge (WebAuthn RegistrationResponseJSON). */
+export const passkeyAttestation = z.object({
+  id: base64url(1400),
+  rawId: base64url(1400),
+  type: z.literal("public-key"),
+  response: z.object({
+    clientDataJSON: base64url(4000),
+    attestationObject: base64url(16000),
+    transports: z.array(z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"])).max(8).optional(),
+    authenticatorData: base64url(4000).optional(),
+    publicKey: base64url(4000).optional(),
+    publicKeyAlgorithm: z.number().int().optional(),
+  }),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
+});
+
+/** The proof of a second factor: a passkey's answer, a current code, or one unused recovery code. */
 export const secondFactorProof = z.union([
+  z.object({ passkey: passkeyAssertion }).strict(),
   z.object({ code: totpCode }).strict(),
   z.object({ recoveryCode }).strict(),
 ]);
@@ -45,7 +78,7 @@ export const signInAnswer = z.union([signInResponse, secondFactorRequired]);
 /** POST /v1/auth/second-factor */
 export const completeSignInRequest = z.intersection(
   z.object({ pendingToken: z.string().max(100), deviceCookie: z.string().max(1200).optional() }),
-  z.union([z.object({ code: totpCode }), z.object({ recoveryCode })]),
+  z.union([z.object({ passkey: passkeyAssertion }), z.object({ code: totpCode }), z.object({ recoveryCode })]),
 );
 export const completeSignInResponse = z.object({
   sessionToken: z.string(),
@@ -108,5 +141,20 @@ export const stepUpResponse = z.object({ verifiedAt: z.iso.datetime(), factor: z
 /** POST /v1/users/:userId/second-factors/reset — an administrator's approved reset of a person who lost every factor. */
 export const resetFactorsParams = z.object({ userId: z.string().regex(/^usr_[A-Za-z0-9_-]{16}$/) });
 export const resetFactorsResponse = z.object({ factorsRemoved: z.number().int(), sessionsEnded: z.number().int() });
+
+/** WebAuthn options for the browser (PublicKeyCredentialCreationOptionsJSON / RequestOptionsJSON): passed to @simplewebauthn/browser as they are. */
+export const passkeyOptions = z.object({ challenge: z.string() }).passthrough();
+
+/** POST /v1/auth/second-factor/passkey-options — a challenge for the pending sign-in's own passkeys. */
+export const signInPasskeyOptionsRequest = z.object({ pendingToken: z.string().max(100) });
+/** POST /v1/me/second-factors/passkey — a new passkey: the browser's answer to the registration options, and a name. */
+export const registerPasskeyRequest = z.object({
+  label: enrolTotpRequest.shape.label,
+  response: passkeyAttestation,
+});
+export const registerPasskeyResponse = z.object({
+  factor: secondFactorDto,
+  recoveryCodes: z.array(z.string()).nullable(),
+});
 
 export const factorParams = z.object({ id: z.string().regex(/^mfa_[A-Za-z0-9_-]{16}$/) });

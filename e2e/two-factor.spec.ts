@@ -60,7 +60,7 @@ test("adds an authenticator app with its QR code and keeps the recovery codes sh
   await expect(codes).toHaveCount(10);
   recoveryCodes = (await codes.allTextContents()).map((c) => c.trim());
   await done.getByRole("button", { name: "I saved the codes" }).click();
-  await expect(tove.getByRole("table", { name: "Your authenticator apps" }).getByText("Work phone")).toBeVisible();
+  await expect(tove.getByRole("table", { name: "Your passkeys and authenticator apps" }).getByText("Work phone")).toBeVisible();
   await expect(tove.getByTestId("recovery-codes-left")).toHaveText("10 recovery codes left");
 });
 

@@ -1,6 +1,6 @@
 "use client";
-// "Two-factor authentication" on the Security page: the person's authenticator apps (add with a QR
-// code, remove), how many recovery codes are left, and new codes (which asks for a fresh second factor).
+// "Two-factor authentication" on the Security page: the person's passkeys and authenticator apps (add a
+// passkey through the browser, an app with a QR code; remove), how many recovery codes are left, and new codes (which asks for a fresh second factor).
 import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
@@ -13,6 +13,7 @@ import { Panel } from "@/components/ui/panel";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { AddAuthenticatorDialog } from "./add-authenticator-dialog";
+import { AddPasskeyDialog } from "./add-passkey-dialog";
 import { RecoveryCodesList } from "./recovery-codes-list";
 import { RemoveAuthenticatorDialog } from "./remove-authenticator-dialog";
 
@@ -25,6 +26,7 @@ export function TwoFactorSection() {
   const factors = useQuery({ queryKey: factorKeys.mine, queryFn: ({ signal }) => apiFetch<Factors>("/api/me/second-factors", { signal }) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: factorKeys.mine });
   const [adding, setAdding] = useState(false);
+  const [addingPasskey, setAddingPasskey] = useState(false);
   const [removing, setRemoving] = useState<Factor | null>(null);
   const [newCodes, setNewCodes] = useState<string[] | null>(null);
   const regenerate = useApiAction({
@@ -38,6 +40,7 @@ export function TwoFactorSection() {
 
   const columns: Column<Factor>[] = [
     { key: "label", header: "Authenticator", cell: (f) => <span className="font-medium">{f.label}</span> },
+    { key: "kind", header: "Kind", cell: (f) => (f.kind === "passkey" ? "Passkey" : "Authenticator app") },
     { key: "added", header: "Added", cell: (f) => <LocalTime iso={f.createdAt} /> },
     { key: "used", header: "Last used", cell: (f) => (f.lastUsedAt ? <LocalTime iso={f.lastUsedAt} /> : "Never") },
     {
@@ -55,14 +58,17 @@ export function TwoFactorSection() {
     <Panel title="Two-factor authentication">
       <div className="mt-2 space-y-4 text-sm text-slate-800">
         <p>
-          With an authenticator app, signing in asks for a 6-digit code after your password, and revealing a license key, revoking all of a
-          license&rsquo;s tokens or exporting disclosures ask for it again.
+          With a passkey or an authenticator app, signing in asks for it after your password, and revealing a license key, revoking all of a
+          license&rsquo;s tokens or exporting disclosures ask for it again. A passkey cannot be phished: it only answers Tessera&rsquo;s own address.
         </p>
         {factors.isError ? <p role="alert">Your authenticators could not be loaded.</p> : null}
         {factors.data && list.length === 0 ? <p data-testid="no-factors">Two-factor authentication is off: you sign in with your password alone.</p> : null}
-        {list.length ? <DataTable caption="Your authenticator apps" columns={columns} rows={list} rowKey={(f) => f.id} empty={{ title: "No authenticator apps" }} /> : null}
+        {list.length ? <DataTable caption="Your passkeys and authenticator apps" columns={columns} rows={list} rowKey={(f) => f.id} empty={{ title: "No authenticator apps" }} /> : null}
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="button" onClick={() => setAdding(true)}>
+          <Button type="button" onClick={() => setAddingPasskey(true)}>
+            Add a passkey
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => setAdding(true)}>
             Add an authenticator app
           </Button>
           {list.length ? (
@@ -77,6 +83,7 @@ export function TwoFactorSection() {
           ) : null}
         </div>
       </div>
+      <AddPasskeyDialog open={addingPasskey} onClose={() => setAddingPasskey(false)} onAdded={refresh} />
       <AddAuthenticatorDialog open={adding} onClose={() => setAdding(false)} onAdded={refresh} />
       <RemoveAuthenticatorDialog factor={removing} last={list.length === 1} onClose={() => setRemoving(null)} onRemoved={refresh} />
       <Modal open={newCodes !== null} onClose={() => setNewCodes(null)} title="New recovery codes">

@@ -6,7 +6,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { nulFieldErrors } from "@/contracts/field-messages";
 import { completeSignInWithFactor, signInWithPassword, type AccessSession } from "@/lib/server/auth";
-import { recoveryCode, totpCode } from "@/contracts/mfa-api";
+import { passkeyAssertion, recoveryCode, totpCode } from "@/contracts/mfa-api";
 import { dropPendingSignIn, keepPendingSignIn, readPendingSignIn } from "./pending-sign-in-cookie";
 import { isAccessProblem } from "@/lib/server/access-problem";
 import { safeRedirectUrl } from "./callback-url";
@@ -26,12 +26,24 @@ async function signedInUser(s: AccessSession) {
   return { id: s.user.id, name: s.user.name, email: s.user.email, role: s.user.role, sessionToken: s.sessionToken, expiresAt: s.expiresAt, idleExpiresAt: s.idleExpiresAt };
 }
 
+/** A passkey's answer, sent by the form as JSON text (next-auth credentials are strings); null when it is not one. */
+function parsePasskey(text: string | undefined) {
+  if (typeof text !== "string" || text.length > 12_000) return null;
+  try {
+    const parsed = passkeyAssertion.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 async function completeSecondStep(credentials: Record<string, string | undefined>) {
   const pendingToken = await readPendingSignIn();
   if (!pendingToken) throw new Error(signInErrorCode.pendingGone);
   const code = totpCode.safeParse(credentials.code ?? undefined);
   const recovery = recoveryCode.safeParse(credentials.recoveryCode ?? undefined);
-  const proof = code.success ? { code: code.data } : recovery.success ? { recoveryCode: recovery.data } : null;
+  const passkey = parsePasskey(credentials.passkey);
+  const proof = passkey ? { passkey } : code.success ? { code: code.data } : recovery.success ? { recoveryCode: recovery.data } : null;
   if (!proof) throw new Error(signInErrorCode.wrongFactor);
   try {
     const s = await completeSignInWithFactor(pendingToken, proof, await readDeviceCookie());
@@ -64,10 +76,11 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
         code: { label: "Code", type: "text" },
         recoveryCode: { label: "Recovery code", type: "text" },
+        passkey: { label: "Passkey", type: "text" },
       },
       async authorize(credentials) {
         // The second step: the pending sign-in kept in its cookie and a code or a recovery code.
-        if (typeof credentials?.code === "string" || typeof credentials?.recoveryCode === "string") return completeSecondStep(credentials);
+        if (typeof credentials?.code === "string" || typeof credentials?.recoveryCode === "string" || typeof credentials?.passkey === "string") return completeSecondStep(credentials);
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password || email.length > 254 || password.length > 1024 || Object.keys(nulFieldErrors({ email, password })).length) {

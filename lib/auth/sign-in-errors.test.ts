@@ -4,6 +4,7 @@ import { secondFactorsOf, signInErrorCode, signInErrorMessage } from "./sign-in-
 describe("sign-in error codes", () => {
   it("reads the ways to complete a second step, and only the known ones", () => {
     expect(secondFactorsOf("second-factor:totp,recovery-code")).toEqual(["totp", "recovery-code"]);
+    expect(secondFactorsOf("second-factor:passkey,totp,recovery-code")).toEqual(["passkey", "totp", "recovery-code"]);
     expect(secondFactorsOf("second-factor:recovery-code,<script>")).toEqual(["recovery-code"]);
     expect(secondFactorsOf(signInErrorCode.invalid)).toBeNull();
     expect(secondFactorsOf(null)).toBeNull();

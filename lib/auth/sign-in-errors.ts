@@ -1,4 +1,5 @@
 // Fixed codes that next-auth carries from `authorize` to the sign-in form, and the words shown for them.
+import { verifiedFactorKinds } from "@/contracts/mfa-api";
 export const signInErrorCode = {
   invalid: "invalid-credentials",
   throttled: "throttled:",
@@ -14,7 +15,7 @@ export const signInErrorCode = {
 /** The ways a second step may be completed, from a `secondFactor` code; null for any other code. */
 export function secondFactorsOf(code: string | null | undefined): string[] | null {
   if (!code?.startsWith(signInErrorCode.secondFactor)) return null;
-  return code.slice(signInErrorCode.secondFactor.length).split(",").filter((k) => k === "totp" || k === "recovery-code");
+  return code.slice(signInErrorCode.secondFactor.length).split(",").filter((k) => (verifiedFactorKinds as readonly string[]).includes(k));
 }
 
 export function signInErrorMessage(code: string | null | undefined): string | null {

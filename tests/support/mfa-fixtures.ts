@@ -4,6 +4,7 @@ import type { SecondFactorRequired } from "../../contracts/mfa-api";
 import { totpCodeAt } from "../../services/access/domain/mfa/totp";
 import type { AccessHarness } from "./start-access-service";
 import { authorization, fixturePassword, type SignedInPerson } from "./tenant-fixtures";
+import { createSoftwarePasskey, type SoftwarePasskey } from "./software-passkey";
 import type { TestClock } from "./test-clock";
 
 export type EnrolledTotp = { factorId: string; secret: string; recoveryCodes: string[]; codeNow(): string };
@@ -27,4 +28,18 @@ export async function beginSignIn(h: AccessHarness, email: string, password = fi
   const res = await web.json<SecondFactorRequired>("POST", "/v1/auth/sign-in", { email, password });
   if (res.status !== 200 || !res.body.secondFactorRequired) throw new Error(`expected a pending sign-in, got ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** The relying party the test harness's access service uses (its publicUrl, http://127.0.0.1:3000). */
+export const harnessRelyingParty = { origin: "http://127.0.0.1:3000", rpId: "127.0.0.1" };
+
+/** Adds a passkey for `person` through the real endpoints, answered by a software authenticator. */
+export async function enrolPasskey(h: AccessHarness, person: SignedInPerson, label = "Laptop"): Promise<{ passkey: SoftwarePasskey; factorId: string; recoveryCodes: string[] | null }> {
+  const web = await h.as("web");
+  const options = await web.json<{ challenge: string }>("POST", "/v1/me/second-factors/passkey/options", undefined, authorization(person));
+  if (options.status !== 200) throw new Error(`passkey options failed with ${options.status}: ${JSON.stringify(options.body)}`);
+  const passkey = createSoftwarePasskey(harnessRelyingParty);
+  const done = await web.json<{ factor: { id: string }; recoveryCodes: string[] | null }>("POST", "/v1/me/second-factors/passkey", { label, response: passkey.register(options.body) }, authorization(person));
+  if (done.status !== 201) throw new Error(`passkey registration failed with ${done.status}: ${JSON.stringify(done.body)}`);
+  return { passkey, factorId: done.body.factor.id, recoveryCodes: done.body.recoveryCodes };
 }

@@ -4,14 +4,16 @@ import type { FastifyInstance } from "fastify";
 import { accessPolicies as policies } from "../../../contracts/access-policies";
 import {
   completeSignInRequest, completeSignInResponse, confirmTotpRequest, confirmTotpResponse, enrolTotpRequest, enrolTotpResponse,
-  factorParams, listSecondFactorsResponse, regenerateRecoveryCodesResponse, removeFactorRequest, resetFactorsParams, resetFactorsResponse, secondFactorProof, stepUpResponse,
+  factorParams, listSecondFactorsResponse, passkeyOptions, registerPasskeyRequest, registerPasskeyResponse, signInPasskeyOptionsRequest, regenerateRecoveryCodesResponse, removeFactorRequest, resetFactorsParams, resetFactorsResponse, secondFactorProof, stepUpResponse,
   type SecondFactorProof,
 } from "../../../contracts/mfa-api";
 import { AppError } from "../../common/http/app-error";
 import { parseInput } from "../../common/http/parse";
 import { routeOptions } from "../../common/http/policy";
 import type { AccessContext } from "../domain/context";
-import { completeSignIn } from "../domain/mfa/complete-sign-in";
+import { completeSignIn, openPendingSignIn } from "../domain/mfa/complete-sign-in";
+import { passkeyRegistrationOptions, registerPasskey } from "../domain/mfa/enrol-passkey";
+import { passkeyAuthenticationOptions } from "../domain/mfa/passkey-authentication";
 import { confirmTotp, enrolTotp } from "../domain/mfa/enrol-totp";
 import { issueRecoveryCodes } from "../domain/mfa/issue-recovery-codes";
 import { listFactors } from "../domain/mfa/list-factors";
@@ -24,7 +26,8 @@ import { actorOf, signedInOf } from "./require-actor";
 
 const doc = { tags: ["auth"] } as const;
 const factorMissing = () => new AppError("not-found", "No such authenticator.", { reason: "factor-not-found" });
-const wrongFactor = "The code or recovery code is not correct, or has already been used (reason second-factor-failed).";
+const wrongFactor = "The passkey's answer, code or recovery code is not accepted, or has already been used (reason second-factor-failed).";
+const noPasskey = () => new AppError("conflict", "You have no passkey. Use your authenticator app or a recovery code.", { reason: "no-passkey" });
 
 export function mfaRoutes(app: FastifyInstance, ctx: AccessContext): void {
   const me = (request: Parameters<typeof actorOf>[0]) => {
@@ -47,8 +50,22 @@ export function mfaRoutes(app: FastifyInstance, ctx: AccessContext): void {
     }),
     async (request) => {
       const input = parseInput(completeSignInRequest, request.body);
-      const proof: SecondFactorProof = "code" in input ? { code: input.code } : { recoveryCode: input.recoveryCode };
+      const proof: SecondFactorProof = "passkey" in input ? { passkey: input.passkey } : "code" in input ? { code: input.code } : { recoveryCode: input.recoveryCode };
       return completeSignIn(ctx, { pendingToken: input.pendingToken, deviceCookie: input.deviceCookie, proof }, requestMeta(request));
+    },
+  );
+
+  // POST /v1/auth/second-factor/passkey-options — a challenge bound to this pending sign-in, for its person's passkeys.
+  app.post(
+    "/v1/auth/second-factor/passkey-options",
+    routeOptions(policies["POST /v1/auth/second-factor/passkey-options"], {
+      ...doc, summary: "WebAuthn request options for the second step of a sign-in: a single-use challenge bound to the pending sign-in.",
+      body: signInPasskeyOptionsRequest, response: passkeyOptions,
+      problems: { 401: "The pending sign-in is unknown, used or expired (reason pending-sign-in-invalid).", 409: "The person has no passkey (reason no-passkey)." },
+    }),
+    async (request) => {
+      const pending = await openPendingSignIn(ctx, parseInput(signInPasskeyOptionsRequest, request.body).pendingToken);
+      return (await passkeyAuthenticationOptions(ctx, { userId: pending.userId, purpose: "sign-in", boundTo: pending.id })) ?? Promise.reject(noPasskey());
     },
   );
 
@@ -67,6 +84,27 @@ export function mfaRoutes(app: FastifyInstance, ctx: AccessContext): void {
       body: enrolTotpRequest, status: 201, response: enrolTotpResponse, problems: { 409: "Already five authenticators (reason factor-limit)." },
     }),
     async (request, reply) => reply.status(201).send(await enrolTotp(ctx, me(request), parseInput(enrolTotpRequest, request.body).label)),
+  );
+
+  // POST /v1/me/second-factors/passkey/options — WebAuthn creation options, a challenge bound to this session.
+  app.post(
+    "/v1/me/second-factors/passkey/options",
+    routeOptions(policies["POST /v1/me/second-factors/passkey/options"], {
+      ...doc, summary: "Starts adding a passkey: WebAuthn creation options with a single-use challenge bound to the session.",
+      response: passkeyOptions, problems: { 409: "Already five authenticators (reason factor-limit)." },
+    }),
+    async (request) => passkeyRegistrationOptions(ctx, me(request)),
+  );
+
+  // POST /v1/me/second-factors/passkey — the browser's answer makes the passkey a factor.
+  app.post(
+    "/v1/me/second-factors/passkey",
+    routeOptions(policies["POST /v1/me/second-factors/passkey"], {
+      ...doc, summary: "Adds a passkey from the browser's answer to the creation options; the first factor comes with recovery codes (shown once).",
+      body: registerPasskeyRequest, status: 201, response: registerPasskeyResponse,
+      problems: { 409: "Already five authenticators (factor-limit), or the passkey is registered already (passkey-registered).", 422: "The answer is not for this session's challenge, origin or RP id (reason second-factor-failed)." },
+    }),
+    async (request, reply) => reply.status(201).send(await registerPasskey(ctx, me(request), parseInput(registerPasskeyRequest, request.body), requestMeta(request))),
   );
 
   // POST /v1/me/second-factors/:id/confirm — the first code from the app makes it a factor.
@@ -120,6 +158,19 @@ export function mfaRoutes(app: FastifyInstance, ctx: AccessContext): void {
       problems: { 401: wrongFactor, 409: "The person has no second factor (reason no-second-factor).", 429: "Throttled." },
     }),
     async (request) => stepUp(ctx, me(request), parseInput(secondFactorProof, request.body), requestMeta(request)),
+  );
+
+  // POST /v1/me/step-up/passkey-options — a challenge bound to this session, for step-up with a passkey.
+  app.post(
+    "/v1/me/step-up/passkey-options",
+    routeOptions(policies["POST /v1/me/step-up/passkey-options"], {
+      ...doc, summary: "WebAuthn request options for step-up: a single-use challenge bound to the session.",
+      response: passkeyOptions, problems: { 409: "The person has no passkey (reason no-passkey)." },
+    }),
+    async (request) => {
+      const person = me(request);
+      return (await passkeyAuthenticationOptions(ctx, { userId: person.userId, purpose: "step-up", boundTo: person.sessionId })) ?? Promise.reject(noPasskey());
+    },
   );
 
   // POST /v1/users/:userId/second-factors/reset — an administrator approves the recovery of a person who lost every factor.

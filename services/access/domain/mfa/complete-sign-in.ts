@@ -10,16 +10,22 @@ import { verifySecondFactor } from "./verify-second-factor";
 
 const pendingGone = () => new AppError("unauthenticated", "This sign-in has expired. Enter your e-mail and password again.", { reason: "pending-sign-in-invalid" });
 
-export async function completeSignIn(ctx: AccessContext, input: { pendingToken: string; deviceCookie?: string; proof: SecondFactorProof }, meta: RequestMeta) {
-  if (!looksLikeSecret("pending-sign-in", input.pendingToken)) throw pendingGone();
+/** The pending sign-in a token names, if it can still complete; refused alike otherwise. */
+export async function openPendingSignIn(ctx: AccessContext, pendingToken: string) {
+  if (!looksLikeSecret("pending-sign-in", pendingToken)) throw pendingGone();
   const pending = await ctx.prisma.pendingSignIn.findUnique({
-    where: { tokenDigest: digestSecret(ctx.keys.secretDigest, input.pendingToken) },
+    where: { tokenDigest: digestSecret(ctx.keys.secretDigest, pendingToken) },
     include: { user: true },
   });
   if (!pending || pending.usedAt || pending.expiresAt <= ctx.now() || pending.user.disabledAt) throw pendingGone();
+  return pending;
+}
+
+export async function completeSignIn(ctx: AccessContext, input: { pendingToken: string; deviceCookie?: string; proof: SecondFactorProof }, meta: RequestMeta) {
+  const pending = await openPendingSignIn(ctx, input.pendingToken);
   const user = pending.user;
 
-  const factor = await verifySecondFactor(ctx, user, input.proof, "sign-in", meta);
+  const factor = await verifySecondFactor(ctx, user, input.proof, "sign-in", meta, pending.id);
   return openSignedInSession(
     ctx,
     user,

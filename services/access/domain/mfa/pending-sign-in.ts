@@ -15,13 +15,14 @@ export async function hasSecondFactor(db: AccessPrisma | TransactionClient, user
   return (await db.secondFactor.count({ where: { userId, confirmedAt: { not: null } } })) > 0;
 }
 
-/** The ways the person can complete a second step: their factor kinds, and recovery codes while any are left. */
+/** The ways the person can complete a second step, the phishing-resistant first: passkey, app, recovery codes while any are left. */
 export async function availableFactors(db: AccessPrisma | TransactionClient, userId: string): Promise<VerifiedFactorKind[]> {
-  const [totp, codes] = await Promise.all([
+  const [passkey, totp, codes] = await Promise.all([
+    db.secondFactor.count({ where: { userId, kind: "passkey", confirmedAt: { not: null } } }),
     db.secondFactor.count({ where: { userId, kind: "totp", confirmedAt: { not: null } } }),
     db.recoveryCode.count({ where: { userId, usedAt: null } }),
   ]);
-  return [...(totp > 0 ? (["totp"] as const) : []), ...(codes > 0 ? (["recovery-code"] as const) : [])];
+  return [...(passkey > 0 ? (["passkey"] as const) : []), ...(totp > 0 ? (["totp"] as const) : []), ...(codes > 0 ? (["recovery-code"] as const) : [])];
 }
 
 export async function beginPendingSignIn(ctx: AccessContext, user: { id: string; email: string }, device: Device, meta: RequestMeta): Promise<SecondFactorRequired> {

@@ -13,12 +13,12 @@ type Me = { userId: string; email: string; sessionId: string };
 export const stepUpRequired = () =>
   new AppError("forbidden", "Confirm it is you with your second factor to do this.", { reason: "step-up-required" });
 export const noSecondFactor = () =>
-  new AppError("conflict", "You have no second factor yet. Add an authenticator app on the Security page first.", { reason: "no-second-factor" });
+  new AppError("conflict", "You have no second factor yet. Add a passkey or an authenticator app on the Security page first.", { reason: "no-second-factor" });
 
 /** POST /v1/me/step-up: verifies the factor and marks the session as freshly verified. */
 export async function stepUp(ctx: AccessContext, me: Me, proof: SecondFactorProof, meta: RequestMeta): Promise<{ verifiedAt: string; factor: VerifiedFactorKind }> {
   if (!(await hasSecondFactor(ctx.prisma, me.userId))) throw noSecondFactor();
-  const factor = await verifySecondFactor(ctx, { id: me.userId, email: me.email }, proof, "step-up", meta);
+  const factor = await verifySecondFactor(ctx, { id: me.userId, email: me.email }, proof, "step-up", meta, me.sessionId);
   const at = ctx.now();
   await markVerified(ctx, me.sessionId, factor, at);
   return { verifiedAt: at.toISOString(), factor };

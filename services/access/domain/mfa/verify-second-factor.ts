@@ -1,5 +1,5 @@
-// Checks a person's second factor — a current TOTP code or one unused recovery code — for signing in,
-// stepping up or removing a factor. Throttled and audited like a re-entered password (the same per-account
+// Checks a person's second factor — a passkey's answer to its challenge, a current TOTP code or one unused
+// recovery code — for signing in, stepping up or removing a factor. Throttled and audited like a re-entered password (the same per-account
 // limiter, sign-in-throttle.ts, so codes are no side door for guessing); a TOTP step and a recovery code
 // are each accepted once, by a conditional write, so two parallel uses of one code cannot both pass.
 import type { SecondFactorProof, VerifiedFactorKind } from "../../../../contracts/mfa-api";
@@ -10,13 +10,18 @@ import type { AccessContext, RequestMeta } from "../context";
 import { verifyPassword } from "../passwords/password-hash";
 import { openFactorSecret } from "./factor-secret";
 import { normaliseRecoveryCode } from "./recovery-codes";
+import { acceptPasskey } from "./passkey-authentication";
 import { checkTotp } from "./totp";
 
 export type FactorPurpose = "sign-in" | "step-up" | "remove-factor" | "recovery-codes";
 type Person = { id: string; email: string };
 
-export async function verifySecondFactor(ctx: AccessContext, person: Person, proof: SecondFactorProof, purpose: FactorPurpose, meta: RequestMeta): Promise<VerifiedFactorKind> {
-  const factor: VerifiedFactorKind = "code" in proof ? "totp" : "recovery-code";
+/**
+ * `boundTo` is what a passkey's challenge was issued to: the pending sign-in (sign-in) or the session
+ * (step-up); a passkey answer is refused for any other purpose.
+ */
+export async function verifySecondFactor(ctx: AccessContext, person: Person, proof: SecondFactorProof, purpose: FactorPurpose, meta: RequestMeta, boundTo?: string): Promise<VerifiedFactorKind> {
+  const factor = factorOf(proof);
   const audit = (outcome: "success" | "failure", data: Record<string, string>) =>
     recordEvent(ctx.prisma, {
       action: "auth.second_factor",
@@ -34,17 +39,26 @@ export async function verifySecondFactor(ctx: AccessContext, person: Person, pro
     await audit("failure", { reason: "throttled" });
     throw new AppError("too-many-requests", `Too many attempts. Try again in ${verdict.retryAfterSeconds} seconds.`, { retryAfterSeconds: verdict.retryAfterSeconds });
   }
-  const outcome = "code" in proof ? await acceptTotp(ctx, person.id, proof.code) : await acceptRecoveryCode(ctx, person.id, proof.recoveryCode);
+  const outcome =
+    "passkey" in proof
+      ? (purpose === "sign-in" || purpose === "step-up") && boundTo
+        ? await acceptPasskey(ctx, { userId: person.id, purpose, boundTo }, proof.passkey)
+        : "wrong-code"
+      : "code" in proof
+        ? await acceptTotp(ctx, person.id, proof.code)
+        : await acceptRecoveryCode(ctx, person.id, proof.recoveryCode);
   if (outcome !== "accepted") {
     await ctx.throttle.recordFailure(person.email);
     await audit("failure", { reason: outcome });
-    const field = factor === "totp" ? "code" : "recoveryCode";
+    const field = ({ passkey: "passkey", totp: "code", "recovery-code": "recoveryCode" } as const)[factor];
     throw new AppError("unauthenticated", wrongSecondFactorMessage[factor], { reason: "second-factor-failed", fieldErrors: { [field]: [wrongSecondFactorMessage[factor]] } });
   }
   await ctx.throttle.recordSuccess(person.email);
   await audit("success", {});
   return factor;
 }
+
+const factorOf = (proof: SecondFactorProof): VerifiedFactorKind => ("passkey" in proof ? "passkey" : "code" in proof ? "totp" : "recovery-code");
 
 type Outcome = "accepted" | "wrong-code" | "replayed" | "no-factor";
 

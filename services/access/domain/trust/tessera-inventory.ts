@@ -100,11 +100,11 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
   },
   {
     database: "access", table: "SecondFactor", category: "Credentials and keys",
-    element: "A person's authenticator apps (TOTP): a name they chose, the shared secret encrypted under the storage keyring, the last time step accepted, and when it was added and last used.",
+    element: "A person's authenticator apps (TOTP) and passkeys (WebAuthn): a name they chose; for an app, the shared secret encrypted under the storage keyring and the last time step accepted; for a passkey, its credential id, public key (public by nature), signature counter and transports; when it was added and last used.",
     purpose: "To ask for a second factor at sign-in and before sensitive actions, and to refuse a code used twice.",
     retention: "Until the person removes it, or their account is deleted.",
     recipients: noOne,
-    columns: ["id", "userId", "kind", "label", "secretCiphertext", "lastUsedStep", "createdAt", "confirmedAt", "lastUsedAt"],
+    columns: ["id", "userId", "kind", "label", "secretCiphertext", "credentialId", "publicKey", "signCount", "transports", "lastUsedStep", "createdAt", "confirmedAt", "lastUsedAt"],
   },
   {
     database: "access", table: "RecoveryCode", category: "Credentials and keys",
@@ -121,6 +121,14 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     retention: "Kept with the sign-in sessions as the record of sign-ins.",
     recipients: noOne,
     columns: ["id", "userId", "tokenDigest", "createdAt", "expiresAt", "usedAt", "sourceIp", "deviceBrowser", "deviceSystem"],
+  },
+  {
+    database: "access", table: "PasskeyChallenge", category: "Application technology metadata",
+    element: "A WebAuthn challenge issued to a pending sign-in or a session: the random challenge, what it is for, what it is bound to, its times.",
+    purpose: "So that a passkey's answer is accepted once, within minutes, only for the sign-in or session that asked for it.",
+    retention: "Kept with the sign-in sessions as the record of sign-ins.",
+    recipients: noOne,
+    columns: ["id", "userId", "purpose", "boundTo", "challenge", "createdAt", "expiresAt", "usedAt"],
   },
   {
     database: "access", table: "SetupLink", category: "Credentials and keys",

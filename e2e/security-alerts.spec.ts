@@ -41,6 +41,7 @@ test.describe.serial("security alerts", () => {
     await detail.getByRole("button", { name: "Require step-up" }).click();
     await expect(page.getByText(/has no second factor to confirm it is them with/)).toBeVisible();
     await expect(detail.getByText(/Require step-up:/)).toHaveCount(0);
+    await page.getByRole("button", { name: "Dismiss notification" }).click();
 
     // A destructive response asks first; cancelled, nothing is recorded.
     await detail.getByRole("button", { name: "Suspend the license" }).click();

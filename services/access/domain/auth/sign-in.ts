@@ -6,6 +6,7 @@ import { describeUserAgent } from "../../../../contracts/user-agent";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import type { AccessContext, RequestMeta } from "../context";
+import { tooManyAttempts } from "../passwords/confirm-password";
 import { verifyPassword } from "../passwords/password-hash";
 import { beginPendingSignIn, hasSecondFactor } from "../mfa/pending-sign-in";
 import { knownDeviceId } from "./device-cookie";
@@ -37,7 +38,7 @@ export async function signIn(ctx: AccessContext, input: { email: string; passwor
   if (!attempt.verdict.allowed) {
     const { retryAfterSeconds } = attempt.verdict;
     await failure("throttled");
-    throw new AppError("too-many-requests", `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+    throw tooManyAttempts(retryAfterSeconds);
   }
 
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);

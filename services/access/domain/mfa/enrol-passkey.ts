@@ -8,30 +8,20 @@ import { assurancePolicy } from "../../../../contracts/assurance-levels";
 import { wrongSecondFactorMessage } from "../../../../contracts/field-messages";
 import type { registerPasskeyRequest } from "../../../../contracts/mfa-api";
 import { AppError } from "../../../common/http/app-error";
-import { recordEvent } from "../../outbox/record-event";
 import type { AccessContext, RequestMeta } from "../context";
 import { newId } from "../secrets/ids";
-import { maxFactorsPerPerson } from "./enrol-totp";
-import { toFactorDto } from "./factor-dto";
-import { issueRecoveryCodes } from "./issue-recovery-codes";
+import { addConfirmedFactor, assertRoomForFactor } from "./add-factor";
 import { passkeysOf } from "./passkey-authentication";
 import { challengeOf, claimChallenge, issueChallenge, relyingParty } from "./passkey-challenges";
-import { markVerified } from "./step-up";
 
 type Me = { userId: string; email: string; sessionId: string };
 
-const factorLimit = () => new AppError("conflict", `You already have ${maxFactorsPerPerson} authenticators. Remove one first.`, { reason: "factor-limit" });
 const notAccepted = () =>
   new AppError("validation-failed", wrongSecondFactorMessage.passkey, { reason: "second-factor-failed", fieldErrors: { passkey: [wrongSecondFactorMessage.passkey] } });
 
-async function assertRoom(ctx: AccessContext, userId: string) {
-  const confirmed = await ctx.prisma.secondFactor.count({ where: { userId, confirmedAt: { not: null } } });
-  if (confirmed >= maxFactorsPerPerson) throw factorLimit();
-}
-
 /** POST /v1/me/second-factors/passkey/options — options for navigator.credentials.create(). */
 export async function passkeyRegistrationOptions(ctx: AccessContext, me: Me) {
-  await assertRoom(ctx, me.userId);
+  await assertRoomForFactor(ctx, me.userId);
   const existing = await passkeysOf(ctx, me.userId);
   const challenge = await issueChallenge(ctx, { userId: me.userId, purpose: "register", boundTo: me.sessionId });
   return generateRegistrationOptions({
@@ -50,7 +40,7 @@ export async function passkeyRegistrationOptions(ctx: AccessContext, me: Me) {
 
 /** POST /v1/me/second-factors/passkey — verifies the browser's answer and keeps the passkey as a confirmed factor. */
 export async function registerPasskey(ctx: AccessContext, me: Me, input: z.infer<typeof registerPasskeyRequest>, meta: RequestMeta) {
-  await assertRoom(ctx, me.userId);
+  await assertRoomForFactor(ctx, me.userId);
   const challenge = challengeOf(input.response.response.clientDataJSON);
   if (!(await claimChallenge(ctx, challenge, { userId: me.userId, purpose: "register", boundTo: me.sessionId }))) throw notAccepted();
   const rp = relyingParty(ctx);
@@ -67,28 +57,13 @@ export async function registerPasskey(ctx: AccessContext, me: Me, input: z.infer
     throw new AppError("conflict", "This passkey is already registered.", { reason: "passkey-registered" });
   }
   const now = ctx.now();
-  const result = await ctx.prisma.$transaction(async (tx) => {
-    const first = (await tx.secondFactor.count({ where: { userId: me.userId, confirmedAt: { not: null } } })) === 0;
-    const created = await tx.secondFactor.create({
+  return addConfirmedFactor(ctx, me, "passkey", now, meta, (tx) =>
+    tx.secondFactor.create({
       data: {
         id: newId("mfa"), userId: me.userId, kind: "passkey", label: input.label, createdAt: now, confirmedAt: now,
         credentialId: info.credential.id, publicKey: Buffer.from(info.credential.publicKey).toString("base64url"),
         signCount: BigInt(info.credential.counter), transports: input.response.response.transports ?? [],
       },
-    });
-    await recordEvent(tx, {
-      action: "auth.second_factor_add",
-      outcome: "success",
-      actor: { type: "user", id: me.userId, label: me.email },
-      target: null,
-      tenantId: null,
-      sourceIp: meta.sourceIp,
-      requestId: meta.requestId,
-      data: { factorId: created.id, kind: "passkey" },
-    });
-    const recoveryCodes = first ? await issueRecoveryCodes(ctx, tx, { id: me.userId, email: me.email }, meta) : null;
-    return { factor: toFactorDto(created), recoveryCodes };
-  });
-  await markVerified(ctx, me.sessionId, "passkey", now);
-  return result;
+    }),
+  );
 }

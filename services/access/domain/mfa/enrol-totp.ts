@@ -4,23 +4,17 @@
 // app's clock agrees; the first confirmed factor comes with recovery codes.
 import QRCode from "qrcode";
 import { AppError } from "../../../common/http/app-error";
-import { recordEvent } from "../../outbox/record-event";
+import { tooManyAttempts } from "../passwords/confirm-password";
 import type { AccessContext, RequestMeta } from "../context";
 import { newId } from "../secrets/ids";
+import { addConfirmedFactor, assertRoomForFactor } from "./add-factor";
 import { openFactorSecret, sealFactorSecret } from "./factor-secret";
-import { toFactorDto } from "./factor-dto";
-import { issueRecoveryCodes } from "./issue-recovery-codes";
-import { markVerified } from "./step-up";
 import { checkTotp, newTotpSecret, totpUri } from "./totp";
 import { wrongSecondFactorMessage } from "../../../../contracts/field-messages";
 
 type Me = { userId: string; email: string; sessionId: string };
-/** Confirmed authenticators a person may hold at once. */
-export const maxFactorsPerPerson = 5;
-
 export async function enrolTotp(ctx: AccessContext, me: Me, label: string) {
-  const confirmed = await ctx.prisma.secondFactor.count({ where: { userId: me.userId, confirmedAt: { not: null } } });
-  if (confirmed >= maxFactorsPerPerson) throw new AppError("conflict", `You already have ${maxFactorsPerPerson} authenticators. Remove one first.`, { reason: "factor-limit" });
+  await assertRoomForFactor(ctx, me.userId);
   const id = newId("mfa");
   const secret = newTotpSecret();
   const uri = totpUri(secret, me.email);
@@ -37,7 +31,7 @@ export async function confirmTotp(ctx: AccessContext, me: Me, id: string, code: 
   const factor = await ctx.prisma.secondFactor.findFirst({ where: { id, userId: me.userId, kind: "totp", confirmedAt: null }, omit: { secretCiphertext: false } });
   if (!factor?.secretCiphertext) throw new AppError("not-found", "No such authenticator waiting to be confirmed. Start again.", { reason: "factor-not-found" });
   const verdict = await ctx.throttle.check(me.email);
-  if (!verdict.allowed) throw new AppError("too-many-requests", `Too many attempts. Try again in ${verdict.retryAfterSeconds} seconds.`, { retryAfterSeconds: verdict.retryAfterSeconds });
+  if (!verdict.allowed) throw tooManyAttempts(verdict.retryAfterSeconds);
   const now = ctx.now();
   const checked = checkTotp(openFactorSecret(ctx.keyring, factor.id, factor.secretCiphertext), code, now, null);
   if (!checked.ok) {
@@ -45,23 +39,8 @@ export async function confirmTotp(ctx: AccessContext, me: Me, id: string, code: 
     throw new AppError("validation-failed", wrongSecondFactorMessage.totp, { reason: "second-factor-failed", fieldErrors: { code: [wrongSecondFactorMessage.totp] } });
   }
   await ctx.throttle.recordSuccess(me.email);
-  const result = await ctx.prisma.$transaction(async (tx) => {
-    const first = (await tx.secondFactor.count({ where: { userId: me.userId, confirmedAt: { not: null } } })) === 0;
-    // The confirming code's step is spent: it cannot be replayed to sign in.
-    const confirmed = await tx.secondFactor.update({ where: { id: factor.id }, data: { confirmedAt: now, lastUsedStep: BigInt(checked.step), lastUsedAt: now } });
-    await recordEvent(tx, {
-      action: "auth.second_factor_add",
-      outcome: "success",
-      actor: { type: "user", id: me.userId, label: me.email },
-      target: null,
-      tenantId: null,
-      sourceIp: meta.sourceIp,
-      requestId: meta.requestId,
-      data: { factorId: factor.id, kind: "totp" },
-    });
-    const recoveryCodes = first ? await issueRecoveryCodes(ctx, tx, { id: me.userId, email: me.email }, meta) : null;
-    return { factor: toFactorDto(confirmed), recoveryCodes };
-  });
-  await markVerified(ctx, me.sessionId, "totp", now);
-  return result;
+  // The confirming code's step is spent: it cannot be replayed to sign in.
+  return addConfirmedFactor(ctx, me, "totp", now, meta, (tx) =>
+    tx.secondFactor.update({ where: { id: factor.id }, data: { confirmedAt: now, lastUsedStep: BigInt(checked.step), lastUsedAt: now } }),
+  );
 }

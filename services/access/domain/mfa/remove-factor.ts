@@ -2,12 +2,11 @@
 // (each throttled like a re-entered password). Removing the last factor also removes the recovery
 // codes: with no factor the person signs in with the password alone again, and that is audited.
 import type { z } from "zod";
-import { wrongPasswordMessage } from "../../../../contracts/field-messages";
 import type { removeFactorRequest } from "../../../../contracts/mfa-api";
 import { AppError } from "../../../common/http/app-error";
 import { recordEvent } from "../../outbox/record-event";
 import type { AccessContext, RequestMeta } from "../context";
-import { verifyPassword } from "../passwords/password-hash";
+import { confirmPassword } from "../passwords/confirm-password";
 import { verifySecondFactor } from "./verify-second-factor";
 
 type Me = { userId: string; email: string };
@@ -16,7 +15,7 @@ const factorNotFound = () => new AppError("not-found", "No such authenticator.",
 export async function removeFactor(ctx: AccessContext, me: Me, id: string, proof: z.infer<typeof removeFactorRequest>, meta: RequestMeta): Promise<void> {
   const factor = await ctx.prisma.secondFactor.findFirst({ where: { id, userId: me.userId, confirmedAt: { not: null } }, select: { id: true, kind: true } });
   if (!factor) throw factorNotFound();
-  if ("password" in proof) await verifyOwnPassword(ctx, me, proof.password);
+  if ("password" in proof) await confirmPassword(ctx, me, proof.password);
   else await verifySecondFactor(ctx, { id: me.userId, email: me.email }, proof, "remove-factor", meta);
 
   await ctx.prisma.$transaction(async (tx) => {
@@ -35,15 +34,4 @@ export async function removeFactor(ctx: AccessContext, me: Me, id: string, proof
       data: { factorId: factor.id, kind: factor.kind, provedWith: "password" in proof ? "password" : "code" in proof ? "totp" : "recovery-code", factorsLeft: left },
     });
   });
-}
-
-async function verifyOwnPassword(ctx: AccessContext, me: Me, password: string): Promise<void> {
-  const verdict = await ctx.throttle.check(me.email);
-  if (!verdict.allowed) throw new AppError("too-many-requests", `Too many attempts. Try again in ${verdict.retryAfterSeconds} seconds.`, { retryAfterSeconds: verdict.retryAfterSeconds });
-  const user = await ctx.prisma.user.findUnique({ where: { id: me.userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user?.passwordHash ?? null, password))) {
-    await ctx.throttle.recordFailure(me.email);
-    throw new AppError("unauthenticated", wrongPasswordMessage, { reason: "reauth-failed", fieldErrors: { password: [wrongPasswordMessage] } });
-  }
-  await ctx.throttle.recordSuccess(me.email);
 }

@@ -5,6 +5,7 @@
 import type { SecondFactorProof, VerifiedFactorKind } from "../../../../contracts/mfa-api";
 import { wrongSecondFactorMessage } from "../../../../contracts/field-messages";
 import { AppError } from "../../../common/http/app-error";
+import { tooManyAttempts } from "../passwords/confirm-password";
 import { recordEvent } from "../../outbox/record-event";
 import type { AccessContext, RequestMeta } from "../context";
 import { verifyPassword } from "../passwords/password-hash";
@@ -37,7 +38,7 @@ export async function verifySecondFactor(ctx: AccessContext, person: Person, pro
   const verdict = await ctx.throttle.check(person.email);
   if (!verdict.allowed) {
     await audit("failure", { reason: "throttled" });
-    throw new AppError("too-many-requests", `Too many attempts. Try again in ${verdict.retryAfterSeconds} seconds.`, { retryAfterSeconds: verdict.retryAfterSeconds });
+    throw tooManyAttempts(verdict.retryAfterSeconds);
   }
   const outcome =
     "passkey" in proof

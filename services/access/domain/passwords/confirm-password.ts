@@ -8,18 +8,22 @@ import { verifyPassword } from "./password-hash";
 
 export type PasswordRefusal = "throttled" | "reauth-failed";
 
-/** Resolves when `password` is the person's; otherwise audits the refusal with `onRefused` and throws (429 or 401 reauth-failed). */
+/** 429 for a person past the re-entered-secret throttle (passwords and second factors alike). */
+export const tooManyAttempts = (retryAfterSeconds: number) =>
+  new AppError("too-many-requests", `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+
+/** Resolves when `password` is the person's; otherwise audits the refusal with `onRefused` (if given) and throws (429 or 401 reauth-failed). */
 export async function confirmPassword(
   ctx: Pick<AccessContext, "prisma" | "throttle">,
   person: { userId: string; email: string },
   password: string,
-  onRefused: (reason: PasswordRefusal) => Promise<unknown>,
+  onRefused: (reason: PasswordRefusal) => Promise<unknown> = async () => undefined,
   field = "password",
 ): Promise<void> {
   const verdict = await ctx.throttle.check(person.email);
   if (!verdict.allowed) {
     await onRefused("throttled");
-    throw new AppError("too-many-requests", `Too many attempts. Try again in ${verdict.retryAfterSeconds} seconds.`, { retryAfterSeconds: verdict.retryAfterSeconds });
+    throw tooManyAttempts(verdict.retryAfterSeconds);
   }
   const user = await ctx.prisma.user.findUnique({ where: { id: person.userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user?.passwordHash ?? null, password))) {

@@ -4,10 +4,9 @@
 import { useState } from "react";
 import type { z } from "zod";
 import type { confirmTotpResponse, enrolTotpResponse } from "@/contracts/mfa-api";
-import { Button } from "@/components/ui/button";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { Field } from "@/components/ui/field";
-import { Modal, ModalActions } from "@/components/ui/modal";
+import { Modal } from "@/components/ui/modal";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { fieldErrorsOf } from "@/lib/client/use-api-action";
 import { seg } from "@/lib/with-query";
@@ -44,14 +43,7 @@ export function AddAuthenticatorDialog({ open, onClose, onAdded }: { open: boole
   return (
     <Modal open={open} onClose={close} busy={pending} size="lg" title={codes ? "Authenticator added" : "Add an authenticator app"}>
       {codes ? (
-        <>
-          <RecoveryCodesList codes={codes} />
-          <ModalActions>
-            <Button type="button" onClick={close} data-autofocus>
-              I saved the codes
-            </Button>
-          </ModalActions>
-        </>
+        <RecoveryCodesList codes={codes} onSaved={close} />
       ) : enrolment ? (
         <DialogForm
           pending={pending}

@@ -4,10 +4,9 @@
 import { useState } from "react";
 import type { z } from "zod";
 import type { registerPasskeyResponse } from "@/contracts/mfa-api";
-import { Button } from "@/components/ui/button";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { Field } from "@/components/ui/field";
-import { Modal, ModalActions } from "@/components/ui/modal";
+import { Modal } from "@/components/ui/modal";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { createPasskey } from "@/lib/client/passkeys";
 import { fieldErrorsOf } from "@/lib/client/use-api-action";
@@ -28,14 +27,7 @@ export function AddPasskeyDialog({ open, onClose, onAdded }: { open: boolean; on
   return (
     <Modal open={open} onClose={close} busy={pending} title={codes ? "Passkey added" : "Add a passkey"}>
       {codes ? (
-        <>
-          <RecoveryCodesList codes={codes} />
-          <ModalActions>
-            <Button type="button" onClick={close} data-autofocus>
-              I saved the codes
-            </Button>
-          </ModalActions>
-        </>
+        <RecoveryCodesList codes={codes} onSaved={close} />
       ) : (
         <DialogForm
           pending={pending}

@@ -8,7 +8,7 @@ import type { listSecondFactorsResponse, regenerateRecoveryCodesResponse } from 
 import { LocalTime } from "@/components/audit/local-time";
 import { Button } from "@/components/ui/button";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { Modal, ModalActions } from "@/components/ui/modal";
+import { Modal } from "@/components/ui/modal";
 import { Panel } from "@/components/ui/panel";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { useApiAction } from "@/lib/client/use-api-action";
@@ -87,12 +87,7 @@ export function TwoFactorSection() {
       <AddAuthenticatorDialog open={adding} onClose={() => setAdding(false)} onAdded={refresh} />
       <RemoveAuthenticatorDialog factor={removing} last={list.length === 1} onClose={() => setRemoving(null)} onRemoved={refresh} />
       <Modal open={newCodes !== null} onClose={() => setNewCodes(null)} title="New recovery codes">
-        {newCodes ? <RecoveryCodesList codes={newCodes} /> : null}
-        <ModalActions>
-          <Button type="button" onClick={() => setNewCodes(null)} data-autofocus>
-            I saved the codes
-          </Button>
-        </ModalActions>
+        {newCodes ? <RecoveryCodesList codes={newCodes} onSaved={() => setNewCodes(null)} /> : null}
       </Modal>
     </Panel>
   );

@@ -56,7 +56,16 @@ export const signInResponse = z.object({
 export type SignInResponse = z.infer<typeof signInResponse>;
 
 /** GET /v1/me with `Authorization: Bearer <sessionToken>` → 200; 401 when the session has ended. */
-export const meResponse = z.object({ user: userDto, session: sessionDto });
+export const meResponse = z.object({
+  user: userDto,
+  session: sessionDto,
+  /**
+   * `required`: the person must sign in with a second factor (contracts/assurance-levels.ts). `owed`: required and
+   * not given in this session yet — every route but adding or giving one answers 403 "second-factor-required";
+   * "add" when the person has none, "give" when they have one (a step-up gives it); null when nothing is owed.
+   */
+  secondFactor: z.object({ required: z.boolean(), owed: z.enum(["add", "give"]).nullable() }),
+});
 export type MeResponse = z.infer<typeof meResponse>;
 
 /** POST /v1/auth/sign-out with the bearer → 204 (also when already ended). */

@@ -8,6 +8,8 @@ import { policyTable, type RoutePolicy } from "./route-policy";
 const person = (permission?: Permission): RoutePolicy => ({ callers: ["web"], bearer: "session", permission });
 /** The person's own session and factors, answered even while the detector demands a step-up of the session: what it takes to give one. */
 const personGivingStepUp: RoutePolicy = { callers: ["web"], bearer: "session", duringStepUpDemand: true };
+/** Adding a second factor: answered before a person who must have one has any (never during a detector's step-up demand). */
+const personAddingSecondFactor: RoutePolicy = { callers: ["web"], bearer: "session", addsSecondFactor: true };
 /** The web tier before anyone is signed in (setup, sign-in, invitations). */
 const webOnly: RoutePolicy = { callers: ["web"] };
 /** A person's action that a stolen session must not do alone: a fresh second factor (route-policy.ts `stepUp`). */
@@ -34,10 +36,10 @@ export const accessPolicies = policyTable({
   "POST /v1/auth/second-factor": webOnly,
   "POST /v1/auth/second-factor/passkey-options": webOnly,
   "GET /v1/me/second-factors": personGivingStepUp,
-  "POST /v1/me/second-factors/totp": person(),
-  "POST /v1/me/second-factors/passkey/options": person(),
-  "POST /v1/me/second-factors/passkey": person(),
-  "POST /v1/me/second-factors/:id/confirm": person(),
+  "POST /v1/me/second-factors/totp": personAddingSecondFactor,
+  "POST /v1/me/second-factors/passkey/options": personAddingSecondFactor,
+  "POST /v1/me/second-factors/passkey": personAddingSecondFactor,
+  "POST /v1/me/second-factors/:id/confirm": personAddingSecondFactor,
   "POST /v1/me/second-factors/:id/remove": person(),
   "POST /v1/me/recovery-codes": stepUp(),
   "POST /v1/me/step-up": personGivingStepUp,
@@ -52,6 +54,7 @@ export const accessPolicies = policyTable({
   "POST /v1/tenants": person("tenants.write"),
   "GET /v1/tenants/:id": person("tenants.read"),
   "PATCH /v1/tenants/:id": person("tenants.write"),
+  "PUT /v1/tenants/:id/second-factor-requirement": stepUp("sign_in_policy.write"),
   "POST /v1/tenants/:id/suspend": person("tenants.write"),
   "POST /v1/tenants/:id/reinstate": person("tenants.write"),
   "POST /v1/tenants/:id/close": person("tenants.write"),

@@ -3,7 +3,9 @@
 // something you have) is AAL2. NIST's reauthentication bounds: AAL1 at most 30 days; AAL2 at most
 // 24 hours overall and 1 hour of inactivity. Tessera's configured session (SESSION_ABSOLUTE_HOURS,
 // default 12; SESSION_IDLE_MINUTES, default 30) already sits inside both; an AAL2 session is held to
-// the AAL2 bounds whatever is configured. Pure.
+// the AAL2 bounds whatever is configured. Who must have a second factor at all is here too. Pure.
+import type { Role } from "./access-api";
+
 export const assuranceLevels = ["aal1", "aal2"] as const;
 export type AssuranceLevel = (typeof assuranceLevels)[number];
 
@@ -23,3 +25,12 @@ export const assurancePolicy = {
   /** Recovery codes issued at once; each is single use. */
   recoveryCodeCount: 10,
 } as const;
+
+/**
+ * Who must sign in with a second factor (NIST AAL2): every platform administrator, and the people of a tenant
+ * that requires it (tenant setting `secondFactorRequired`). Until such a person has given one in a session, the
+ * session answers only what it takes to add or give a factor (route-policy.ts `beforeSecondFactor`).
+ */
+export function secondFactorRequired(role: Role, tenantRequiresIt: boolean): boolean {
+  return role === "platform_admin" || tenantRequiresIt;
+}

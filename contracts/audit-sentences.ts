@@ -97,6 +97,7 @@ export const eventSentences: Record<string, Templates> = {
   "tenant.update": { success: "{actor} updated tenant {target}" },
   "tenant.suspend": { success: "{actor} suspended tenant {target} with its {data.licenses} active license(s)" },
   "tenant.reinstate": { success: "{actor} reinstated tenant {target} and {data.licenses} license(s) its suspension had suspended" },
+  "tenant.second_factor_requirement": { success: "{actor} made a second factor {data.secondFactor} for the people of tenant {target}" },
   "tenant.close": { success: "{actor} began closing tenant {target} by filing an all-data disposition request" },
   "tenant.closed": { success: "Tenant {target} was closed: its all-data disposition request completed" },
   "tier.create": { success: "{actor} created tier {target}" },

@@ -31,6 +31,7 @@ const expected: Record<Permission, Role[]> = {
   "security_alerts.read": ["platform_admin", "tenant_admin"],
   "security_alerts.write": ["platform_admin", "tenant_admin"],
   "detector_settings.write": ["platform_admin"],
+  "sign_in_policy.write": ["platform_admin", "tenant_admin"],
   "storage_keys.rotate": ["platform_admin"],
 };
 

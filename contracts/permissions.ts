@@ -31,6 +31,7 @@ export const permissions = [
   "security_alerts.read", // the anomaly detector's alerts (a tenant's administrators: their tenant's)
   "security_alerts.write", // act on an alert: apply or reverse a response, mark it "not an anomaly" or resolved
   "detector_settings.write", // choose the detector's responses per tenant or tier (shadow or enforce)
+  "sign_in_policy.write", // require a second factor of a tenant's people (a tenant's administrators: their own)
   "storage_keys.rotate", // start a storage key rotation (a rewrap job of every license key) and follow its progress
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -40,7 +41,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   tenant_admin: [
     "tenants.read", "members.read", "members.write", "catalog.read", "tiers.read", "licenses.read", "license_keys.read",
     "activations.write", "tokens.read", "tokens.write", "oauth_clients.read", "oauth_clients.write", "audit.read", "compliance.read", "compliance.write",
-    "security_alerts.read", "security_alerts.write",
+    "security_alerts.read", "security_alerts.write", "sign_in_policy.write",
   ],
   tenant_member: ["tenants.read", "members.read", "catalog.read", "tiers.read", "licenses.read", "tokens.read", "oauth_clients.read"],
   district_reviewer: ["tenants.read", "compliance.read"],

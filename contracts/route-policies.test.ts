@@ -37,9 +37,9 @@ describe("access service policies", () => {
       expect(p.permission === undefined, p.endpoint).toBe(own(p.endpoint));
     }
   });
-  it("asks for a fresh second factor before revealing a license key, revoking all of a license's tokens, exporting disclosures, replacing recovery codes and resetting another person's factors", () => {
+  it("asks for a fresh second factor before revealing a license key, revoking all of a license's tokens, exporting disclosures, replacing recovery codes, resetting another person's factors and changing a tenant's second-factor requirement", () => {
     const stepUps = all(accessPolicies).filter(requiresStepUp).map((p) => p.endpoint).sort();
-    expect(stepUps).toEqual(["GET /v1/disclosures/export", "POST /v1/licenses/:id/reveal-key", "POST /v1/licenses/:id/tokens/revoke-all", "POST /v1/me/recovery-codes", "POST /v1/security/storage-rotations", "POST /v1/users/:userId/second-factors/reset"]);
+    expect(stepUps).toEqual(["GET /v1/disclosures/export", "POST /v1/licenses/:id/reveal-key", "POST /v1/licenses/:id/tokens/revoke-all", "POST /v1/me/recovery-codes", "POST /v1/security/storage-rotations", "POST /v1/users/:userId/second-factors/reset", "PUT /v1/tenants/:id/second-factor-requirement"]);
   });
   it("only the probes, the OpenAPI document and the JWKS are open to every identity", () => {
     const open = [...all(accessPolicies), ...all(metaPolicies)].filter((p) => p.callers === "any").map((p) => p.endpoint).sort();

@@ -20,15 +20,19 @@ export type RoutePolicy =
    * `stepUp`: a person with a second factor must have verified it in this session within the last few minutes
    * (contracts/assurance-levels.ts), else 403 with reason "step-up-required" — for actions a stolen session must not do.
    * `duringStepUpDemand`: answers even while the anomaly detector demands a fresh second factor of the session
-   * (every other route then answers 403 "step-up-required"): what the person needs to give it.
+   * (every other route then answers 403 "step-up-required"): what the person needs to give it. Such a route
+   * also answers a session that owes a second factor (below).
+   * `addsSecondFactor`: answers a session of a person who must have a second factor (contracts/assurance-levels.ts)
+   * but has not given one in it — every other route then answers 403 "second-factor-required": what it takes to add one.
+   * Not while the detector demands a step-up: a new factor is no proof that the session is the person's.
    */
-  | { callers: Callers; bearer: "session"; permission?: Permission; stepUp?: true; duringStepUpDemand?: true };
+  | { callers: Callers; bearer: "session"; permission?: Permission; stepUp?: true; duringStepUpDemand?: true; addsSecondFactor?: true };
 
 /** A policy with the endpoint it belongs to ("POST /v1/licenses"), so a route cannot wear another's. */
 export type EndpointPolicy = RoutePolicy & { endpoint: string };
 
 /** Why a request was refused: by the connection guard (the connection's certificate is no longer valid) or by the policy. */
-export type RefusalReason = ConnectionRefusalReason | "caller-not-admitted" | "session-required" | "permission-missing" | "step-up-required";
+export type RefusalReason = ConnectionRefusalReason | "caller-not-admitted" | "session-required" | "permission-missing" | "step-up-required" | "second-factor-required";
 /** The connection guard's reasons: the certificate a live connection was opened with has since been revoked or has expired. */
 export type ConnectionRefusalReason = "certificate-revoked" | "certificate-expired";
 
@@ -48,6 +52,11 @@ export function roleMayCall(role: Role, policy: RoutePolicy): boolean {
 /** Whether the route answers a session of which a fresh second factor is demanded. */
 export function admitsDemandedStepUp(policy: RoutePolicy): boolean {
   return policy.bearer === "session" && policy.duringStepUpDemand === true;
+}
+
+/** Whether the route answers a session that owes a second factor: giving one (step-up) or adding one. */
+export function admitsOwedSecondFactor(policy: RoutePolicy): boolean {
+  return policy.bearer === "session" && (policy.duringStepUpDemand === true || policy.addsSecondFactor === true);
 }
 
 export function requiresStepUp(policy: RoutePolicy): boolean {

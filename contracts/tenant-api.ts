@@ -94,6 +94,8 @@ export const tenantDto = z.object({
   closedAt: z.iso.datetime().nullable(),
   /** The all-data disposition request that closes (or closed) it. */
   closingDispositionId: z.string().nullable(),
+  /** Its people must sign in with a second factor (contracts/assurance-levels.ts). */
+  secondFactorRequired: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -120,6 +122,13 @@ export const tenantActionResponse = z.object({
   blocked: z.array(z.object({ licenseId: z.string(), componentKey: z.string(), detail: z.string() })).optional(),
   dispositionId: z.string().optional(),
 });
+
+/**
+ * PUT /v1/tenants/:id/second-factor-requirement (sign_in_policy.write, with step-up: the one changing it has a
+ * fresh factor of their own) → 200 tenantResponse. Turning it on makes every session of the tenant's people
+ * that has not given a second factor answer only what it takes to add one, at once; audited either way.
+ */
+export const secondFactorRequirementRequest = z.strictObject({ required: z.boolean() });
 
 /** GET /v1/tenants?search=&kind=&limit=&cursor= (tenants.read; platform admins see all, others their own) → 200, sorted by name. */
 export const listTenantsQuery = z.object({

@@ -1,9 +1,11 @@
 // Signed-in shell: verifies the session with the access service on every request, then renders
-// the header, the navigation and the account menu around the page.
+// the header, the navigation and the account menu around the page — or, while the person owes a second
+// factor (required of them, none given in this session), only the step of adding one.
 import Link from "next/link";
 import { Providers } from "@/components/providers";
 import { AccountMenu } from "@/components/console/account-menu";
 import { ConsoleNav } from "@/components/console/nav";
+import { SecondFactorOwed } from "@/components/security/second-factor-owed";
 import { AuthCard } from "@/components/ui/auth-card";
 import { ServiceUnavailable } from "@/components/ui/service-unavailable";
 import { SkipLink } from "@/components/ui/skip-link";
@@ -31,9 +33,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </div>
       </header>
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
-        <ConsoleNav />
+        {current.secondFactorOwed ? null : <ConsoleNav />}
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
-          {children}
+          {current.secondFactorOwed ? <SecondFactorOwed owed={current.secondFactorOwed} /> : children}
         </main>
       </div>
     </Providers>

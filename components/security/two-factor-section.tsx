@@ -19,11 +19,16 @@ import { RemoveAuthenticatorDialog } from "./remove-authenticator-dialog";
 
 type Factors = z.infer<typeof listSecondFactorsResponse>;
 type Factor = Factors["factors"][number];
-const factorKeys = { mine: ["second-factors", "mine"] as const };
+export const factorKeys = { mine: ["second-factors", "mine"] as const };
+
+/** The person's own factors (kinds, labels, dates; never secrets), shared by the Security page and the step that asks for one. */
+export function useOwnFactors() {
+  return useQuery({ queryKey: factorKeys.mine, queryFn: ({ signal }) => apiFetch<Factors>("/api/me/second-factors", { signal }) });
+}
 
 export function TwoFactorSection() {
   const queryClient = useQueryClient();
-  const factors = useQuery({ queryKey: factorKeys.mine, queryFn: ({ signal }) => apiFetch<Factors>("/api/me/second-factors", { signal }) });
+  const factors = useOwnFactors();
   const refresh = () => queryClient.invalidateQueries({ queryKey: factorKeys.mine });
   const [adding, setAdding] = useState(false);
   const [addingPasskey, setAddingPasskey] = useState(false);

@@ -1,5 +1,5 @@
 "use client";
-// The tenant page's body: details and lifecycle, its licenses, then members and invitations for those who may see them.
+// The tenant page's body: details and lifecycle, its sign-in requirement, its licenses, then members and invitations for those who may see them.
 import type { TenantDto } from "@/contracts/tenant-api";
 import { PageHeader } from "@/components/console/page-header";
 import { BackLink, RecordPage } from "@/components/console/record-page";
@@ -12,6 +12,7 @@ import { AgreementPanel } from "./agreement-panel";
 import { EditTenantButton } from "./create-tenant-dialog";
 import { InvitationsSection } from "./invitations-section";
 import { MembersSection } from "./members-section";
+import { SecondFactorRequirementPanel } from "./second-factor-requirement-panel";
 import { TenantLicensesPanel } from "./tenant-licenses-panel";
 import { TenantLifecycle } from "./tenant-lifecycle";
 import { useTenant } from "./tenant-queries";
@@ -30,6 +31,7 @@ export function TenantView({ id }: { id: string }) {
           <PageHeader back={back} title={t.name} summary={<code className="font-mono text-sm">{t.slug}</code>} />
           <TenantDetails tenant={t} />
           <TenantLifecycle tenant={t} />
+          <SecondFactorRequirementPanel tenant={t} />
           {canReadLicenses ? <TenantLicensesPanel tenant={t} /> : null}
           {t.kind === "district" ? <AgreementPanel tenantId={t.id} state={t.districtState} /> : null}
           {canReadMembers ? <MembersSection tenantId={t.id} /> : null}

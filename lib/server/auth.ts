@@ -1,11 +1,13 @@
 import "server-only";
 // Password sign-in, session check and sign-out against the access service, as minimal DTOs.
-import { meResponse, signInRequest, type Role } from "@/contracts/access-api";
+import { meResponse, signInRequest, type MeResponse, type Role } from "@/contracts/access-api";
 import { completeSignInRequest, completeSignInResponse, signInAnswer, type SecondFactorProof, type VerifiedFactorKind } from "@/contracts/mfa-api";
 import { headers } from "next/headers";
 import { maxUserAgentLength } from "@/contracts/user-agent";
 import { accessRequest } from "./access-client";
 
+/** What the person owes before the console answers: a factor to add, one to give in this session, or nothing (null). */
+export type SecondFactorOwed = MeResponse["secondFactor"]["owed"];
 export type SignedInUser = { id: string; name: string; email: string; role: Role };
 export type AccessSession = {
   sessionToken: string;
@@ -45,9 +47,9 @@ export async function completeSignInWithFactor(pendingToken: string, proof: Seco
 }
 
 /** The person behind a session token; throws AccessProblem 401 when the session has ended. */
-export async function getMe(sessionToken: string): Promise<{ user: SignedInUser; expiresAt: string; idleExpiresAt: string }> {
+export async function getMe(sessionToken: string): Promise<{ user: SignedInUser; expiresAt: string; idleExpiresAt: string; secondFactorOwed: SecondFactorOwed }> {
   const res = await accessRequest("GET", "/v1/me", { bearer: sessionToken, schema: meResponse });
-  return { user: pickUser(res.user), expiresAt: res.session.expiresAt, idleExpiresAt: res.session.idleExpiresAt };
+  return { user: pickUser(res.user), expiresAt: res.session.expiresAt, idleExpiresAt: res.session.idleExpiresAt, secondFactorOwed: res.secondFactor.owed };
 }
 
 export async function endAccessSession(sessionToken: string): Promise<void> {

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getToken } from "next-auth/jwt";
-import { getMe, type SignedInUser } from "./auth";
+import { getMe, type SecondFactorOwed, type SignedInUser } from "./auth";
 import { isAccessProblem } from "./access-problem";
 
 export const sessionCookiePrefixes = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -22,7 +22,8 @@ export async function getSessionBearer(): Promise<string | null> {
 }
 
 export type CurrentUser =
-  | { status: "signed-in"; user: SignedInUser; sessionToken: string }
+  /** `secondFactorOwed`: the person must have a second factor and has given none in this session (the console asks them to add one first). */
+  | { status: "signed-in"; user: SignedInUser; sessionToken: string; secondFactorOwed: SecondFactorOwed }
   | { status: "signed-out" }
   | { status: "unavailable" };
 
@@ -31,8 +32,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser> => {
   const sessionToken = await getSessionBearer();
   if (!sessionToken) return { status: "signed-out" };
   try {
-    const { user } = await getMe(sessionToken);
-    return { status: "signed-in", user, sessionToken };
+    const { user, secondFactorOwed } = await getMe(sessionToken);
+    return { status: "signed-in", user, sessionToken, secondFactorOwed };
   } catch (error) {
     if (isAccessProblem(error) && (error.status === 401 || error.status === 403)) return { status: "signed-out" };
     if (isAccessProblem(error)) return { status: "unavailable" };

@@ -9,6 +9,7 @@ import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { startOutboxRelay, type OutboxRelay } from "../../services/access/outbox/relay";
 import { createLicenseCatalogue, insertLicenseRow, type LicenseCatalogue } from "../support/license-fixtures";
 import { startBothServices, type BothServices } from "../support/start-both-services";
+import { giveSecondFactor } from "../support/mfa-fixtures";
 import { authorization, createPlatformAdmin, createTenantWithPeople, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
 import { introspectorFor } from "../support/token-fixtures";
 
@@ -34,6 +35,8 @@ beforeAll(async () => {
   districtA = await createTenantWithPeople(s.access, { slug: "dis-a", kind: "district" });
   districtB = await createTenantWithPeople(s.access, { slug: "dis-b", kind: "district" });
   company = await createTenantWithPeople(s.access, { slug: "dis-c" });
+  // Exporting the record asks for a fresh second factor: the districts' reviewers have one.
+  await giveSecondFactor(s.access, districtA.people.district_reviewer, districtB.people.district_reviewer);
   licenseA = (await insertLicenseRow(s.access, { tenantId: districtA.tenant.id, componentId: cat.reports.id, tierId: cat.pro.id })).id;
   licenseB = (await insertLicenseRow(s.access, { tenantId: districtB.tenant.id, componentId: cat.reports.id, tierId: cat.pro.id })).id;
   licenseC = (await insertLicenseRow(s.access, { tenantId: company.tenant.id, componentId: cat.reports.id, tierId: cat.pro.id })).id;

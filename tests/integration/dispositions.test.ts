@@ -9,6 +9,7 @@ import type { AcknowledgeDispositionRequest, DispositionCertificateClaims, Dispo
 import { dispositionCertificateType } from "../../contracts/disposition-api";
 import { createLicenseCatalogue, createLicenseViaApi, insertLicenseRow, type LicenseCatalogue } from "../support/license-fixtures";
 import { serveComponents } from "../support/resource-server-fixtures";
+import { giveSecondFactor } from "../support/mfa-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 import { authorization, createPlatformAdmin, createTenantWithPeople, fixturePassword, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
 
@@ -36,6 +37,8 @@ beforeAll(async () => {
   a = await createTenantWithPeople(h, { slug: "dist-a", kind: "district", name: "Aspen School District" });
   b = await createTenantWithPeople(h, { slug: "dist-b", kind: "district", name: "Birch School District" });
   company = await createTenantWithPeople(h, { slug: "acme-co", kind: "company" });
+  // Revealing a key asks for a fresh second factor: the districts' administrators have one.
+  await giveSecondFactor(h, a.people.tenant_admin, b.people.tenant_admin);
   aLicenses.push(await createLicenseViaApi(h, platform, { tenantId: a.tenant.id, componentId: cat.reports.id, tierId: cat.basic.id }));
   aLicenses.push(await createLicenseViaApi(h, platform, { tenantId: a.tenant.id, componentId: cat.etl.id, tierId: cat.pro.id }));
   // An older license whose key is still under the storage keyring itself (before data keys): shredding must cover it too.

@@ -8,6 +8,7 @@ import type { Role } from "../../contracts/access-api";
 import type { AuditClient } from "../../services/access/outbox/deliver-batch";
 import { createLicenseCatalogue, inDays, insertLicenseRow, licenseSnapshot, type LicenseCatalogue } from "../support/license-fixtures";
 import { authorization, createPlatformAdmin, createTenantWithPeople, fixturePassword, signInAs, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
+import { giveSecondFactor } from "../support/mfa-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 
 type Endpoint = {
@@ -57,6 +58,8 @@ beforeAll(async () => {
   admin = await createPlatformAdmin(h);
   acme = await createTenantWithPeople(h, { slug: "acme-authz" });
   other = await createTenantWithPeople(h, { slug: "other-authz" });
+  // Revealing a key asks for a fresh second factor: the tenants' administrators have one.
+  await giveSecondFactor(h, acme.people.tenant_admin, other.people.tenant_admin);
   cat = await createLicenseCatalogue(h);
   // The timeline reads the audit service; an empty one here, so only authorisation decides.
   const emptyAudit: AuditClient = { json: async <T>() => ({ status: 200, body: { events: [], nextBeforeSeq: null } as T }) };
@@ -120,7 +123,7 @@ describe("license endpoints × people", () => {
       const l = await licenseFor(endpoint);
       const web = await h.as("web");
       const body = await bodyFor(endpoint, l.id);
-      const ended = await signInAs(h, `tenant-admin@acme-authz.example`);
+      const ended = await signInAs(h, `tenant-member@acme-authz.example`);
       await web.json("POST", "/v1/auth/sign-out", undefined, authorization(ended));
       const before = await licenseSnapshot(h);
       expect((await web.json(endpoint.method, endpoint.path(l.id), body)).status).toBe(401);

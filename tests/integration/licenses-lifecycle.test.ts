@@ -17,6 +17,7 @@ import {
   type LicenseCatalogue,
 } from "../support/license-fixtures";
 import { authorization, createPlatformAdmin, createTenantWithPeople, fixturePassword, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
+import { giveSecondFactor } from "../support/mfa-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 import { createTestClock } from "../support/test-clock";
 
@@ -35,6 +36,8 @@ beforeAll(async () => {
   admin = await createPlatformAdmin(h);
   acme = await createTenantWithPeople(h, { slug: "acme" });
   cat = await createLicenseCatalogue(h);
+  // Revealing a key asks for a fresh second factor: acme's administrator has one.
+  await giveSecondFactor(h, acme.people.tenant_admin);
 });
 afterAll(async () => h?.close());
 
@@ -393,6 +396,7 @@ describe("revealing the key", () => {
     const tenant = await createTenantWithPeople(h, { slug: "reveal-throttle" });
     const l = await createLicenseViaApi(h, admin, { tenantId: tenant.tenant.id, componentId: cat.reports.id, tierId: cat.basic.id });
     const who = tenant.people.tenant_admin;
+    await giveSecondFactor(h, who);
     const wrong = await post<Problem>(`/v1/licenses/${l.id}/reveal-key`, { password: "not my password at all" }, who);
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatchObject({ code: "unauthenticated", reason: "reauth-failed", detail: wrongPasswordMessage, fieldErrors: { password: [wrongPasswordMessage] } });

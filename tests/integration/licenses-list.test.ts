@@ -10,6 +10,7 @@ import { openDatabase, type Database } from "../../services/common/db/open-datab
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { createLicenseCatalogue, createLicenseViaApi, inDays, insertLicenseRow, type LicenseCatalogue } from "../support/license-fixtures";
 import { authorization, createPlatformAdmin, createTenantWithPeople, fixturePassword, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
+import { giveSecondFactor } from "../support/mfa-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 import { startAuditService, type RunningAudit } from "../support/start-audit-service";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -201,6 +202,7 @@ describe("timeline from the audit service", () => {
 
   it("lists this license's events newest first, with from/to, and nothing of other licenses", async () => {
     const tenant = await createTenantWithPeople(h, { slug: "timeline" });
+    await giveSecondFactor(h, tenant.people.tenant_admin);
     const l = await createLicenseViaApi(h, admin, { tenantId: tenant.tenant.id, componentId: cat.reports.id, tierId: cat.pro.id, endsAt: inDays(30) });
     const neighbour = await createLicenseViaApi(h, admin, { tenantId: tenant.tenant.id, componentId: cat.etl.id, tierId: cat.pro.id });
     const web = await h.as("web");

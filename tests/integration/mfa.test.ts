@@ -8,7 +8,7 @@ import { totpCodeAt } from "../../services/access/domain/mfa/totp";
 import { createLicenseCatalogue, insertLicenseRow, recordedEvents, type LicenseCatalogue } from "../support/license-fixtures";
 import { beginSignIn, enrolTotp } from "../support/mfa-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
-import { authorization, createPlatformAdmin, createTenantWithPeople, fixturePassword, signInAs, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
+import { authorization, createNewPlatformAdmin, createTenantWithPeople, fixturePassword, signInAs, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
 import { createTestClock } from "../support/test-clock";
 
 const clock = createTestClock();
@@ -29,8 +29,8 @@ const call = async <T = Problem>(method: "GET" | "POST", path: string, body: unk
 const complete = (pendingToken: string, proof: Record<string, string>) => call<{ sessionToken: string; user: { id: string } } & Problem>("POST", "/v1/auth/second-factor", { pendingToken, ...proof });
 const events = async (action: string) => (await recordedEvents(h)).filter((e) => e.action === action);
 let people = 0;
-/** A fresh platform administrator, signed in with the password alone: each scenario's throttle is its own. */
-const newPerson = async () => createPlatformAdmin(h, `mfa-person-${++people}@vendor.example`);
+/** A new platform administrator, signed in with the password alone and owing a factor: each scenario's throttle is its own. */
+const newPerson = async () => createNewPlatformAdmin(h, `mfa-person-${++people}@vendor.example`);
 
 describe("enrolling an authenticator", () => {
   it("shows the secret once as a URI and a QR code, keeps it encrypted, and counts it only once a code confirms it", async () => {
@@ -242,11 +242,13 @@ describe("step-up", () => {
     expect((await exportRecord()).body.reason).not.toBe("step-up-required");
   });
 
-  it("lets a person without a factor through (nothing to step up with) and audits that; refuses step-up itself with a clear code", async () => {
-    const admin = world.people.tenant_admin;
-    const license = await insertLicenseRow(h, { tenantId: world.tenant.id, componentId: catalogue.reports.id, tierId: catalogue.basic.id });
-    expect((await call<{ key: string }>("POST", `/v1/licenses/${license.id}/reveal-key`, { password: fixturePassword }, admin)).body.key).toBe(license.key);
-    expect((await recordedEvents(h, license.id)).find((e) => e.action === "license.key_reveal")?.data.stepUpFactor).toBe("none");
+  it("refuses a person without a factor (a password alone never does these) and audits the refusal; refuses step-up itself with a clear code", async () => {
+    const admin = (await createTenantWithPeople(h, { slug: "mfa-nofactor" })).people.tenant_admin;
+    const license = await insertLicenseRow(h, { tenantId: admin.user.tenantId!, componentId: catalogue.reports.id, tierId: catalogue.basic.id });
+    const refused = await call("POST", `/v1/licenses/${license.id}/reveal-key`, { password: fixturePassword }, admin);
+    expect([refused.status, refused.body.reason]).toEqual([403, "second-factor-required"]);
+    expect((await recordedEvents(h, license.id)).some((e) => e.action === "license.key_reveal")).toBe(false);
+    expect((await events("authz.refuse")).some((e) => e.actor.id === admin.user.id && e.data.reason === "second-factor-required")).toBe(true);
     const res = await call("POST", "/v1/me/step-up", { code: "123456" }, admin);
     expect([res.status, res.body.reason]).toEqual([409, "no-second-factor"]);
   });
@@ -270,11 +272,12 @@ describe("step-up", () => {
 
 describe("removing a factor", () => {
   it("needs the password or a code; the last one takes the recovery codes with it and sign-in is one step again", async () => {
-    const pat = await newPerson();
+    // A person of whom no factor is required (a platform administrator's last one stays: mfa-required.test.ts).
+    const pat = (await createTenantWithPeople(h, { slug: "mfa-remove" })).people.tenant_member;
     const totp = await enrolTotp(h, pat, clock);
     const wrong = await call("POST", `/v1/me/second-factors/${totp.factorId}/remove`, { password: "not the password at all" }, pat);
     expect([wrong.status, wrong.body.reason]).toEqual([401, "reauth-failed"]);
-    const other = await newPerson();
+    const other = world.people.district_reviewer;
     expect((await call("POST", `/v1/me/second-factors/${totp.factorId}/remove`, { password: fixturePassword }, other)).status).toBe(404);
     for (const body of [{}, { password: "" }, { password: fixturePassword, code: "123456" }, { code: "12\u00003456" }]) {
       expect([400, 422], JSON.stringify(body)).toContain((await call("POST", `/v1/me/second-factors/${totp.factorId}/remove`, body, pat)).status);
@@ -296,6 +299,9 @@ describe("recovery after losing every factor", () => {
     const memberTotp = await enrolTotp(h, member, clock);
     const reset = (who: SignedInPerson | string, userId: string) => call<{ factorsRemoved: number; sessionsEnded: number } & Problem>("POST", `/v1/users/${userId}/second-factors/reset`, undefined, who);
 
+    // A password alone resets nobody's: the approver needs a factor of their own.
+    expect((await reset(tenantAdmin, member.user.id)).body.reason).toBe("second-factor-required");
+    await enrolTotp(h, tenantAdmin, clock);
     // Nobody resets their own, a member resets nobody, a tenant admin no one outside their tenant or above them.
     expect((await reset(tenantAdmin, tenantAdmin.user.id)).body.reason).toBe("own-factors");
     expect((await reset(member, tenantAdmin.user.id)).body.reason).toBe("permission-missing");

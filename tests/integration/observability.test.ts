@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSystem, type RunningSystem } from "../../cli/launcher/start-system";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
+import { totpCodeAt } from "../../services/access/domain/mfa/totp";
 import { ecsProblems, field, logLines } from "../support/ecs-fields";
 import { eventually, startOtlpReceiver, startSentryReceiver, type ReceivedSpan } from "../support/telemetry-receivers";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -70,6 +71,10 @@ async function signInThroughWeb(): Promise<string> {
   });
   cookies = cookieHeader(res, jar);
   expect([...jar.keys()]).toContain("next-auth.session-token");
+  // A platform administrator's first session owes a second factor: it adds an app through the console's routes.
+  const post = (url: string, body: unknown) => fetch(`${system.webUrl}${url}`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies }, body: JSON.stringify(body) });
+  const started = (await (await post("/api/me/second-factors/totp", { label: "Phone" })).json()) as { id: string; secret: string };
+  expect((await post(`/api/me/second-factors/${started.id}/confirm`, { code: totpCodeAt(started.secret, new Date()) })).status).toBe(200);
   return cookies;
 }
 

@@ -8,7 +8,7 @@ import { createLicenseCatalogue, insertLicenseRow, recordedEvents, type LicenseC
 import { beginSignIn, enrolPasskey, harnessRelyingParty } from "../support/mfa-fixtures";
 import { createSoftwarePasskey, type SoftwarePasskey } from "../support/software-passkey";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
-import { authorization, createPlatformAdmin, createTenantWithPeople, fixturePassword, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
+import { authorization, createNewPlatformAdmin, createTenantWithPeople, fixturePassword, type SignedInPerson, type TenantWithPeople } from "../support/tenant-fixtures";
 import { createTestClock } from "../support/test-clock";
 import { assurancePolicy } from "../../contracts/assurance-levels";
 
@@ -30,7 +30,7 @@ const complete = (pendingToken: string, proof: Record<string, unknown>) => call<
 const signInOptions = (pendingToken: string) => call<{ challenge: string; allowCredentials: { id: string }[]; rpId: string } & Problem>("POST", "/v1/auth/second-factor/passkey-options", { pendingToken });
 const events = async (action: string) => (await recordedEvents(h)).filter((e) => e.action === action);
 let people = 0;
-const newPerson = async () => createPlatformAdmin(h, `passkey-person-${++people}@vendor.example`);
+const newPerson = async () => createNewPlatformAdmin(h, `passkey-person-${++people}@vendor.example`);
 
 /** Password, then the passkey: the AAL2 session's token. */
 async function signInWithPasskey(pat: SignedInPerson, passkey: SoftwarePasskey): Promise<string> {

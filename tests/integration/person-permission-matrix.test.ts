@@ -9,6 +9,7 @@ import { accessPolicies } from "../../contracts/access-policies";
 import { roleMayCall } from "../../contracts/route-policy";
 import { declaredRoutes } from "../../services/common/http/policy";
 import { changeEventCount, refusalEvents } from "../support/refusal-fixtures";
+import { giveSecondFactor } from "../support/mfa-fixtures";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 import { authorization, createPlatformAdmin, createTenantWithPeople, signInAs, type SignedInPerson } from "../support/tenant-fixtures";
 
@@ -26,6 +27,8 @@ beforeAll(async () => {
   people.tenant_admin = acme.people.tenant_admin;
   people.tenant_member = acme.people.tenant_member;
   people.district_reviewer = acme.people.district_reviewer;
+  // Those whose roles reach a step-up route have a second factor, given in this session, so they get past the policy.
+  await giveSecondFactor(h, people.tenant_admin, people.district_reviewer);
 });
 afterAll(async () => h?.close());
 

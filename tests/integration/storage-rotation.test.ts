@@ -199,7 +199,7 @@ describe("a rotation of 100 000 license keys, interrupted by a restart", () => {
       .map((e) => e.payload as { action: string; outcome: string; actor: { type: string; id: string | null }; data: Record<string, unknown> })
       .filter((e) => e.action.startsWith("keyring.rewrap"));
     expect(events).toEqual([
-      expect.objectContaining({ action: "keyring.rewrap_start", outcome: "success", actor: expect.objectContaining({ type: "user", id: admin.user.id }), data: { scope: "keyring+data-keys", fromVersion: 1, toVersion: 2, retireOld: true, stepUpFactor: "none" } }), // the administrator has no second factor yet
+      expect.objectContaining({ action: "keyring.rewrap_start", outcome: "success", actor: expect.objectContaining({ type: "user", id: admin.user.id }), data: { scope: "keyring+data-keys", fromVersion: 1, toVersion: 2, retireOld: true, stepUpFactor: "totp" } }), // every platform administrator has one
       expect.objectContaining({ action: "keyring.rewrap_finish", outcome: "success", data: expect.objectContaining({ total, rewrapped: total, failed: 0, resumes: 1, minDecryptionVersion: 2, remainingUnderOld: 0 }) }),
     ]);
   });

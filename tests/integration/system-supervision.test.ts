@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSystem, type RunningSystem } from "../../cli/launcher/start-system";
 import { createMtlsClient } from "../../services/common/http/mtls-client";
 import { generateToken } from "../../services/access/domain/tokens/token-format";
+import { totpCodeAt } from "../../services/access/domain/mfa/totp";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let system: RunningSystem;
@@ -85,6 +86,12 @@ describe("the launched system", () => {
     expect(signedIn.status).toBe(200);
     secrets.push(signedIn.body.sessionToken, signedIn.body.deviceCookie.split("~")[0]);
     const bearer = { authorization: `Bearer ${signedIn.body.sessionToken}` };
+    // A platform administrator's first session owes a second factor: it adds an app (its secret is one too).
+    const totp = await web.json<{ id: string; secret: string }>("POST", "/v1/me/second-factors/totp", { label: "Phone" }, bearer);
+    expect(totp.status).toBe(201);
+    const code = totpCodeAt(totp.body.secret, new Date());
+    secrets.push(totp.body.secret);
+    expect((await web.json("POST", `/v1/me/second-factors/${totp.body.id}/confirm`, { code }, bearer)).status).toBe(200);
     const tenant = await web.json<{ tenant: { id: string } }>("POST", "/v1/tenants", { slug: "lakeside", name: "Lakeside", kind: "company" }, bearer);
     expect(tenant.status).toBe(201);
     const invited = await web.json<{ inviteUrl: string }>("POST", `/v1/tenants/${tenant.body.tenant.id}/invitations`, { email: "new@lakeside.example", role: "tenant_member" }, bearer);

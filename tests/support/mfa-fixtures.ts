@@ -22,6 +22,18 @@ export async function enrolTotp(h: AccessHarness, person: SignedInPerson, clock:
   return { factorId: id, secret, recoveryCodes: confirmed.body.recoveryCodes ?? [], codeNow: () => totpCodeAt(secret, clock.now()) };
 }
 
+/**
+ * Gives each person an authenticator app, added in their fixture session (which gives it there): what a person
+ * needs before actions that ask for a fresh second factor (revealing a key, revoking all tokens, exporting
+ * disclosures), fresh for the harness clock's next 10 minutes. Codes at the harness's own clock.
+ */
+export async function giveSecondFactor(h: AccessHarness, ...people: SignedInPerson[]): Promise<EnrolledTotp[]> {
+  const harnessClock: TestClock = { now: () => h.ctx.now(), advance: () => undefined };
+  const enrolled: EnrolledTotp[] = [];
+  for (const person of people) enrolled.push(await enrolTotp(h, person, harnessClock));
+  return enrolled;
+}
+
 /** The first step of sign-in for a person with a factor: the pending sign-in it answers. */
 export async function beginSignIn(h: AccessHarness, email: string, password = fixturePassword): Promise<SecondFactorRequired> {
   const web = await h.as("web");

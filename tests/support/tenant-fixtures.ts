@@ -6,6 +6,7 @@ import type { TenantRole } from "../../contracts/permissions";
 import { hashPassword } from "../../services/access/domain/passwords/password-hash";
 import { newId } from "../../services/access/domain/secrets/ids";
 import type { Tenant } from "../../services/access/generated/prisma/client";
+import { giveSecondFactor } from "./mfa-fixtures";
 import type { AccessHarness } from "./start-access-service";
 
 /** Every fixture person's password: long, unrelated words, so it passes the password policy too. */
@@ -28,6 +29,7 @@ export async function signInAs(h: AccessHarness, email: string, password: string
   const web = await h.as("web");
   const res = await web.json<SignInResponse>("POST", "/v1/auth/sign-in", { email, password });
   if (res.status !== 200) throw new Error(`sign-in as ${email} failed with ${res.status}: ${JSON.stringify(res.body)}`);
+  if (!res.body.sessionToken) throw new Error(`sign-in as ${email} asks for a second factor: use beginSignIn (mfa-fixtures.ts) and answer it`);
   return { user: res.body.user, bearer: res.body.sessionToken };
 }
 
@@ -36,8 +38,19 @@ async function createPerson(h: AccessHarness, data: { email: string; name: strin
   return signInAs(h, data.email);
 }
 
-/** A platform administrator (no tenant), signed in. */
+/**
+ * A platform administrator (no tenant), signed in. Every platform administrator must have a second factor
+ * (contracts/assurance-levels.ts): an authenticator app is added through the real endpoints in the session
+ * opened, which gives it there, so the session answers everything (its secret is in `authenticator`).
+ */
 export async function createPlatformAdmin(h: AccessHarness, email = `platform-${newId("usr").slice(4).toLowerCase()}@vendor.example`) {
+  const admin = await createNewPlatformAdmin(h, email);
+  const [authenticator] = await giveSecondFactor(h, admin);
+  return { ...admin, authenticator: authenticator! };
+}
+
+/** A platform administrator just created, with no second factor yet: their session answers only what it takes to add one. */
+export async function createNewPlatformAdmin(h: AccessHarness, email = `platform-${newId("usr").slice(4).toLowerCase()}@vendor.example`) {
   return createPerson(h, { email, name: "Pat Platform", role: "platform_admin", tenantId: null });
 }
 

@@ -4,6 +4,7 @@
 import type { CreateTokenResponse, IntrospectionResponse } from "../../contracts/token-api";
 import { changeEventCount } from "./refusal-fixtures";
 import { createLicenseCatalogue, insertLicenseRow, type LicenseCatalogue } from "./license-fixtures";
+import { giveSecondFactor } from "./mfa-fixtures";
 import { authorization, createPlatformAdmin, createTenantWithPeople, type SignedInPerson, type TenantWithPeople } from "./tenant-fixtures";
 import type { AccessHarness } from "./start-access-service";
 
@@ -22,6 +23,8 @@ export async function createTokenWorld(h: AccessHarness, prefix = "t"): Promise<
   const admin = await createPlatformAdmin(h);
   const acme = await createTenantWithPeople(h, { slug: `${prefix}-acme` });
   const other = await createTenantWithPeople(h, { slug: `${prefix}-other` });
+  // Revoking all of a license's tokens asks for a fresh second factor: both tenants' administrators have one.
+  await giveSecondFactor(h, acme.people.tenant_admin, other.people.tenant_admin);
   const cat = await createLicenseCatalogue(h, prefix);
   const license = await insertLicenseRow(h, { tenantId: acme.tenant.id, componentId: cat.reports.id, tierId: cat.pro.id });
   const otherLicense = await insertLicenseRow(h, { tenantId: other.tenant.id, componentId: cat.reports.id, tierId: cat.pro.id });

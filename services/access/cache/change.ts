@@ -1,5 +1,5 @@
-// The payloads of the `tessera_changes` channel ('<kind>:<id>', see migrations 0004, 0005, 0007 and 0008), parsed.
-export const changeKinds = ["license", "tier", "component", "token", "session", "user"] as const;
+// The payloads of the `tessera_changes` channel ('<kind>:<id>', see migrations 0004, 0005, 0007, 0008 and 0033), parsed.
+export const changeKinds = ["license", "tier", "component", "token", "session", "user", "tenant"] as const;
 export type ChangeKind = (typeof changeKinds)[number];
 export type Change = { kind: ChangeKind; id: string };
 

@@ -132,6 +132,6 @@ describe("change payloads", () => {
   it("parses known kinds and refuses anything else", () => {
     expect(parseChange("license:lic_1")).toEqual({ kind: "license", id: "lic_1" });
     expect(parseChange("tier:tier_x:y")).toEqual({ kind: "tier", id: "tier_x:y" });
-    for (const bad of ["", "license", "license:", ":x", "tenant:ten_1", "ping:abc"]) expect(parseChange(bad)).toBeNull();
+    for (const bad of ["", "license", "license:", ":x", "tenants:ten_1", "ping:abc"]) expect(parseChange(bad)).toBeNull();
   });
 });

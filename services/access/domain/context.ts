@@ -67,7 +67,7 @@ export type AccessContext = {
 export type RequestMeta = {
   requestId: string;
   sourceIp: string | null;
-  /** On a step-up route: the second factor whose fresh verification let the action through, or "none" (the person has none); audited. */
+  /** On a step-up route: the second factor whose fresh verification let the action through; audited. */
   stepUpFactor?: string;
 };
 

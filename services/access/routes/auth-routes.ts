@@ -6,6 +6,7 @@ import { signInAnswer } from "../../../contracts/mfa-api";
 import { AppError } from "../../common/http/app-error";
 import { parseInput } from "../../common/http/parse";
 import { signIn } from "../domain/auth/sign-in";
+import { hasSecondFactor } from "../domain/mfa/pending-sign-in";
 import { signOut } from "../domain/auth/sign-out";
 import type { AccessContext } from "../domain/context";
 import { listOwnSessions } from "../domain/sessions/list-own-sessions";
@@ -32,8 +33,9 @@ export function authRoutes(app: FastifyInstance, ctx: AccessContext) {
   app.get("/v1/me", {
     config: { policy: policies["GET /v1/me"], openapi: { summary: "The signed-in person behind the bearer token.", tags: ["auth"], response: meResponse } },
   }, async (request) => {
-    const { user, session } = signedInOf(request);
-    return { user, session };
+    const { user, session, secondFactor } = signedInOf(request);
+    const owed = !secondFactor.owed ? null : (await hasSecondFactor(ctx.prisma, user.id)) ? "give" : "add";
+    return { user, session, secondFactor: { required: secondFactor.required, owed } };
   });
 
   // POST /v1/auth/sign-out — ends the bearer's session; 204 whatever its state.

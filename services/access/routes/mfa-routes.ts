@@ -124,11 +124,11 @@ export function mfaRoutes(app: FastifyInstance, ctx: AccessContext): void {
     routeOptions(policies["POST /v1/me/second-factors/:id/remove"], {
       ...doc, summary: "Removes one of the person's authenticators (re-enter the password, or a code).",
       params: factorParams, body: removeFactorRequest, status: 204,
-      problems: { 401: "Wrong password (reauth-failed) or code (second-factor-failed).", 404: "No such authenticator of this person's.", 429: "Throttled." },
+      problems: { 401: "Wrong password (reauth-failed) or code (second-factor-failed).", 404: "No such authenticator of this person's.", 409: "The last factor of a person who must have one (last-required-factor).", 429: "Throttled." },
     }),
     async (request, reply) => {
       const id = idOf(request.params);
-      await removeFactor(ctx, me(request), id, parseInput(removeFactorRequest, request.body), requestMeta(request));
+      await removeFactor(ctx, { ...me(request), secondFactorRequired: signedInOf(request).secondFactor.required }, id, parseInput(removeFactorRequest, request.body), requestMeta(request));
       return reply.status(204).send();
     },
   );

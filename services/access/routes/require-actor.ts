@@ -18,7 +18,7 @@ export function personAuthenticator(ctx: AccessContext) {
     const signedIn = await authenticateSession(ctx, bearerToken(request), requestMeta(request));
     const { user } = signedIn;
     signedInByRequest.set(request, { signedIn, actor: { userId: user.id, email: user.email, name: user.name, role: user.role, tenantId: user.tenantId } });
-    return { id: user.id, label: user.email, role: user.role, tenantId: user.tenantId, stepUpDemanded: signedIn.stepUpDemanded };
+    return { id: user.id, label: user.email, role: user.role, tenantId: user.tenantId, stepUpDemanded: signedIn.stepUpDemanded, secondFactorOwed: signedIn.secondFactor.owed };
   };
 }
 

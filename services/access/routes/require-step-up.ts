@@ -1,8 +1,8 @@
 // The policy hook's step-up check for the access service (routes whose policy says `stepUp: true`): a
 // person with a second factor must have verified it in this session within the fresh window, else 403
-// step-up-required, which the console answers with its step-up dialog. A person with no factor is let
-// through (there is nothing to step up with; the action keeps its own checks, e.g. the reveal's
-// password) until MFA is required of them. The factor that let the action through reaches its audit event.
+// step-up-required, which the console answers with its step-up dialog; a person with no factor is refused
+// (403 second-factor-required: a password alone never does these). The factor that let the action through
+// reaches its audit event.
 import type { FastifyRequest } from "fastify";
 import type { VerifiedPerson } from "../../common/http/policy";
 import type { AccessContext } from "../domain/context";
@@ -18,7 +18,7 @@ export function stepUpGuard(ctx: AccessContext) {
   };
 }
 
-/** The factor that passed this request's step-up ("totp", "recovery-code", "none"); undefined off step-up routes. */
+/** The factor that passed this request's step-up ("totp", "passkey", "recovery-code"); undefined off step-up routes. */
 export function stepUpFactorOf(request: FastifyRequest): string | undefined {
   return factorByRequest.get(request);
 }

@@ -17,6 +17,7 @@ import {
   memberParams,
   removeMemberResponse,
   revokeInvitationResponse,
+  secondFactorRequirementRequest,
   tenantIdParams,
   tenantResponse,
   updateTenantRequest,
@@ -36,6 +37,7 @@ import { createTenant } from "../domain/tenants/create-tenant";
 import { getTenant } from "../domain/tenants/get-tenant";
 import { exportTenants } from "../domain/tenants/export-tenants";
 import { listTenants } from "../domain/tenants/list-tenants";
+import { setSecondFactorRequirement } from "../domain/tenants/set-second-factor-requirement";
 import { updateTenant } from "../domain/tenants/update-tenant";
 import { requestMeta } from "./request-meta";
 import { sendCsv } from "./send-csv";
@@ -116,6 +118,22 @@ export function tenantRoutes(app: FastifyInstance, ctx: AccessContext) {
     const actor = actorOf(request);
     const { id } = parseInput(tenantIdParams, request.params);
     return updateTenant(ctx, actor, id, parseInput(updateTenantRequest, request.body), requestMeta(request));
+  });
+
+  // PUT /v1/tenants/:id/second-factor-requirement — require a second factor of the tenant's people, or stop.
+  app.put("/v1/tenants/:id/second-factor-requirement", {
+    config: {
+      policy: policies["PUT /v1/tenants/:id/second-factor-requirement"],
+      openapi: {
+        summary: "Requires a second factor of the tenant's people, or stops requiring it (sign_in_policy.write, with a fresh second factor of one's own).",
+        ...asPerson, params: tenantIdParams, body: secondFactorRequirementRequest, response: tenantResponse,
+        problems: { ...notFound, 409: "The tenant is closed or being closed (tenant-closed)." },
+      },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const { id } = parseInput(tenantIdParams, request.params);
+    return setSecondFactorRequirement(ctx, actor, id, parseInput(secondFactorRequirementRequest, request.body).required, requestMeta(request));
   });
 
   // GET /v1/tenants/:id/members — the tenant's people with role and removed state.

@@ -5,7 +5,7 @@
 // person); they never check again. Refusals are counted and audited on the one path of refusal-recorder.ts.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Role } from "../../../contracts/access-api";
-import { admitsCaller, admitsDemandedStepUp, requiresStepUp, roleMayCall, type EndpointPolicy, type RefusalReason } from "../../../contracts/route-policy";
+import { admitsCaller, admitsDemandedStepUp, admitsOwedSecondFactor, requiresStepUp, roleMayCall, type EndpointPolicy, type RefusalReason } from "../../../contracts/route-policy";
 import { AppError } from "./app-error";
 import { callerIdentity } from "./caller";
 import type { RouteDoc } from "./openapi";
@@ -26,6 +26,8 @@ export type VerifiedPerson = {
   tenantId: string | null;
   /** A fresh second factor is demanded of this session (the anomaly detector's response): only routes that admit it answer. */
   stepUpDemanded?: boolean;
+  /** The person must have a second factor and has not given one in this session: only routes that admit it answer. */
+  secondFactorOwed?: boolean;
 };
 
 export type PolicyOptions = RefusalRecorderOptions & {
@@ -35,6 +37,8 @@ export type PolicyOptions = RefusalRecorderOptions & {
   assertStepUp?: (request: FastifyRequest, person: VerifiedPerson) => Promise<void>;
 };
 
+const secondFactorOwedError = () =>
+  new AppError("forbidden", "A second factor is required for your account: add a passkey or an authenticator app on the Security page to go on.", { reason: "second-factor-required" });
 const stepUpDemandedError = () =>
   new AppError("forbidden", "Unusual activity was noticed on your account: confirm it is you with your second factor to go on.", { reason: "step-up-required" });
 
@@ -108,9 +112,14 @@ export function installPolicy(app: FastifyInstance, recordRefusal: RecordRefusal
     if (person.stepUpDemanded && !admitsDemandedStepUp(policy)) {
       return refuse("step-up-required", stepUpDemandedError(), person);
     }
+    if (person.secondFactorOwed && !admitsOwedSecondFactor(policy)) {
+      return refuse("second-factor-required", secondFactorOwedError(), person);
+    }
     if (requiresStepUp(policy)) {
       await options.assertStepUp!(request, person).catch((error: unknown) =>
-        error instanceof AppError && error.extra.reason === "step-up-required" ? refuse("step-up-required", error, person) : Promise.reject(error),
+        error instanceof AppError && (error.extra.reason === "step-up-required" || error.extra.reason === "second-factor-required")
+          ? refuse(error.extra.reason, error, person)
+          : Promise.reject(error),
       );
     }
   });

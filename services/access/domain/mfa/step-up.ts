@@ -15,6 +15,10 @@ export const stepUpRequired = () =>
 export const noSecondFactor = () =>
   new AppError("conflict", "You have no second factor yet. Add a passkey or an authenticator app on the Security page first.", { reason: "no-second-factor" });
 
+/** A step-up action asked of a person who has no second factor (the policy hook records it as a refusal). */
+export const secondFactorNeeded = () =>
+  new AppError("forbidden", "This needs a second factor. Add a passkey or an authenticator app on the Security page first.", { reason: "second-factor-required" });
+
 /** POST /v1/me/step-up: verifies the factor and marks the session as freshly verified. */
 export async function stepUp(ctx: AccessContext, me: Me, proof: SecondFactorProof, meta: RequestMeta): Promise<{ verifiedAt: string; factor: VerifiedFactorKind }> {
   if (!(await hasSecondFactor(ctx.prisma, me.userId))) throw noSecondFactor();
@@ -29,13 +33,16 @@ export async function markVerified(ctx: AccessContext, sessionId: string, factor
   await ctx.prisma.session.update({ where: { id: sessionId }, data: { secondFactorKind: factor, secondFactorAt: at, stepUpDemandedAt: null } });
 }
 
-/** The factor that makes this session's step-up fresh, "none" when the person has no factor; throws step-up-required otherwise. */
+/**
+ * The factor that makes this session's step-up fresh; throws step-up-required when it is not fresh, and
+ * no-second-factor when the person has none to give (a password alone never lets a step-up action through).
+ */
 export async function freshStepUpFactor(ctx: AccessContext, me: { userId: string; sessionId: string }): Promise<string> {
   const [session, has] = await Promise.all([
     ctx.prisma.session.findUnique({ where: { id: me.sessionId }, select: { secondFactorAt: true, secondFactorKind: true } }),
     hasSecondFactor(ctx.prisma, me.userId),
   ]);
-  if (!has) return "none";
+  if (!has) throw secondFactorNeeded();
   const freshSince = ctx.now().getTime() - assurancePolicy.stepUpFreshMinutes * 60_000;
   if (!session?.secondFactorAt || !session.secondFactorKind || session.secondFactorAt.getTime() < freshSince) throw stepUpRequired();
   return session.secondFactorKind;

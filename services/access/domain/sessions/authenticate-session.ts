@@ -2,6 +2,7 @@
 // from the per-process session cache while the change feed is healthy (find-session.ts); lastSeenAt is
 // written at most once a minute per process, so a busy session does not write on every request, and
 // that write never evicts a cache entry (the trigger of migration 0007 ignores it).
+import { secondFactorRequired } from "../../../../contracts/assurance-levels";
 import { AppError } from "../../../common/http/app-error";
 import type { AccessContext, RequestMeta } from "../context";
 import { endSession } from "./end-session";
@@ -24,7 +25,14 @@ export async function authenticateSession(ctx: AccessContext, bearer: string | u
     await ctx.prisma.session.updateMany({ where: { id: session.sessionId, lastSeenAt: { lt: now } }, data: { lastSeenAt: now } });
     session.lastSeenAt = now; // this process's idle clock, also in its cache entry; it only moves forward
   }
-  return { sessionId: session.sessionId, user: toUserDto(session.user), session: sessionDto(ctx.settings, session), stepUpDemanded: session.stepUpDemandedAt !== null };
+  const required = secondFactorRequired(session.user.role, session.user.tenant?.secondFactorRequired ?? false);
+  return {
+    sessionId: session.sessionId,
+    user: toUserDto(session.user),
+    session: sessionDto(ctx.settings, session),
+    stepUpDemanded: session.stepUpDemandedAt !== null,
+    secondFactor: { required, owed: required && session.secondFactorKind === null },
+  };
 }
 
 async function endTimedOutSession(ctx: AccessContext, session: FoundSession, reason: string, now: Date, meta: RequestMeta) {

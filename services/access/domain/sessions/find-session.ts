@@ -37,7 +37,8 @@ async function loadSession(ctx: AccessContext, digest: string): Promise<FoundSes
       lastSeenAt: true,
       assuranceLevel: true,
       stepUpDemandedAt: true,
-      user: { select: { id: true, name: true, email: true, role: true, tenantId: true, disabledAt: true } },
+      secondFactorKind: true,
+      user: { select: { id: true, name: true, email: true, role: true, tenantId: true, disabledAt: true, tenant: { select: { secondFactorRequired: true } } } },
     },
   });
   if (!row) return undefined;

@@ -15,6 +15,7 @@ export function toTenantDto(tenant: Tenant): TenantDto {
     suspendedAt: tenant.suspendedAt?.toISOString() ?? null,
     closedAt: tenant.closedAt?.toISOString() ?? null,
     closingDispositionId: tenant.closingDispositionId,
+    secondFactorRequired: tenant.secondFactorRequired,
     createdAt: tenant.createdAt.toISOString(),
     updatedAt: tenant.updatedAt.toISOString(),
   };

@@ -24,7 +24,7 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     purpose: "To keep each organisation's licenses, people and records apart, and to apply a district's state law and agreement.",
     retention: "While the organisation is a customer.",
     recipients: noOne,
-    columns: ["id", "slug", "name", "kind", "districtState", "dataAgreement", "dataAgreementSignedAt", "suspendedAt", "closedAt", "closingDispositionId", "createdAt", "updatedAt"],
+    columns: ["id", "slug", "name", "kind", "districtState", "dataAgreement", "dataAgreementSignedAt", "suspendedAt", "closedAt", "closingDispositionId", "secondFactorRequired", "createdAt", "updatedAt"],
   },
   {
     database: "access", table: "Invitation", category: "Staff and administrator accounts",

@@ -9,7 +9,8 @@ import type { Browser, Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { componentClient, introspectAs, type ComponentClient } from "./component-identity";
 import { joinAsMember, postCreated, type Member } from "./license-fixtures";
-import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
+import { addAuthenticatorApp, completeFirstAdminSignIn, expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
+import { authenticatorApp } from "./totp-clock";
 
 const run = randomBytes(3).toString("hex");
 const identity = `disclosures-api-${run}`;
@@ -50,7 +51,7 @@ test.describe.serial("the record of disclosures in the browser", () => {
       await expect(admin).toHaveURL(/\/sign-in\?setup=done/);
     }
     await signIn(admin, firstAdmin.email, firstAdmin.password);
-    await expect(admin.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+    await completeFirstAdminSignIn(admin);
     const { tenant } = await postCreated<{ tenant: { id: string } }>(admin.request, "/api/tenants", { slug: `lakeside-${run}`, name: districtName, kind: "district", districtState: "CO" });
     tenantId = tenant.id;
     const components = (await (await admin.request.get("/api/components")).json()) as { components: { id: string; key: string }[] };
@@ -113,6 +114,12 @@ test.describe.serial("the record of disclosures in the browser", () => {
     }).toPass({ timeout: 30_000 });
     await expect(p.getByTestId("access-chart")).toBeVisible();
     await expectNoAccessibilityViolations(p);
+    // Exporting asks for a fresh second factor: with a password alone it is refused; adding an app gives one.
+    const refused = await p.request.get(`/api/disclosures/export?format=csv&studentId=${student}`);
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { reason?: string }).reason).toBe("second-factor-required");
+    await p.goto("/security");
+    await addAuthenticatorApp(p, "Work phone", (secret) => authenticatorApp(secret).nextCode(p));
     const csv = await p.request.get(`/api/disclosures/export?format=csv&studentId=${student}`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain(`Northwind Tutoring ${run}`);

@@ -10,7 +10,7 @@ import { createLocalJWKSet, jwtVerify } from "jose";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { componentClient, type ComponentClient } from "./component-identity";
 import { postCreated } from "./license-fixtures";
-import { expect, fillSetupForm, firstAdmin, newSignedInPage, setupPath, signIn, test } from "./support";
+import { completeFirstAdminSignIn, expect, fillSetupForm, firstAdmin, newSignedInPage, setupPath, signIn, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 const slug = `aspen-${run}`;
@@ -55,7 +55,7 @@ test.describe.serial("data disposition in the browser", () => {
       await expect(platform).toHaveURL(/\/sign-in\?setup=done/);
     }
     await signIn(platform, firstAdmin.email, firstAdmin.password);
-    await expect(platform.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+    await completeFirstAdminSignIn(platform);
 
     // A district licensed for Reporting, served by a component identity of this run.
     const { tenant } = await postCreated<{ tenant: { id: string } }>(platform.request, "/api/tenants", { slug, name: districtName, kind: "district", districtState: "CO", dataAgreement: "NDPA 2.0" });

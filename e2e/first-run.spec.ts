@@ -1,6 +1,6 @@
 // First run, as a person does it: refuse weak passwords, create the administrator with the setup
 // link, sign in and out, then find the link used up. Serial: the link is single-use.
-import { expect, fillSetupForm, firstAdmin as admin, setupPath, signIn, test } from "./support";
+import { completeFirstAdminSignIn, expect, fillSetupForm, firstAdmin as admin, setupPath, signIn, test } from "./support";
 import { expectNoAccessibilityViolations } from "./accessibility";
 
 test.describe.serial("first administrator", () => {
@@ -52,6 +52,9 @@ test.describe.serial("first administrator", () => {
     await expect(page.getByText("Tessera is not set up yet")).toHaveCount(0);
 
     await signIn(page, admin.email, admin.password);
+    // A platform administrator must have a second factor: the first sign-in asks them to add an app first.
+    await expect(page.getByRole("heading", { level: 1, name: "Add a second factor" })).toBeVisible();
+    await completeFirstAdminSignIn(page);
     await expect(page.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
     await expect(page.getByTestId("account-name")).toHaveText(admin.name);
     await expectNoAccessibilityViolations(page);
@@ -76,6 +79,9 @@ test.describe.serial("first administrator", () => {
     await expect(page).toHaveURL(/\/sign-in/);
 
     await signIn(page, admin.email, admin.password);
+    // Now the password is followed by a code from the app.
+    await expect(page.getByRole("form", { name: "Two-factor authentication" })).toBeVisible();
+    await completeFirstAdminSignIn(page);
     await expect(page.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
     await page.getByRole("link", { name: "Licenses" }).first().click();
     await expect(page.getByRole("heading", { name: "Licenses", level: 1 })).toBeVisible();

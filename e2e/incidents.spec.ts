@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { joinAsMember, postCreated, type Member } from "./license-fixtures";
-import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
+import { completeFirstAdminSignIn, expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 const colorado = { name: `Boulder Valley ${run}`, slug: `boulder-${run}` };
@@ -56,7 +56,7 @@ test.describe.serial("incidents and the compliance overview in the browser", () 
       await expect(admin).toHaveURL(/\/sign-in\?setup=done/);
     }
     await signIn(admin, firstAdmin.email, firstAdmin.password);
-    await expect(admin.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+    await completeFirstAdminSignIn(admin);
 
     ({ tenant: { id: coId } } = await postCreated<{ tenant: { id: string } }>(admin.request, "/api/tenants", { ...colorado, kind: "district", districtState: "CO" }));
     ({ tenant: { id: nyId } } = await postCreated<{ tenant: { id: string } }>(admin.request, "/api/tenants", { ...newYork, kind: "district", districtState: "NY" }));

@@ -1,6 +1,7 @@
 // Passkeys in Chromium with a virtual authenticator (Chrome DevTools Protocol, WebAuthn domain): the first
-// administrator adds a passkey on the Security page, signs out, signs in with the password and the
-// passkey, and a session that never verified a factor steps up with it to make new recovery codes.
+// administrator, who must have a second factor, is asked to add one before anything else and adds a passkey,
+// signs out, signs in with the password and the passkey, and a session opened before the passkey existed
+// answers nothing until it is confirmed with it — then makes new recovery codes without asking again.
 // Chromium refuses an IP address as a WebAuthn RP id, and the shared system runs at 127.0.0.1; so this
 // spec starts a system of its own whose public URL (TESSERA_PUBLIC_URL, the launcher's publicUrl) is
 // http://localhost:PORT — the same server, named so that the RP id is "localhost" (a secure context).
@@ -63,14 +64,20 @@ test("adds a passkey on the Security page; the first comes with recovery codes",
   await fillSetupForm(admin, firstAdmin);
   await expect(admin).toHaveURL(/\/sign-in\?setup=done/);
   await signIn(admin, firstAdmin.email, firstAdmin.password);
-  await expect(admin.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+  // A platform administrator without a second factor: the console asks for one before anything else.
+  await expect(admin.getByRole("heading", { level: 1, name: "Add a second factor" })).toBeVisible();
+  await expect(admin.getByRole("navigation", { name: /main/i })).toHaveCount(0);
+  const refused = await admin.request.get("/api/licenses");
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { reason?: string }).reason).toBe("second-factor-required");
   before = await newPage(browser);
   await before.goto("/sign-in");
   await signIn(before, firstAdmin.email, firstAdmin.password);
-  await expect(before.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+  await expect(before.getByRole("heading", { level: 1, name: "Add a second factor" })).toBeVisible();
 
   authenticator = await virtualAuthenticator(admin);
   await admin.goto("/security");
+  await expect(admin.getByRole("heading", { level: 1, name: "Add a second factor" })).toBeVisible();
   await admin.getByRole("button", { name: "Add a passkey" }).click();
   const dialog = admin.getByRole("dialog", { name: "Add a passkey" });
   await dialog.getByLabel("Name").fill("This laptop");
@@ -83,6 +90,9 @@ test("adds a passkey on the Security page; the first comes with recovery codes",
   await expect(table.getByText("Passkey", { exact: true })).toBeVisible();
   const { credentials } = await authenticator.cdp.send("WebAuthn.getCredentials", { authenticatorId: authenticator.authenticatorId });
   expect(credentials).toHaveLength(1);
+  // Adding it gave it in this session: the console answers now.
+  await admin.getByRole("button", { name: "Continue to the console" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
 });
 
 test("signs out, then signs in with the password and the passkey", async () => {
@@ -98,15 +108,19 @@ test("signs out, then signs in with the password and the passkey", async () => {
   expect(credentials[0].signCount).toBeGreaterThan(0);
 });
 
-test("a session that never verified a factor steps up with the passkey to make new recovery codes", async () => {
+test("a session opened before the passkey existed is confirmed with it first, then makes new recovery codes", async () => {
   // The same passkey on the other session's browser: copied from the first virtual authenticator.
   const { credentials } = await authenticator.cdp.send("WebAuthn.getCredentials", { authenticatorId: authenticator.authenticatorId });
   const other = await virtualAuthenticator(before);
   await other.cdp.send("WebAuthn.addCredential", { authenticatorId: other.authenticatorId, credential: credentials[0] });
   await before.goto("/security");
-  await before.getByRole("button", { name: "New recovery codes" }).click();
+  await expect(before.getByRole("heading", { level: 1, name: "Confirm it is you" })).toBeVisible();
+  await before.getByRole("button", { name: "Confirm it is you" }).click();
   const stepUp = before.getByRole("dialog", { name: "Confirm it is you" });
   await stepUp.getByRole("button", { name: "Use your passkey" }).click();
+  // Confirmed in this session: the Security page itself, and the fresh factor lets new codes through without asking again.
+  await expect(before.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
+  await before.getByRole("button", { name: "New recovery codes" }).click();
   const codes = before.getByRole("dialog", { name: "New recovery codes" });
   await expect(codes.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
 });

@@ -2,10 +2,16 @@
 // backslashes, a second slash, another origin, javascript:) lands on the console after sign-in; each way
 // of signing out — the account menu, next-auth's own sign-out route, /session-ended — ends the session
 // at the access service, so the old cookie replayed afterwards opens nothing; and /session-ended sends
-// the browser to the deployment's public URL whatever Host it was reached under.
+// the browser to the deployment's public URL whatever Host it was reached under. The one signing in is a
+// tenant's member with a password alone (the first administrator, who must use a second factor, invites
+// them), so a dozen sign-ins in a row spend no authenticator codes.
 import http from "node:http";
 import type { BrowserContext, Page } from "@playwright/test";
-import { expect, fillSetupForm, firstAdmin as admin, setupPath, signIn, test } from "./support";
+import { createLicenseViaApi, joinAsMember } from "./license-fixtures";
+import { expect, fillSetupForm, firstAdmin as admin, newFirstAdminPage, setupPath, signIn, test } from "./support";
+
+const run = Date.now().toString(36);
+const person = { name: "Rhea Redirect", email: `rhea-${run}@redirects.example`, password: "harbour lantern quarry velvet" };
 
 const console_ = () => new URL(process.env.TESSERA_E2E_WEB_URL!);
 
@@ -22,7 +28,7 @@ async function ensureAdmin(page: Page) {
 
 async function signedIn(page: Page, callbackUrl?: string) {
   await page.goto(callbackUrl === undefined ? "/sign-in" : `/sign-in?callbackUrl=${callbackUrl}`);
-  await signIn(page, admin.email, admin.password);
+  await signIn(page, person.email, person.password);
 }
 
 /** Replays the cookies a browser had while signed in: only a live server session opens the console. */
@@ -39,6 +45,11 @@ test.describe.serial("sign-out and redirects", () => {
     const page = await browser.newPage({ baseURL: process.env.TESSERA_E2E_WEB_URL });
     await ensureAdmin(page);
     await page.close();
+    const first = await newFirstAdminPage(browser);
+    const { tenantId } = await createLicenseViaApi(first.request, "redirects", run);
+    const member = await joinAsMember(browser, first, tenantId, person);
+    await member.context().close();
+    await first.context().close();
   });
 
   // Each as it appears in the address bar (already percent-encoded where a browser would send it so).

@@ -8,7 +8,7 @@ import path from "node:path";
 import { request as playwrightRequest, type Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { createLicenseViaApi, postCreated } from "./license-fixtures";
-import { expect, firstAdmin, signIn, test } from "./support";
+import { completeFirstAdminSignIn, expect, firstAdmin, signIn, test } from "./support";
 
 const run = Math.random().toString(16).slice(2, 8);
 const names = { kept: `Area kept ${run}`, dropped: `Area dropped ${run}`, leaked: `Area leaked ${run}`, scanned: `Area scanned ${run}` };
@@ -32,7 +32,7 @@ test.describe.serial("the Tokens area", () => {
     page = await context.newPage();
     await page.goto("/sign-in");
     await signIn(page, firstAdmin.email, firstAdmin.password);
-    await expect(page.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+    await completeFirstAdminSignIn(page);
     ({ licenseId } = await createLicenseViaApi(page.request, "area", run));
     for (const [key, name] of Object.entries(names)) secrets[key] = await createToken(name);
   });

@@ -8,7 +8,7 @@ import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { componentClient, introspectAs } from "./component-identity";
 import { createLicenseViaApi, joinAsMember, postCreated } from "./license-fixtures";
-import { confirmByTyping, expect, firstAdmin, signIn, test } from "./support";
+import { completeFirstAdminSignIn, confirmByTyping, expect, firstAdmin, signIn, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 const tokenName = `Nightly export ${run}`;
@@ -67,7 +67,7 @@ test.describe.serial("tokens in the browser", () => {
     page = await context.newPage();
     await page.goto("/sign-in");
     await signIn(page, firstAdmin.email, firstAdmin.password);
-    await expect(page.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+    await completeFirstAdminSignIn(page);
     ({ licenseId, tenantId } = await createLicenseViaApi(page.request, "tokens", run));
   });
   test.afterAll(async () => {

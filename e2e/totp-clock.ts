@@ -4,8 +4,9 @@
 import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 
-export function authenticatorApp(secret: string) {
-  let lastStep = -Infinity;
+/** `used`: where the last used step is kept across spec files (one app shared by them); in memory otherwise. */
+export function authenticatorApp(secret: string, used?: { lastStep: number; save(step: number): void }) {
+  let lastStep = used?.lastStep ?? -Infinity;
   const step = () => Math.floor(Date.now() / 30_000);
   const codeAt = (use: number) => TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30, timestamp: use * 30_000 + 1 });
   return {
@@ -18,6 +19,7 @@ export function authenticatorApp(secret: string) {
       while (Math.max(lastStep + 1, step() - 1) > step() + 1) await page.waitForTimeout(1_000);
       const use = Math.max(lastStep + 1, step() - 1);
       lastStep = use;
+      used?.save(use);
       return codeAt(use);
     },
   };

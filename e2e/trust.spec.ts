@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { joinAsMember, postCreated } from "./license-fixtures";
-import { expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
+import { completeFirstAdminSignIn, expect, fillSetupForm, firstAdmin, setupPath, signIn, test } from "./support";
 
 const run = randomBytes(3).toString("hex");
 const districtName = `Mesa Valley Schools ${run}`;
@@ -30,7 +30,7 @@ test.describe.serial("the public trust page and policy notices", () => {
       await expect(admin).toHaveURL(/\/sign-in\?setup=done/);
     }
     await signIn(admin, firstAdmin.email, firstAdmin.password);
-    await expect(admin.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
+    await completeFirstAdminSignIn(admin);
     ({ tenant: { id: tenantId } } = await postCreated<{ tenant: { id: string } }>(admin.request, "/api/tenants", { slug: `mesa-${run}`, name: districtName, kind: "district", districtState: "CO" }));
   });
   test.afterAll(async () => {

@@ -3,11 +3,12 @@
 // once with a recovery code), and revealing a license key from a session that has not verified the factor
 // is refused until the step-up dialog takes a current code. Runs as a person of its own, never the first
 // administrator that other specs sign in as. Last, having "lost" the phone, Tove is reset by the
-// administrator from the tenant's members and signs in with the password alone.
+// administrator from the tenant's members and signs in with the password alone — until the administrator
+// requires a second factor of the tenant's people, when her live session can do nothing but add one.
 import type { Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./accessibility";
 import { createLicenseViaApi, joinAsMember } from "./license-fixtures";
-import { expect, newFirstAdminPage, newSignedInPage, signIn, test } from "./support";
+import { addAuthenticatorApp, expect, firstAdminCode, newFirstAdminPage, newSignedInPage, signIn, test } from "./support";
 import { authenticatorApp } from "./totp-clock";
 
 test.describe.configure({ mode: "serial" });
@@ -147,4 +148,31 @@ test("an administrator approves the reset of a person who lost their factor; the
   await expect(tove.getByRole("heading", { level: 1, name: `Welcome, ${person.name}` })).toBeVisible();
   await tove.goto("/security");
   await expect(tove.getByTestId("no-factors")).toBeVisible();
+});
+
+test("the tenant's administrator requires a second factor of its people: Tove, without one, can do nothing but add one", async () => {
+  // The first administrator sets it on the tenant's page (a fresh factor of their own: the step-up dialog asks if it is not).
+  await admin.goto(`/tenants/${tenantId}`);
+  await expect(admin.getByTestId("second-factor-requirement")).toContainText("optional");
+  await admin.getByRole("button", { name: "Require a second factor" }).click();
+  const stepUp = admin.getByRole("dialog", { name: "Confirm it is you" });
+  await expect(stepUp.or(admin.getByTestId("second-factor-requirement").getByText(/A second factor is required/))).toBeVisible();
+  if (await stepUp.isVisible()) {
+    await stepUp.getByLabel("Code from your authenticator app").fill(await firstAdminCode(admin));
+    await stepUp.getByRole("button", { name: "Confirm" }).click();
+  }
+  await expect(admin.getByTestId("second-factor-requirement")).toContainText("A second factor is required");
+  await expect(admin.getByRole("button", { name: "Make a second factor optional" })).toBeVisible();
+
+  // Tove's live session (password alone, since the reset) owes one at once: the console shows only that step.
+  await tove.goto("/licenses");
+  await expect(tove.getByRole("heading", { level: 1, name: "Add a second factor" })).toBeVisible();
+  await expect(tove.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+  await expectNoAccessibilityViolations(tove);
+  const refused = await tove.request.get("/api/licenses");
+  expect(((await refused.json()) as { reason?: string }).reason).toBe("second-factor-required");
+  const secret = await addAuthenticatorApp(tove, "New phone", (s) => authenticatorApp(s).nextCode(tove));
+  expect(secret.length).toBeGreaterThan(15);
+  await tove.getByRole("button", { name: "Continue to the console" }).click();
+  await expect(tove.getByRole("heading", { level: 1, name: `Welcome, ${person.name}` })).toBeVisible();
 });

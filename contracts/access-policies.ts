@@ -8,8 +8,11 @@ import { policyTable, type RoutePolicy } from "./route-policy";
 const person = (permission?: Permission): RoutePolicy => ({ callers: ["web"], bearer: "session", permission });
 /** The person's own session and factors, answered even while the detector demands a step-up of the session: what it takes to give one. */
 const personGivingStepUp: RoutePolicy = { callers: ["web"], bearer: "session", duringStepUpDemand: true };
-/** Adding a second factor: answered before a person who must have one has any (never during a detector's step-up demand). */
-const personAddingSecondFactor: RoutePolicy = { callers: ["web"], bearer: "session", addsSecondFactor: true };
+/**
+ * Adding a second factor: answered before a person who must have one has any (never during a detector's step-up
+ * demand); a person who has one gives it first (a stolen session must not add a factor of its own).
+ */
+const personAddingSecondFactor: RoutePolicy = { callers: ["web"], bearer: "session", addsSecondFactor: true, stepUp: "once-enrolled" };
 /** The web tier before anyone is signed in (setup, sign-in, invitations). */
 const webOnly: RoutePolicy = { callers: ["web"] };
 /** A person's action that a stolen session must not do alone: a fresh second factor (route-policy.ts `stepUp`). */

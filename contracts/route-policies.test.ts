@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { accessPolicies } from "./access-policies";
 import { auditPolicies } from "./audit-policies";
-import { admitsCaller, metaPolicies, requiresStepUp, type EndpointPolicy } from "./route-policy";
+import { admitsCaller, metaPolicies, requiresStepUp, type EndpointPolicy, stepUpPassesWithoutFactor } from "./route-policy";
 
 const all = (table: Record<string, EndpointPolicy>) => Object.values(table);
 const admitted = (table: Record<string, EndpointPolicy>, identity: string) =>
@@ -38,8 +38,13 @@ describe("access service policies", () => {
     }
   });
   it("asks for a fresh second factor before revealing a license key, revoking all of a license's tokens, exporting disclosures, replacing recovery codes, resetting another person's factors and changing a tenant's second-factor requirement", () => {
-    const stepUps = all(accessPolicies).filter(requiresStepUp).map((p) => p.endpoint).sort();
+    const stepUps = all(accessPolicies).filter((p) => requiresStepUp(p) && !stepUpPassesWithoutFactor(p)).map((p) => p.endpoint).sort();
     expect(stepUps).toEqual(["GET /v1/disclosures/export", "POST /v1/licenses/:id/reveal-key", "POST /v1/licenses/:id/tokens/revoke-all", "POST /v1/me/recovery-codes", "POST /v1/security/storage-rotations", "POST /v1/users/:userId/second-factors/reset", "PUT /v1/tenants/:id/second-factor-requirement"]);
+  });
+  it("asks a person who has a factor to give it before adding another, and lets the first be added without one", () => {
+    const adding = all(accessPolicies).filter(stepUpPassesWithoutFactor).map((p) => p.endpoint).sort();
+    expect(adding).toEqual(["POST /v1/me/second-factors/:id/confirm", "POST /v1/me/second-factors/passkey", "POST /v1/me/second-factors/passkey/options", "POST /v1/me/second-factors/totp"]);
+    expect(adding.every((e) => requiresStepUp(accessPolicies[e as keyof typeof accessPolicies]))).toBe(true);
   });
   it("only the probes, the OpenAPI document and the JWKS are open to every identity", () => {
     const open = [...all(accessPolicies), ...all(metaPolicies)].filter((p) => p.callers === "any").map((p) => p.endpoint).sort();

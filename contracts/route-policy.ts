@@ -18,7 +18,9 @@ export type RoutePolicy =
   /**
    * Acts for a signed-in person: the bearer must be a live session (else 401) whose role carries `permission` (else 403).
    * `stepUp`: a person with a second factor must have verified it in this session within the last few minutes
-   * (contracts/assurance-levels.ts), else 403 with reason "step-up-required" — for actions a stolen session must not do.
+   * (contracts/assurance-levels.ts), else 403 with reason "step-up-required" — for actions a stolen session must not do;
+   * a person with none is refused (403 "second-factor-required"). `stepUp: "once-enrolled"`: the same for a person
+   * who has a factor, while one with none goes on (adding the first factor: there is nothing to step up with yet).
    * `duringStepUpDemand`: answers even while the anomaly detector demands a fresh second factor of the session
    * (every other route then answers 403 "step-up-required"): what the person needs to give it. Such a route
    * also answers a session that owes a second factor (below).
@@ -26,7 +28,7 @@ export type RoutePolicy =
    * but has not given one in it — every other route then answers 403 "second-factor-required": what it takes to add one.
    * Not while the detector demands a step-up: a new factor is no proof that the session is the person's.
    */
-  | { callers: Callers; bearer: "session"; permission?: Permission; stepUp?: true; duringStepUpDemand?: true; addsSecondFactor?: true };
+  | { callers: Callers; bearer: "session"; permission?: Permission; stepUp?: true | "once-enrolled"; duringStepUpDemand?: true; addsSecondFactor?: true };
 
 /** A policy with the endpoint it belongs to ("POST /v1/licenses"), so a route cannot wear another's. */
 export type EndpointPolicy = RoutePolicy & { endpoint: string };
@@ -59,8 +61,13 @@ export function admitsOwedSecondFactor(policy: RoutePolicy): boolean {
   return policy.bearer === "session" && (policy.duringStepUpDemand === true || policy.addsSecondFactor === true);
 }
 
+/** Whether a person with no second factor goes on at a step-up route (adding the first one), rather than being refused. */
+export function stepUpPassesWithoutFactor(policy: RoutePolicy): boolean {
+  return policy.bearer === "session" && policy.stepUp === "once-enrolled";
+}
+
 export function requiresStepUp(policy: RoutePolicy): boolean {
-  return policy.bearer === "session" && policy.stepUp === true;
+  return policy.bearer === "session" && policy.stepUp !== undefined;
 }
 
 /** Builds a service's policy table: each entry learns its own endpoint key. */

@@ -137,3 +137,17 @@ describe("step-up with no factor to give", () => {
     expect((await call("POST", "/v1/me/second-factors/totp", { label: "Second phone" }, person)).status).toBe(201);
   });
 });
+
+describe("adding a further factor", () => {
+  it("asks a person who has one to give it first when it is not fresh, and adds nothing until then", async () => {
+    const co = await createTenantWithPeople(h, { slug: "mfr-further" });
+    const person = co.people.tenant_member;
+    const factor = await enrolTotp(h, person, clock);
+    clock.advance(11 * 60_000); // past the step-up window (contracts/assurance-levels.ts stepUpFreshMinutes)
+    expect(reasonOf(await call("POST", "/v1/me/second-factors/totp", { label: "Another phone" }, person))).toEqual([403, "step-up-required"]);
+    expect(reasonOf(await call("POST", "/v1/me/second-factors/passkey/options", undefined, person))).toEqual([403, "step-up-required"]);
+    expect(await h.prisma.secondFactor.count({ where: { userId: person.user.id } })).toBe(1);
+    expect((await call("POST", "/v1/me/step-up", { code: totpCodeAt(factor.secret, clock.now()) }, person)).status).toBe(200);
+    expect((await call("POST", "/v1/me/second-factors/totp", { label: "Another phone" }, person)).status).toBe(201);
+  });
+});

@@ -34,14 +34,16 @@ export async function markVerified(ctx: AccessContext, sessionId: string, factor
 }
 
 /**
- * The factor that makes this session's step-up fresh; throws step-up-required when it is not fresh, and
- * no-second-factor when the person has none to give (a password alone never lets a step-up action through).
+ * The factor that makes this session's step-up fresh; throws step-up-required when it is not fresh. A person
+ * with none to give is refused (second-factor-required: a password alone never lets a step-up action through),
+ * or, where `withoutFactor` is "pass" (adding the first factor), goes on with null.
  */
-export async function freshStepUpFactor(ctx: AccessContext, me: { userId: string; sessionId: string }): Promise<string> {
+export async function freshStepUpFactor(ctx: AccessContext, me: { userId: string; sessionId: string }, options: { withoutFactor: "refuse" | "pass" } = { withoutFactor: "refuse" }): Promise<string | null> {
   const [session, has] = await Promise.all([
     ctx.prisma.session.findUnique({ where: { id: me.sessionId }, select: { secondFactorAt: true, secondFactorKind: true } }),
     hasSecondFactor(ctx.prisma, me.userId),
   ]);
+  if (!has && options.withoutFactor === "pass") return null;
   if (!has) throw secondFactorNeeded();
   const freshSince = ctx.now().getTime() - assurancePolicy.stepUpFreshMinutes * 60_000;
   if (!session?.secondFactorAt || !session.secondFactorKind || session.secondFactorAt.getTime() < freshSince) throw stepUpRequired();

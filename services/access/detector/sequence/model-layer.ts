@@ -3,6 +3,7 @@
 // principals' windows (a tracker per loaded version: a new vocabulary starts them afresh); and per batch
 // one predict call per kind for the events observed, answering the flagged ones with what they are shown
 // against — their key, the window of keys before it, the g keys the model expected.
+import type { SequenceEvidence } from "../../../../contracts/security-alert-api";
 import type { AccessPrisma } from "../../db/prisma";
 import type { SequenceKind } from "./event-keys";
 import { loadSequenceModel, type SequenceModel, type SerializedModel } from "./sequence-model";
@@ -17,7 +18,7 @@ export type Observed = { kind: SequenceKind; principalId: string; tenantId: stri
 export type ModelFlag = Observed & {
   /** The key was never seen in the model's training (always flagged). */
   unknownKey: boolean;
-  evidence: { key: string; window: string[]; expected: string[]; model: string; version: number; g: number };
+  evidence: SequenceEvidence;
   baseline: { model: string; version: number; trainedAt: string; historyRows: number; examples: number };
 };
 

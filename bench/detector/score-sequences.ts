@@ -4,7 +4,7 @@
 // flagged when its key is not among the model's top g after its principal's previous h keys; one alert
 // per principal within the rules' cooldown, like the rules.
 import { createAlertCooldown } from "../../services/access/detector/alert-cooldown";
-import { emptyBaseline, type Baseline } from "../../services/access/detector/baselines";
+import { emptyBaseline, isWarm, type Baseline } from "../../services/access/detector/baselines";
 import { ruleThresholds } from "../../services/access/detector/rule-thresholds";
 import { createRules, principalsOf } from "../../services/access/detector/rules";
 import { createLayerCombiner } from "../../services/access/detector/combine-layers";
@@ -16,7 +16,8 @@ import { buildVocabulary, indexOf, unknownIndex } from "../../services/access/de
 import { byAlertKind, type Attribution, type Raised } from "./score-detections";
 import type { AttackKind, Labelled } from "./simulate-traffic";
 
-export type Keyed = { kind: SequenceKind; id: string; at: number; key: string } | null;
+/** warm: the principal past the rules' warm-up (or without a baseline), as the live detector tells the combination. */
+export type Keyed = { kind: SequenceKind; id: string; at: number; key: string; warm: boolean } | null;
 /** A rules alert with its principal (the combination merges model flags into it). */
 export type RulesRaised = Raised & { principalKind: PrincipalKind; principalId: string };
 
@@ -30,7 +31,8 @@ export function keyTraffic(traffic: Labelled[]): { keyed: Keyed[]; raised: Rules
   const keyed = traffic.map(({ event }, index): Keyed => {
     for (const p of principalsOf(event)) if (!baselines.has(`${p.kind}:${p.id}`)) baselines.set(`${p.kind}:${p.id}`, emptyBaseline(p.kind, p.id, p.tenantId));
     const s = sequenceOf(event);
-    const k = s ? { kind: s.kind, id: s.id, at: event.at, key: eventKey(event, baselines.get(`${s.kind}:${s.id}`), tracker.previousAt(s.kind, s.id)) } : null;
+    const b = s ? baselines.get(`${s.kind}:${s.id}`) : undefined;
+    const k = s ? { kind: s.kind, id: s.id, at: event.at, key: eventKey(event, b, tracker.previousAt(s.kind, s.id)), warm: !b || isWarm(b, ruleThresholds) } : null;
     if (s) tracker.advance(s.kind, s.id, event.at, 0);
     for (const f of rules.evaluate(event, (kind, id) => baselines.get(`${kind}:${id}`))) if (isNews(f)) raised.push({ kind: f.kind, index, principalKind: f.principalKind, principalId: f.principalId });
     return k;
@@ -112,7 +114,7 @@ export function combineLayers(traffic: Labelled[], keyed: Keyed[], rules: RulesR
     while (r < sortedRules.length && sortedRules[r]!.index < end) inBatch.push(sortedRules[r++]!);
     const decisions = combiner.combine(
       inBatch.map((x) => ({ id: String(x.index), principalKind: x.principalKind, principalId: x.principalId, at: traffic[x.index]!.event.at })),
-      flags.map((f) => ({ kind: keyed[f.index]!.kind, principalId: keyed[f.index]!.id, at: keyed[f.index]!.at, key: keyed[f.index]!.key, unknownKey: f.unknownKey, index: f.index })),
+      flags.map((f) => ({ kind: keyed[f.index]!.kind, principalId: keyed[f.index]!.id, at: keyed[f.index]!.at, key: keyed[f.index]!.key, unknownKey: f.unknownKey, warm: keyed[f.index]!.warm, index: f.index })),
     );
     for (const d of decisions) {
       if (d.as === "corroborates") corroborated++;

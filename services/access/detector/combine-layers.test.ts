@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createLayerCombiner, isUnusualKey, type Flag } from "./combine-layers";
 
 const t = { cooldownMs: 10_000, maxCounters: 100 };
-const flag = (over: Partial<Flag> = {}): Flag => ({ kind: "token", principalId: "tok_1", at: 1_000, key: "introspection:active", unknownKey: false, ...over });
+const flag = (over: Partial<Flag> = {}): Flag => ({ kind: "token", principalId: "tok_1", at: 1_000, key: "introspection:active", unknownKey: false, warm: true, ...over });
 const rules = (over: { id?: string; principalId?: string; at?: number } = {}) => ({ id: "alr_1", principalKind: "token" as const, principalId: "tok_1", at: 1_000, ...over });
 
 describe("combining the model's flags with the rules' alerts", () => {
@@ -25,7 +25,9 @@ describe("combining the model's flags with the rules' alerts", () => {
     c.combine([rules()], []);
     expect(c.combine([], [flag({ at: 11_000, unknownKey: true }), flag({ principalId: "tok_2", unknownKey: true })]).map((d) => d.as)).toEqual(["alone", "alone"]);
   });
-  it("reads a burst mark alone as usual", () => {
+  it("reads a burst mark as usual, and a new fact during the warm-up too (unless the key was never seen)", () => {
     expect(isUnusualKey(flag({ key: "introspection:active+burst" }))).toBe(false);
+    expect(isUnusualKey(flag({ key: "validation:valid+new-scopes", warm: false }))).toBe(false);
+    expect(isUnusualKey(flag({ key: "validation:valid+new-scopes", warm: false, unknownKey: true }))).toBe(true);
   });
 });

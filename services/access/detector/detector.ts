@@ -14,7 +14,7 @@ import { respondToAlert } from "../domain/security-alerts/respond-to-alert";
 import { recordEvents } from "../outbox/record-event";
 import { createAlertCooldown } from "./alert-cooldown";
 import { createBaselineStore } from "./baseline-store";
-import { allow, type SetName } from "./baselines";
+import { allow, isWarm, type SetName } from "./baselines";
 import type { PrincipalKind } from "../../../contracts/security-alert-api";
 import type { DetectorEvent, DetectorFeed } from "./detector-event";
 import { createSettingsReader } from "./detector-settings";
@@ -100,10 +100,11 @@ export function createDetector(ctx: AccessContext, options: DetectorOptions = {}
         // The event's key reads the baseline before the rules learn from the event (one home for "new").
         const s = sequenceOf(e);
         if (s) {
-          const key = eventKey(e, baselines.get(s.kind, s.id), lastSeen.previousAt(s.kind, s.id));
+          const b = baselines.get(s.kind, s.id);
+          const key = eventKey(e, b, lastSeen.previousAt(s.kind, s.id));
           lastSeen.advance(s.kind, s.id, e.at, 0);
           history?.record(s.kind, s.id, e.at, key);
-          models.observe({ kind: s.kind, principalId: s.id, tenantId: s.tenantId, licenseId: "licenseId" in e ? e.licenseId : null, at: e.at, key });
+          models.observe({ kind: s.kind, principalId: s.id, tenantId: s.tenantId, licenseId: "licenseId" in e ? e.licenseId : null, at: e.at, key, warm: !b || isWarm(b, t) });
         }
         for (const f of rules.evaluate(e, (kind, id) => baselines.get(kind, id))) if (isNews(f)) findings.push(f);
       }

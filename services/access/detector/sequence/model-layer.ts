@@ -13,7 +13,7 @@ import { indexOf, unknownIndex } from "./windows";
 type Loaded = { version: number; createdAt: Date; historyRows: number; examples: number; model: SequenceModel; tracker: ReturnType<typeof createSequenceTracker> };
 
 /** What an observed event carries through to its alert. */
-export type Observed = { kind: SequenceKind; principalId: string; tenantId: string | null; licenseId: string | null; at: number; key: string };
+export type Observed = { kind: SequenceKind; principalId: string; tenantId: string | null; licenseId: string | null; at: number; key: string; warm: boolean };
 
 export type ModelFlag = Observed & {
   /** The key was never seen in the model's training (always flagged). */

@@ -104,7 +104,7 @@ export async function detectorAccuracy(minutes = benchMinutes()): Promise<string
     "",
     `rules: false alerts ${rules.falseAlerts} on ${rules.normalEvents} normal events = ${rules.falseAlertsPer10k.toFixed(2)} per 10 000 normal uses (target <= 1)`,
     `model: false alerts ${alone.falseAlerts} = ${alone.falseAlertsPer10k.toFixed(2)} per 10 000; both (union): ${both.falseAlerts} = ${both.falseAlertsPer10k.toFixed(2)} per 10 000; combined: ${combined.falseAlerts} = ${combined.falseAlertsPer10k.toFixed(2)} per 10 000`,
-    `combined: the rules' alerts first; a model flag on a principal they alerted on within the cooldown merges into that alert (${joined.corroborated} flags); otherwise it stands alone only when its key is unusual (never seen in training, or showing a new fact on a principal past its warm-up); ${joined.quiet} other flags stay quiet`,
+    `combined: the rules' alerts first; a model flag on a principal they alerted on within the cooldown merges into that alert (${joined.corroborated} flags); otherwise it stands alone only when its key is unusual (never seen in training, or showing a new fact on a principal past its warm-up); ${joined.raised.length - raised.length} did, ${joined.quiet} other flags stay quiet`,
     `model scoring cost: ${model.msPer1000.toFixed(1)} ms per 1 000 events (batches of 2 000; per kind of principal one predict call for the distinct windows not scored before)`,
     "published reference: DeepLog (Du et al., CCS 2017, https://doi.org/10.1145/3133956.3134015) F1 0.96 on HDFS logs; independent reproductions 0.71–0.95 — a different data set and task, shown for scale, not compared like for like",
   ].join("\n");

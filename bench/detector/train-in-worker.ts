@@ -43,7 +43,7 @@ export async function trainInWorker(training: Labelled[]): Promise<string> {
       ...outcome.trained.map((t) => `| ${t.kind} | ${t.historyRows} | ${t.principals} | ${t.examples} | ${t.loss.toFixed(3)} | ${(t.trainMs / 1000).toFixed(1)} s |`),
       ...outcome.skipped.map((s) => `| ${s.kind} | ${s.historyRows} (below the minimum) | | | | not trained |`),
       "",
-      `whole job ${(wall / 1000).toFixed(1)} s (worker start, reading the history, training, storing the versions); the access thread's event loop meanwhile: delay p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms`,
+      `whole job ${(wall / 1000).toFixed(1)} s (worker start, reading the history, training, storing the versions); the access thread's event loop meanwhile (sampled every 10 ms: 10 ms is on time): p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms`,
     ].join("\n");
   } finally {
     await db.drop();

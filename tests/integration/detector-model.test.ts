@@ -3,7 +3,8 @@
 // version; the detector loads it; an event out of its sequence (a revoked token presented once, far
 // below the rules' refusal burst) raises a "model" alert with its key, window and the keys expected;
 // a model flag on a rules alert's event is merged into it ("both"); two trainings never run at once,
-// neither in one process nor across processes (the advisory lock); the history is pruned to its bound.
+// neither in one process nor across processes (the advisory lock); alerted principals are not learned
+// from; the history is pruned to its bound.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ruleThresholds } from "../../services/access/detector/rule-thresholds";
@@ -119,8 +120,11 @@ describe("the sequence model in the live detector", () => {
     expect(alerts[0]!.evidence).toMatchObject({ presentedThumbprint: thumb("B"), model: { key: expect.stringContaining("new-thumbprints"), version } });
   });
 
-  it("keeps the last few versions of a kind, and prunes the history to its bound per kind", async () => {
-    for (let k = 0; k < 2; k++) expect((await createModelTrainer(job).trainNow()).state).toBe("done");
+  it("leaves alerted principals out of the next training, keeps the last few versions of a kind, and prunes the history to its bound per kind", async () => {
+    const again = await createModelTrainer({ ...job, minHistory: 10 }).trainNow();
+    // tokens[0] (new certificate) and the revoked token are alerted: only tokens[1]'s history is learned.
+    expect(again.state === "done" && again.trained.find((t) => t.kind === "token")).toMatchObject({ version: 2, principals: 1, historyRows: ruleThresholds.warmupObservations + 5 });
+    expect((await createModelTrainer({ ...job, minHistory: 10 }).trainNow()).state).toBe("done");
     expect((await h.prisma.detectorModel.findMany({ where: { kind: "token" }, orderBy: { version: "asc" } })).map((m) => m.version)).toEqual([2, 3]);
     await pruneKeyHistory(h.prisma, { rowsPerKind: 5, maxAgeDays: 30 }, Date.now());
     const counts = await h.prisma.detectorKeyHistory.groupBy({ by: ["kind"], _count: true });

@@ -3,6 +3,8 @@
 // process; a crashed worker's connection releases it), reads each kind's recorded history (its newest
 // rows, key-history.ts), trains one model per kind with enough of it, stores it as that kind's next
 // version with its metrics and the window it learned from, and drops versions beyond the last few.
+// A principal with an alert not marked "not an anomaly" is left out of the training: what may be an
+// attack is not learned as normal (a false alert's principal comes back once a person says so).
 import pg from "pg";
 import { sequenceKinds, type SequenceKind } from "./event-keys";
 import { defaultSequenceConfig, trainSequenceModel, type SequenceModelConfig } from "./sequence-model";
@@ -39,7 +41,10 @@ export async function runTrainingJob(job: TrainingJob): Promise<TrainingOutcome>
     const skipped: { kind: SequenceKind; historyRows: number }[] = [];
     for (const kind of sequenceKinds) {
       const { rows } = await client.query<{ principal_id: string; key: string; at: Date }>(
-        `SELECT "principal_id", "key", "at" FROM "detector_key_history" WHERE "kind" = $1 ORDER BY "id" DESC LIMIT $2`,
+        `SELECT h."principal_id", h."key", h."at" FROM "detector_key_history" h
+         WHERE h."kind" = $1 AND NOT EXISTS (
+           SELECT 1 FROM "detector_alerts" a WHERE a."principal_kind" = h."kind" AND a."principal_id" = h."principal_id" AND a."state" <> 'not_anomaly')
+         ORDER BY h."id" DESC LIMIT $2`,
         [kind, job.rowsPerKind],
       );
       if (rows.length < Math.max(1, job.minHistory)) {

@@ -34,7 +34,9 @@ type Material = { ca: string; cert: string; key: string };
 type Ready = { onPort: number; offPort: number; component: Material; tokens: string[] };
 
 async function serveInChild(): Promise<void> {
-  const on = await startAccessService("bench_detector", {}, { validationCache: true, quotas: false, detector: {} });
+  // BENCH_DETECTOR_HISTORY=0: the detector without recording the sequence model's key history (its cost, apart).
+  const history = process.env.BENCH_DETECTOR_HISTORY === "0" ? { model: { history: false as const } } : {};
+  const on = await startAccessService("bench_detector", {}, { validationCache: true, quotas: false, detector: history });
   const off = await startAccessService("", {}, { sameDatabaseAs: on, validationCache: true, quotas: false });
   const cat = await createLicenseCatalogue(on, "bd", { resourceServers: [component] });
   const acme = await createTenantWithPeople(on, { slug: "bench-detector" });

@@ -17,7 +17,9 @@ import { createTenantWithPeople } from "../tests/support/tenant-fixtures";
 import { score } from "./detector/score-detections";
 import { attributeModel, combineLayers, keyTraffic, runModel, trainModels } from "./detector/score-sequences";
 import { simulateTraffic } from "./detector/simulate-traffic";
-import { trainInWorker } from "./detector/train-in-worker";
+import { recordTrainingKeys, trainInWorker } from "./detector/train-in-worker";
+import { keyHistoryLimits } from "../services/access/detector/sequence/key-history";
+import { createModelTrainer } from "../services/access/detector/sequence/model-training";
 import { defaultSequenceConfig } from "../services/access/detector/sequence/sequence-model";
 import { forkBenchProcess } from "./lib/child-server";
 import { compareAlternating, type Timing } from "./lib/measure";
@@ -51,6 +53,14 @@ async function serveInChild(): Promise<void> {
     })),
   });
   for (const h of [on, off]) await h.validationCache?.feed.sync();
+  // The "on" process scores with models, as a deployment past its first training does: trained (in the
+  // worker thread) on the training seed's recorded keys. BENCH_DETECTOR_MODEL=0: the rules alone.
+  if (process.env.BENCH_DETECTOR_MODEL !== "0") {
+    await recordTrainingKeys(on.testDb.url!, simulateTraffic({ ...simulation(20), seed: trainingSeed, episodesPerKind: 0 }).events);
+    const trained = await createModelTrainer({ connectionString: on.testDb.url!, minHistory: 1_000, rowsPerKind: keyHistoryLimits.rowsPerKind, keepVersions: 3 }).trainNow();
+    if (trained.state !== "done") throw new Error("the bench's model was not trained");
+    on.ctx.detector?.modelsChanged();
+  }
   await on.pki.issue(component);
   const m = await on.pki.client(component);
   const port = (h: typeof on) => (h.app.server.address() as { port: number }).port;
@@ -138,7 +148,7 @@ export async function benchDetector(timing: Timing): Promise<{ tables: BenchTabl
     const intro = await compareAlternating(introspect(offClient), introspect(onClient), 32, timing);
     const table: BenchTable = {
       title: `Introspection with the anomaly detector on vs off (${tokenCount} tokens, caches warm, 32 in flight)`,
-      note: "two access processes on one database, the same but for the detector (on: every answer pushed to its queue, rules run in batches every 100 ms, baselines written every 5 s); alternating slices; ratio = on / off req/s (target >= 0.95)",
+      note: `two access processes on one database, the same but for the detector (on: every answer pushed to its queue, rules run in batches every 100 ms, baselines written every 5 s, ${process.env.BENCH_DETECTOR_HISTORY === "0" ? "no key history recorded" : "each event's key recorded every 2 s"}, ${process.env.BENCH_DETECTOR_MODEL === "0" ? "no sequence model" : "token and license models scored per batch"}); alternating slices; ratio = on / off req/s (target >= 0.95)`,
       rows: [
         { case: "POST /oauth/introspect, detector off", result: intro.baseline, ratio: null },
         { case: "POST /oauth/introspect, detector on", result: intro.test, ratio: intro.test.perSecond / intro.baseline.perSecond },

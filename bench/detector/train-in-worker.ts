@@ -12,14 +12,13 @@ import { createTestDatabase } from "../../tests/support/test-database";
 import { keyTraffic } from "./score-sequences";
 import type { Labelled } from "./simulate-traffic";
 
-export async function trainInWorker(training: Labelled[]): Promise<string> {
+/** Writes the keys of the traffic's normal events to a database's detector_key_history, as the detector would have; answers how many. */
+export async function recordTrainingKeys(connectionString: string, training: Labelled[]): Promise<number> {
   const { keyed } = keyTraffic(training.filter((l) => l.label === "normal"));
   const rows = keyed.filter((k) => k !== null);
-  const db = await createTestDatabase("bench_detector_train");
+  const client = new pg.Client({ connectionString });
+  await client.connect();
   try {
-    await migrate(db.url!, accessMigrations);
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
     for (let from = 0; from < rows.length; from += 10_000) {
       const chunk = rows.slice(from, from + 10_000);
       await client.query(
@@ -27,7 +26,17 @@ export async function trainInWorker(training: Labelled[]): Promise<string> {
         [chunk.map((r) => r.kind), chunk.map((r) => r.id), chunk.map((r) => new Date(r.at)), chunk.map((r) => r.key)],
       );
     }
+  } finally {
     await client.end();
+  }
+  return rows.length;
+}
+
+export async function trainInWorker(training: Labelled[]): Promise<string> {
+  const db = await createTestDatabase("bench_detector_train");
+  try {
+    await migrate(db.url!, accessMigrations);
+    const recorded = await recordTrainingKeys(db.url!, training);
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const started = Date.now();
@@ -37,7 +46,7 @@ export async function trainInWorker(training: Labelled[]): Promise<string> {
     if (outcome.state !== "done") throw new Error("the training bench found another training holding the lock");
     const ms = (ns: number) => (ns / 1e6).toFixed(1);
     return [
-      `## Training in the worker thread (${rows.length} recorded keys of a simulated deployment's normal traffic, the schedule's job as it runs live)`,
+      `## Training in the worker thread (${recorded} recorded keys of a simulated deployment's normal traffic, the schedule's job as it runs live)`,
       "| kind | events read | principals | examples | loss | training |",
       "| --- | ---: | ---: | ---: | ---: | ---: |",
       ...outcome.trained.map((t) => `| ${t.kind} | ${t.historyRows} | ${t.principals} | ${t.examples} | ${t.loss.toFixed(3)} | ${(t.trainMs / 1000).toFixed(1)} s |`),

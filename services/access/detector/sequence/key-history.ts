@@ -18,7 +18,7 @@ export const keyHistoryLimits: KeyHistoryLimits = { rowsPerKind: 200_000, maxAge
 
 export type KeyHistory = {
   record(kind: SequenceKind, principalId: string, at: number, key: string): void;
-  /** Writes what is held when it is time (or `force`), and prunes when that is due. */
+  /** Writes what is held when it is time (or `force`: closing), and prunes when that is due. */
   flush(force?: boolean): Promise<void>;
   stats(): { pending: number; dropped: number; written: number };
 };
@@ -47,7 +47,7 @@ export function createKeyHistory(prisma: AccessPrisma, limits: Partial<KeyHistor
           FROM unnest(${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.at)}::float8[], ${rows.map((r) => r.key)}::text[]) AS r(kind, id, at, key)`;
         written += rows.length;
       }
-      if (force || now() - prunedAt >= l.pruneMs) {
+      if (now() - prunedAt >= l.pruneMs) {
         prunedAt = now();
         await pruneKeyHistory(prisma, l, now());
       }

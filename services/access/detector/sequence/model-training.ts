@@ -5,6 +5,7 @@
 // newest older than the retraining period), so restarts and several processes keep one rhythm.
 import { Worker } from "node:worker_threads";
 import type { AccessPrisma } from "../../db/prisma";
+import { sequenceKinds } from "./event-keys";
 import { keyHistoryLimits } from "./key-history";
 import type { TrainingJob, TrainingOutcome } from "./training-job";
 
@@ -44,12 +45,16 @@ export function createModelTrainer(job: TrainingJob): ModelTrainer {
   };
 }
 
-/** Whether a training is due: no model yet and `minHistory` events recorded, or the newest model older than `retrainHours`. */
+/** Whether a training is due: no model yet and some kind has `minHistory` events recorded, or the newest model older than `retrainHours`. */
 export async function trainingDue(prisma: AccessPrisma, retrainHours: number, minHistory: number, now = Date.now()): Promise<boolean> {
   const newest = await prisma.detectorModel.findFirst({ orderBy: { createdAt: "desc" }, select: { createdAt: true } });
   if (newest) return now - newest.createdAt.getTime() >= retrainHours * 3_600_000;
-  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "detector_key_history" LIMIT ${minHistory}) t`;
-  return (row?.n ?? 0) >= minHistory;
+  for (const kind of sequenceKinds) {
+    // Counted up to the minimum only, along the (kind, id) index.
+    const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "detector_key_history" WHERE "kind" = ${kind} LIMIT ${minHistory}) t`;
+    if ((row?.n ?? 0) >= minHistory) return true;
+  }
+  return false;
 }
 
 export type ModelScheduleOptions = {

@@ -9,8 +9,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ruleThresholds } from "../../services/access/detector/rule-thresholds";
 import { pruneKeyHistory } from "../../services/access/detector/sequence/key-history";
-import { createModelTrainer, trainingDue } from "../../services/access/detector/sequence/model-training";
-import { trainingLockSql, type TrainingJob } from "../../services/access/detector/sequence/training-job";
+import { createModelTrainer, startModelSchedule, trainingDue } from "../../services/access/detector/sequence/model-training";
+import { trainingLockSql, type TrainingJob, type TrainingOutcome } from "../../services/access/detector/sequence/training-job";
 import { startAccessService, type AccessHarness } from "../support/start-access-service";
 import { authorization } from "../support/tenant-fixtures";
 import { createTokenViaApi, createTokenWorld, type TokenWorld } from "../support/token-fixtures";
@@ -18,6 +18,7 @@ import { createTokenViaApi, createTokenWorld, type TokenWorld } from "../support
 let h: AccessHarness;
 let w: TokenWorld;
 let job: TrainingJob;
+let schedule: ReturnType<typeof startModelSchedule> | undefined;
 const thumb = (c: string) => c.repeat(43);
 // A tiny network: seconds of training, enough to learn one token's steady use.
 const tiny = { h: 3, g: 1, units: 8, embedding: 4, epochs: 25, maxExamples: 400, batchSize: 32 };
@@ -28,6 +29,7 @@ beforeAll(async () => {
   job = { connectionString: h.testDb.url!, minHistory: 30, rowsPerKind: 10_000, keepVersions: 2, config: tiny };
 });
 afterAll(async () => {
+  await schedule?.stop();
   await h?.close();
 });
 
@@ -120,11 +122,21 @@ describe("the sequence model in the live detector", () => {
     expect(alerts[0]!.evidence).toMatchObject({ presentedThumbprint: thumb("B"), model: { key: expect.stringContaining("new-thumbprints"), version } });
   });
 
-  it("leaves alerted principals out of the next training, keeps the last few versions of a kind, and prunes the history to its bound per kind", async () => {
+  it("leaves alerted principals out of the next training, retrains on its schedule, keeps the last few versions of a kind, and prunes the history to its bound per kind", async () => {
     const again = await createModelTrainer({ ...job, minHistory: 10 }).trainNow();
     // tokens[0] (new certificate) and the revoked token are alerted: only tokens[1]'s history is learned.
     expect(again.state === "done" && again.trained.find((t) => t.kind === "token")).toMatchObject({ version: 2, principals: 1, historyRows: ruleThresholds.warmupObservations + 5 });
-    expect((await createModelTrainer({ ...job, minHistory: 10 }).trainNow()).state).toBe("done");
+    // The schedule: a day later the newest version is due for retraining, and is retrained once.
+    let offsetMs = 25 * 3_600_000;
+    const scheduled = await new Promise<TrainingOutcome>((resolve) => {
+      const onTrained = (o: TrainingOutcome) => {
+        offsetMs = 0; // retrained: not due again
+        resolve(o);
+      };
+      schedule = startModelSchedule(h.prisma, { connectionString: job.connectionString, retrainHours: 24, minHistory: 10, checkMs: 20, keepVersions: 2, config: tiny, now: () => Date.now() + offsetMs, onTrained });
+    });
+    await schedule!.stop();
+    expect(scheduled.state === "done" && scheduled.trained.find((t) => t.kind === "token")).toMatchObject({ version: 3 });
     expect((await h.prisma.detectorModel.findMany({ where: { kind: "token" }, orderBy: { version: "asc" } })).map((m) => m.version)).toEqual([2, 3]);
     await pruneKeyHistory(h.prisma, { rowsPerKind: 5, maxAgeDays: 30 }, Date.now());
     const counts = await h.prisma.detectorKeyHistory.groupBy({ by: ["kind"], _count: true });

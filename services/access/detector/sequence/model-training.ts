@@ -69,6 +69,8 @@ export type ModelScheduleOptions = {
   config?: TrainingJob["config"];
   onTrained?: (outcome: TrainingOutcome) => void;
   log?: (err: unknown, message: string) => void;
+  /** The clock a model's age is read with (tests move it); default the system's. */
+  now?: () => number;
 };
 
 export function startModelSchedule(prisma: AccessPrisma, o: ModelScheduleOptions): { trainer: ModelTrainer; stop(): Promise<void> } {
@@ -76,7 +78,7 @@ export function startModelSchedule(prisma: AccessPrisma, o: ModelScheduleOptions
   let current: Promise<unknown> = Promise.resolve();
   const check = () => {
     if (trainer.running()) return;
-    current = trainingDue(prisma, o.retrainHours, o.minHistory)
+    current = trainingDue(prisma, o.retrainHours, o.minHistory, (o.now ?? Date.now)())
       .then(async (due) => {
         if (!due) return;
         const outcome = await trainer.trainNow();

@@ -11,7 +11,7 @@ import { runTrainingJob } from "../../services/access/detector/sequence/training
 import { pendingMigrations } from "../../services/common/db/migrate";
 import { embeddedDatabaseInUse, openDatabase } from "../../services/common/db/open-database";
 import { repoRoot } from "../home";
-import { accessConfig } from "./open-access-host";
+import { accessConfig, operatorActor } from "./open-access-host";
 
 const usage = "usage: tessera detector train [--min-history N]";
 
@@ -33,7 +33,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     const pending = await pendingMigrations(database.connectionString, path.join(repoRoot, "prisma/access/migrations"));
     if (pending.length) throw new Error(`The access database's schema is behind (not applied: ${pending.join(", ")}): start the access service of this version once, then run this again.`);
-    const outcome = await runTrainingJob({ connectionString: database.connectionString, minHistory, rowsPerKind: keyHistoryLimits.rowsPerKind, keepVersions: 3 });
+    const outcome = await runTrainingJob({ connectionString: database.connectionString, minHistory, rowsPerKind: keyHistoryLimits.rowsPerKind, keepVersions: 3, actor: operatorActor("tessera detector train") });
     if (outcome.state === "busy") {
       console.log("Another training is running (an access process holds the lock); nothing trained.");
       return 1;

@@ -77,6 +77,9 @@ describe("the sequence model in the live detector", () => {
     expect(token).toMatchObject({ version: 1, historyRows: 2 * (ruleThresholds.warmupObservations + 5), principals: 2 });
     expect(token.examples).toBeGreaterThan(0);
     version = token.version;
+    // Audited with the version it stored, as the detector itself.
+    const events = (await h.prisma.outboxEvent.findMany()).map((e) => e.payload as { action: string; actor: { id: string }; target: { id: string }; data: Record<string, unknown> });
+    expect(events.filter((e) => e.action === "detector.model_train" && e.target.id === "token:1")).toMatchObject([{ actor: { id: "detector" }, data: { kind: "token", version: 1, principals: 2 } }]);
     expect(await trainingDue(h.prisma, 24, job.minHistory)).toBe(false);
 
     // Another process's training holds the lock: this one does not train.

@@ -4,8 +4,10 @@
 // rows, key-history.ts), trains one model per kind with enough of it, stores it as that kind's next
 // version with its metrics and the window it learned from, and drops versions beyond the last few.
 // A principal with an alert not marked "not an anomaly" is left out of the training: what may be an
-// attack is not learned as normal (a false alert's principal comes back once a person says so).
+// attack is not learned as normal (a false alert's principal comes back once a person says so). Each
+// stored version is audited (detector.model_train) in the transaction that stores it.
 import pg from "pg";
+import { recordEvents, type OutboxBatchWriter, type RecordableEvent } from "../../outbox/record-event";
 import { sequenceKinds, type SequenceKind } from "./event-keys";
 import { defaultSequenceConfig, trainSequenceModel, type SequenceModelConfig } from "./sequence-model";
 import { buildVocabulary, indexOf } from "./windows";
@@ -19,6 +21,8 @@ export type TrainingJob = {
   /** Versions of each kind kept (the newest). */
   keepVersions: number;
   config?: Partial<SequenceModelConfig>;
+  /** Who trains, as the audit event names them (default: the detector itself, on its schedule). */
+  actor?: RecordableEvent["actor"];
 };
 
 export type TrainedKind = { kind: SequenceKind; version: number; examples: number; loss: number; trainMs: number; historyRows: number; principals: number };
@@ -28,6 +32,11 @@ export type TrainingOutcome =
 
 /** The advisory lock's key: one training at a time per database. */
 export const trainingLockSql = "select pg_try_advisory_lock(hashtext('tessera:detector-model-training')) as locked";
+
+/** recordEvents' one statement, on this plain connection. */
+const outboxOf = (client: pg.Client): OutboxBatchWriter => ({
+  $executeRaw: async (strings, ...values) => (await client.query(strings.reduce((sql, s, i) => `${sql}$${i}${s}`), values)).rowCount ?? 0,
+});
 
 export async function runTrainingJob(job: TrainingJob): Promise<TrainingOutcome> {
   const started = Date.now();
@@ -58,6 +67,7 @@ export async function runTrainingJob(job: TrainingJob): Promise<TrainingOutcome>
       const { model, metrics } = await trainSequenceModel([...byPrincipal.values()].map((s) => s.map((k) => indexOf(vocabulary, k))), vocabulary, config);
       const serialized = JSON.stringify(model.serialize());
       model.dispose();
+      await client.query("BEGIN");
       const { rows: inserted } = await client.query<{ version: number }>(
         `INSERT INTO "detector_models" ("kind", "version", "model", "examples", "loss", "train_ms", "history_rows", "principals", "history_from", "history_to")
          SELECT $1, COALESCE(MAX("version"), 0) + 1, $2::jsonb, $3, $4, $5, $6, $7, $8, $9 FROM "detector_models" WHERE "kind" = $1
@@ -66,7 +76,19 @@ export async function runTrainingJob(job: TrainingJob): Promise<TrainingOutcome>
       );
       const version = inserted[0]!.version;
       await client.query(`DELETE FROM "detector_models" WHERE "kind" = $1 AND "version" <= $2`, [kind, version - job.keepVersions]);
-      trained.push({ kind, version, examples: metrics.examples, loss: metrics.loss, trainMs: metrics.trainMs, historyRows: rows.length, principals: byPrincipal.size });
+      const done: TrainedKind = { kind, version, examples: metrics.examples, loss: metrics.loss, trainMs: metrics.trainMs, historyRows: rows.length, principals: byPrincipal.size };
+      await recordEvents(outboxOf(client), [{
+        action: "detector.model_train",
+        outcome: "success",
+        actor: job.actor ?? { type: "service", id: "detector", label: "Anomaly detector" },
+        target: { type: "detector-model", id: `${kind}:${version}` },
+        tenantId: null,
+        sourceIp: null,
+        requestId: null,
+        data: { kind, version, examples: done.examples, historyRows: done.historyRows, principals: done.principals, trainMs: done.trainMs },
+      }]);
+      await client.query("COMMIT");
+      trained.push(done);
     }
     return { state: "done", trained, skipped, ms: Date.now() - started };
   } finally {

@@ -114,12 +114,22 @@ export function createDetector(ctx: AccessContext, options: DetectorOptions = {}
         await baselines.save();
       }
       const rows = findings.map(toRow);
-      const later = withModel(rows, models.score());
+      const later = withModel(rows, scoreModels());
       if (rows.length) await raise(rows);
       if (later.length) await corroborate(later);
       await history?.flush().catch((err: unknown) => options.log?.(err, "detector key history not written"));
     } catch (err) {
       options.log?.(err, "detector batch failed");
+    }
+  };
+
+  /** The model's flags of this batch; a model that fails costs its flags, never the rules' alerts. */
+  const scoreModels = (): ModelFlag[] => {
+    try {
+      return models.score();
+    } catch (err) {
+      options.log?.(err, "detector models not scored");
+      return [];
     }
   };
 

@@ -22,6 +22,9 @@ const usage = `Usage: tessera <command>
                                  run the security plan's self-checks (default credentials on the access database and on each
                                  postgresql://, amqp:// or redis:// target; TLS, keys, passwords, audit chain, web tier, throttling,
                                  access review); prints a table, exits 1 when a check fails
+  detector train [--min-history N]
+                                 train the anomaly detector's sequence models now on the access service's recorded history
+                                 (one new version per kind of principal; running services load it within a minute)
   import django-licenses --csv FILE --fernet-key-file KEY --tenant SLUG --tier TIER [--map APPLICATION=KEY,…]… [--dry-run]
                                  import licenses exported from the Django system (all or nothing); --map names the
                                  component of each Django application and may be given more than once
@@ -37,6 +40,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   pki: () => import("./pki/pki-command"),
   keys: () => import("./access-host/keys-command"),
   import: () => import("./access-host/import-command"),
+  detector: () => import("./access-host/detector-command"),
   selfcheck: () => import("./access-host/selfcheck-command"),
   audit: () => import("./audit-host/audit-command"),
   db: () => import("./dev-tools/db-command"),

@@ -28,6 +28,7 @@ export const eventSentences: Record<string, Templates> = {
   "detector.respond": { success: "{actor} answered alert {target} with {data.response} ({data.state}){for tenant}" },
   "detector.response_reverse": { success: "{actor} reversed the {data.response} response to alert {target}{for tenant}" },
   "detector.alert_decide": { success: "{actor} marked alert {target} as {data.decision}{for tenant}" },
+  "detector.model_train": { success: "{actor} trained the detector's {data.kind} sequence model, version {data.version}, on {data.historyRows} events of {data.principals} principals" },
   "detector.setting_update": { success: "{actor} set the detector's responses for {data.scope} to {data.mode}: {data.responses}" },
   "disposition.file": { success: "{actor} asked for {tenant}'s data to be destroyed ({data.scope}) in disposition {target}" },
   "disposition.acknowledge": { success: "{actor} confirmed that component {data.component} destroyed its part of disposition {target} for {tenant}" },

@@ -57,6 +57,21 @@ export const detectorResponseDto = z.object({
 });
 export type DetectorResponseDto = z.infer<typeof detectorResponseDto>;
 
+/**
+ * What a sequence model's flag shows (services/access/detector/sequence/model-layer.ts): the event's key,
+ * the keys of the principal's events before it, the g keys the model expected instead, and which model.
+ * A "sequence" alert's evidence; under `model` in a rules alert it corroborates (source "both").
+ */
+export const sequenceEvidence = z.object({
+  key: z.string(),
+  window: z.array(z.string()),
+  expected: z.array(z.string()),
+  model: z.string(),
+  version: z.number().int(),
+  g: z.number().int(),
+});
+export type SequenceEvidence = z.infer<typeof sequenceEvidence>;
+
 export const securityAlertDto = z.object({
   id: z.string(),
   kind: z.enum(alertKinds),

@@ -28,6 +28,12 @@ const schema = z.object({
   REQUEST_QUOTAS: z.enum(["enforce", "off"]).default("enforce"),
   /** The anomaly detector (services/access/detector/): watching token use and sign-ins, or off. Its responses start in shadow mode. */
   DETECTOR: z.enum(["on", "off"]).default("on"),
+  /**
+   * The detector's sequence model (services/access/detector/sequence/): hours between retrainings on this
+   * deployment's recorded history, in a worker thread (the first once enough history is recorded); 0: never
+   * trained and no history recorded (models already stored are still scored).
+   */
+  DETECTOR_MODEL_RETRAIN_HOURS: z.coerce.number().min(0).max(24 * 90).default(24),
   ...tlsEnv,
   ...telemetryEnv,
   // TLS_CERT_FILE/TLS_KEY_FILE serve (serverAuth only); the audit service is called with this pair (clientAuth only).

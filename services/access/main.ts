@@ -9,6 +9,7 @@ import { openDatabase } from "../common/db/open-database";
 import { embeddedNoCacheMessage, startValidationCache } from "./cache/start-validation-cache";
 import { loadAccessConfig } from "./config";
 import { createPrisma } from "./db/prisma";
+import { minHistoryPerKind, startModelSchedule } from "./detector/sequence/model-training";
 import { ensureDefaultCatalogue } from "./domain/catalogue/ensure-default-catalogue";
 import { ensureTrustDocuments } from "./domain/trust/ensure-trust-documents";
 import { startExpirySweep } from "./domain/licenses/expiry-sweep";
@@ -69,8 +70,22 @@ const { app, ctx } = buildAccessService({
           onFlushError: (err) => app.log.warn({ err }, "rate-limited counts not written; kept for the next flush"),
         },
   // Watches sign-ins and token use off the hot path; responds as each tenant's setting says (shadow: record only).
-  detector: config.DETECTOR === "off" ? false : { log: (err, message) => app.log.warn({ err }, message) },
+  detector: config.DETECTOR === "off" ? false : { log: (err, message) => app.log.warn({ err }, message), model: { history: config.DETECTOR_MODEL_RETRAIN_HOURS === 0 ? false : {} } },
 });
+// The detector's sequence models, retrained on the recorded history in a worker thread when due (one process at a time).
+const modelSchedule =
+  config.DETECTOR === "off"
+    ? null
+    : startModelSchedule(prisma, {
+        connectionString: database.connectionString,
+        retrainHours: config.DETECTOR_MODEL_RETRAIN_HOURS,
+        minHistory: minHistoryPerKind,
+        onTrained: (outcome) => {
+          ctx.detector?.modelsChanged();
+          app.log.info({ outcome }, "detector sequence models trained");
+        },
+        log: (err, message) => app.log.warn({ err }, message),
+      });
 
 
 const relay = startOutboxRelay({ prisma, auditClient, logger: app.log });
@@ -82,6 +97,7 @@ closeOnSignals(app, async () => {
   await Promise.race([relay.flush(), new Promise((resolve) => setTimeout(resolve, 3000))]);
   await expirySweep.stop();
   await selfCheckSchedule.stop();
+  await modelSchedule?.stop();
   await relay.stop();
   await validationCache?.close();
   await auditClient.close();

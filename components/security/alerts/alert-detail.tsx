@@ -8,6 +8,7 @@ import { ConfirmActionDialog } from "@/components/ui/confirm-action-dialog";
 import { DetailsList } from "@/components/ui/details-list";
 import { useApiAction } from "@/lib/client/use-api-action";
 import { alertKeys, applyResponse, decideAlert, reverseResponse } from "./alert-queries";
+import { modelEvidenceSentence } from "./model-evidence";
 
 const shown = (v: unknown) => (Array.isArray(v) ? v.join(", ") || "none" : v === null || v === undefined ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v));
 const entries = (o: Record<string, unknown>) => Object.entries(o).map(([k, v]) => [k, <span key={k} className="break-all">{shown(v)}</span>] as [string, React.ReactNode]);
@@ -19,6 +20,7 @@ export function AlertDetail({ alert, canAct }: { alert: SecurityAlertDto; canAct
   const reverse = useApiAction({ run: (responseId: string) => reverseResponse(alert.id, responseId), success: "Response reversed.", failure: "The response could not be reversed.", invalidate });
   const decide = useApiAction({ run: (d: "not_anomaly" | "resolved") => decideAlert(alert.id, d), success: "Alert closed.", failure: "The alert could not be closed.", invalidate });
   const open = alert.state === "open";
+  const modelSays = modelEvidenceSentence(alert);
   return (
     <article aria-labelledby={`alert-${alert.id}`} className="space-y-4" data-testid="alert-detail">
       <h3 id={`alert-${alert.id}`} className="text-base font-semibold">
@@ -27,7 +29,9 @@ export function AlertDetail({ alert, canAct }: { alert: SecurityAlertDto; canAct
       <DetailsList rows={[["Raised by", alert.source], ["Tenant", alert.tenantId ?? "—"], ["Seen at", alert.occurredAt], ["State", alert.state.replace("_", " ")]]} />
       <section>
         <h4 className="font-medium">Evidence</h4>
-        <DetailsList rows={entries(alert.evidence)} />
+        {modelSays ? <p className="mt-1 text-sm" data-testid="model-evidence">{modelSays}</p> : null}
+        {/* A corroborating model's evidence is told by the sentence, not repeated as JSON. */}
+        <DetailsList rows={entries(modelSays && alert.kind !== "sequence" ? Object.fromEntries(Object.entries(alert.evidence).filter(([k]) => k !== "model")) : alert.evidence)} />
       </section>
       <section>
         <h4 className="font-medium">The baseline it broke</h4>

@@ -13,6 +13,7 @@ describe("sequence model", () => {
     const seq = cycle(10);
     const w = windowBefore(seq, 8, 3); // b c d → a expected
     expect(model.score([w, w], [indexOf(v, "a"), indexOf(v, "c")])).toEqual([false, true]);
+    expect(model.expected([w])).toEqual([[indexOf(v, "a")]]); // what a flagged event is shown against
     const again = await loadSequenceModel(JSON.parse(JSON.stringify(model.serialize())));
     expect(again.score([w, w], [indexOf(v, "a"), indexOf(v, "c")])).toEqual([false, true]);
     model.dispose();

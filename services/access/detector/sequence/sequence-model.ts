@@ -15,6 +15,8 @@ export type SequenceModel = {
   config: SequenceModelConfig;
   /** For each window (h indices) and the key that followed, whether it is anomalous. One predict call for the windows not yet seen. */
   score(windows: number[][], actual: number[]): boolean[];
+  /** The g most likely next keys (indices, most likely first) after each window: what a flagged event is shown against. */
+  expected(windows: number[][]): number[][];
   serialize(): SerializedModel;
   dispose(): void;
 };
@@ -46,20 +48,29 @@ const maxCachedWindows = 50_000;
 function wrap(m: tfl.Sequential, vocabulary: Vocabulary, config: SequenceModelConfig): SequenceModel {
   const topOf = new Map<string, number[]>();
   const n = vocabulary.keys.length;
+  const expected = (windows: number[][]): number[][] => {
+    const keys = windows.map((w) => w.join(","));
+    let missing = [...new Set(keys.filter((k) => !topOf.has(k)))];
+    if (missing.length) {
+      // Forgetting at once: then this batch's windows are all predicted again.
+      if (topOf.size + missing.length > maxCachedWindows) {
+        topOf.clear();
+        missing = [...new Set(keys)];
+      }
+      const rows = missing.map((k) => k.split(",").map(Number));
+      const probs = tf.tidy(() => (m.predict(tf.tensor2d(rows, [rows.length, config.h], "int32")) as tf.Tensor).dataSync());
+      missing.forEach((k, i) => topOf.set(k, topG(probs.subarray(i * n, (i + 1) * n), config.g)));
+    }
+    return keys.map((k) => topOf.get(k)!);
+  };
   return {
     vocabulary,
     config,
-    score(windows, actual) {
-      const keys = windows.map((w) => w.join(","));
-      const missing = [...new Set(keys.filter((k) => !topOf.has(k)))];
-      if (missing.length) {
-        if (topOf.size + missing.length > maxCachedWindows) topOf.clear();
-        const rows = missing.map((k) => k.split(",").map(Number));
-        const probs = tf.tidy(() => (m.predict(tf.tensor2d(rows, [rows.length, config.h], "int32")) as tf.Tensor).dataSync());
-        missing.forEach((k, i) => topOf.set(k, topG(probs.subarray(i * n, (i + 1) * n), config.g)));
-      }
-      return actual.map((a, i) => isAnomalous(topOf.get(keys[i]!)!, a));
+    score: (windows, actual) => {
+      const tops = expected(windows);
+      return actual.map((a, i) => isAnomalous(tops[i]!, a));
     },
+    expected,
     serialize: () => ({ keys: vocabulary.keys, config, weights: m.getWeights().map((w) => ({ shape: w.shape, data: Array.from(w.dataSync()) })) }),
     dispose: () => m.dispose(),
   };

@@ -187,6 +187,22 @@ export const tesseraInventory: readonly TesseraDataDeclaration[] = [
     columns: ["id", "alertId", "kind", "state", "target", "undo", "createdAt", "actedById", "reversedAt", "reversedById"],
   },
   {
+    database: "access", table: "DetectorKeyHistory", category: "Application use statistics",
+    element: "The anomaly detector's sequence-model history: for each recent event, whose it was (token, license, person, caller or address id), when, and its key (type, outcome, which learned facts were new; no address, certificate or secret).",
+    purpose: "To train each kind of principal's sequence model on the deployment's own normal use.",
+    retention: "Bounded: the newest rows of each kind up to a cap, and none older than 30 days.",
+    recipients: noOne,
+    columns: ["id", "kind", "principalId", "at", "key"],
+  },
+  {
+    database: "access", table: "DetectorModel", category: "Other",
+    element: "The detector's trained sequence models, versioned per kind of principal: the vocabulary of keys, the network's weights and its training metrics (examples, loss, time, the history window).",
+    purpose: "To score each event's sequence against the newest model of its kind, and show what it was trained on.",
+    retention: "The last few versions of each kind.",
+    recipients: noOne,
+    columns: ["kind", "version", "createdAt", "model", "examples", "loss", "trainMs", "historyRows", "principals", "historyFrom", "historyTo"],
+  },
+  {
     database: "access", table: "DetectorSetting", category: "Other",
     element: "Which responses the detector applies per tenant or tier, and whether it only records them (shadow mode).",
     purpose: "To let each customer start in shadow mode and choose how the detector responds.",

@@ -20,6 +20,7 @@ export const operatorSettings = {
     "SELFCHECK_INTERVAL_MINUTES",
     "SELFCHECK_TARGETS",
     "DETECTOR",
+    "DETECTOR_MODEL_RETRAIN_HOURS",
     "LOG_LEVEL",
   ],
   web: ["WEB_TRUSTED_PROXY_HOPS"],

@@ -29,7 +29,7 @@ export const assurancePolicy = {
 /**
  * Who must sign in with a second factor (NIST AAL2): every platform administrator, and the people of a tenant
  * that requires it (tenant setting `secondFactorRequired`). Until such a person has given one in a session, the
- * session answers only what it takes to add or give a factor (route-policy.ts `beforeSecondFactor`).
+ * session answers only what it takes to add or give a factor (route-policy.ts `addsSecondFactor`, `duringStepUpDemand`).
  */
 export function secondFactorRequired(role: Role, tenantRequiresIt: boolean): boolean {
   return role === "platform_admin" || tenantRequiresIt;
